@@ -1,0 +1,92 @@
+import { catalogueOf, idOf, isCommon, stemOf } from "./ids.js";
+import { typeProperties } from "./lint/rules.js";
+import type { SchemaFile } from "./load.js";
+import { cataloguePrefix, typeName, validatorName } from "./naming.js";
+import type { Problem } from "./problem.js";
+import { isObject, type JsonObject } from "./schema-walk.js";
+
+/** A `const` that tells one event (or sub-type) apart, found inline in its schema. */
+export interface Discriminant {
+  /** JSON Pointer into the payload: `/type`, `/payload/type`. */
+  pointer: string;
+  value: string;
+}
+
+export interface EventSchema {
+  file: SchemaFile;
+  id: string;
+  /** Path inside the catalogue without `.schema.json`: `course.updated.title.changed`. */
+  stem: string;
+  typeName: string;
+  validatorName: string;
+  /** The envelope's type value: `course.updated`. */
+  eventType: string;
+  /** Every inline const on the way down from the root, the event type first. */
+  discriminants: Discriminant[];
+}
+
+export interface Catalogue {
+  /** Folder below `schemas/`: `teachfloor`, `teachfloor/early`. */
+  path: string;
+  prefix: string;
+  /** The envelope property that carries the event type (`type`, `event`). */
+  typeProperty: string;
+  events: EventSchema[];
+  commons: SchemaFile[];
+}
+
+function inlineConsts(schema: JsonObject, pointer: string): Discriminant[] {
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  return Object.keys(properties)
+    .sort()
+    .flatMap((name) => {
+      const property = properties[name];
+      if (!isObject(property)) return [];
+      const here = typeof property.const === "string" ? [{ pointer: `${pointer}/${name}`, value: property.const }] : [];
+      return [...here, ...inlineConsts(property, `${pointer}/${name}`)];
+    });
+}
+
+function eventSchema(catalogue: string, file: SchemaFile): EventSchema {
+  const stem = stemOf(file.path);
+  const typeProperty = typeProperties(file.json)[0]!;
+  const discriminants = inlineConsts(file.json, "");
+  const own = discriminants.find((d) => d.pointer === `/${typeProperty}`)!;
+  return {
+    file,
+    id: idOf(file.path),
+    stem,
+    typeName: typeName(catalogue, `${stem}.schema.json`),
+    validatorName: validatorName(stem),
+    eventType: own.value,
+    discriminants: [own, ...discriminants.filter((d) => d !== own)],
+  };
+}
+
+/** Groups linted schema files into catalogues; type names that collide are problems. */
+export function buildCatalogues(files: readonly SchemaFile[]): { catalogues: Catalogue[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const paths = [...new Set(files.map((file) => catalogueOf(file.path)))].sort();
+  const catalogues = paths.map((path): Catalogue => {
+    const mine = files.filter((file) => catalogueOf(file.path) === path);
+    const events = mine.filter((file) => !isCommon(file.path)).map((file) => eventSchema(path, file));
+    const typeProperty = events[0] ? typeProperties(events[0].file.json)[0]! : "type";
+    for (const event of events) {
+      const property = typeProperties(event.file.json)[0];
+      if (property !== typeProperty) {
+        problems.push({ file: event.file.path, pointer: `/properties/${property}`, message: `All events of a catalogue carry their type in the same property (expected "${typeProperty}").` });
+      }
+    }
+    return { path, prefix: cataloguePrefix(path), typeProperty, events, commons: mine.filter((file) => isCommon(file.path)) };
+  });
+  const names = new Map<string, string>();
+  for (const catalogue of catalogues) {
+    for (const file of [...catalogue.commons, ...catalogue.events.map((e) => e.file)]) {
+      const name = typeName(catalogue.path, stemOf(file.path) + ".schema.json");
+      const other = names.get(name);
+      if (other) problems.push({ file: file.path, pointer: "", message: `Two schema files never get the same type name (${name} is also schemas/${other}).` });
+      else names.set(name, file.path);
+    }
+  }
+  return { catalogues, problems };
+}

@@ -1,0 +1,103 @@
+import { banner, catalogueSources } from "../banner.js";
+import type { Catalogue, EventSchema } from "../catalogue.js";
+import { walkSchema, type JsonObject } from "../schema-walk.js";
+import { fieldPath, fields } from "./fields.js";
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+const shapeWords: Record<string, string> = {
+  example: "a documented example",
+  "object-reference": "the provider's object reference (no example published)",
+  undocumented: "nothing: the provider publishes no shape, so the data is kept open",
+};
+
+export const shapeOf = (event: EventSchema) => event.file.json["x-shape"] as { from: string; source: string };
+export const docsOf = (event: EventSchema) => event.file.json["x-docs"] as string;
+const subTypeValues = (event: EventSchema) => event.discriminants.slice(1).map((d) => `\`${d.value}\``).join(", ");
+const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
+const subTypes = (event: EventSchema) => event.discriminants.slice(1).map((d) => `\`${d.pointer}\` = \`${d.value}\``).join(", ");
+
+/** Every `$comment` of a dereferenced schema, with the field it sits on; each text once. */
+export function decisions(schema: JsonObject): Array<{ field: string; text: string }> {
+  const found = new Map<string, string>();
+  walkSchema(schema, (node, pointer) => {
+    if (typeof node.$comment === "string" && !found.has(node.$comment)) found.set(node.$comment, fieldPath(pointer));
+  });
+  return [...found].map(([text, field]) => ({ field, text }));
+}
+
+/** The Markdown page of one event: what triggers it, where its shape comes from, decisions, and its fields. */
+export function eventPage(catalogue: Catalogue, event: EventSchema, schema: JsonObject): string {
+  const shape = shapeOf(event);
+  const header = [
+    banner(`schemas/${event.file.path}`, "md"),
+    `# ${event.eventType}${event.discriminants.length > 1 ? ` (${event.discriminants.slice(1).map((d) => d.value).join(", ")})` : ""}`,
+    "",
+    String(event.file.json.description),
+    "",
+    `- Type: \`${event.typeName}\``,
+    `- Validator: \`${event.validatorName}\``,
+    `- Event type: \`${catalogue.typeProperty}\` = \`${event.eventType}\`${subTypes(event) ? `; sub-type ${subTypes(event)}` : ""}`,
+    `- Provider docs: ${docsOf(event)}`,
+    `- Shape known from: ${shapeWords[shape.from]} — ${shape.source}`,
+    "",
+  ];
+  const recorded = decisions(schema);
+  const decisionSection = recorded.length
+    ? ["## Decisions", "", ...recorded.map((d) => `- ${d.field ? `\`${d.field}\`: ` : ""}${d.text}`), ""]
+    : [];
+  const table = [
+    "## Fields",
+    "",
+    "| Path | Type | Required | Nullable | Description |",
+    "| --- | --- | --- | --- | --- |",
+    ...fields(schema).map((f) => `| \`${f.path}\` | ${cell(f.type)} | ${yesNo(f.required)} | ${yesNo(f.nullable)} | ${cell(f.description)} |`),
+    "",
+  ];
+  return [...header, ...decisionSection, ...table].join("\n");
+}
+
+/** The Markdown index of one catalogue: its events with docs links and how each shape is known. */
+export function catalogueIndex(catalogue: Catalogue, title: string): string {
+  return [
+    banner(catalogueSources(catalogue.path), "md"),
+    `# ${title}`,
+    "",
+    `Events carry their type in \`${catalogue.typeProperty}\`. Types are in \`types.ts\`, validators in \`validators.js\`.`,
+    "",
+    "| Event type | Sub-type | Type | Shape known from | Provider docs | Fields |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...catalogue.events.map((event) =>
+      row([
+        `\`${event.eventType}\``,
+        subTypeValues(event),
+        `\`${event.typeName}\``,
+        shapeOf(event).from,
+        `[docs](${docsOf(event)})`,
+        `[${event.stem}](docs/${event.stem}.md)`,
+      ]),
+    ),
+    "",
+  ].join("\n");
+}
+
+/** The index across every catalogue. */
+export function overallIndex(catalogues: readonly Catalogue[]): string {
+  const rows = catalogues.flatMap((catalogue) =>
+    catalogue.events.map((event) =>
+      row([catalogue.path, `\`${event.eventType}\``, subTypeValues(event), shapeOf(event).from, `[${event.stem}](${catalogue.path}/docs/${event.stem}.md)`]),
+    ),
+  );
+  const sources = "schemas/**/*.schema.json";
+  return [
+    banner(sources, "md"),
+    "# Events by provider",
+    "",
+    ...catalogues.map((c) => `- [${c.path}](${c.path}/README.md): ${c.events.length} events`),
+    "",
+    "| Catalogue | Event type | Sub-type | Shape known from | Fields |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,79 @@
+import Ajv from "ajv";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import { build } from "esbuild";
+import { banner, catalogueSources } from "../banner.js";
+import type { Catalogue } from "../catalogue.js";
+import { dateTime } from "../date-time.js";
+import { idOf, stemOf } from "../ids.js";
+import { typeName, validatorName } from "../naming.js";
+import { ownKeywords } from "../lint/keywords.js";
+import type { SchemaFile } from "../load.js";
+
+/** An AJV instance holding a catalogue's schemas, set up to emit standalone ES module code. */
+export function catalogueAjv(files: readonly SchemaFile[]): Ajv {
+  const ajv = new Ajv({ strict: true, allErrors: true, code: { source: true, esm: true, lines: true } });
+  ajv.addVocabulary([...ownKeywords]);
+  ajv.addFormat("date-time", dateTime);
+  for (const file of files) ajv.addSchema(structuredClone(file.json), idOf(file.path));
+  return ajv;
+}
+
+/** Standalone validators bundled into one self-contained ES module: no `require`, no `eval` at run time. */
+export async function emitValidators(catalogue: Catalogue, files: readonly SchemaFile[], resolveDir: string): Promise<string> {
+  const ajv = catalogueAjv(files);
+  const exports: Record<string, string> = {};
+  for (const entry of validated(catalogue)) exports[entry.validatorName] = entry.id;
+  const code = standaloneCode(ajv, exports);
+  const bundled = await build({
+    stdin: { contents: code, resolveDir, loader: "js" },
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  const text = bundled.outputFiles[0]!.text;
+  if (/\brequire\(|new Function|\beval\(/.test(text)) throw new Error(`Validators of ${catalogue.path} still need require or eval at run time.`);
+  return banner(catalogueSources(catalogue.path), "ts") + text;
+}
+
+/** Every schema of a catalogue that gets a validator: the events, then the shared objects. */
+function validated(catalogue: Catalogue): Array<{ id: string; stem: string; typeName: string; validatorName: string; what: string }> {
+  return [
+    ...catalogue.events.map((event) => ({ ...event, what: `a ${event.eventType} payload (${event.stem})` })),
+    ...catalogue.commons.map((file) => {
+      const stem = stemOf(file.path);
+      return { id: idOf(file.path), stem, typeName: typeName(catalogue.path, `${stem}.schema.json`), validatorName: validatorName(stem), what: `a shared object: ${file.json.title}` };
+    }),
+  ];
+}
+
+/** Declarations for the validators: each narrows `unknown` to its schema's type. */
+export function emitValidatorTypes(catalogue: Catalogue): string {
+  const entries = validated(catalogue);
+  const imports = entries.map((entry) => entry.typeName).sort();
+  return [
+    banner(catalogueSources(catalogue.path), "ts"),
+    `import type { ${imports.join(", ")} } from "./types.js";`,
+    "",
+    "/** One reason a value failed validation, as AJV reports it. */",
+    "export interface ValidationError {",
+    "  /** JSON Pointer of the value that failed (for `required`, of the object missing the property). */",
+    "  instancePath: string;",
+    "  schemaPath: string;",
+    "  keyword: string;",
+    "  params: Record<string, unknown>;",
+    "  message?: string;",
+    "}",
+    "",
+    "/** Checks a parsed payload; on failure `errors` says why. */",
+    "export interface Validator<T> {",
+    "  (value: unknown): value is T;",
+    "  errors?: ValidationError[] | null;",
+    "}",
+    "",
+    ...entries.map((entry) => `/** Validates ${entry.what}. */\nexport declare const ${entry.validatorName}: Validator<${entry.typeName}>;`),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,17 @@
+/** Every keyword of JSON Schema draft-07. */
+export const draft07Keywords = new Set([
+  "$schema", "$id", "$ref", "$comment", "title", "description", "default", "readOnly", "writeOnly", "examples",
+  "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
+  "additionalItems", "items", "maxItems", "minItems", "uniqueItems", "contains", "maxProperties", "minProperties",
+  "required", "additionalProperties", "definitions", "properties", "patternProperties", "dependencies",
+  "propertyNames", "const", "enum", "type", "format", "contentMediaType", "contentEncoding", "if", "then", "else",
+  "allOf", "anyOf", "oneOf", "not",
+]);
+
+/** Our own keywords, read by the generator and ignored by validators. */
+export const ownKeywords = ["x-docs", "x-shape"] as const;
+
+export const draft07 = "http://json-schema.org/draft-07/schema#";
+
+/** Where an event's shape is known from. */
+export const shapeOrigins = ["example", "object-reference", "undocumented"] as const;

@@ -1,0 +1,91 @@
+import { idOf, isCommon, resolveRef } from "../ids.js";
+import type { SchemaFile } from "../load.js";
+import { isObject, resolvePointer, walkSchema, type JsonObject } from "../schema-walk.js";
+import { draft07, draft07Keywords, ownKeywords, shapeOrigins } from "./keywords.js";
+
+/** A rule finds the places in one file that break it, as JSON Pointers with an optional detail. */
+export type Finding = { pointer: string; detail?: string };
+export type Rule = (file: SchemaFile, all: ReadonlyMap<string, SchemaFile>) => Finding[];
+
+const everyNode = (file: SchemaFile, check: (node: JsonObject, pointer: string) => Finding | undefined): Finding[] => {
+  const findings: Finding[] = [];
+  walkSchema(file.json, (node, pointer) => {
+    const finding = check(node, pointer);
+    if (finding) findings.push(finding);
+  });
+  return findings;
+};
+
+const known = new Set<string>([...draft07Keywords, ...ownKeywords]);
+
+/** The top-level property that carries the event type: the one with a string `const`. */
+export function typeProperties(schema: JsonObject): string[] {
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  return Object.keys(properties).filter((name) => {
+    const property = properties[name];
+    return isObject(property) && typeof property.const === "string";
+  });
+}
+
+/**
+ * The schema rules, keyed by the sentence a person should read: the sentence is the documentation,
+ * the test name and the error message.
+ */
+export const rules: Record<string, Rule> = {
+  "A schema declares draft-07 in $schema.": (file) =>
+    file.json.$schema === draft07 ? [] : [{ pointer: "/$schema", detail: `expected "${draft07}"` }],
+
+  "A schema's $id is https://coursehooks.dev/schemas/ followed by its own path.": (file) =>
+    file.json.$id === idOf(file.path) ? [] : [{ pointer: "/$id", detail: `expected "${idOf(file.path)}"` }],
+
+  "A schema has a title and a description.": (file) =>
+    ["title", "description"].filter((k) => typeof file.json[k] !== "string" || file.json[k] === "").map((k) => ({ pointer: `/${k}` })),
+
+  "Only the top level of a file has a title: nested objects are named after their file, shared ones live in common/.": (file) =>
+    everyNode(file, (node, pointer) => (pointer !== "" && "title" in node ? { pointer: `${pointer}/title` } : undefined)),
+
+  "Every keyword is a draft-07 keyword or one of x-docs, x-shape.": (file) =>
+    everyNode(file, (node, pointer) => {
+      const unknown = Object.keys(node).filter((k) => !known.has(k));
+      return unknown.length ? { pointer: `${pointer}/${unknown[0]}`, detail: `unknown keyword "${unknown.join('", "')}"` } : undefined;
+    }),
+
+  "Every $ref points at a schema file that exists, and at a place in it that exists.": (file, all) =>
+    everyNode(file, (node, pointer) => {
+      if (typeof node.$ref !== "string") return undefined;
+      const target = resolveRef(idOf(file.path), node.$ref);
+      const targetFile = [...all.values()].find((f) => idOf(f.path) === target.id);
+      if (!targetFile) return { pointer: `${pointer}/$ref`, detail: `no schema file has $id ${target.id}` };
+      if (resolvePointer(targetFile.json, target.pointer) === undefined) {
+        return { pointer: `${pointer}/$ref`, detail: `${target.pointer} does not exist in ${targetFile.path}` };
+      }
+      return undefined;
+    }),
+
+  "A $ref stands alone: draft-07 ignores the keywords beside it (put the description in the referenced file).": (file) =>
+    everyNode(file, (node, pointer) => {
+      const beside = Object.keys(node).filter((k) => k !== "$ref");
+      return "$ref" in node && beside.length ? { pointer: `${pointer}/${beside[0]}`, detail: `beside $ref: ${beside.join(", ")}` } : undefined;
+    }),
+
+  "An object never forbids additional properties: providers add fields without notice.": (file) =>
+    everyNode(file, (node, pointer) => (node.additionalProperties === false ? { pointer: `${pointer}/additionalProperties` } : undefined)),
+
+  "An event schema links its provider's documentation page in x-docs.": (file) =>
+    isCommon(file.path) || (typeof file.json["x-docs"] === "string" && /^https:\/\//.test(file.json["x-docs"])) ? [] : [{ pointer: "/x-docs" }],
+
+  "An event schema says in x-shape where its shape is known from (example, object-reference or undocumented) and its source.": (file) => {
+    if (isCommon(file.path)) return [];
+    const shape = file.json["x-shape"];
+    const valid = isObject(shape) && shapeOrigins.includes(shape.from as never) && typeof shape.source === "string";
+    return valid ? [] : [{ pointer: "/x-shape" }];
+  },
+
+  "An event schema fixes its event type with a string const on exactly one top-level property, listed in required.": (file) => {
+    if (isCommon(file.path)) return [];
+    const names = typeProperties(file.json);
+    const required = Array.isArray(file.json.required) ? file.json.required : [];
+    if (names.length !== 1) return [{ pointer: "/properties", detail: `found ${names.length} such properties` }];
+    return required.includes(names[0]) ? [] : [{ pointer: "/required", detail: `"${names[0]}" is not required` }];
+  },
+};

@@ -1,0 +1,26 @@
+/** One thing wrong with the schemas, located by file and JSON Pointer. */
+export interface Problem {
+  /** Path of the schema file below `schemas/`. */
+  file: string;
+  /** JSON Pointer into the file ("" for the whole file). */
+  pointer: string;
+  message: string;
+}
+
+/** `schemas/teachfloor/course.join.schema.json /properties/data: message` */
+export function formatProblem(problem: Problem): string {
+  return `schemas/${problem.file} ${problem.pointer || "/"}: ${problem.message}`;
+}
+
+/** An error that carries every problem found, thrown when generation cannot go on. */
+export class SchemaProblems extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.name = "SchemaProblems";
+  }
+}
+
+/** A JSON Pointer token: `~` and `/` escaped. */
+export function pointerToken(key: string | number): string {
+  return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+}

@@ -1,0 +1,22 @@
+import { join } from "node:path";
+import { generate } from "../generator/pipeline.js";
+import { formatProblem } from "../generator/problem.js";
+import { replaceFolder } from "../generator/write.js";
+
+/** The project folder: this repository, or the one named by `--root <dir>`. */
+const rootFlag = process.argv.indexOf("--root");
+const root = rootFlag > 0 && process.argv[rootFlag + 1] ? process.argv[rootFlag + 1]! : join(import.meta.dirname, "..");
+const started = performance.now();
+const result = await generate(root);
+if (!result.ok) {
+  for (const problem of result.problems) console.error(formatProblem(problem));
+  console.error(`\n${result.problems.length} problem(s); generated/ was left as it was.`);
+  process.exit(1);
+}
+replaceFolder(join(root, "generated"), result.files);
+const providers = new Set(result.catalogues.map((c) => c.path.split("/")[0]));
+const events = result.catalogues.reduce((n, c) => n + c.events.length, 0);
+console.log(
+  `Generated ${providers.size} providers (${result.catalogues.length} catalogues), ${events} events, ` +
+    `${result.files.size} files into generated/ in ${Math.round(performance.now() - started)} ms.`,
+);

@@ -1,0 +1,27 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { projectRoot } from "../helpers/catalogues.js";
+
+it("stops on broken schemas, lists every problem with file and pointer, and leaves generated/ as it was", () => {
+  const root = mkdtempSync(join(tmpdir(), "coursehooks-broken-"));
+  cpSync(join(import.meta.dirname, "..", "fixtures", "broken", "schemas"), join(root, "schemas"), { recursive: true });
+  mkdirSync(join(root, "generated"));
+  writeFileSync(join(root, "generated", "earlier.txt"), "output of an earlier run");
+
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(projectRoot, "scripts", "generate.ts"), "--root", root], { cwd: projectRoot, encoding: "utf8" });
+
+  expect(run.status).toBe(1);
+  const lines = run.stderr.split("\n");
+  const expected = [
+    /^schemas\/acme\/invalid\.schema\.json \/: Not valid JSON: .* at line 5, column 1$/,
+    /^schemas\/acme\/dangling\.schema\.json \/properties\/data\/\$ref: Every \$ref points at a schema file that exists.*no schema file has \$id https:\/\/coursehooks\.dev\/schemas\/acme\/common\/missing\.schema\.json/,
+    /^schemas\/acme\/no-id\.schema\.json \/\$id: A schema's \$id is https:\/\/coursehooks\.dev\/schemas\/ followed by its own path\./,
+    /^schemas\/acme\/unknown-keyword\.schema\.json \/properties\/data\/nullable: Every keyword is a draft-07 keyword.*unknown keyword "nullable"/,
+  ];
+  for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), `stderr has a line like ${pattern}:\n${run.stderr}`).toBe(true);
+  expect(readdirSync(join(root, "generated"))).toEqual(["earlier.txt"]);
+  expect(readFileSync(join(root, "generated", "earlier.txt"), "utf8")).toBe("output of an earlier run");
+});
