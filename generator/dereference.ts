@@ -19,5 +19,5 @@ export async function dereference(id: string, schema: JsonObject, files: readonl
     },
   };
   const options = { resolve: { loaded, http: false, file: false }, dereference: { circular: false } };
-  return (await $RefParser.dereference(id, structuredClone(schema), options as never)) as JsonObject;
+  return (await $RefParser.dereference(id, structuredClone(schema), options as never)) as unknown as JsonObject;
 }

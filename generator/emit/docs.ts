@@ -31,7 +31,7 @@ export function eventPage(catalogue: Catalogue, event: EventSchema, schema: Json
   const shape = shapeOf(event);
   const header = [
     banner(`schemas/${event.file.path}`, "md"),
-    `# ${event.eventType}${event.discriminants.length > 1 ? ` (${event.discriminants.slice(1).map((d) => d.value).join(", ")})` : ""}`,
+    `# ${event.stem}`,
     "",
     String(event.file.json.description),
     "",
@@ -57,7 +57,20 @@ export function eventPage(catalogue: Catalogue, event: EventSchema, schema: Json
   return [...header, ...decisionSection, ...table].join("\n");
 }
 
-/** The Markdown index of one catalogue: its events with docs links and how each shape is known. */
+/** Every decision recorded in the catalogue's files, located by file and pointer. */
+function decisionList(catalogue: Catalogue): string[] {
+  const files = [...catalogue.events.map((event) => event.file), ...catalogue.commons].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const items = files.flatMap((file) => {
+    const found: string[] = [];
+    walkSchema(file.json, (node, pointer) => {
+      if (typeof node.$comment === "string") found.push(`- \`schemas/${file.path}\` \`${pointer || "/"}\`: ${node.$comment}`);
+    });
+    return found;
+  });
+  return items.length ? ["## Decisions", "", "Where the provider's documents contradict each other or leave a gap, this is what the schemas decide, and why.", "", ...items, ""] : [];
+}
+
+/** The Markdown index of one catalogue: its events with docs links, how each shape is known, and its decisions. */
 export function catalogueIndex(catalogue: Catalogue, title: string): string {
   return [
     banner(catalogueSources(catalogue.path), "md"),
@@ -78,6 +91,7 @@ export function catalogueIndex(catalogue: Catalogue, title: string): string {
       ]),
     ),
     "",
+    ...decisionList(catalogue),
   ].join("\n");
 }
 

@@ -1,5 +1,6 @@
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
+import addFormats from "ajv-formats";
 import { build } from "esbuild";
 import { banner, catalogueSources } from "../banner.js";
 import type { Catalogue } from "../catalogue.js";
@@ -13,6 +14,7 @@ import type { SchemaFile } from "../load.js";
 export function catalogueAjv(files: readonly SchemaFile[]): Ajv {
   const ajv = new Ajv({ strict: true, allErrors: true, code: { source: true, esm: true, lines: true } });
   ajv.addVocabulary([...ownKeywords]);
+  addFormats.default(ajv);
   ajv.addFormat("date-time", dateTime);
   for (const file of files) ajv.addSchema(structuredClone(file.json), idOf(file.path));
   return ajv;
@@ -23,7 +25,8 @@ export async function emitValidators(catalogue: Catalogue, files: readonly Schem
   const ajv = catalogueAjv(files);
   const exports: Record<string, string> = {};
   for (const entry of validated(catalogue)) exports[entry.validatorName] = entry.id;
-  const code = standaloneCode(ajv, exports);
+  // The CommonJS module is the function, and carries itself as `.default`, which is what its types describe.
+  const code = standaloneCode.default(ajv, exports);
   const bundled = await build({
     stdin: { contents: code, resolveDir, loader: "js" },
     bundle: true,

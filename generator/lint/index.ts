@@ -1,4 +1,4 @@
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 import type { SchemaFile } from "../load.js";
 import type { Problem } from "../problem.js";
 import { draft07 } from "./keywords.js";
