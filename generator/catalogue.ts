@@ -77,7 +77,11 @@ export function buildCatalogues(files: readonly SchemaFile[]): { catalogues: Cat
         problems.push({ file: event.file.path, pointer: `/properties/${property}`, message: `All events of a catalogue carry their type in the same property (expected "${typeProperty}").` });
       }
     }
-    return { path, prefix: cataloguePrefix(path), typeProperty, events, commons: mine.filter((file) => isCommon(file.path)) };
+    const commons = mine.filter((file) => isCommon(file.path));
+    if (events.length && !commons.some((file) => file.path === `${path}/common/envelope.schema.json`)) {
+      problems.push({ file: `${path}/common/envelope.schema.json`, pointer: "", message: "A catalogue keeps the envelope its events share in common/envelope.schema.json." });
+    }
+    return { path, prefix: cataloguePrefix(path), typeProperty, events, commons };
   });
   const names = new Map<string, string>();
   for (const catalogue of catalogues) {

@@ -23,3 +23,18 @@ export function typeName(catalogue: string, pathInCatalogue: string): string {
 export function validatorName(stem: string): string {
   return `validate${pascalCase(stem)}`;
 }
+
+/** `course.join` → `courseJoin`. */
+export function camelCase(text: string): string {
+  const pascal = pascalCase(text);
+  return pascal[0]!.toLowerCase() + pascal.slice(1);
+}
+
+/** The name of an event's type guard: `isCourseJoin`. */
+export const guardName = (stem: string): string => `is${pascalCase(stem)}`;
+
+/** The name of an event's Standard Schema: `courseJoinSchema`. */
+export const standardSchemaName = (stem: string): string => `${camelCase(stem)}Schema`;
+
+/** The name of an event's bundled JSON Schema in the package source: `courseJoinJsonSchema`. */
+export const jsonSchemaName = (stem: string): string => `${camelCase(stem)}JsonSchema`;

@@ -1,10 +1,14 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildCatalogues, type Catalogue } from "./catalogue.js";
 import { dereference } from "./dereference.js";
+import { bundledSchema } from "./emit/bundled-schema.js";
+import { buildEntry } from "./emit/build.js";
+import { eventPage, overallIndex } from "./emit/docs.js";
+import { packageJson, subpathPackageJson } from "./emit/package-json.js";
+import { readme } from "./emit/readme.js";
+import { entrySources, withBanner } from "./emit/sources.js";
 import { catalogueOf } from "./ids.js";
-import { catalogueIndex, eventPage, overallIndex } from "./emit/docs.js";
-import { emitTypes } from "./emit/types.js";
-import { emitValidators, emitValidatorTypes } from "./emit/validators.js";
 import { lint } from "./lint/index.js";
 import { loadSchemas, type SchemaFile } from "./load.js";
 import type { Problem } from "./problem.js";
@@ -13,21 +17,30 @@ export type Generated =
   | { ok: true; catalogues: Catalogue[]; files: Map<string, string> }
   | { ok: false; problems: Problem[] };
 
-/** The files of one catalogue's output folder, keyed by path below `generated/`. */
-async function emitCatalogue(catalogue: Catalogue, all: readonly SchemaFile[], root: string): Promise<[string, string][]> {
-  const files = all.filter((file) => catalogueOf(file.path) === catalogue.path);
+const isProvider = (catalogue: Catalogue) => !catalogue.path.includes("/");
+const nestedIn = (provider: Catalogue, all: readonly Catalogue[]) => all.filter((c) => c.path.startsWith(`${provider.path}/`));
+
+/** One catalogue's entry point: sources, build, shipped schemas, docs pages and README. */
+async function emitCatalogue(catalogue: Catalogue, all: readonly Catalogue[], schemaFiles: readonly SchemaFile[], root: string): Promise<[string, string][]> {
+  const files = schemaFiles.filter((file) => catalogueOf(file.path) === catalogue.path);
   const at = (name: string) => `${catalogue.path}/${name}`;
-  const pages = await Promise.all(
-    catalogue.events.map(async (event) => [at(`docs/${event.stem}.md`), eventPage(catalogue, event, await dereference(event.id, event.file.json, files))] as [string, string]),
-  );
+  const schemas = new Map(await Promise.all(catalogue.events.map(async (e) => [e.stem, await bundledSchema(e, files)] as const)));
+  const sources = await entrySources(catalogue, files, schemas, root);
+  const dist = await buildEntry(sources);
+  const pages = await Promise.all(catalogue.events.map(async (e) => [at(`docs/${e.stem}.md`), eventPage(catalogue, e, await dereference(e.id, e.file.json, files))] as [string, string]));
   return [
-    [at("types.ts"), await emitTypes(catalogue, files)],
-    [at("validators.js"), await emitValidators(catalogue, files, root)],
-    [at("validators.d.ts"), emitValidatorTypes(catalogue)],
-    [at("README.md"), catalogueIndex(catalogue, `${catalogue.prefix} events`)],
+    ...[...sources].map(([path, text]) => [at(`src/${path}`), text] as [string, string]),
+    ...[...dist].map(([path, text]) => [at(`dist/${path}`), withBanner(catalogue, text)] as [string, string]),
+    ...[...schemas].map(([stem, schema]) => [at(`schemas/${stem}.json`), `${JSON.stringify(schema, null, 2)}\n`] as [string, string]),
     ...pages,
+    [at("README.md"), readme(catalogue, schemas, nestedIn(catalogue, all))],
+    ...((isProvider(catalogue)
+      ? [[at("package.json"), packageJson(catalogue, nestedIn(catalogue, all), packageVersion(root))], [at("LICENSE"), readFileSync(join(root, "LICENSE"), "utf8")]]
+      : [[at("package.json"), subpathPackageJson()]]) as [string, string][]),
   ];
 }
+
+const packageVersion = (root: string): string => (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
 
 /** Load → lint → catalogue → emit. Returns every problem, or every output file; writes nothing. */
 export async function generate(root: string): Promise<Generated> {
@@ -38,7 +51,7 @@ export async function generate(root: string): Promise<Generated> {
   if (problems.length) return { ok: false, problems };
   const output = new Map<string, string>();
   for (const catalogue of catalogues) {
-    for (const [path, content] of await emitCatalogue(catalogue, files, root)) output.set(path, content);
+    for (const [path, content] of await emitCatalogue(catalogue, catalogues, files, root)) output.set(path, content);
   }
   output.set("README.md", overallIndex(catalogues));
   return { ok: true, catalogues, files: output };

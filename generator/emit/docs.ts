@@ -1,6 +1,7 @@
 import { banner, catalogueSources } from "../banner.js";
 import type { Catalogue, EventSchema } from "../catalogue.js";
 import { walkSchema, type JsonObject } from "../schema-walk.js";
+import { guardName } from "../naming.js";
 import { fieldPath, fields } from "./fields.js";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
@@ -26,39 +27,39 @@ export function decisions(schema: JsonObject): Array<{ field: string; text: stri
   return [...found].map(([text, field]) => ({ field, text }));
 }
 
-/** The Markdown page of one event: what triggers it, where its shape comes from, decisions, and its fields. */
-export function eventPage(catalogue: Catalogue, event: EventSchema, schema: JsonObject): string {
+/** The body of an event's documentation below a heading of depth `depth`: facts, decisions, fields. */
+export function eventSection(catalogue: Catalogue, event: EventSchema, schema: JsonObject, depth: number): string[] {
   const shape = shapeOf(event);
-  const header = [
-    banner(`schemas/${event.file.path}`, "md"),
-    `# ${event.stem}`,
-    "",
+  const heading = "#".repeat(depth + 1);
+  const facts = [
     String(event.file.json.description),
     "",
-    `- Type: \`${event.typeName}\``,
-    `- Validator: \`${event.validatorName}\``,
+    `- Type: \`${event.typeName}\`; guard: \`${guardName(event.stem)}\`; validator: \`${event.validatorName}\``,
     `- Event type: \`${catalogue.typeProperty}\` = \`${event.eventType}\`${subTypes(event) ? `; sub-type ${subTypes(event)}` : ""}`,
     `- Provider docs: ${docsOf(event)}`,
     `- Shape known from: ${shapeWords[shape.from]} — ${shape.source}`,
     "",
   ];
   const recorded = decisions(schema);
-  const decisionSection = recorded.length
-    ? ["## Decisions", "", ...recorded.map((d) => `- ${d.field ? `\`${d.field}\`: ` : ""}${d.text}`), ""]
-    : [];
+  const decisionLines = recorded.length ? [`${heading} Decisions`, "", ...recorded.map((d) => `- ${d.field ? `\`${d.field}\`: ` : ""}${d.text}`), ""] : [];
   const table = [
-    "## Fields",
+    `${heading} Fields`,
     "",
     "| Path | Type | Required | Nullable | Description |",
     "| --- | --- | --- | --- | --- |",
     ...fields(schema).map((f) => `| \`${f.path}\` | ${cell(f.type)} | ${yesNo(f.required)} | ${yesNo(f.nullable)} | ${cell(f.description)} |`),
     "",
   ];
-  return [...header, ...decisionSection, ...table].join("\n");
+  return [...facts, ...decisionLines, ...table];
+}
+
+/** The Markdown page of one event: what triggers it, where its shape comes from, decisions, and its fields. */
+export function eventPage(catalogue: Catalogue, event: EventSchema, schema: JsonObject): string {
+  return [banner(`schemas/${event.file.path}`, "md"), `# ${event.stem}`, "", ...eventSection(catalogue, event, schema, 1)].join("\n");
 }
 
 /** Every decision recorded in the catalogue's files, located by file and pointer. */
-function decisionList(catalogue: Catalogue): string[] {
+export function decisionList(catalogue: Catalogue, depth: number): string[] {
   const files = [...catalogue.events.map((event) => event.file), ...catalogue.commons].sort((a, b) => (a.path < b.path ? -1 : 1));
   const items = files.flatMap((file) => {
     const found: string[] = [];
@@ -67,32 +68,22 @@ function decisionList(catalogue: Catalogue): string[] {
     });
     return found;
   });
-  return items.length ? ["## Decisions", "", "Where the provider's documents contradict each other or leave a gap, this is what the schemas decide, and why.", "", ...items, ""] : [];
+  const intro = "Where the provider's documents contradict each other or leave a gap, this is what the schemas decide, and why.";
+  return items.length ? [`${"#".repeat(depth)} Decisions`, "", intro, "", ...items, ""] : [];
 }
 
-/** The Markdown index of one catalogue: its events with docs links, how each shape is known, and its decisions. */
-export function catalogueIndex(catalogue: Catalogue, title: string): string {
+/** The table of a catalogue's events: type, sub-type, names, how each shape is known, docs link. */
+export function eventTable(catalogue: Catalogue, link: (event: EventSchema) => string): string[] {
   return [
-    banner(catalogueSources(catalogue.path), "md"),
-    `# ${title}`,
-    "",
-    `Events carry their type in \`${catalogue.typeProperty}\`. Types are in \`types.ts\`, validators in \`validators.js\`.`,
+    `Events carry their type in \`${catalogue.typeProperty}\`.`,
     "",
     "| Event type | Sub-type | Type | Shape known from | Provider docs | Fields |",
     "| --- | --- | --- | --- | --- | --- |",
     ...catalogue.events.map((event) =>
-      row([
-        `\`${event.eventType}\``,
-        subTypeValues(event),
-        `\`${event.typeName}\``,
-        shapeOf(event).from,
-        `[docs](${docsOf(event)})`,
-        `[${event.stem}](docs/${event.stem}.md)`,
-      ]),
+      row([`\`${event.eventType}\``, subTypeValues(event), `\`${event.typeName}\``, shapeOf(event).from, `[docs](${docsOf(event)})`, `[${event.stem}](${link(event)})`]),
     ),
     "",
-    ...decisionList(catalogue),
-  ].join("\n");
+  ];
 }
 
 /** The index across every catalogue. */

@@ -7,7 +7,15 @@ const event = (path: string, type: string, extra: Record<string, unknown> = {}):
   return { path, text: JSON.stringify(json), json };
 };
 
+const envelope: SchemaFile = { path: "acme/common/envelope.schema.json", text: "{}", json: {} };
+
 describe("catalogues", () => {
+  it("report a catalogue whose events have no shared envelope", () => {
+    expect(buildCatalogues([event("acme/thing.done.schema.json", "thing.done")]).problems).toEqual([
+      { file: "acme/common/envelope.schema.json", pointer: "", message: "A catalogue keeps the envelope its events share in common/envelope.schema.json." },
+    ]);
+  });
+
   it("group files by folder, with shared objects under common/ and nested catalogues apart", () => {
     const { catalogues } = buildCatalogues([
       event("acme/thing.done.schema.json", "thing.done"),
@@ -31,7 +39,7 @@ describe("catalogues", () => {
   });
 
   it("report two files that would get the same type name", () => {
-    const { problems } = buildCatalogues([event("acme/thing.done.schema.json", "thing.done"), event("acme/thing-done.schema.json", "thing-done")]);
+    const { problems } = buildCatalogues([envelope, event("acme/thing.done.schema.json", "thing.done"), event("acme/thing-done.schema.json", "thing-done")]);
     expect(problems).toEqual([
       { file: "acme/thing-done.schema.json", pointer: "", message: "Two schema files never get the same type name (AcmeThingDoneEvent is also schemas/acme/thing.done.schema.json)." },
     ]);

@@ -19,9 +19,9 @@ export interface ShippedValidator {
 
 /** The generated (shipped) validator of a schema, by catalogue and stem (`common/member` for shared objects). */
 export async function shippedValidator(catalogue: string, stem: string): Promise<ShippedValidator> {
-  const module = (await import(pathToFileURL(join(projectRoot, "generated", catalogue, "validators.js")).href)) as Record<string, ShippedValidator>;
+  const module = (await import(pathToFileURL(join(projectRoot, "generated", catalogue, "src", "validators.js")).href)) as Record<string, ShippedValidator>;
   const validate = module[validatorName(stem)];
-  if (!validate) throw new Error(`generated/${catalogue}/validators.js has no ${validatorName(stem)}`);
+  if (!validate) throw new Error(`generated/${catalogue}/src/validators.js has no ${validatorName(stem)}`);
   return validate;
 }
 

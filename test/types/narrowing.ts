@@ -6,19 +6,19 @@ import type {
   EdumeEventMap,
   EdumeCourseUpdatedTitleChangedEvent,
   EdumeCourseUpdatedTeamAssignedEvent,
-} from "../../generated/edume/types.js";
+} from "../../generated/edume/src/types.js";
 import type {
   TeachfloorCourseJoinEvent,
   TeachfloorElementCompletedEvent,
   TeachfloorEvent,
   TeachfloorEventMap,
   TeachfloorEventType,
-} from "../../generated/teachfloor/types.js";
-import { eventTypes } from "../../generated/teachfloor/types.js";
-import type { TeachfloorEarlyEvent, TeachfloorEarlyTestEventEvent } from "../../generated/teachfloor/early/types.js";
-import { validateCourseJoin } from "../../generated/teachfloor/validators.js";
-import type { TeachifyCourseStudentEnrollEvent, TeachifyEvent } from "../../generated/teachify/types.js";
-import type { WhopCourseLessonInteractionCompletedEvent, WhopEvent } from "../../generated/whop/types.js";
+} from "../../generated/teachfloor/src/types.js";
+import { eventTypes } from "../../generated/teachfloor/src/types.js";
+import type { TeachfloorEarlyEvent, TeachfloorEarlyTestEventEvent } from "../../generated/teachfloor/early/src/types.js";
+import { validateCourseJoin } from "../../generated/teachfloor/src/validators.js";
+import type { TeachifyCourseStudentEnrollEvent, TeachifyEvent } from "../../generated/teachify/src/types.js";
+import type { WhopCourseLessonInteractionCompletedEvent, WhopEvent } from "../../generated/whop/src/types.js";
 
 declare const teachfloor: TeachfloorEvent;
 declare const early: TeachfloorEarlyEvent;

@@ -1,0 +1,93 @@
+import { banner, catalogueSources } from "../banner.js";
+import type { Catalogue } from "../catalogue.js";
+import { guardName, jsonSchemaName, standardSchemaName, validatorName } from "../naming.js";
+import type { JsonObject } from "../schema-walk.js";
+
+const envelopeValidator = validatorName("common/envelope");
+
+/** `src/json-schemas.ts`: each event's shipped JSON Schema as a value, for the Standard JSON Schema converters. */
+export function jsonSchemasModule(catalogue: Catalogue, schemas: ReadonlyMap<string, JsonObject>): string {
+  return [
+    banner(catalogueSources(catalogue.path), "ts"),
+    ...catalogue.events.map((event) => `export const ${jsonSchemaName(event.stem)}: Record<string, unknown> = ${JSON.stringify(schemas.get(event.stem))};\n`),
+  ].join("\n");
+}
+
+/** `src/index.ts`: the package's API, the same names in every package. */
+export function entryModule(catalogue: Catalogue): string {
+  const { prefix, events } = catalogue;
+  const imports = [
+    banner(catalogueSources(catalogue.path), "ts"),
+    `import { parseEvent, validateEvent, type CatalogueRuntime } from "./runtime/parse.js";`,
+    `import type { Body } from "./runtime/decode.js";`,
+    `import type { ParseResult } from "./runtime/result.js";`,
+    `import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";`,
+    `import { ${[...events.map((e) => e.validatorName), envelopeValidator].join(", ")} } from "./validators.js";`,
+    `import { ${events.map((e) => jsonSchemaName(e.stem)).join(", ")} } from "./json-schemas.js";`,
+    `import type { ${[`${prefix}Event`, `${prefix}EventMap`, `${prefix}EventType`, ...events.map((e) => e.typeName)].sort().join(", ")} } from "./types.js";`,
+    "",
+  ];
+  const reexports = [
+    `export * from "./types.js";`,
+    `export type { Issue, ParseError, ParseResult } from "./runtime/result.js";`,
+    `export type { Body } from "./runtime/decode.js";`,
+    `export type { StandardSchema, StandardResult } from "./runtime/standard-schema.js";`,
+    `export { ${[...events.map((e) => e.validatorName), envelopeValidator].join(", ")} } from "./validators.js";`,
+    `export type { Validator, ValidationError } from "./validators.js";`,
+    "",
+    `/** Any event of this package (the same name in every coursehooks package). */`,
+    `export type Event = ${prefix}Event;`,
+    `/** Every event type of this package. */`,
+    `export type EventType = ${prefix}EventType;`,
+    `/** The event interface for each event type. */`,
+    `export type EventMap = ${prefix}EventMap;`,
+    "",
+  ];
+  const runtime = [
+    `const catalogue: CatalogueRuntime = {`,
+    `  typeProperty: ${JSON.stringify(catalogue.typeProperty)},`,
+    `  envelope: ${envelopeValidator},`,
+    `  events: [`,
+    ...events.map((e) => {
+      const when = e.discriminants.slice(1).map((d) => `[${JSON.stringify(d.pointer.split("/").slice(1))}, ${JSON.stringify(d.value)}]`);
+      return `    { type: ${JSON.stringify(e.eventType)}, name: ${JSON.stringify(e.stem)}, when: [${when.join(", ")}], check: ${e.validatorName} },`;
+    }),
+    `  ],`,
+    `};`,
+    "",
+  ];
+  const api = [
+    `/**`,
+    ` * Turns a delivery into a typed event. \`input\` is the raw body (string or bytes) or an already parsed`,
+    ` * value. Returns \`{ ok: true, event }\`, or \`{ ok: false, error }\` with \`error.code\` \`invalid_json\`,`,
+    ` * \`unknown_event\` (a well-formed envelope of a type this package does not know: acknowledge it) or`,
+    ` * \`invalid_payload\` (with \`error.issues\`). Never throws.`,
+    ` */`,
+    `export function parse(input: Body): ParseResult<${prefix}Event> {`,
+    `  return parseEvent(catalogue, input);`,
+    `}`,
+    "",
+    `/** Validates an already parsed value as an event of the given type. Never throws. */`,
+    `export function validate<T extends ${prefix}EventType>(type: T, value: unknown): ParseResult<${prefix}EventMap[T]> {`,
+    `  return validateEvent(catalogue, type, value);`,
+    `}`,
+    "",
+    ...events.flatMap((e) => [
+      `/** Whether \`value\` is a valid ${e.eventType} event (${e.stem}). */`,
+      `export function ${guardName(e.stem)}(value: unknown): value is ${e.typeName} {`,
+      `  return ${e.validatorName}(value);`,
+      `}`,
+      "",
+      `/** ${e.stem} as a Standard Schema, with its JSON Schema. */`,
+      `export const ${standardSchemaName(e.stem)}: StandardSchema<${e.typeName}> = /* @__PURE__ */ standardSchema(${e.validatorName}, ${jsonSchemaName(e.stem)});`,
+      "",
+    ]),
+    `/** Any event of this package as a Standard Schema, dispatched on its type as \`parse\` does. */`,
+    `export const eventSchema: StandardSchema<${prefix}Event> = /* @__PURE__ */ standardUnion(catalogue, {`,
+    `  $schema: "http://json-schema.org/draft-07/schema#",`,
+    `  oneOf: [${events.map((e) => jsonSchemaName(e.stem)).join(", ")}],`,
+    `});`,
+    "",
+  ];
+  return [...imports, ...reexports, ...runtime, ...api].join("\n");
+}

@@ -1,0 +1,40 @@
+import type { Catalogue } from "../catalogue.js";
+
+/** The npm name of a catalogue's entry point: `@coursehooks/teachfloor`, `@coursehooks/teachfloor/early`. */
+export const importName = (catalogue: Catalogue): string => `@coursehooks/${catalogue.path}`;
+
+const conditions = (at: string) => ({
+  import: { types: `./${at}dist/index.d.ts`, default: `./${at}dist/index.js` },
+  require: { types: `./${at}dist/index.d.cts`, default: `./${at}dist/index.cjs` },
+});
+
+/** The `package.json` of a provider's package; nested catalogues are subpath exports of it. */
+export function packageJson(provider: Catalogue, nested: readonly Catalogue[], version: string): string {
+  const sub = (catalogue: Catalogue) => `${catalogue.path.slice(provider.path.length + 1)}/`;
+  const exports: Record<string, unknown> = { ".": conditions("") };
+  for (const catalogue of nested) exports[`./${sub(catalogue).slice(0, -1)}`] = conditions(sub(catalogue));
+  exports["./schemas/*.json"] = "./schemas/*.json";
+  for (const catalogue of nested) exports[`./${sub(catalogue)}schemas/*.json`] = `./${sub(catalogue)}schemas/*.json`;
+  exports["./package.json"] = "./package.json";
+  const json = {
+    name: importName(provider),
+    version,
+    description: `Typed, validated ${provider.prefix} webhook events: parse, validate and narrow every documented event.`,
+    license: "MIT",
+    type: "module",
+    sideEffects: false,
+    engines: { node: ">=20" },
+    main: "./dist/index.cjs",
+    module: "./dist/index.js",
+    types: "./dist/index.d.cts",
+    exports,
+    files: ["dist", "schemas", ...nested.flatMap((c) => [`${sub(c)}dist`, `${sub(c)}schemas`, `${sub(c)}package.json`]), "README.md", "LICENSE"],
+    keywords: ["webhooks", provider.path, "json-schema", "typescript", "validation"],
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** The `package.json` inside a subpath folder, for resolvers that predate `exports`. */
+export function subpathPackageJson(): string {
+  return `${JSON.stringify({ main: "./dist/index.cjs", module: "./dist/index.js", types: "./dist/index.d.cts", sideEffects: false }, null, 2)}\n`;
+}

@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { banner, catalogueSources } from "../banner.js";
+import type { Catalogue } from "../catalogue.js";
+import type { SchemaFile } from "../load.js";
+import type { JsonObject } from "../schema-walk.js";
+import { entryModule, jsonSchemasModule } from "./entry.js";
+import { emitTypes } from "./types.js";
+import { emitValidators, emitValidatorTypes } from "./validators.js";
+
+const runtimeDir = join(import.meta.dirname, "..", "runtime");
+
+/** The runtime every package carries (parse, issues, Standard Schema), copied from `generator/runtime/`. */
+function runtimeSources(): [string, string][] {
+  return readdirSync(runtimeDir)
+    .filter((name) => name.endsWith(".ts"))
+    .sort()
+    .map((name) => [`runtime/${name}`, banner(`generator/runtime/${name}`, "ts") + readFileSync(join(runtimeDir, name), "utf8")]);
+}
+
+/** The TypeScript and JavaScript sources of a catalogue's entry point, by path below its `src/`. */
+export async function entrySources(catalogue: Catalogue, files: readonly SchemaFile[], schemas: ReadonlyMap<string, JsonObject>, root: string): Promise<Map<string, string>> {
+  return new Map([
+    ["index.ts", entryModule(catalogue)],
+    ["types.ts", await emitTypes(catalogue, files)],
+    ["validators.js", await emitValidators(catalogue, files, root)],
+    ["validators.d.ts", emitValidatorTypes(catalogue)],
+    ["json-schemas.ts", jsonSchemasModule(catalogue, schemas)],
+    ...runtimeSources(),
+  ]);
+}
+
+/** Puts the do-not-edit banner on built files that lack it. */
+export const withBanner = (catalogue: Catalogue, text: string): string => {
+  const line = banner(catalogueSources(catalogue.path), "ts");
+  return text.startsWith(line) ? text : line + text;
+};

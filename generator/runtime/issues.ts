@@ -1,0 +1,98 @@
+import type { Issue } from "./result.js";
+
+/** An error as AJV's generated validators report it. */
+export interface ValidatorError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** At most this many issues are reported for one payload, however broken it is. */
+export const maxIssues = 20;
+
+const unescape = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+
+/** What a value is, in the words of a schema's `type`. */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+/** A short rendering of a value for a message. */
+export function show(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "object" && value !== null) return kindOf(value);
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** The path to a place in `root`, with array indices as numbers. */
+function pathOf(root: unknown, pointer: string): Array<string | number> {
+  const path: Array<string | number> = [];
+  let node: unknown = root;
+  for (const token of pointer.split("/").slice(1).map(unescape)) {
+    const key = Array.isArray(node) ? Number(token) : token;
+    path.push(key);
+    node = node === null || typeof node !== "object" ? undefined : (node as Record<string | number, unknown>)[key];
+  }
+  return path;
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  return path.reduce<unknown>((node, key) => (node === null || typeof node !== "object" ? undefined : (node as Record<string | number, unknown>)[key]), root);
+}
+
+const where = (path: ReadonlyArray<string | number>) =>
+  path.length === 0 ? "(root)" : path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
+
+/** What the schema wanted, from an AJV error. */
+function expectation(error: ValidatorError): string {
+  const { params } = error;
+  switch (error.keyword) {
+    case "required":
+      return "a value";
+    case "type":
+      return String(params.type).replace(/,/g, " or ");
+    case "const":
+      return JSON.stringify(params.allowedValue);
+    case "enum":
+      return `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "format":
+      return params.format === "date-time" ? "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00" : `a ${String(params.format)}`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+/** One issue from one AJV error, read against the payload it was about. */
+export function toIssue(root: unknown, error: ValidatorError): Issue {
+  const pointer = error.keyword === "required" ? `${error.instancePath}/${String(error.params.missingProperty).replace(/~/g, "~0").replace(/\//g, "~1")}` : error.instancePath;
+  const path = pathOf(root, pointer);
+  const value = valueAt(root, path);
+  const expected = expectation(error);
+  const received = error.keyword === "required" ? "nothing" : error.keyword === "type" ? kindOf(value) : show(value);
+  const message =
+    error.keyword === "required"
+      ? `${where(path)}: required field is missing`
+      : ["type", "const", "enum", "format"].includes(error.keyword)
+        ? `${where(path)}: expected ${expected}, received ${received}`
+        : `${where(path)}: ${error.message ?? "is invalid"}`;
+  return { path, pointer, message, expected, received };
+}
+
+/** The issues of a failed validation: distinct, in the validator's order, at most `maxIssues`. */
+export function toIssues(root: unknown, errors: readonly ValidatorError[]): { issues: Issue[]; truncated: boolean } {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const key = `${error.instancePath} ${error.keyword} ${String(error.params.missingProperty ?? "")}`;
+    if (seen.has(key)) continue;
+    if (issues.length === maxIssues) return { issues, truncated: true };
+    seen.add(key);
+    issues.push(toIssue(root, error));
+  }
+  return { issues, truncated: false };
+}
