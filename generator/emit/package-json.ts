@@ -36,5 +36,5 @@ export function packageJson(provider: Catalogue, nested: readonly Catalogue[], v
 
 /** The `package.json` inside a subpath folder, for resolvers that predate `exports`. */
 export function subpathPackageJson(): string {
-  return `${JSON.stringify({ main: "./dist/index.cjs", module: "./dist/index.js", types: "./dist/index.d.cts", sideEffects: false }, null, 2)}\n`;
+  return `${JSON.stringify({ type: "module", main: "./dist/index.cjs", module: "./dist/index.js", types: "./dist/index.d.cts", sideEffects: false }, null, 2)}\n`;
 }
