@@ -4,6 +4,7 @@ import { guardName, standardSchemaName } from "../naming.js";
 import type { JsonObject } from "../schema-walk.js";
 import { decisionList, eventSection, eventTable } from "./docs.js";
 import { importName } from "./package-json.js";
+import { expressHandler, fetchHandler } from "./snippets.js";
 
 const code = (language: string, lines: string[]) => ["```" + language, ...lines, "```", ""];
 
@@ -30,36 +31,10 @@ function usage(catalogue: Catalogue, first: EventSchema): string[] {
     "",
     "### Express",
     "",
-    ...code("ts", [
-      'import express from "express";',
-      `import { parse } from "${name}";`,
-      "",
-      "const app = express();",
-      `app.post("/webhooks", express.raw({ type: "application/json" }), (req, res) => {`,
-      "  const result = parse(req.body); // the raw body, as a Buffer",
-      "  if (!result.ok) {",
-      '    if (result.error.code === "unknown_event") return res.status(202).json({ ignored: result.error.type });',
-      "    return res.status(400).json({ error: result.error.code, message: result.error.message });",
-      "  }",
-      "  // handle result.event, narrowed by its type",
-      "  return res.status(204).end();",
-      "});",
-    ]),
+    ...code("ts", expressHandler(name)),
     "### Fetch-style handlers (Hono, Next.js route handlers, Cloudflare Workers, Deno)",
     "",
-    ...code("ts", [
-      `import { parse } from "${name}";`,
-      "",
-      "export async function POST(request: Request): Promise<Response> {",
-      "  const result = parse(new Uint8Array(await request.arrayBuffer()));",
-      "  if (!result.ok) {",
-      '    if (result.error.code === "unknown_event") return Response.json({ ignored: result.error.type }, { status: 202 });',
-      "    return Response.json({ error: result.error.code, message: result.error.message }, { status: 400 });",
-      "  }",
-      "  // handle result.event, narrowed by its type",
-      "  return new Response(null, { status: 204 });",
-      "}",
-    ]),
+    ...code("ts", fetchHandler(name)),
     "### Other entry points",
     "",
     `- \`validate(type, value)\` checks an already parsed value as one event type and returns the same result shape.`,

@@ -6,6 +6,7 @@ import { build } from "esbuild";
 import JSON5 from "json5";
 import { publint } from "publint";
 import { beforeAll, describe, expect, it } from "vitest";
+import { fetchHandler } from "../../generator/emit/snippets.js";
 import { catalogues, projectRoot } from "../helpers/catalogues.js";
 import { exampleManifest, exampleText } from "../helpers/examples.js";
 
@@ -32,6 +33,7 @@ import * as early from "@coursehooks/teachfloor/early";
 import * as teachify from "@coursehooks/teachify";
 import * as edume from "@coursehooks/edume";
 import * as whop from "@coursehooks/whop";
+import { POST } from "./fetch-handler.js";
 
 const packages = { teachfloor, "teachfloor/early": early, teachify, edume, whop };
 const bodies: Record<string, string[]> = ${JSON.stringify(Object.fromEntries(entries.map((c) => [c, bodies(c)])))};
@@ -61,6 +63,12 @@ const notAType: teachfloor.EventType = "course.joined";
 void notAType;
 report["eventTypes"] = teachfloor.eventTypes.includes(eventType);
 report["standardSchema"] = "value" in whop.eventSchema["~standard"].validate(JSON.parse(bodies["whop"]![0]!));
+const post = (body: string) => POST(new Request("http://localhost/webhooks", { method: "POST", body }));
+report["fetchHandler"] = [
+  (await post(bodies["whop"]![0]!)).status,
+  (await post(bodies["whop"]![0]!.replace("course_lesson_interaction.completed", "payment.succeeded"))).status,
+  (await post("{}")).status,
+];
 console.log(JSON.stringify(report));
 `;
 
@@ -91,7 +99,7 @@ const tsconfig = (module: "node16" | "bundler", outDir: string) =>
       outDir,
       ...(module === "bundler" ? { noEmit: true } : {}),
     },
-    files: module === "node16" ? ["consumer.ts", "consumer-cjs.cts"] : ["consumer.ts"],
+    files: module === "node16" ? ["consumer.ts", "consumer-cjs.cts", "fetch-handler.ts"] : ["consumer.ts", "fetch-handler.ts"],
   });
 
 beforeAll(() => {
@@ -108,6 +116,7 @@ beforeAll(() => {
   execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", ...tarballs.values()], { cwd: consumer, encoding: "utf8" });
   writeFileSync(join(consumer, "consumer.ts"), esmConsumer());
   writeFileSync(join(consumer, "consumer-cjs.cts"), cjsConsumer());
+  writeFileSync(join(consumer, "fetch-handler.ts"), fetchHandler("@coursehooks/whop").join("\n"));
   writeFileSync(join(consumer, "tsconfig.node16.json"), tsconfig("node16", "out"));
   writeFileSync(join(consumer, "tsconfig.bundler.json"), tsconfig("bundler", "out"));
   // The JavaScript the Node tests run; whether it type-checks is the compile tests' business.
@@ -133,6 +142,7 @@ describe("the installed packages, run by Node", () => {
     expect(report.broken).toEqual(["/timestamp", "/data/id", "/data/completed", "/data/created_at", "/data/lesson", "/data/user", "/data/course"]);
     expect(report.eventTypes).toBe(true);
     expect(report.standardSchema).toBe(true);
+    expect(report.fetchHandler, "the README's fetch handler answers 204, 202 for an unknown event, 400 for a bad one").toEqual([204, 202, 400]);
   });
 
   it("work through require, including the subpath and a shipped JSON Schema (CommonJS)", () => {
