@@ -9,6 +9,7 @@ import { packageJson, subpathPackageJson } from "./emit/package-json.js";
 import { readme } from "./emit/readme.js";
 import { entrySources, withBanner } from "./emit/sources.js";
 import { catalogueOf } from "./ids.js";
+import { loadDelivery, type DeliveryJson } from "./lint/delivery.js";
 import { lint } from "./lint/index.js";
 import { loadSchemas, type SchemaFile } from "./load.js";
 import type { Problem } from "./problem.js";
@@ -21,11 +22,11 @@ const isProvider = (catalogue: Catalogue) => !catalogue.path.includes("/");
 const nestedIn = (provider: Catalogue, all: readonly Catalogue[]) => all.filter((c) => c.path.startsWith(`${provider.path}/`));
 
 /** One catalogue's entry point: sources, build, shipped schemas, docs pages and README. */
-async function emitCatalogue(catalogue: Catalogue, all: readonly Catalogue[], schemaFiles: readonly SchemaFile[], root: string): Promise<[string, string][]> {
+async function emitCatalogue(catalogue: Catalogue, delivery: DeliveryJson, all: readonly Catalogue[], schemaFiles: readonly SchemaFile[], root: string): Promise<[string, string][]> {
   const files = schemaFiles.filter((file) => catalogueOf(file.path) === catalogue.path);
   const at = (name: string) => `${catalogue.path}/${name}`;
   const schemas = new Map(await Promise.all(catalogue.events.map(async (e) => [e.stem, await bundledSchema(e, files)] as const)));
-  const sources = await entrySources(catalogue, files, schemas, root);
+  const sources = await entrySources(catalogue, delivery, files, schemas, root);
   const dist = await buildEntry(sources);
   const pages = await Promise.all(catalogue.events.map(async (e) => [at(`docs/${e.stem}.md`), eventPage(catalogue, e, await dereference(e.id, e.file.json, files))] as [string, string]));
   return [
@@ -33,7 +34,7 @@ async function emitCatalogue(catalogue: Catalogue, all: readonly Catalogue[], sc
     ...[...dist].map(([path, text]) => [at(`dist/${path}`), withBanner(catalogue, text)] as [string, string]),
     ...[...schemas].map(([stem, schema]) => [at(`schemas/${stem}.json`), `${JSON.stringify(schema, null, 2)}\n`] as [string, string]),
     ...pages,
-    [at("README.md"), readme(catalogue, schemas, nestedIn(catalogue, all))],
+    [at("README.md"), readme(catalogue, delivery, schemas, nestedIn(catalogue, all))],
     ...((isProvider(catalogue)
       ? [[at("package.json"), packageJson(catalogue, nestedIn(catalogue, all), packageVersion(root))], [at("LICENSE"), readFileSync(join(root, "LICENSE"), "utf8")]]
       : [[at("package.json"), subpathPackageJson()]]) as [string, string][]),
@@ -42,16 +43,17 @@ async function emitCatalogue(catalogue: Catalogue, all: readonly Catalogue[], sc
 
 const packageVersion = (root: string): string => (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
 
-/** Load → lint → catalogue → emit. Returns every problem, or every output file; writes nothing. */
+/** Load → lint → catalogue (with its delivery.json) → emit. Returns every problem, or every output file; writes nothing. */
 export async function generate(root: string): Promise<Generated> {
   const { files, problems: loadProblems } = loadSchemas(join(root, "schemas"));
   const lintProblems = lint(files);
   const { catalogues, problems: catalogueProblems } = buildCatalogues(files);
-  const problems = [...loadProblems, ...lintProblems, ...catalogueProblems];
+  const deliveries = catalogues.map((catalogue) => loadDelivery(join(root, "schemas"), catalogue.path));
+  const problems = [...loadProblems, ...lintProblems, ...catalogueProblems, ...deliveries.flatMap((d) => d.problems)];
   if (problems.length) return { ok: false, problems };
   const output = new Map<string, string>();
-  for (const catalogue of catalogues) {
-    for (const [path, content] of await emitCatalogue(catalogue, catalogues, files, root)) output.set(path, content);
+  for (const [i, catalogue] of catalogues.entries()) {
+    for (const [path, content] of await emitCatalogue(catalogue, deliveries[i]!.delivery!, catalogues, files, root)) output.set(path, content);
   }
   output.set("README.md", overallIndex(catalogues));
   return { ok: true, catalogues, files: output };

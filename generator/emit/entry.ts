@@ -1,6 +1,7 @@
 import { banner, catalogueSources } from "../banner.js";
 import type { Catalogue } from "../catalogue.js";
 import { guardName, jsonSchemaName, standardSchemaName, validatorName } from "../naming.js";
+import type { DeliveryJson } from "../lint/delivery.js";
 import type { JsonObject } from "../schema-walk.js";
 
 const envelopeValidator = validatorName("common/envelope");
@@ -14,13 +15,17 @@ export function jsonSchemasModule(catalogue: Catalogue, schemas: ReadonlyMap<str
 }
 
 /** `src/index.ts`: the package's API, the same names in every package. */
-export function entryModule(catalogue: Catalogue): string {
+export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): string {
   const { prefix, events } = catalogue;
   const imports = [
     banner(catalogueSources(catalogue.path), "ts"),
     `import { parseEvent, validateEvent, type CatalogueRuntime } from "./runtime/parse.js";`,
     `import type { Body } from "./runtime/decode.js";`,
     `import type { ParseResult } from "./runtime/result.js";`,
+    `import type { HeadersLike } from "./runtime/headers.js";`,
+    `import { createDeliveryHandler, type HandlerOptions, type WebhookHandler } from "./runtime/handler.js";`,
+    `import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";`,
+    `import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";`,
     `import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";`,
     `import { ${[...events.map((e) => e.validatorName), envelopeValidator].join(", ")} } from "./validators.js";`,
     `import { ${events.map((e) => jsonSchemaName(e.stem)).join(", ")} } from "./json-schemas.js";`,
@@ -32,6 +37,10 @@ export function entryModule(catalogue: Catalogue): string {
     `export type { Issue, ParseError, ParseResult } from "./runtime/result.js";`,
     `export type { Body } from "./runtime/decode.js";`,
     `export type { StandardSchema, StandardResult } from "./runtime/standard-schema.js";`,
+    `export type { HeadersLike } from "./runtime/headers.js";`,
+    `export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";`,
+    `export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";`,
+    `export type { DeliveryContext, EventHandlers, HandlerOptions, HandlerResponse, NodeRequest, NodeResponse, WebhookHandler } from "./runtime/handler.js";`,
     `export { ${[...events.map((e) => e.validatorName), envelopeValidator].join(", ")} } from "./validators.js";`,
     `export type { Validator, ValidationError } from "./validators.js";`,
     "",
@@ -54,6 +63,8 @@ export function entryModule(catalogue: Catalogue): string {
     }),
     `  ],`,
     `};`,
+    "",
+    `const delivery: DeliveryConfig = ${JSON.stringify({ signature: delivery.signature, deliveryId: delivery.deliveryId })};`,
     "",
   ];
   const api = [
@@ -82,6 +93,29 @@ export function entryModule(catalogue: Catalogue): string {
       `export const ${standardSchemaName(e.stem)}: StandardSchema<${e.typeName}> = /* @__PURE__ */ standardSchema(${e.validatorName}, ${jsonSchemaName(e.stem)});`,
       "",
     ]),
+    `/**`,
+    ` * Checks that a delivery is genuine: \`rawBody\` exactly as received, \`headers\` as a plain object (any`,
+    ` * letter case) or a Fetch \`Headers\`. Resolves to \`{ ok: true }\` or \`{ ok: false, error }\`; never throws.`,
+    ` */`,
+    `export function verify(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<VerifyResult> {`,
+    `  return verifyDelivery(delivery.signature, rawBody, headers, secret, options);`,
+    `}`,
+    "",
+    `/** The headers the provider would send with \`rawBody\`: for test deliveries. */`,
+    `export function sign(rawBody: RawBody, secret: string, options?: SignOptions): Promise<Record<string, string>> {`,
+    `  return signDelivery(delivery.signature, rawBody, secret, options);`,
+    `}`,
+    "",
+    `/** Verifies, then parses: \`{ ok: true, event, deliveryId }\` or \`{ ok: false, error }\`. Never throws. */`,
+    `export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<ReceiveResult<${prefix}Event>> {`,
+    `  return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);`,
+    `}`,
+    "",
+    `/** A receiver that verifies, parses and calls \`on[event type]\`, with Fetch and Node adapters. */`,
+    `export function createHandler(options: HandlerOptions<${prefix}EventMap>): WebhookHandler {`,
+    `  return createDeliveryHandler(delivery, catalogue, options);`,
+    `}`,
+    "",
     `/** Any event of this package as a Standard Schema, dispatched on its type as \`parse\` does. */`,
     `export const eventSchema: StandardSchema<${prefix}Event> = /* @__PURE__ */ standardUnion(catalogue, {`,
     `  $schema: "http://json-schema.org/draft-07/schema#",`,

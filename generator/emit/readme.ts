@@ -1,18 +1,56 @@
 import { banner, catalogueSources } from "../banner.js";
 import type { Catalogue, EventSchema } from "../catalogue.js";
 import { guardName, standardSchemaName } from "../naming.js";
+import type { DeliveryJson } from "../lint/delivery.js";
 import type { JsonObject } from "../schema-walk.js";
 import { decisionList, eventSection, eventTable } from "./docs.js";
 import { importName } from "./package-json.js";
-import { expressHandler, fetchHandler } from "./snippets.js";
+import { expressHandler, fetchHandler, handlerSnippet } from "./snippets.js";
 
 const code = (language: string, lines: string[]) => ["```" + language, ...lines, "```", ""];
+
+/** What the provider signs and the pitfalls of checking it, from the catalogue's delivery.json. */
+function verification(catalogue: Catalogue, delivery: DeliveryJson, first: EventSchema): string[] {
+  const name = importName(catalogue);
+  const signature = delivery.signature as { scheme: string; headers?: string[]; signs?: string; bearer?: boolean };
+  const secretVariable = `${catalogue.path.split("/")[0]!.toUpperCase()}_WEBHOOK_SECRET`;
+  const pitfalls =
+    signature.scheme === "standard-webhooks"
+      ? [
+          "- Pass the raw body exactly as received: the signature covers `<webhook-id>.<webhook-timestamp>.<body>` byte for byte.",
+          "- A `whsec_…` secret is base64 and is decoded; any other secret string (what the provider's dashboard shows) is used as it is.",
+          "- Deliveries whose `webhook-timestamp` is more than 5 minutes from now are refused (`timestamp_out_of_range`; change with `{ toleranceSeconds }`, inject the clock with `{ now }`).",
+          "- `webhook-signature` may carry several space-separated `v1,<base64>` entries (key rotation): any one matching is enough.",
+        ]
+      : [
+          `- The signature is in \`${signature.headers!.join("` or `")}\`: lowercase hex HMAC-SHA256, no prefix, no timestamp (so no replay window: deduplicate on the delivery id).`,
+          signature.signs === "compact-json"
+            ? "- What is signed is the payload as compact single-line JSON: a compact raw body is checked as it is, otherwise its compact re-serialisation (key order kept), so a pretty-printed body still verifies."
+            : "- Pass the raw body exactly as received (a `string` or bytes), never `JSON.stringify` of a parsed object: re-serialising changes the bytes and the signature no longer matches.",
+          ...(signature.bearer ? ["- The provider can send a bearer token in `Authorization: Bearer …` instead: pass `{ signatureSecret, bearerToken }` as the secret to accept either."] : []),
+        ];
+  return [
+    "## Receiving deliveries",
+    "",
+    String(delivery.$comment ?? ""),
+    "",
+    ...code("ts", handlerSnippet(name, first.eventType, secretVariable)),
+    "Each handler receives exactly its event's type; a name outside the catalogue is a type error. Answers: 200 after handling (and for event types without a handler), 202 for an event type this package does not know (so the provider stops retrying), 400 for a bad payload, 401 for a bad signature, 500 if a handler throws — each with a short JSON body.",
+    "",
+    "`verify(rawBody, headers, secret, options?)` alone resolves to `{ ok: true }` or `{ ok: false, error: { code, message } }` with `code` one of `missing_signature`, `malformed_signature`, `signature_mismatch`, `timestamp_out_of_range`, `invalid_secret`; it never throws and compares in constant time. `receive(rawBody, headers, secret)` verifies then parses, and gives the delivery id. `sign(rawBody, secret)` returns the headers the provider would send, for test deliveries. `secret` may be a list: any one matching is enough (rotation).",
+    "",
+    "Pitfalls:",
+    "",
+    ...pitfalls,
+    "",
+  ];
+}
 
 function usage(catalogue: Catalogue, first: EventSchema): string[] {
   const name = importName(catalogue);
   const narrow = `result.event.${catalogue.typeProperty} === ${JSON.stringify(first.eventType)}`;
   return [
-    "## Usage",
+    "## Parsing",
     "",
     "`parse` takes the raw body (a string or bytes) or an already parsed value, and never throws:",
     "",
@@ -49,7 +87,7 @@ function usage(catalogue: Catalogue, first: EventSchema): string[] {
 }
 
 /** The README of a catalogue's entry point: usage first, then the events, decisions and field tables. */
-export function readme(catalogue: Catalogue, schemas: ReadonlyMap<string, JsonObject>, subpaths: readonly Catalogue[]): string {
+export function readme(catalogue: Catalogue, delivery: DeliveryJson, schemas: ReadonlyMap<string, JsonObject>, subpaths: readonly Catalogue[]): string {
   const first = catalogue.events.find((e) => (e.file.json["x-shape"] as { from: string }).from === "example") ?? catalogue.events[0]!;
   const name = importName(catalogue);
   const install = catalogue.path.includes("/") ? [] : ["## Install", "", ...code("sh", [`npm install ${name}`])];
@@ -62,6 +100,7 @@ export function readme(catalogue: Catalogue, schemas: ReadonlyMap<string, JsonOb
     "",
     ...others,
     ...install,
+    ...verification(catalogue, delivery, first),
     ...usage(catalogue, first),
     "## Events",
     "",

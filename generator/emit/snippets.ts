@@ -34,3 +34,20 @@ export const expressHandler = (packageName: string): string[] => [
   "  return res.status(204).end();",
   "});",
 ];
+
+/** The one-call receiver: verify, parse, and dispatch by event type, served by either adapter. */
+export const handlerSnippet = (packageName: string, eventType: string, secretVariable: string): string[] => [
+  `import { createHandler } from "${packageName}";`,
+  "",
+  "const webhooks = createHandler({",
+  `  secret: process.env.${secretVariable} ?? "",`,
+  "  on: {",
+  `    ${JSON.stringify(eventType)}: async (event, { deliveryId }) => {`,
+  "      // event is exactly this event's type; deliveryId is the idempotency key",
+  "    },",
+  "  },",
+  "});",
+  "",
+  "export const POST = webhooks.fetch; // Hono, Next.js route handlers, Workers, Deno",
+  "// app.post(\"/webhooks\", webhooks.node); // Express or node:http: reads the raw body itself",
+];

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { banner, catalogueSources } from "../banner.js";
 import type { Catalogue } from "../catalogue.js";
+import type { DeliveryJson } from "../lint/delivery.js";
 import type { SchemaFile } from "../load.js";
 import type { JsonObject } from "../schema-walk.js";
 import { entryModule, jsonSchemasModule } from "./entry.js";
@@ -19,9 +20,9 @@ function runtimeSources(): [string, string][] {
 }
 
 /** The TypeScript and JavaScript sources of a catalogue's entry point, by path below its `src/`. */
-export async function entrySources(catalogue: Catalogue, files: readonly SchemaFile[], schemas: ReadonlyMap<string, JsonObject>, root: string): Promise<Map<string, string>> {
+export async function entrySources(catalogue: Catalogue, delivery: DeliveryJson, files: readonly SchemaFile[], schemas: ReadonlyMap<string, JsonObject>, root: string): Promise<Map<string, string>> {
   return new Map([
-    ["index.ts", entryModule(catalogue)],
+    ["index.ts", entryModule(catalogue, delivery)],
     ["types.ts", await emitTypes(catalogue, files)],
     ["validators.js", await emitValidators(catalogue, files, root)],
     ["validators.d.ts", emitValidatorTypes(catalogue)],

@@ -12,7 +12,7 @@ import type { SchemaFile } from "../load.js";
 
 /** An AJV instance holding a catalogue's schemas, set up to emit standalone ES module code. */
 export function catalogueAjv(files: readonly SchemaFile[]): Ajv {
-  const ajv = new Ajv({ strict: true, allErrors: true, inlineRefs: false, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv({ strict: true, allErrors: true, code: { source: true, esm: true, lines: true } });
   ajv.addVocabulary([...ownKeywords]);
   addFormats.default(ajv);
   ajv.addFormat("date-time", dateTime);

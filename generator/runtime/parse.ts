@@ -1,5 +1,5 @@
 import { decodeBody, type Body } from "./decode.js";
-import { show, toIssues, type ValidatorError } from "./issues.js";
+import { describeThrown, show, toIssues, type ValidatorError } from "./issues.js";
 import type { Issue, ParseError, ParseResult } from "./result.js";
 
 /** A generated validator. */
@@ -44,12 +44,33 @@ function wrongSubType(value: unknown, type: string, entries: readonly EventEntry
   return { ok: false, error: { code: "invalid_payload", message: `Invalid ${type} payload: ${issue.message}`, issues: [issue], truncated: false } };
 }
 
-/** Validates `value` as an event of `type`: picks the sub-type by its consts, then runs its validator. */
+/** Only a value with throwing getters or proxies makes validation throw: parsed JSON cannot. */
+function unreadable(thrown: unknown): { ok: false; error: ParseError } {
+  return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${describeThrown(thrown)}`, issues: [], truncated: false } };
+}
+
+/** Validates `value` as an event of `type`: picks the sub-type by its consts, then runs its validator. Never throws. */
 export function validateEvent<E>(catalogue: CatalogueRuntime, type: string, value: unknown): ParseResult<E> {
+  try {
+    return validateAs<E>(catalogue, type, value);
+  } catch (thrown) {
+    return unreadable(thrown);
+  }
+}
+
+function validateAs<E>(catalogue: CatalogueRuntime, type: string, value: unknown): ParseResult<E> {
   const entries = catalogue.events.filter((entry) => entry.type === type);
   if (entries.length === 0) return { ok: false, error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` } };
   const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => at(value, path) === expected));
-  if (candidates.length === 0) return wrongSubType(value, type, entries);
+  if (candidates.length === 0) {
+    const [path] = entries[0]!.when[0]!;
+    // Where the sub-type cannot even be read (its object is missing), the schema says best what is wrong.
+    if (at(value, path.slice(0, -1)) === null || typeof at(value, path.slice(0, -1)) !== "object") {
+      entries[0]!.check(value);
+      return invalid(value, entries[0]!.check.errors ?? [], `${type} payload`);
+    }
+    return wrongSubType(value, type, entries);
+  }
   let best: { entry: EventEntry; errors: ValidatorError[] } | undefined;
   for (const entry of candidates) {
     if (entry.check(value)) return { ok: true, event: value as E };
@@ -66,9 +87,8 @@ export function validateEvent<E>(catalogue: CatalogueRuntime, type: string, valu
 export function parseEvent<E>(catalogue: CatalogueRuntime, input: Body): ParseResult<E> {
   try {
     return parseDecoded(catalogue, input);
-  } catch (error) {
-    // Only a value with throwing getters or proxies gets here: parsed JSON cannot.
-    return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${String(error)}`, issues: [], truncated: false } };
+  } catch (thrown) {
+    return unreadable(thrown);
   }
 }
 
@@ -77,7 +97,7 @@ function parseDecoded<E>(catalogue: CatalogueRuntime, input: Body): ParseResult<
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
   const type = at(value, [catalogue.typeProperty]);
-  if (typeof type === "string" && catalogue.events.some((entry) => entry.type === type)) return validateEvent(catalogue, type, value);
+  if (typeof type === "string" && catalogue.events.some((entry) => entry.type === type)) return validateAs(catalogue, type, value);
   if (!catalogue.envelope(value)) return invalid(value, catalogue.envelope.errors ?? [], "envelope");
   return {
     ok: false,

@@ -1,5 +1,5 @@
 import type { CatalogueRuntime, Check } from "./parse.js";
-import { kindOf, toIssues } from "./issues.js";
+import { describeThrown, kindOf, toIssues } from "./issues.js";
 import { parseEvent } from "./parse.js";
 import type { ParseResult } from "./result.js";
 
@@ -52,7 +52,13 @@ export function standardSchema<Output>(check: Check, schema: Record<string, unkn
     "~standard": {
       version: 1,
       vendor: "coursehooks",
-      validate: (value) => (check(value) ? { value: value as Output } : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) }),
+      validate: (value) => {
+        try {
+          return check(value) ? { value: value as Output } : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) };
+        } catch (thrown) {
+          return { issues: [{ message: `The value could not be read: ${describeThrown(thrown)}` }] };
+        }
+      },
       jsonSchema: converter(schema),
     },
   };

@@ -27,6 +27,7 @@ __export(index_exports, {
   courseUpdatedTeamAssignedSchema: () => courseUpdatedTeamAssignedSchema,
   courseUpdatedTeamRemovedSchema: () => courseUpdatedTeamRemovedSchema,
   courseUpdatedTitleChangedSchema: () => courseUpdatedTitleChangedSchema,
+  createHandler: () => createHandler,
   eventSchema: () => eventSchema,
   eventTypes: () => eventTypes,
   isCourseAdded: () => isCourseAdded,
@@ -59,6 +60,8 @@ __export(index_exports, {
   learnerAddedSchema: () => learnerAddedSchema,
   learnerCourseCompletedSchema: () => learnerCourseCompletedSchema,
   parse: () => parse,
+  receive: () => receive,
+  sign: () => sign,
   validate: () => validate,
   validateCommonEnvelope: () => validateCommonEnvelope,
   validateCourseAdded: () => validateCourseAdded,
@@ -78,7 +81,8 @@ __export(index_exports, {
   validateLearnerActivityStartedCourse: () => validateLearnerActivityStartedCourse,
   validateLearnerActivityStartedLesson: () => validateLearnerActivityStartedLesson,
   validateLearnerAdded: () => validateLearnerAdded,
-  validateLearnerCourseCompleted: () => validateLearnerCourseCompleted
+  validateLearnerCourseCompleted: () => validateLearnerCourseCompleted,
+  verify: () => verify
 });
 module.exports = __toCommonJS(index_exports);
 
@@ -111,9 +115,17 @@ function kindOf(value) {
 }
 function show(value) {
   if (value === void 0) return "nothing";
-  if (typeof value === "object" && value !== null) return kindOf(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return kindOf(value);
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}\u2026` : text;
+}
+function describeThrown(thrown) {
+  try {
+    return thrown instanceof Error ? thrown.message : String(thrown);
+  } catch {
+    return "an unreadable error";
+  }
 }
 function pathOf(root, pointer) {
   const path = [];
@@ -159,7 +171,7 @@ function toIssues(root, errors) {
   const issues = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error of errors) {
-    const key = `${error.instancePath} ${error.keyword} ${String(error.params.missingProperty ?? "")}`;
+    const key = error.keyword === "required" ? `${error.instancePath}/${String(error.params.missingProperty)}` : error.instancePath;
     if (seen.has(key)) continue;
     if (issues.length === maxIssues) return { issues, truncated: true };
     seen.add(key);
@@ -183,11 +195,28 @@ function wrongSubType(value, type, entries) {
   const issue = { path: [...path], pointer: `/${path.join("/")}`, message: `${path.join(".")}: expected ${expected}, received ${received}`, expected, received };
   return { ok: false, error: { code: "invalid_payload", message: `Invalid ${type} payload: ${issue.message}`, issues: [issue], truncated: false } };
 }
+function unreadable(thrown) {
+  return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${describeThrown(thrown)}`, issues: [], truncated: false } };
+}
 function validateEvent(catalogue2, type, value) {
+  try {
+    return validateAs(catalogue2, type, value);
+  } catch (thrown) {
+    return unreadable(thrown);
+  }
+}
+function validateAs(catalogue2, type, value) {
   const entries = catalogue2.events.filter((entry) => entry.type === type);
   if (entries.length === 0) return { ok: false, error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` } };
   const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => at(value, path) === expected));
-  if (candidates.length === 0) return wrongSubType(value, type, entries);
+  if (candidates.length === 0) {
+    const [path] = entries[0].when[0];
+    if (at(value, path.slice(0, -1)) === null || typeof at(value, path.slice(0, -1)) !== "object") {
+      entries[0].check(value);
+      return invalid(value, entries[0].check.errors ?? [], `${type} payload`);
+    }
+    return wrongSubType(value, type, entries);
+  }
   let best;
   for (const entry of candidates) {
     if (entry.check(value)) return { ok: true, event: value };
@@ -199,8 +228,8 @@ function validateEvent(catalogue2, type, value) {
 function parseEvent(catalogue2, input) {
   try {
     return parseDecoded(catalogue2, input);
-  } catch (error) {
-    return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${String(error)}`, issues: [], truncated: false } };
+  } catch (thrown) {
+    return unreadable(thrown);
   }
 }
 function parseDecoded(catalogue2, input) {
@@ -208,11 +237,231 @@ function parseDecoded(catalogue2, input) {
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
   const type = at(value, [catalogue2.typeProperty]);
-  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateEvent(catalogue2, type, value);
+  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateAs(catalogue2, type, value);
   if (!catalogue2.envelope(value)) return invalid(value, catalogue2.envelope.errors ?? [], "envelope");
   return {
     ok: false,
     error: { code: "unknown_event", type: String(type), message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.` }
+  };
+}
+
+// memory:runtime/crypto.ts
+var utf8 = (text) => typeof text === "string" ? new TextEncoder().encode(text) : text;
+var toHex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+function fromHex(text) {
+  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return void 0;
+  const bytes = new Uint8Array(text.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+var toBase64 = (bytes) => btoa(String.fromCharCode(...bytes));
+function fromBase64(text) {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return void 0;
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+async function hmacSha256(key, message) {
+  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
+}
+async function sha256(message) {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", message));
+}
+function sameBytes(expected, given) {
+  let difference = expected.length ^ given.length;
+  for (let i = 0; i < expected.length; i++) difference |= expected[i] ^ (given[i % Math.max(given.length, 1)] ?? 0);
+  return difference === 0;
+}
+async function sameSecret(expected, given) {
+  return sameBytes(await sha256(utf8(expected)), await sha256(utf8(given)));
+}
+
+// memory:runtime/headers.ts
+function header(headers, name) {
+  if (typeof headers.get === "function") return headers.get(name) ?? void 0;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted && value !== void 0) return typeof value === "string" ? value : value.join(", ");
+  }
+  return void 0;
+}
+
+// memory:runtime/verify.ts
+var fail = (code, message) => ({ ok: false, error: { code, message } });
+var list = (value) => value === void 0 ? [] : typeof value === "string" ? [value] : [...value];
+var signatureSecrets = (secret) => typeof secret === "string" || Array.isArray(secret) ? list(secret) : list(secret.signatureSecret);
+var bearerTokens = (secret) => typeof secret === "object" && !Array.isArray(secret) ? list(secret.bearerToken) : [];
+function compactJson(body) {
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+function standardWebhooksKey(secret) {
+  return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
+}
+async function verifyHex(scheme, body, headers, secret) {
+  const name = scheme.headers.find((h) => header(headers, h) !== void 0);
+  const authorization = header(headers, "authorization");
+  if (name === void 0 && scheme.bearer && authorization !== void 0) {
+    const token = /^Bearer (.+)$/i.exec(authorization.trim())?.[1];
+    if (!token) return fail("malformed_signature", "The Authorization header is not `Bearer <token>`.");
+    const tokens = bearerTokens(secret);
+    if (tokens.length === 0) return fail("invalid_secret", "A bearer token arrived, but no bearerToken is configured to compare it with.");
+    for (const expected of tokens) if (await sameSecret(expected, token)) return { ok: true };
+    return fail("signature_mismatch", "The bearer token does not match the configured token.");
+  }
+  if (name === void 0) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
+  const given = fromHex(header(headers, name).trim());
+  if (!given) return fail("malformed_signature", `The ${name} header is not a hex string.`);
+  const secrets = signatureSecrets(secret);
+  if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
+  const signed = scheme.signs === "compact-json" ? [.../* @__PURE__ */ new Set([typeof body === "string" ? body : new TextDecoder().decode(body), compactJson(body)])] : [body];
+  let match = false;
+  for (const key of secrets) for (const message of signed) match = sameBytes(await hmacSha256(utf8(key), utf8(message)), given) || match;
+  return match ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+}
+async function verifyStandardWebhooks(body, headers, secret, options) {
+  const id = header(headers, "webhook-id");
+  const timestamp = header(headers, "webhook-timestamp");
+  const signature = header(headers, "webhook-signature");
+  if (id === void 0 || timestamp === void 0 || signature === void 0) return fail("missing_signature", "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.");
+  if (!/^\d+$/.test(timestamp.trim())) return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
+  const seconds = Number(timestamp.trim());
+  const now = Math.floor((options.now ?? Date.now)() / 1e3);
+  const tolerance = options.toleranceSeconds ?? 300;
+  if (Math.abs(now - seconds) > tolerance) return fail("timestamp_out_of_range", `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`);
+  const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
+    const [version, value] = entry.split(",", 2);
+    const bytes = version === "v1" && value !== void 0 ? fromBase64(value) : void 0;
+    return bytes ? [bytes] : [];
+  });
+  if (candidates.length === 0) return fail("malformed_signature", "webhook-signature has no `v1,<base64>` entry.");
+  const keys = signatureSecrets(secret).map(standardWebhooksKey);
+  if (keys.length === 0 || keys.some((key) => !key || key.length === 0)) return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
+  const message = utf8(`${id}.${seconds}.${typeof body === "string" ? body : new TextDecoder().decode(body)}`);
+  let match = false;
+  for (const key of keys) {
+    const expected = await hmacSha256(key, message);
+    for (const candidate of candidates) match = sameBytes(expected, candidate) || match;
+  }
+  return match ? { ok: true } : fail("signature_mismatch", "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.");
+}
+async function verifyDelivery(scheme, body, headers, secret, options = {}) {
+  try {
+    return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, options) : await verifyHex(scheme, body, headers, secret);
+  } catch (error) {
+    return fail("malformed_signature", `The delivery could not be checked: ${describeThrown(error)}`);
+  }
+}
+async function signDelivery(scheme, body, secret, options = {}) {
+  if (scheme.scheme === "hmac-sha256-hex") {
+    const message = scheme.signs === "compact-json" ? compactJson(body) : body;
+    return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
+  }
+  const key = standardWebhooksKey(secret);
+  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  const bodyId = (() => {
+    try {
+      const id2 = JSON.parse(text).id;
+      return typeof id2 === "string" ? id2 : void 0;
+    } catch {
+      return void 0;
+    }
+  })();
+  const id = options.id ?? bodyId ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1e3);
+  const signature = toBase64(await hmacSha256(key, utf8(`${id}.${timestamp}.${text}`)));
+  return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` };
+}
+
+// memory:runtime/receive.ts
+var readJson = (body) => {
+  try {
+    return JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body));
+  } catch {
+    return void 0;
+  }
+};
+async function deliveryIdOf(source, body, headers, event) {
+  if (source.from === "header") {
+    const value = header(headers, source.name);
+    if (value) return value;
+  }
+  if (source.from === "envelope") {
+    const value = event !== null && typeof event === "object" ? event[source.property] : void 0;
+    if (typeof value === "string" && value) return value;
+  }
+  return toHex(await sha256(utf8(body)));
+}
+async function receiveDelivery(config, catalogue2, body, headers, secret, options = {}) {
+  const verified = await verifyDelivery(config.signature, body, headers, secret, options);
+  if (!verified.ok) return verified;
+  const parsed = parseEvent(catalogue2, body);
+  if (!parsed.ok) return { ...parsed, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, readJson(body)) };
+  return { ok: true, event: parsed.event, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, parsed.event) };
+}
+
+// memory:runtime/handler.ts
+var isBytes = (value) => value instanceof Uint8Array;
+async function rawBodyOf(request) {
+  if (isBytes(request.body) || typeof request.body === "string") return request.body;
+  if (request.body !== void 0) return void 0;
+  const chunks = [];
+  for await (const chunk of request) chunks.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
+  const body = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+function createDeliveryHandler(config, catalogue2, options) {
+  const handle = async (body, headers) => {
+    const received = await receiveDelivery(config, catalogue2, body, headers, options.secret, options.verify);
+    if (!received.ok) {
+      const { error } = received;
+      if (error.code === "unknown_event") {
+        try {
+          await options.onUnknown?.(error.type, { deliveryId: received.deliveryId ?? "" });
+        } catch (thrown) {
+          await options.onError?.(thrown, void 0);
+        }
+        return { status: 202, body: { received: true, ignored: error.type } };
+      }
+      const status = error.code === "invalid_json" || error.code === "invalid_payload" ? 400 : 401;
+      return { status, body: { error: error.code, message: error.message } };
+    }
+    const type = received.event[catalogue2.typeProperty];
+    const run = options.on[type];
+    if (!run) return { status: 200, body: { received: true, handled: false } };
+    try {
+      await run(received.event, { deliveryId: received.deliveryId });
+    } catch (thrown) {
+      try {
+        await options.onError?.(thrown, received.event);
+      } catch {
+      }
+      return { status: 500, body: { error: "handler_failed", message: `The ${String(type)} handler failed; the provider may retry.` } };
+    }
+    return { status: 200, body: { received: true, handled: true } };
+  };
+  return {
+    handle,
+    async fetch(request) {
+      const { status, body } = await handle(new Uint8Array(await request.arrayBuffer()), request.headers);
+      return Response.json(body, { status });
+    },
+    async node(request, response) {
+      const raw = await rawBodyOf(request);
+      const { status, body } = raw === void 0 ? { status: 500, body: { error: "raw_body_unavailable", message: "The body was parsed before the webhook handler: mount it before express.json(), or use express.raw()." } } : await handle(raw, request.headers);
+      response.statusCode = status;
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify(body));
+    }
   };
 }
 
@@ -237,7 +486,13 @@ function standardSchema(check, schema) {
     "~standard": {
       version: 1,
       vendor: "coursehooks",
-      validate: (value) => check(value) ? { value } : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) },
+      validate: (value) => {
+        try {
+          return check(value) ? { value } : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) };
+        } catch (thrown) {
+          return { issues: [{ message: `The value could not be read: ${describeThrown(thrown)}` }] };
+        }
+      },
       jsonSchema: converter(schema)
     }
   };
@@ -255,9 +510,6085 @@ function standardUnion(catalogue2, schema) {
 }
 
 // memory:validators.js
-var validateCourseAdded = validate21;
+var validateCourseAdded = validate10;
 var formats0 = /^(?:(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))|(?:(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29))[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var schema19 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/course-activity.schema.json", "title": "eduMe course activity", "description": "One activity (lesson, survey or assessment) of a course, as listed in a course-level event's `activities`.", "type": "object", "required": ["activityId", "type", "published"], "properties": { "activityId": { "description": "The activity's id.", "type": "integer" }, "type": { "description": "The kind of activity.", "type": "string", "enum": ["lesson", "survey", "assessment"] }, "published": { "description": "Whether the activity is published.", "type": "boolean" } } };
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.courseId === void 0) {
+      const err0 = { instancePath, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.courseId !== void 0) {
+      let data0 = data.courseId;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err1 = { instancePath: instancePath + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.courseKey === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courseKey" }, message: "must have required property 'courseKey'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.courseKey !== void 0) {
+      if (typeof data.courseKey !== "string") {
+        const err4 = { instancePath: instancePath + "/courseKey", schemaPath: "#/properties/courseKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      if (typeof data.title !== "string") {
+        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.group === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.teams === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "teams" }, message: "must have required property 'teams'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.course === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.modules === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "modules" }, message: "must have required property 'modules'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.version === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.group !== void 0) {
+      let data0 = data.group;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.groupId === void 0) {
+          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data0.groupId !== void 0) {
+          let data1 = data0.groupId;
+          if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.teams !== void 0) {
+      let data2 = data.teams;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.teamId === void 0) {
+              const err8 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/required", keyword: "required", params: { missingProperty: "teamId" }, message: "must have required property 'teamId'" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (data3.teamId !== void 0) {
+              let data4 = data3.teamId;
+              if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+                const err9 = { instancePath: instancePath + "/teams/" + i0 + "/teamId", schemaPath: "team-ref.schema.json/properties/teamId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err10 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.course !== void 0) {
+      if (!validate12(data.course, { instancePath: instancePath + "/course", parentData: data, parentDataProperty: "course", rootData })) {
+        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.modules !== void 0) {
+      let data6 = data.modules;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data7 = data6[i1];
+          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+            if (data7.moduleId === void 0) {
+              const err12 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+            if (data7.moduleId !== void 0) {
+              let data8 = data7.moduleId;
+              if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+                const err13 = { instancePath: instancePath + "/modules/" + i1 + "/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/modules", schemaPath: "#/properties/modules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.activities !== void 0) {
+      let data9 = data.activities;
+      if (Array.isArray(data9)) {
+        const len2 = data9.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data10 = data9[i2];
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.activityId === void 0) {
+              const err16 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "activityId" }, message: "must have required property 'activityId'" };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            if (data10.type === void 0) {
+              const err17 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            if (data10.published === void 0) {
+              const err18 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            if (data10.activityId !== void 0) {
+              let data11 = data10.activityId;
+              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                const err19 = { instancePath: instancePath + "/activities/" + i2 + "/activityId", schemaPath: "course-activity.schema.json/properties/activityId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+            if (data10.type !== void 0) {
+              let data12 = data10.type;
+              if (typeof data12 !== "string") {
+                const err20 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+              if (!(data12 === "lesson" || data12 === "survey" || data12 === "assessment")) {
+                const err21 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data10.published !== void 0) {
+              if (typeof data10.published !== "boolean") {
+                const err22 = { instancePath: instancePath + "/activities/" + i2 + "/published", schemaPath: "course-activity.schema.json/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/activities", schemaPath: "#/properties/activities/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      if (1 !== data.version) {
+        const err25 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err26];
+    } else {
+      vErrors.push(err26);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.added" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.added" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+var validateCourseDeleted = validate15;
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.deleted" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.deleted" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
+var validateCoursePublished = validate17;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.published" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.published" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+var validateCourseUnpublished = validate19;
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.unpublished" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.unpublished" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate19.errors = vErrors;
+  return errors === 0;
+}
+var validateCourseUpdatedTeamAssigned = validate21;
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.updated" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        errors = vErrors.length;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.type === void 0) {
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.type !== void 0) {
+          if ("team.assigned" !== data4.type) {
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.assigned" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+var validateCourseUpdatedTeamRemoved = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.updated" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        errors = vErrors.length;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.type === void 0) {
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.type !== void 0) {
+          if ("team.removed" !== data4.type) {
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.removed" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+var validateCourseUpdatedTitleChanged = validate25;
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.updated" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        errors = vErrors.length;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.type === void 0) {
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.type !== void 0) {
+          if ("title.changed" !== data4.type) {
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "title.changed" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+var validateLearnerActivated = validate27;
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.eId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "eId" }, message: "must have required property 'eId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.userId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.identifiers === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.eId !== void 0) {
+      if (typeof data.eId !== "string") {
+        const err3 = { instancePath: instancePath + "/eId", schemaPath: "#/properties/eId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.userId !== void 0) {
+      let data1 = data.userId;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err4 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.identifiers !== void 0) {
+      let data2 = data.identifiers;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.id === void 0) {
+              const err5 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (data3.key === void 0) {
+              const err6 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (data3.value === void 0) {
+              const err7 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (data3.createdAt === void 0) {
+              const err8 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (data3.id !== void 0) {
+              let data4 = data3.id;
+              if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+                const err9 = { instancePath: instancePath + "/identifiers/" + i0 + "/id", schemaPath: "identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+            if (data3.key !== void 0) {
+              if (typeof data3.key !== "string") {
+                const err10 = { instancePath: instancePath + "/identifiers/" + i0 + "/key", schemaPath: "identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data3.value !== void 0) {
+              if (typeof data3.value !== "string") {
+                const err11 = { instancePath: instancePath + "/identifiers/" + i0 + "/value", schemaPath: "identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+            if (data3.createdAt !== void 0) {
+              let data7 = data3.createdAt;
+              if (typeof data7 === "string") {
+                if (!formats0.test(data7)) {
+                  const err12 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              } else {
+                const err13 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/identifiers", schemaPath: "#/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err16];
+    } else {
+      vErrors.push(err16);
+    }
+    errors++;
+  }
+  validate29.errors = vErrors;
+  return errors === 0;
+}
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.user === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.group === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.courses === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courses" }, message: "must have required property 'courses'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.version === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.user !== void 0) {
+      if (!validate29(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData })) {
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.group !== void 0) {
+      let data1 = data.group;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        if (data1.groupId === void 0) {
+          const err4 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data1.groupId !== void 0) {
+          let data2 = data1.groupId;
+          if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+            const err5 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.courses !== void 0) {
+      let data3 = data.courses;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data4 = data3[i0];
+          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            if (data4.courseId === void 0) {
+              const err7 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (data4.courseId !== void 0) {
+              let data5 = data4.courseId;
+              if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+                const err8 = { instancePath: instancePath + "/courses/" + i0 + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/courses", schemaPath: "#/properties/courses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      if (1 !== data.version) {
+        const err11 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("learner.activated" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activated" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      if (!validate28(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+var validateLearnerActivityFinishedAssessment = validate32;
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.user === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.group === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.version === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.user !== void 0) {
+      if (!validate29(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData })) {
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.group !== void 0) {
+      let data2 = data.group;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        if (data2.groupId === void 0) {
+          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data2.groupId !== void 0) {
+          let data3 = data2.groupId;
+          if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      if (1 !== data.version) {
+        const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.course === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.module === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.assessment === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "assessment" }, message: "must have required property 'assessment'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.course !== void 0) {
+      let data0 = data.course;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.courseId === void 0) {
+          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (data0.courseId !== void 0) {
+          let data1 = data0.courseId;
+          if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.module !== void 0) {
+      let data2 = data.module;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        if (data2.moduleId === void 0) {
+          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data2.moduleId !== void 0) {
+          let data3 = data2.moduleId;
+          if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.assessment !== void 0) {
+      let data4 = data.assessment;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.assessmentId === void 0) {
+          const err9 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/required", keyword: "required", params: { missingProperty: "assessmentId" }, message: "must have required property 'assessmentId'" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data4.assessmentId !== void 0) {
+          let data5 = data4.assessmentId;
+          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+            const err10 = { instancePath: instancePath + "/assessment/assessmentId", schemaPath: "#/properties/assessment/properties/assessmentId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate33.errors = vErrors;
+  return errors === 0;
+}
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("learner.activity.finished" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      if (!validate33(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        errors = vErrors.length;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.type === void 0) {
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.type !== void 0) {
+          if ("assessment" !== data4.type) {
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+var validateLearnerActivityFinishedCourse = validate38;
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.course === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.course !== void 0) {
+      let data0 = data.course;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.courseId === void 0) {
+          const err1 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data0.courseId !== void 0) {
+          let data1 = data0.courseId;
+          if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+            const err2 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate39.errors = vErrors;
+  return errors === 0;
+}
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("learner.activity.finished" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      if (!validate39(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        errors = vErrors.length;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.type === void 0) {
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.type !== void 0) {
+          if ("course" !== data4.type) {
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate38.errors = vErrors;
+  return errors === 0;
+}
+var validateLearnerActivityFinishedInCourseSurvey = validate42;
+var schema54 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/survey.schema.json", "title": "eduMe survey", "description": "A survey a learner finished: which one, what kind, and whether they answered or dismissed it.", "type": "object", "required": ["surveyId", "type", "status"], "properties": { "surveyId": { "description": "The survey's id.", "type": "integer" }, "type": { "description": "The kind of survey: an eNPS score, free text or multiple choice.", "type": "string", "enum": ["enpsScore", "freeText", "multipleChoice"] }, "status": { "description": "Whether the learner completed or dismissed the survey.", "type": "string", "enum": ["dismissed", "completed"] } } };
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("learner.activity.finished" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      if (!validate34(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        errors = vErrors.length;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.type === void 0) {
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.course === void 0) {
+          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (data4.module === void 0) {
+          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data4.survey === void 0) {
+          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" }, message: "must have required property 'survey'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data4.type !== void 0) {
+          if ("survey" !== data4.type) {
+            const err15 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data4.course !== void 0) {
+          let data6 = data4.course;
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            if (data6.courseId === void 0) {
+              const err16 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            if (data6.courseId !== void 0) {
+              let data7 = data6.courseId;
+              if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+                const err17 = { instancePath: instancePath + "/payload/course/courseId", schemaPath: "common/course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data4.module !== void 0) {
+          let data8 = data4.module;
+          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (data8.moduleId === void 0) {
+              const err19 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (data8.moduleId !== void 0) {
+              let data9 = data8.moduleId;
+              if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+                const err20 = { instancePath: instancePath + "/payload/module/moduleId", schemaPath: "common/module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data4.survey !== void 0) {
+          let data10 = data4.survey;
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.surveyId === void 0) {
+              const err22 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" }, message: "must have required property 'surveyId'" };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            if (data10.type === void 0) {
+              const err23 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            if (data10.status === void 0) {
+              const err24 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+            if (data10.surveyId !== void 0) {
+              let data11 = data10.surveyId;
+              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                const err25 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data10.type !== void 0) {
+              let data12 = data10.type;
+              if (typeof data12 !== "string") {
+                const err26 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+              if (!(data12 === "enpsScore" || data12 === "freeText" || data12 === "multipleChoice")) {
+                const err27 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data10.status !== void 0) {
+              let data13 = data10.status;
+              if (typeof data13 !== "string") {
+                const err28 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+              if (!(data13 === "dismissed" || data13 === "completed")) {
+                const err29 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err32];
+    } else {
+      vErrors.push(err32);
+    }
+    errors++;
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+var validateLearnerActivityFinishedLesson = validate44;
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.course === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.module === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.lesson === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lesson" }, message: "must have required property 'lesson'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.course !== void 0) {
+      let data0 = data.course;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.courseId === void 0) {
+          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (data0.courseId !== void 0) {
+          let data1 = data0.courseId;
+          if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.module !== void 0) {
+      let data2 = data.module;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        if (data2.moduleId === void 0) {
+          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data2.moduleId !== void 0) {
+          let data3 = data2.moduleId;
+          if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.lesson !== void 0) {
+      let data4 = data.lesson;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.lessonId === void 0) {
+          const err9 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/required", keyword: "required", params: { missingProperty: "lessonId" }, message: "must have required property 'lessonId'" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data4.lessonId !== void 0) {
+          let data5 = data4.lessonId;
+          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+            const err10 = { instancePath: instancePath + "/lesson/lessonId", schemaPath: "#/properties/lesson/properties/lessonId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate45.errors = vErrors;
+  return errors === 0;
+}
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("learner.activity.finished" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      if (!validate45(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        errors = vErrors.length;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.type === void 0) {
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.type !== void 0) {
+          if ("lesson" !== data4.type) {
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate44.errors = vErrors;
+  return errors === 0;
+}
+var validateLearnerActivityFinishedStandaloneSurvey = validate48;
+function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("learner.activity.finished" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      const _errs14 = errors;
+      const _errs15 = errors;
+      const _errs16 = errors;
+      let valid5 = false;
+      const _errs17 = errors;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        let missing0;
+        if (data4.course === void 0 && (missing0 = "course")) {
+          const err11 = {};
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs17 === errors;
+      valid5 = valid5 || _valid0;
+      if (!valid5) {
+        const _errs18 = errors;
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          let missing1;
+          if (data4.module === void 0 && (missing1 = "module")) {
+            const err12 = {};
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        var _valid0 = _errs18 === errors;
+        valid5 = valid5 || _valid0;
+      }
+      if (!valid5) {
+        const err13 = {};
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      } else {
+        errors = _errs16;
+        if (vErrors !== null) {
+          if (_errs16) {
+            vErrors.length = _errs16;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      var valid4 = _errs15 === errors;
+      if (valid4) {
+        const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/not", keyword: "not", params: {}, message: "must NOT be valid" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      } else {
+        errors = _errs14;
+        if (vErrors !== null) {
+          if (_errs14) {
+            vErrors.length = _errs14;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      if (!validate34(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        errors = vErrors.length;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.type === void 0) {
+          const err15 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data4.survey === void 0) {
+          const err16 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" }, message: "must have required property 'survey'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data4.type !== void 0) {
+          if ("survey" !== data4.type) {
+            const err17 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data4.survey !== void 0) {
+          let data6 = data4.survey;
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            if (data6.surveyId === void 0) {
+              const err18 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" }, message: "must have required property 'surveyId'" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            if (data6.type === void 0) {
+              const err19 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (data6.status === void 0) {
+              const err20 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (data6.surveyId !== void 0) {
+              let data7 = data6.surveyId;
+              if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+                const err21 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data6.type !== void 0) {
+              let data8 = data6.type;
+              if (typeof data8 !== "string") {
+                const err22 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+              if (!(data8 === "enpsScore" || data8 === "freeText" || data8 === "multipleChoice")) {
+                const err23 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data6.status !== void 0) {
+              let data9 = data6.status;
+              if (typeof data9 !== "string") {
+                const err24 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+              if (!(data9 === "dismissed" || data9 === "completed")) {
+                const err25 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err26 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err28];
+    } else {
+      vErrors.push(err28);
+    }
+    errors++;
+  }
+  validate48.errors = vErrors;
+  return errors === 0;
+}
+var validateLearnerActivityStartedAssessment = validate50;
+function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("learner.activity.started" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      if (!validate33(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        errors = vErrors.length;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.type === void 0) {
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.type !== void 0) {
+          if ("assessment" !== data4.type) {
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate50.errors = vErrors;
+  return errors === 0;
+}
+var validateLearnerActivityStartedCourse = validate52;
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("learner.activity.started" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      if (!validate39(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        errors = vErrors.length;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.type === void 0) {
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.type !== void 0) {
+          if ("course" !== data4.type) {
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate52.errors = vErrors;
+  return errors === 0;
+}
+var validateLearnerActivityStartedLesson = validate54;
+function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("learner.activity.started" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      if (!validate45(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        errors = vErrors.length;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.type === void 0) {
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.type !== void 0) {
+          if ("lesson" !== data4.type) {
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate54.errors = vErrors;
+  return errors === 0;
+}
+var validateLearnerAdded = validate56;
+function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("learner.added" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.added" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      if (!validate28(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate56.errors = vErrors;
+  return errors === 0;
+}
+var validateLearnerCourseCompleted = validate58;
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data1 = data.payload;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data2 = data.timestamp;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.payload === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.completed" !== data.type) {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.payload !== void 0) {
+      let data4 = data.payload;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.user === void 0) {
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.course === void 0) {
+          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (data4.parentGroup === void 0) {
+          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "parentGroup" }, message: "must have required property 'parentGroup'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data4.completion === void 0) {
+          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "completion" }, message: "must have required property 'completion'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data4.user !== void 0) {
+          let data5 = data4.user;
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.id === void 0) {
+              const err15 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (data5.email === void 0) {
+              const err16 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            if (data5.isAnonymous === void 0) {
+              const err17 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnonymous" }, message: "must have required property 'isAnonymous'" };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            if (data5.isAdmin === void 0) {
+              const err18 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAdmin" }, message: "must have required property 'isAdmin'" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            if (data5.firstName === void 0) {
+              const err19 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "firstName" }, message: "must have required property 'firstName'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (data5.createdAt === void 0) {
+              const err20 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (data5.updatedAt === void 0) {
+              const err21 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (data5.phone === void 0) {
+              const err22 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "phone" }, message: "must have required property 'phone'" };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            if (data5.inviteCode === void 0) {
+              const err23 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "inviteCode" }, message: "must have required property 'inviteCode'" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            if (data5.employeeId === void 0) {
+              const err24 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "employeeId" }, message: "must have required property 'employeeId'" };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+            if (data5.activated === void 0) {
+              const err25 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activated" }, message: "must have required property 'activated'" };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+            if (data5.lastName === void 0) {
+              const err26 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "lastName" }, message: "must have required property 'lastName'" };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+            if (data5.locked === void 0) {
+              const err27 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "locked" }, message: "must have required property 'locked'" };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (data5.authVersion === void 0) {
+              const err28 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authVersion" }, message: "must have required property 'authVersion'" };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            if (data5.isCompanyAdmin === void 0) {
+              const err29 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyAdmin" }, message: "must have required property 'isCompanyAdmin'" };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            if (data5.isEditor === void 0) {
+              const err30 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isEditor" }, message: "must have required property 'isEditor'" };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            if (data5.isAnalyst === void 0) {
+              const err31 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnalyst" }, message: "must have required property 'isAnalyst'" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            if (data5.isManager === void 0) {
+              const err32 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isManager" }, message: "must have required property 'isManager'" };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+            if (data5.seenWebOnboarding === void 0) {
+              const err33 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "seenWebOnboarding" }, message: "must have required property 'seenWebOnboarding'" };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+            if (data5.language === void 0) {
+              const err34 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+            if (data5.hidden === void 0) {
+              const err35 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hidden" }, message: "must have required property 'hidden'" };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            if (data5.deleted === void 0) {
+              const err36 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            if (data5.isSuperAdmin === void 0) {
+              const err37 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isSuperAdmin" }, message: "must have required property 'isSuperAdmin'" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            if (data5.hasSignedInAsLearner === void 0) {
+              const err38 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasSignedInAsLearner" }, message: "must have required property 'hasSignedInAsLearner'" };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            if (data5.hasCreatedCourse === void 0) {
+              const err39 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasCreatedCourse" }, message: "must have required property 'hasCreatedCourse'" };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            if (data5.hasInvitedAdmins === void 0) {
+              const err40 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasInvitedAdmins" }, message: "must have required property 'hasInvitedAdmins'" };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+            if (data5.isCompanyOwner === void 0) {
+              const err41 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyOwner" }, message: "must have required property 'isCompanyOwner'" };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+            if (data5.sendActivationReminders === void 0) {
+              const err42 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "sendActivationReminders" }, message: "must have required property 'sendActivationReminders'" };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+            if (data5.timezone === void 0) {
+              const err43 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+            if (data5.isUnsubscribedFromEngagementEmails === void 0) {
+              const err44 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isUnsubscribedFromEngagementEmails" }, message: "must have required property 'isUnsubscribedFromEngagementEmails'" };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+            if (data5.authType === void 0) {
+              const err45 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authType" }, message: "must have required property 'authType'" };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+            if (data5.activationDate === void 0) {
+              const err46 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activationDate" }, message: "must have required property 'activationDate'" };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+            if (data5.shouldShowGamificationOnboarding === void 0) {
+              const err47 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "shouldShowGamificationOnboarding" }, message: "must have required property 'shouldShowGamificationOnboarding'" };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+            if (data5.depositedPoints === void 0) {
+              const err48 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "depositedPoints" }, message: "must have required property 'depositedPoints'" };
+              if (vErrors === null) {
+                vErrors = [err48];
+              } else {
+                vErrors.push(err48);
+              }
+              errors++;
+            }
+            if (data5.name === void 0) {
+              const err49 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+            if (data5.identifiers === void 0) {
+              const err50 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+            if (data5.id !== void 0) {
+              let data6 = data5.id;
+              if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+                const err51 = { instancePath: instancePath + "/payload/user/id", schemaPath: "#/properties/payload/properties/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+            if (data5.email !== void 0) {
+              if (typeof data5.email !== "string") {
+                const err52 = { instancePath: instancePath + "/payload/user/email", schemaPath: "#/properties/payload/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
+            if (data5.isAnonymous !== void 0) {
+              if (typeof data5.isAnonymous !== "boolean") {
+                const err53 = { instancePath: instancePath + "/payload/user/isAnonymous", schemaPath: "#/properties/payload/properties/user/properties/isAnonymous/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+            if (data5.isAdmin !== void 0) {
+              if (typeof data5.isAdmin !== "boolean") {
+                const err54 = { instancePath: instancePath + "/payload/user/isAdmin", schemaPath: "#/properties/payload/properties/user/properties/isAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data5.firstName !== void 0) {
+              if (typeof data5.firstName !== "string") {
+                const err55 = { instancePath: instancePath + "/payload/user/firstName", schemaPath: "#/properties/payload/properties/user/properties/firstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+            if (data5.createdAt !== void 0) {
+              let data11 = data5.createdAt;
+              if (typeof data11 === "string") {
+                if (!formats0.test(data11)) {
+                  const err56 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              } else {
+                const err57 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data5.updatedAt !== void 0) {
+              let data12 = data5.updatedAt;
+              if (typeof data12 === "string") {
+                if (!formats0.test(data12)) {
+                  const err58 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+              } else {
+                const err59 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data5.employeeId !== void 0) {
+              if (typeof data5.employeeId !== "string") {
+                const err60 = { instancePath: instancePath + "/payload/user/employeeId", schemaPath: "#/properties/payload/properties/user/properties/employeeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+            if (data5.activated !== void 0) {
+              if (typeof data5.activated !== "boolean") {
+                const err61 = { instancePath: instancePath + "/payload/user/activated", schemaPath: "#/properties/payload/properties/user/properties/activated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+            if (data5.lastName !== void 0) {
+              if (typeof data5.lastName !== "string") {
+                const err62 = { instancePath: instancePath + "/payload/user/lastName", schemaPath: "#/properties/payload/properties/user/properties/lastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+            }
+            if (data5.locked !== void 0) {
+              if (typeof data5.locked !== "boolean") {
+                const err63 = { instancePath: instancePath + "/payload/user/locked", schemaPath: "#/properties/payload/properties/user/properties/locked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
+            if (data5.authVersion !== void 0) {
+              let data17 = data5.authVersion;
+              if (!(typeof data17 == "number" && isFinite(data17))) {
+                const err64 = { instancePath: instancePath + "/payload/user/authVersion", schemaPath: "#/properties/payload/properties/user/properties/authVersion/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data5.isCompanyAdmin !== void 0) {
+              if (typeof data5.isCompanyAdmin !== "boolean") {
+                const err65 = { instancePath: instancePath + "/payload/user/isCompanyAdmin", schemaPath: "#/properties/payload/properties/user/properties/isCompanyAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+            }
+            if (data5.isEditor !== void 0) {
+              if (typeof data5.isEditor !== "boolean") {
+                const err66 = { instancePath: instancePath + "/payload/user/isEditor", schemaPath: "#/properties/payload/properties/user/properties/isEditor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+            if (data5.isAnalyst !== void 0) {
+              if (typeof data5.isAnalyst !== "boolean") {
+                const err67 = { instancePath: instancePath + "/payload/user/isAnalyst", schemaPath: "#/properties/payload/properties/user/properties/isAnalyst/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+            }
+            if (data5.isManager !== void 0) {
+              if (typeof data5.isManager !== "boolean") {
+                const err68 = { instancePath: instancePath + "/payload/user/isManager", schemaPath: "#/properties/payload/properties/user/properties/isManager/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+            if (data5.seenWebOnboarding !== void 0) {
+              if (typeof data5.seenWebOnboarding !== "boolean") {
+                const err69 = { instancePath: instancePath + "/payload/user/seenWebOnboarding", schemaPath: "#/properties/payload/properties/user/properties/seenWebOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+            if (data5.language !== void 0) {
+              if (typeof data5.language !== "string") {
+                const err70 = { instancePath: instancePath + "/payload/user/language", schemaPath: "#/properties/payload/properties/user/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+            }
+            if (data5.hidden !== void 0) {
+              if (typeof data5.hidden !== "boolean") {
+                const err71 = { instancePath: instancePath + "/payload/user/hidden", schemaPath: "#/properties/payload/properties/user/properties/hidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+            }
+            if (data5.deleted !== void 0) {
+              if (typeof data5.deleted !== "boolean") {
+                const err72 = { instancePath: instancePath + "/payload/user/deleted", schemaPath: "#/properties/payload/properties/user/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err72];
+                } else {
+                  vErrors.push(err72);
+                }
+                errors++;
+              }
+            }
+            if (data5.isSuperAdmin !== void 0) {
+              if (typeof data5.isSuperAdmin !== "boolean") {
+                const err73 = { instancePath: instancePath + "/payload/user/isSuperAdmin", schemaPath: "#/properties/payload/properties/user/properties/isSuperAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
+            if (data5.hasSignedInAsLearner !== void 0) {
+              if (typeof data5.hasSignedInAsLearner !== "boolean") {
+                const err74 = { instancePath: instancePath + "/payload/user/hasSignedInAsLearner", schemaPath: "#/properties/payload/properties/user/properties/hasSignedInAsLearner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err74];
+                } else {
+                  vErrors.push(err74);
+                }
+                errors++;
+              }
+            }
+            if (data5.hasCreatedCourse !== void 0) {
+              if (typeof data5.hasCreatedCourse !== "boolean") {
+                const err75 = { instancePath: instancePath + "/payload/user/hasCreatedCourse", schemaPath: "#/properties/payload/properties/user/properties/hasCreatedCourse/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err75];
+                } else {
+                  vErrors.push(err75);
+                }
+                errors++;
+              }
+            }
+            if (data5.hasInvitedAdmins !== void 0) {
+              if (typeof data5.hasInvitedAdmins !== "boolean") {
+                const err76 = { instancePath: instancePath + "/payload/user/hasInvitedAdmins", schemaPath: "#/properties/payload/properties/user/properties/hasInvitedAdmins/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err76];
+                } else {
+                  vErrors.push(err76);
+                }
+                errors++;
+              }
+            }
+            if (data5.isCompanyOwner !== void 0) {
+              if (typeof data5.isCompanyOwner !== "boolean") {
+                const err77 = { instancePath: instancePath + "/payload/user/isCompanyOwner", schemaPath: "#/properties/payload/properties/user/properties/isCompanyOwner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err77];
+                } else {
+                  vErrors.push(err77);
+                }
+                errors++;
+              }
+            }
+            if (data5.sendActivationReminders !== void 0) {
+              if (typeof data5.sendActivationReminders !== "boolean") {
+                const err78 = { instancePath: instancePath + "/payload/user/sendActivationReminders", schemaPath: "#/properties/payload/properties/user/properties/sendActivationReminders/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err78];
+                } else {
+                  vErrors.push(err78);
+                }
+                errors++;
+              }
+            }
+            if (data5.isUnsubscribedFromEngagementEmails !== void 0) {
+              if (typeof data5.isUnsubscribedFromEngagementEmails !== "boolean") {
+                const err79 = { instancePath: instancePath + "/payload/user/isUnsubscribedFromEngagementEmails", schemaPath: "#/properties/payload/properties/user/properties/isUnsubscribedFromEngagementEmails/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+            }
+            if (data5.authType !== void 0) {
+              if (typeof data5.authType !== "string") {
+                const err80 = { instancePath: instancePath + "/payload/user/authType", schemaPath: "#/properties/payload/properties/user/properties/authType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              }
+            }
+            if (data5.activationDate !== void 0) {
+              let data34 = data5.activationDate;
+              if (typeof data34 === "string") {
+                if (!formats0.test(data34)) {
+                  const err81 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err81];
+                  } else {
+                    vErrors.push(err81);
+                  }
+                  errors++;
+                }
+              } else {
+                const err82 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err82];
+                } else {
+                  vErrors.push(err82);
+                }
+                errors++;
+              }
+            }
+            if (data5.shouldShowGamificationOnboarding !== void 0) {
+              if (typeof data5.shouldShowGamificationOnboarding !== "boolean") {
+                const err83 = { instancePath: instancePath + "/payload/user/shouldShowGamificationOnboarding", schemaPath: "#/properties/payload/properties/user/properties/shouldShowGamificationOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
+              }
+            }
+            if (data5.depositedPoints !== void 0) {
+              let data36 = data5.depositedPoints;
+              if (!(typeof data36 == "number" && isFinite(data36))) {
+                const err84 = { instancePath: instancePath + "/payload/user/depositedPoints", schemaPath: "#/properties/payload/properties/user/properties/depositedPoints/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
+                }
+                errors++;
+              }
+            }
+            if (data5.name !== void 0) {
+              if (typeof data5.name !== "string") {
+                const err85 = { instancePath: instancePath + "/payload/user/name", schemaPath: "#/properties/payload/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+            }
+            if (data5.identifiers !== void 0) {
+              let data38 = data5.identifiers;
+              if (Array.isArray(data38)) {
+                const len0 = data38.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data39 = data38[i0];
+                  if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+                    if (data39.key === void 0) {
+                      const err86 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+                      if (vErrors === null) {
+                        vErrors = [err86];
+                      } else {
+                        vErrors.push(err86);
+                      }
+                      errors++;
+                    }
+                    if (data39.value === void 0) {
+                      const err87 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+                      if (vErrors === null) {
+                        vErrors = [err87];
+                      } else {
+                        vErrors.push(err87);
+                      }
+                      errors++;
+                    }
+                    if (data39.createdAt === void 0) {
+                      const err88 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+                      if (vErrors === null) {
+                        vErrors = [err88];
+                      } else {
+                        vErrors.push(err88);
+                      }
+                      errors++;
+                    }
+                    if (data39.key !== void 0) {
+                      if (typeof data39.key !== "string") {
+                        const err89 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/key", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err89];
+                        } else {
+                          vErrors.push(err89);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data39.value !== void 0) {
+                      if (typeof data39.value !== "string") {
+                        const err90 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/value", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err90];
+                        } else {
+                          vErrors.push(err90);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data39.createdAt !== void 0) {
+                      let data42 = data39.createdAt;
+                      if (typeof data42 === "string") {
+                        if (!formats0.test(data42)) {
+                          const err91 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                          if (vErrors === null) {
+                            vErrors = [err91];
+                          } else {
+                            vErrors.push(err91);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err92 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err92];
+                        } else {
+                          vErrors.push(err92);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err93 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err93];
+                    } else {
+                      vErrors.push(err93);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err94 = { instancePath: instancePath + "/payload/user/identifiers", schemaPath: "#/properties/payload/properties/user/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err94];
+                } else {
+                  vErrors.push(err94);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err95 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err95];
+            } else {
+              vErrors.push(err95);
+            }
+            errors++;
+          }
+        }
+        if (data4.course !== void 0) {
+          let data43 = data4.course;
+          if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+            if (data43.id === void 0) {
+              const err96 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err96];
+              } else {
+                vErrors.push(err96);
+              }
+              errors++;
+            }
+            if (data43.customerId === void 0) {
+              const err97 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
+              if (vErrors === null) {
+                vErrors = [err97];
+              } else {
+                vErrors.push(err97);
+              }
+              errors++;
+            }
+            if (data43.title === void 0) {
+              const err98 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+              if (vErrors === null) {
+                vErrors = [err98];
+              } else {
+                vErrors.push(err98);
+              }
+              errors++;
+            }
+            if (data43.courseKey === void 0) {
+              const err99 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseKey" }, message: "must have required property 'courseKey'" };
+              if (vErrors === null) {
+                vErrors = [err99];
+              } else {
+                vErrors.push(err99);
+              }
+              errors++;
+            }
+            if (data43.public === void 0) {
+              const err100 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'" };
+              if (vErrors === null) {
+                vErrors = [err100];
+              } else {
+                vErrors.push(err100);
+              }
+              errors++;
+            }
+            if (data43.icon === void 0) {
+              const err101 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "icon" }, message: "must have required property 'icon'" };
+              if (vErrors === null) {
+                vErrors = [err101];
+              } else {
+                vErrors.push(err101);
+              }
+              errors++;
+            }
+            if (data43.createdAt === void 0) {
+              const err102 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              if (vErrors === null) {
+                vErrors = [err102];
+              } else {
+                vErrors.push(err102);
+              }
+              errors++;
+            }
+            if (data43.updatedAt === void 0) {
+              const err103 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              if (vErrors === null) {
+                vErrors = [err103];
+              } else {
+                vErrors.push(err103);
+              }
+              errors++;
+            }
+            if (data43.courseImageUrl === void 0) {
+              const err104 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseImageUrl" }, message: "must have required property 'courseImageUrl'" };
+              if (vErrors === null) {
+                vErrors = [err104];
+              } else {
+                vErrors.push(err104);
+              }
+              errors++;
+            }
+            if (data43.colour === void 0) {
+              const err105 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "colour" }, message: "must have required property 'colour'" };
+              if (vErrors === null) {
+                vErrors = [err105];
+              } else {
+                vErrors.push(err105);
+              }
+              errors++;
+            }
+            if (data43.published === void 0) {
+              const err106 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
+              if (vErrors === null) {
+                vErrors = [err106];
+              } else {
+                vErrors.push(err106);
+              }
+              errors++;
+            }
+            if (data43.type === void 0) {
+              const err107 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              if (vErrors === null) {
+                vErrors = [err107];
+              } else {
+                vErrors.push(err107);
+              }
+              errors++;
+            }
+            if (data43.requiresEnrolment === void 0) {
+              const err108 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "requiresEnrolment" }, message: "must have required property 'requiresEnrolment'" };
+              if (vErrors === null) {
+                vErrors = [err108];
+              } else {
+                vErrors.push(err108);
+              }
+              errors++;
+            }
+            if (data43.isSample === void 0) {
+              const err109 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isSample" }, message: "must have required property 'isSample'" };
+              if (vErrors === null) {
+                vErrors = [err109];
+              } else {
+                vErrors.push(err109);
+              }
+              errors++;
+            }
+            if (data43.completionMessage === void 0) {
+              const err110 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionMessage" }, message: "must have required property 'completionMessage'" };
+              if (vErrors === null) {
+                vErrors = [err110];
+              } else {
+                vErrors.push(err110);
+              }
+              errors++;
+            }
+            if (data43.completionButtonUrl === void 0) {
+              const err111 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonUrl" }, message: "must have required property 'completionButtonUrl'" };
+              if (vErrors === null) {
+                vErrors = [err111];
+              } else {
+                vErrors.push(err111);
+              }
+              errors++;
+            }
+            if (data43.completionButtonText === void 0) {
+              const err112 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonText" }, message: "must have required property 'completionButtonText'" };
+              if (vErrors === null) {
+                vErrors = [err112];
+              } else {
+                vErrors.push(err112);
+              }
+              errors++;
+            }
+            if (data43.isHidden === void 0) {
+              const err113 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isHidden" }, message: "must have required property 'isHidden'" };
+              if (vErrors === null) {
+                vErrors = [err113];
+              } else {
+                vErrors.push(err113);
+              }
+              errors++;
+            }
+            if (data43.learnersCount === void 0) {
+              const err114 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "learnersCount" }, message: "must have required property 'learnersCount'" };
+              if (vErrors === null) {
+                vErrors = [err114];
+              } else {
+                vErrors.push(err114);
+              }
+              errors++;
+            }
+            if (data43.id !== void 0) {
+              let data44 = data43.id;
+              if (!(typeof data44 == "number" && (!(data44 % 1) && !isNaN(data44)) && isFinite(data44))) {
+                const err115 = { instancePath: instancePath + "/payload/course/id", schemaPath: "#/properties/payload/properties/course/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err115];
+                } else {
+                  vErrors.push(err115);
+                }
+                errors++;
+              }
+            }
+            if (data43.customerId !== void 0) {
+              let data45 = data43.customerId;
+              if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
+                const err116 = { instancePath: instancePath + "/payload/course/customerId", schemaPath: "#/properties/payload/properties/course/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err116];
+                } else {
+                  vErrors.push(err116);
+                }
+                errors++;
+              }
+            }
+            if (data43.title !== void 0) {
+              if (typeof data43.title !== "string") {
+                const err117 = { instancePath: instancePath + "/payload/course/title", schemaPath: "#/properties/payload/properties/course/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err117];
+                } else {
+                  vErrors.push(err117);
+                }
+                errors++;
+              }
+            }
+            if (data43.courseKey !== void 0) {
+              if (typeof data43.courseKey !== "string") {
+                const err118 = { instancePath: instancePath + "/payload/course/courseKey", schemaPath: "#/properties/payload/properties/course/properties/courseKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err118];
+                } else {
+                  vErrors.push(err118);
+                }
+                errors++;
+              }
+            }
+            if (data43.public !== void 0) {
+              if (typeof data43.public !== "boolean") {
+                const err119 = { instancePath: instancePath + "/payload/course/public", schemaPath: "#/properties/payload/properties/course/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err119];
+                } else {
+                  vErrors.push(err119);
+                }
+                errors++;
+              }
+            }
+            if (data43.icon !== void 0) {
+              if (typeof data43.icon !== "string") {
+                const err120 = { instancePath: instancePath + "/payload/course/icon", schemaPath: "#/properties/payload/properties/course/properties/icon/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err120];
+                } else {
+                  vErrors.push(err120);
+                }
+                errors++;
+              }
+            }
+            if (data43.createdAt !== void 0) {
+              let data50 = data43.createdAt;
+              if (typeof data50 === "string") {
+                if (!formats0.test(data50)) {
+                  const err121 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err121];
+                  } else {
+                    vErrors.push(err121);
+                  }
+                  errors++;
+                }
+              } else {
+                const err122 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err122];
+                } else {
+                  vErrors.push(err122);
+                }
+                errors++;
+              }
+            }
+            if (data43.updatedAt !== void 0) {
+              let data51 = data43.updatedAt;
+              if (typeof data51 === "string") {
+                if (!formats0.test(data51)) {
+                  const err123 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err123];
+                  } else {
+                    vErrors.push(err123);
+                  }
+                  errors++;
+                }
+              } else {
+                const err124 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err124];
+                } else {
+                  vErrors.push(err124);
+                }
+                errors++;
+              }
+            }
+            if (data43.colour !== void 0) {
+              if (typeof data43.colour !== "string") {
+                const err125 = { instancePath: instancePath + "/payload/course/colour", schemaPath: "#/properties/payload/properties/course/properties/colour/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err125];
+                } else {
+                  vErrors.push(err125);
+                }
+                errors++;
+              }
+            }
+            if (data43.published !== void 0) {
+              if (typeof data43.published !== "boolean") {
+                const err126 = { instancePath: instancePath + "/payload/course/published", schemaPath: "#/properties/payload/properties/course/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err126];
+                } else {
+                  vErrors.push(err126);
+                }
+                errors++;
+              }
+            }
+            if (data43.type !== void 0) {
+              if (typeof data43.type !== "string") {
+                const err127 = { instancePath: instancePath + "/payload/course/type", schemaPath: "#/properties/payload/properties/course/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err127];
+                } else {
+                  vErrors.push(err127);
+                }
+                errors++;
+              }
+            }
+            if (data43.requiresEnrolment !== void 0) {
+              if (typeof data43.requiresEnrolment !== "boolean") {
+                const err128 = { instancePath: instancePath + "/payload/course/requiresEnrolment", schemaPath: "#/properties/payload/properties/course/properties/requiresEnrolment/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err128];
+                } else {
+                  vErrors.push(err128);
+                }
+                errors++;
+              }
+            }
+            if (data43.isSample !== void 0) {
+              if (typeof data43.isSample !== "boolean") {
+                const err129 = { instancePath: instancePath + "/payload/course/isSample", schemaPath: "#/properties/payload/properties/course/properties/isSample/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err129];
+                } else {
+                  vErrors.push(err129);
+                }
+                errors++;
+              }
+            }
+            if (data43.isHidden !== void 0) {
+              if (typeof data43.isHidden !== "boolean") {
+                const err130 = { instancePath: instancePath + "/payload/course/isHidden", schemaPath: "#/properties/payload/properties/course/properties/isHidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err130];
+                } else {
+                  vErrors.push(err130);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err131 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err131];
+            } else {
+              vErrors.push(err131);
+            }
+            errors++;
+          }
+        }
+        if (data4.parentGroup !== void 0) {
+          let data58 = data4.parentGroup;
+          if (data58 && typeof data58 == "object" && !Array.isArray(data58)) {
+            if (data58.id === void 0) {
+              const err132 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err132];
+              } else {
+                vErrors.push(err132);
+              }
+              errors++;
+            }
+            if (data58.customerId === void 0) {
+              const err133 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
+              if (vErrors === null) {
+                vErrors = [err133];
+              } else {
+                vErrors.push(err133);
+              }
+              errors++;
+            }
+            if (data58.name === void 0) {
+              const err134 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err134];
+              } else {
+                vErrors.push(err134);
+              }
+              errors++;
+            }
+            if (data58.createdAt === void 0) {
+              const err135 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              if (vErrors === null) {
+                vErrors = [err135];
+              } else {
+                vErrors.push(err135);
+              }
+              errors++;
+            }
+            if (data58.updatedAt === void 0) {
+              const err136 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              if (vErrors === null) {
+                vErrors = [err136];
+              } else {
+                vErrors.push(err136);
+              }
+              errors++;
+            }
+            if (data58.parentGroupId === void 0) {
+              const err137 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "parentGroupId" }, message: "must have required property 'parentGroupId'" };
+              if (vErrors === null) {
+                vErrors = [err137];
+              } else {
+                vErrors.push(err137);
+              }
+              errors++;
+            }
+            if (data58.welcomePageConfigId === void 0) {
+              const err138 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "welcomePageConfigId" }, message: "must have required property 'welcomePageConfigId'" };
+              if (vErrors === null) {
+                vErrors = [err138];
+              } else {
+                vErrors.push(err138);
+              }
+              errors++;
+            }
+            if (data58.selfSignupConfigId === void 0) {
+              const err139 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "selfSignupConfigId" }, message: "must have required property 'selfSignupConfigId'" };
+              if (vErrors === null) {
+                vErrors = [err139];
+              } else {
+                vErrors.push(err139);
+              }
+              errors++;
+            }
+            if (data58.language === void 0) {
+              const err140 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
+              if (vErrors === null) {
+                vErrors = [err140];
+              } else {
+                vErrors.push(err140);
+              }
+              errors++;
+            }
+            if (data58.deleted === void 0) {
+              const err141 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
+              if (vErrors === null) {
+                vErrors = [err141];
+              } else {
+                vErrors.push(err141);
+              }
+              errors++;
+            }
+            if (data58.ssoConfigId === void 0) {
+              const err142 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "ssoConfigId" }, message: "must have required property 'ssoConfigId'" };
+              if (vErrors === null) {
+                vErrors = [err142];
+              } else {
+                vErrors.push(err142);
+              }
+              errors++;
+            }
+            if (data58.cookieConsentDisabled === void 0) {
+              const err143 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "cookieConsentDisabled" }, message: "must have required property 'cookieConsentDisabled'" };
+              if (vErrors === null) {
+                vErrors = [err143];
+              } else {
+                vErrors.push(err143);
+              }
+              errors++;
+            }
+            if (data58.usersCount === void 0) {
+              const err144 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "usersCount" }, message: "must have required property 'usersCount'" };
+              if (vErrors === null) {
+                vErrors = [err144];
+              } else {
+                vErrors.push(err144);
+              }
+              errors++;
+            }
+            if (data58.activatedUsersCount === void 0) {
+              const err145 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "activatedUsersCount" }, message: "must have required property 'activatedUsersCount'" };
+              if (vErrors === null) {
+                vErrors = [err145];
+              } else {
+                vErrors.push(err145);
+              }
+              errors++;
+            }
+            if (data58.id !== void 0) {
+              let data59 = data58.id;
+              if (!(typeof data59 == "number" && (!(data59 % 1) && !isNaN(data59)) && isFinite(data59))) {
+                const err146 = { instancePath: instancePath + "/payload/parentGroup/id", schemaPath: "#/properties/payload/properties/parentGroup/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err146];
+                } else {
+                  vErrors.push(err146);
+                }
+                errors++;
+              }
+            }
+            if (data58.customerId !== void 0) {
+              let data60 = data58.customerId;
+              if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
+                const err147 = { instancePath: instancePath + "/payload/parentGroup/customerId", schemaPath: "#/properties/payload/properties/parentGroup/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err147];
+                } else {
+                  vErrors.push(err147);
+                }
+                errors++;
+              }
+            }
+            if (data58.name !== void 0) {
+              if (typeof data58.name !== "string") {
+                const err148 = { instancePath: instancePath + "/payload/parentGroup/name", schemaPath: "#/properties/payload/properties/parentGroup/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err148];
+                } else {
+                  vErrors.push(err148);
+                }
+                errors++;
+              }
+            }
+            if (data58.createdAt !== void 0) {
+              let data62 = data58.createdAt;
+              if (typeof data62 === "string") {
+                if (!formats0.test(data62)) {
+                  const err149 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err149];
+                  } else {
+                    vErrors.push(err149);
+                  }
+                  errors++;
+                }
+              } else {
+                const err150 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err150];
+                } else {
+                  vErrors.push(err150);
+                }
+                errors++;
+              }
+            }
+            if (data58.updatedAt !== void 0) {
+              let data63 = data58.updatedAt;
+              if (typeof data63 === "string") {
+                if (!formats0.test(data63)) {
+                  const err151 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err151];
+                  } else {
+                    vErrors.push(err151);
+                  }
+                  errors++;
+                }
+              } else {
+                const err152 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err152];
+                } else {
+                  vErrors.push(err152);
+                }
+                errors++;
+              }
+            }
+            if (data58.deleted !== void 0) {
+              if (typeof data58.deleted !== "boolean") {
+                const err153 = { instancePath: instancePath + "/payload/parentGroup/deleted", schemaPath: "#/properties/payload/properties/parentGroup/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err153];
+                } else {
+                  vErrors.push(err153);
+                }
+                errors++;
+              }
+            }
+            if (data58.cookieConsentDisabled !== void 0) {
+              if (typeof data58.cookieConsentDisabled !== "boolean") {
+                const err154 = { instancePath: instancePath + "/payload/parentGroup/cookieConsentDisabled", schemaPath: "#/properties/payload/properties/parentGroup/properties/cookieConsentDisabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err154];
+                } else {
+                  vErrors.push(err154);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err155 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err155];
+            } else {
+              vErrors.push(err155);
+            }
+            errors++;
+          }
+        }
+        if (data4.completion !== void 0) {
+          let data66 = data4.completion;
+          if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+            if (data66.overallAssessmentScore === void 0) {
+              const err156 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallAssessmentScore" }, message: "must have required property 'overallAssessmentScore'" };
+              if (vErrors === null) {
+                vErrors = [err156];
+              } else {
+                vErrors.push(err156);
+              }
+              errors++;
+            }
+            if (data66.overallLessonScore === void 0) {
+              const err157 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallLessonScore" }, message: "must have required property 'overallLessonScore'" };
+              if (vErrors === null) {
+                vErrors = [err157];
+              } else {
+                vErrors.push(err157);
+              }
+              errors++;
+            }
+            if (data66.scoresBreakdown === void 0) {
+              const err158 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "scoresBreakdown" }, message: "must have required property 'scoresBreakdown'" };
+              if (vErrors === null) {
+                vErrors = [err158];
+              } else {
+                vErrors.push(err158);
+              }
+              errors++;
+            }
+            if (data66.courseStartDate === void 0) {
+              const err159 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseStartDate" }, message: "must have required property 'courseStartDate'" };
+              if (vErrors === null) {
+                vErrors = [err159];
+              } else {
+                vErrors.push(err159);
+              }
+              errors++;
+            }
+            if (data66.courseCompletionDate === void 0) {
+              const err160 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDate" }, message: "must have required property 'courseCompletionDate'" };
+              if (vErrors === null) {
+                vErrors = [err160];
+              } else {
+                vErrors.push(err160);
+              }
+              errors++;
+            }
+            if (data66.courseCompletionDurationInSeconds === void 0) {
+              const err161 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDurationInSeconds" }, message: "must have required property 'courseCompletionDurationInSeconds'" };
+              if (vErrors === null) {
+                vErrors = [err161];
+              } else {
+                vErrors.push(err161);
+              }
+              errors++;
+            }
+            if (data66.completionLanguage === void 0) {
+              const err162 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "completionLanguage" }, message: "must have required property 'completionLanguage'" };
+              if (vErrors === null) {
+                vErrors = [err162];
+              } else {
+                vErrors.push(err162);
+              }
+              errors++;
+            }
+            if (data66.overallAssessmentScore !== void 0) {
+              let data67 = data66.overallAssessmentScore;
+              if (!(typeof data67 == "number" && isFinite(data67))) {
+                const err163 = { instancePath: instancePath + "/payload/completion/overallAssessmentScore", schemaPath: "#/properties/payload/properties/completion/properties/overallAssessmentScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err163];
+                } else {
+                  vErrors.push(err163);
+                }
+                errors++;
+              }
+            }
+            if (data66.overallLessonScore !== void 0) {
+              let data68 = data66.overallLessonScore;
+              if (!(typeof data68 == "number" && isFinite(data68))) {
+                const err164 = { instancePath: instancePath + "/payload/completion/overallLessonScore", schemaPath: "#/properties/payload/properties/completion/properties/overallLessonScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err164];
+                } else {
+                  vErrors.push(err164);
+                }
+                errors++;
+              }
+            }
+            if (data66.scoresBreakdown !== void 0) {
+              let data69 = data66.scoresBreakdown;
+              if (Array.isArray(data69)) {
+                const len1 = data69.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data70 = data69[i1];
+                  if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
+                    if (data70.id === void 0) {
+                      const err165 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                      if (vErrors === null) {
+                        vErrors = [err165];
+                      } else {
+                        vErrors.push(err165);
+                      }
+                      errors++;
+                    }
+                    if (data70.activityKey === void 0) {
+                      const err166 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "activityKey" }, message: "must have required property 'activityKey'" };
+                      if (vErrors === null) {
+                        vErrors = [err166];
+                      } else {
+                        vErrors.push(err166);
+                      }
+                      errors++;
+                    }
+                    if (data70.type === void 0) {
+                      const err167 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+                      if (vErrors === null) {
+                        vErrors = [err167];
+                      } else {
+                        vErrors.push(err167);
+                      }
+                      errors++;
+                    }
+                    if (data70.id !== void 0) {
+                      let data71 = data70.id;
+                      if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
+                        const err168 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/id", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        if (vErrors === null) {
+                          vErrors = [err168];
+                        } else {
+                          vErrors.push(err168);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data70.activityKey !== void 0) {
+                      if (typeof data70.activityKey !== "string") {
+                        const err169 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/activityKey", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/activityKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err169];
+                        } else {
+                          vErrors.push(err169);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data70.type !== void 0) {
+                      if (typeof data70.type !== "string") {
+                        const err170 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/type", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err170];
+                        } else {
+                          vErrors.push(err170);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data70.score !== void 0) {
+                      let data74 = data70.score;
+                      if (!(typeof data74 == "number" && isFinite(data74))) {
+                        const err171 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/score", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                        if (vErrors === null) {
+                          vErrors = [err171];
+                        } else {
+                          vErrors.push(err171);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err172 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err172];
+                    } else {
+                      vErrors.push(err172);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err173 = { instancePath: instancePath + "/payload/completion/scoresBreakdown", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err173];
+                } else {
+                  vErrors.push(err173);
+                }
+                errors++;
+              }
+            }
+            if (data66.courseStartDate !== void 0) {
+              let data75 = data66.courseStartDate;
+              if (typeof data75 === "string") {
+                if (!formats0.test(data75)) {
+                  const err174 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err174];
+                  } else {
+                    vErrors.push(err174);
+                  }
+                  errors++;
+                }
+              } else {
+                const err175 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err175];
+                } else {
+                  vErrors.push(err175);
+                }
+                errors++;
+              }
+            }
+            if (data66.courseCompletionDate !== void 0) {
+              let data76 = data66.courseCompletionDate;
+              if (typeof data76 === "string") {
+                if (!formats0.test(data76)) {
+                  const err176 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err176];
+                  } else {
+                    vErrors.push(err176);
+                  }
+                  errors++;
+                }
+              } else {
+                const err177 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err177];
+                } else {
+                  vErrors.push(err177);
+                }
+                errors++;
+              }
+            }
+            if (data66.courseCompletionDurationInSeconds !== void 0) {
+              let data77 = data66.courseCompletionDurationInSeconds;
+              if (!(typeof data77 == "number" && isFinite(data77))) {
+                const err178 = { instancePath: instancePath + "/payload/completion/courseCompletionDurationInSeconds", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDurationInSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err178];
+                } else {
+                  vErrors.push(err178);
+                }
+                errors++;
+              }
+            }
+            if (data66.completionLanguage !== void 0) {
+              if (typeof data66.completionLanguage !== "string") {
+                const err179 = { instancePath: instancePath + "/payload/completion/completionLanguage", schemaPath: "#/properties/payload/properties/completion/properties/completionLanguage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err179];
+                } else {
+                  vErrors.push(err179);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err180 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err180];
+            } else {
+              vErrors.push(err180);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err181 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err181];
+        } else {
+          vErrors.push(err181);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err182 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err182];
+    } else {
+      vErrors.push(err182);
+    }
+    errors++;
+  }
+  validate58.errors = vErrors;
+  return errors === 0;
+}
+var validateCommonEnvelope = validate61;
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -343,4384 +6674,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.groupId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.groupId !== void 0) {
-      let data0 = data.groupId;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/groupId", schemaPath: "#/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  validate25.errors = vErrors;
-  return errors === 0;
-}
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.teamId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "teamId" }, message: "must have required property 'teamId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.teamId !== void 0) {
-      let data0 = data.teamId;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/teamId", schemaPath: "#/properties/teamId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  validate27.errors = vErrors;
-  return errors === 0;
-}
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.courseId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.courseId !== void 0) {
-      let data0 = data.courseId;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/courseId", schemaPath: "#/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  validate30.errors = vErrors;
-  return errors === 0;
-}
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate30(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.courseKey === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courseKey" }, message: "must have required property 'courseKey'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.courseKey !== void 0) {
-      if (typeof data.courseKey !== "string") {
-        const err1 = { instancePath: instancePath + "/courseKey", schemaPath: "#/properties/courseKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== void 0) {
-      if (typeof data.title !== "string") {
-        const err2 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate29.errors = vErrors;
-  return errors === 0;
-}
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.moduleId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.moduleId !== void 0) {
-      let data0 = data.moduleId;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/moduleId", schemaPath: "#/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  validate33.errors = vErrors;
-  return errors === 0;
-}
-var schema14 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/course-activity.schema.json", "title": "eduMe course activity", "description": "One activity (lesson, survey or assessment) of a course, as listed in a course-level event's `activities`.", "type": "object", "required": ["activityId", "type", "published"], "properties": { "activityId": { "description": "The activity's id.", "type": "integer" }, "type": { "description": "The kind of activity.", "type": "string", "enum": ["lesson", "survey", "assessment"] }, "published": { "description": "Whether the activity is published.", "type": "boolean" } } };
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.activityId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "activityId" }, message: "must have required property 'activityId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.published === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.activityId !== void 0) {
-      let data0 = data.activityId;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/activityId", schemaPath: "#/properties/activityId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.type !== void 0) {
-      let data1 = data.type;
-      if (typeof data1 !== "string") {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (!(data1 === "lesson" || data1 === "survey" || data1 === "assessment")) {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema14.properties.type.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.published !== void 0) {
-      if (typeof data.published !== "boolean") {
-        const err6 = { instancePath: instancePath + "/published", schemaPath: "#/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  validate35.errors = vErrors;
-  return errors === 0;
-}
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.group === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.teams === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "teams" }, message: "must have required property 'teams'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.course === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.modules === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "modules" }, message: "must have required property 'modules'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.version === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.group !== void 0) {
-      if (!validate25(data.group, { instancePath: instancePath + "/group", parentData: data, parentDataProperty: "group", rootData })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.teams !== void 0) {
-      let data1 = data.teams;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate27(data1[i0], { instancePath: instancePath + "/teams/" + i0, parentData: data1, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.course !== void 0) {
-      if (!validate29(data.course, { instancePath: instancePath + "/course", parentData: data, parentDataProperty: "course", rootData })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.modules !== void 0) {
-      let data4 = data.modules;
-      if (Array.isArray(data4)) {
-        const len1 = data4.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate33(data4[i1], { instancePath: instancePath + "/modules/" + i1, parentData: data4, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/modules", schemaPath: "#/properties/modules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.activities !== void 0) {
-      let data6 = data.activities;
-      if (Array.isArray(data6)) {
-        const len2 = data6.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          if (!validate35(data6[i2], { instancePath: instancePath + "/activities/" + i2, parentData: data6, parentDataProperty: i2, rootData })) {
-            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/activities", schemaPath: "#/properties/activities/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== void 0) {
-      if (1 !== data.version) {
-        const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
-    errors++;
-  }
-  validate24.errors = vErrors;
-  return errors === 0;
-}
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.added" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.added" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      if (!validate24(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-var validateCourseDeleted = validate38;
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.deleted" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.deleted" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      if (!validate24(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate38.errors = vErrors;
-  return errors === 0;
-}
-var validateCoursePublished = validate41;
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.published" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.published" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      if (!validate24(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate41.errors = vErrors;
-  return errors === 0;
-}
-var validateCourseUnpublished = validate44;
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.unpublished" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.unpublished" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      if (!validate24(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate44.errors = vErrors;
-  return errors === 0;
-}
-var validateCourseUpdatedTeamAssigned = validate47;
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.updated" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      if (!validate24(data1, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err3 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          if ("team.assigned" !== data1.type) {
-            const err4 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.assigned" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate47.errors = vErrors;
-  return errors === 0;
-}
-var validateCourseUpdatedTeamRemoved = validate50;
-function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.updated" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      if (!validate24(data1, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err3 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          if ("team.removed" !== data1.type) {
-            const err4 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.removed" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate50.errors = vErrors;
-  return errors === 0;
-}
-var validateCourseUpdatedTitleChanged = validate53;
-function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.updated" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      if (!validate24(data1, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err3 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          if ("title.changed" !== data1.type) {
-            const err4 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "title.changed" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate53.errors = vErrors;
-  return errors === 0;
-}
-var validateLearnerActivated = validate56;
-function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.key === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.value === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.createdAt === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.key !== void 0) {
-      if (typeof data.key !== "string") {
-        const err5 = { instancePath: instancePath + "/key", schemaPath: "#/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.value !== void 0) {
-      if (typeof data.value !== "string") {
-        const err6 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.createdAt !== void 0) {
-      let data3 = data.createdAt;
-      if (typeof data3 === "string") {
-        if (!formats0.test(data3)) {
-          const err7 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
-    errors++;
-  }
-  validate60.errors = vErrors;
-  return errors === 0;
-}
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.eId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "eId" }, message: "must have required property 'eId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.userId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.identifiers === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.eId !== void 0) {
-      if (typeof data.eId !== "string") {
-        const err3 = { instancePath: instancePath + "/eId", schemaPath: "#/properties/eId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.userId !== void 0) {
-      let data1 = data.userId;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err4 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.identifiers !== void 0) {
-      let data2 = data.identifiers;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate60(data2[i0], { instancePath: instancePath + "/identifiers/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/identifiers", schemaPath: "#/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate59.errors = vErrors;
-  return errors === 0;
-}
-function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.user === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.group === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.courses === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courses" }, message: "must have required property 'courses'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.version === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.user !== void 0) {
-      if (!validate59(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData })) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.group !== void 0) {
-      if (!validate25(data.group, { instancePath: instancePath + "/group", parentData: data, parentDataProperty: "group", rootData })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.courses !== void 0) {
-      let data2 = data.courses;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data2[i0], { instancePath: instancePath + "/courses/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/courses", schemaPath: "#/properties/courses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== void 0) {
-      if (1 !== data.version) {
-        const err5 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate58.errors = vErrors;
-  return errors === 0;
-}
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("learner.activated" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activated" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      if (!validate58(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate56.errors = vErrors;
-  return errors === 0;
-}
-var validateLearnerActivityFinishedAssessment = validate66;
-function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.user === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.group === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.version === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if (typeof data.type !== "string") {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.user !== void 0) {
-      if (!validate59(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData })) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.group !== void 0) {
-      if (!validate25(data.group, { instancePath: instancePath + "/group", parentData: data, parentDataProperty: "group", rootData })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.version !== void 0) {
-      if (1 !== data.version) {
-        const err5 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate69.errors = vErrors;
-  return errors === 0;
-}
-function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.module === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.assessment === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "assessment" }, message: "must have required property 'assessment'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.course !== void 0) {
-      if (!validate30(data.course, { instancePath: instancePath + "/course", parentData: data, parentDataProperty: "course", rootData })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.module !== void 0) {
-      if (!validate33(data.module, { instancePath: instancePath + "/module", parentData: data, parentDataProperty: "module", rootData })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.assessment !== void 0) {
-      let data2 = data.assessment;
-      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        if (data2.assessmentId === void 0) {
-          const err3 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/required", keyword: "required", params: { missingProperty: "assessmentId" }, message: "must have required property 'assessmentId'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data2.assessmentId !== void 0) {
-          let data3 = data2.assessmentId;
-          if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err4 = { instancePath: instancePath + "/assessment/assessmentId", schemaPath: "#/properties/assessment/properties/assessmentId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate68.errors = vErrors;
-  return errors === 0;
-}
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("learner.activity.finished" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      if (!validate68(data1, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-        errors = vErrors.length;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err3 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          if ("assessment" !== data1.type) {
-            const err4 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate66.errors = vErrors;
-  return errors === 0;
-}
-var validateLearnerActivityFinishedCourse = validate76;
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.course !== void 0) {
-      if (!validate30(data.course, { instancePath: instancePath + "/course", parentData: data, parentDataProperty: "course", rootData })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate78.errors = vErrors;
-  return errors === 0;
-}
-function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("learner.activity.finished" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      if (!validate78(data1, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-        errors = vErrors.length;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err3 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          if ("course" !== data1.type) {
-            const err4 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate76.errors = vErrors;
-  return errors === 0;
-}
-var validateLearnerActivityFinishedInCourseSurvey = validate82;
-var schema31 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/survey.schema.json", "title": "eduMe survey", "description": "A survey a learner finished: which one, what kind, and whether they answered or dismissed it.", "type": "object", "required": ["surveyId", "type", "status"], "properties": { "surveyId": { "description": "The survey's id.", "type": "integer" }, "type": { "description": "The kind of survey: an eNPS score, free text or multiple choice.", "type": "string", "enum": ["enpsScore", "freeText", "multipleChoice"] }, "status": { "description": "Whether the learner completed or dismissed the survey.", "type": "string", "enum": ["dismissed", "completed"] } } };
-function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.surveyId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "surveyId" }, message: "must have required property 'surveyId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.status === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.surveyId !== void 0) {
-      let data0 = data.surveyId;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/surveyId", schemaPath: "#/properties/surveyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.type !== void 0) {
-      let data1 = data.type;
-      if (typeof data1 !== "string") {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (!(data1 === "enpsScore" || data1 === "freeText" || data1 === "multipleChoice")) {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema31.properties.type.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data2 = data.status;
-      if (typeof data2 !== "string") {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      if (!(data2 === "dismissed" || data2 === "completed")) {
-        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.status.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate87.errors = vErrors;
-  return errors === 0;
-}
-function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("learner.activity.finished" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      if (!validate69(data1, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-        errors = vErrors.length;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err3 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.course === void 0) {
-          const err4 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data1.module === void 0) {
-          const err5 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data1.survey === void 0) {
-          const err6 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" }, message: "must have required property 'survey'" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          if ("survey" !== data1.type) {
-            const err7 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-        }
-        if (data1.course !== void 0) {
-          if (!validate30(data1.course, { instancePath: instancePath + "/payload/course", parentData: data1, parentDataProperty: "course", rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1.module !== void 0) {
-          if (!validate33(data1.module, { instancePath: instancePath + "/payload/module", parentData: data1, parentDataProperty: "module", rootData })) {
-            vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data1.survey !== void 0) {
-          if (!validate87(data1.survey, { instancePath: instancePath + "/payload/survey", parentData: data1, parentDataProperty: "survey", rootData })) {
-            vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
-    errors++;
-  }
-  validate82.errors = vErrors;
-  return errors === 0;
-}
-var validateLearnerActivityFinishedLesson = validate89;
-function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.module === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.lesson === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lesson" }, message: "must have required property 'lesson'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.course !== void 0) {
-      if (!validate30(data.course, { instancePath: instancePath + "/course", parentData: data, parentDataProperty: "course", rootData })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.module !== void 0) {
-      if (!validate33(data.module, { instancePath: instancePath + "/module", parentData: data, parentDataProperty: "module", rootData })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.lesson !== void 0) {
-      let data2 = data.lesson;
-      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        if (data2.lessonId === void 0) {
-          const err3 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/required", keyword: "required", params: { missingProperty: "lessonId" }, message: "must have required property 'lessonId'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data2.lessonId !== void 0) {
-          let data3 = data2.lessonId;
-          if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err4 = { instancePath: instancePath + "/lesson/lessonId", schemaPath: "#/properties/lesson/properties/lessonId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate91.errors = vErrors;
-  return errors === 0;
-}
-function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("learner.activity.finished" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      if (!validate91(data1, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
-        errors = vErrors.length;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err3 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          if ("lesson" !== data1.type) {
-            const err4 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate89.errors = vErrors;
-  return errors === 0;
-}
-var validateLearnerActivityFinishedStandaloneSurvey = validate96;
-function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("learner.activity.finished" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      const _errs6 = errors;
-      const _errs7 = errors;
-      const _errs8 = errors;
-      let valid3 = false;
-      const _errs9 = errors;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        let missing0;
-        if (data1.course === void 0 && (missing0 = "course")) {
-          const err3 = {};
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs9 === errors;
-      valid3 = valid3 || _valid0;
-      if (!valid3) {
-        const _errs10 = errors;
-        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-          let missing1;
-          if (data1.module === void 0 && (missing1 = "module")) {
-            const err4 = {};
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        var _valid0 = _errs10 === errors;
-        valid3 = valid3 || _valid0;
-      }
-      if (!valid3) {
-        const err5 = {};
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      } else {
-        errors = _errs8;
-        if (vErrors !== null) {
-          if (_errs8) {
-            vErrors.length = _errs8;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-      var valid2 = _errs7 === errors;
-      if (valid2) {
-        const err6 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/not", keyword: "not", params: {}, message: "must NOT be valid" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      } else {
-        errors = _errs6;
-        if (vErrors !== null) {
-          if (_errs6) {
-            vErrors.length = _errs6;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-      if (!validate69(data1, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-        errors = vErrors.length;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err7 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (data1.survey === void 0) {
-          const err8 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" }, message: "must have required property 'survey'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          if ("survey" !== data1.type) {
-            const err9 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data1.survey !== void 0) {
-          if (!validate87(data1.survey, { instancePath: instancePath + "/payload/survey", parentData: data1, parentDataProperty: "survey", rootData })) {
-            vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err11];
-    } else {
-      vErrors.push(err11);
-    }
-    errors++;
-  }
-  validate96.errors = vErrors;
-  return errors === 0;
-}
-var validateLearnerActivityStartedAssessment = validate100;
-function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("learner.activity.started" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      if (!validate68(data1, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-        errors = vErrors.length;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err3 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          if ("assessment" !== data1.type) {
-            const err4 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate100.errors = vErrors;
-  return errors === 0;
-}
-var validateLearnerActivityStartedCourse = validate103;
-function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("learner.activity.started" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      if (!validate78(data1, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-        errors = vErrors.length;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err3 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          if ("course" !== data1.type) {
-            const err4 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate103.errors = vErrors;
-  return errors === 0;
-}
-var validateLearnerActivityStartedLesson = validate106;
-function validate106(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("learner.activity.started" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      if (!validate91(data1, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
-        errors = vErrors.length;
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err3 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          if ("lesson" !== data1.type) {
-            const err4 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate106.errors = vErrors;
-  return errors === 0;
-}
-var validateLearnerAdded = validate109;
-function validate109(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("learner.added" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.added" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      if (!validate58(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate109.errors = vErrors;
-  return errors === 0;
-}
-var validateLearnerCourseCompleted = validate112;
-function validate112(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.completed" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payload !== void 0) {
-      let data1 = data.payload;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.user === void 0) {
-          const err3 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.course === void 0) {
-          const err4 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data1.parentGroup === void 0) {
-          const err5 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "parentGroup" }, message: "must have required property 'parentGroup'" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data1.completion === void 0) {
-          const err6 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "completion" }, message: "must have required property 'completion'" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data1.user !== void 0) {
-          let data2 = data1.user;
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.id === void 0) {
-              const err7 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-            if (data2.email === void 0) {
-              const err8 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-            if (data2.isAnonymous === void 0) {
-              const err9 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnonymous" }, message: "must have required property 'isAnonymous'" };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-            if (data2.isAdmin === void 0) {
-              const err10 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAdmin" }, message: "must have required property 'isAdmin'" };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-            if (data2.firstName === void 0) {
-              const err11 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "firstName" }, message: "must have required property 'firstName'" };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-            if (data2.createdAt === void 0) {
-              const err12 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-            if (data2.updatedAt === void 0) {
-              const err13 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-            if (data2.phone === void 0) {
-              const err14 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "phone" }, message: "must have required property 'phone'" };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (data2.inviteCode === void 0) {
-              const err15 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "inviteCode" }, message: "must have required property 'inviteCode'" };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (data2.employeeId === void 0) {
-              const err16 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "employeeId" }, message: "must have required property 'employeeId'" };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-            if (data2.activated === void 0) {
-              const err17 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activated" }, message: "must have required property 'activated'" };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-            if (data2.lastName === void 0) {
-              const err18 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "lastName" }, message: "must have required property 'lastName'" };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-            if (data2.locked === void 0) {
-              const err19 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "locked" }, message: "must have required property 'locked'" };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-            if (data2.authVersion === void 0) {
-              const err20 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authVersion" }, message: "must have required property 'authVersion'" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            if (data2.isCompanyAdmin === void 0) {
-              const err21 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyAdmin" }, message: "must have required property 'isCompanyAdmin'" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (data2.isEditor === void 0) {
-              const err22 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isEditor" }, message: "must have required property 'isEditor'" };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-            if (data2.isAnalyst === void 0) {
-              const err23 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnalyst" }, message: "must have required property 'isAnalyst'" };
-              if (vErrors === null) {
-                vErrors = [err23];
-              } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-            if (data2.isManager === void 0) {
-              const err24 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isManager" }, message: "must have required property 'isManager'" };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-            if (data2.seenWebOnboarding === void 0) {
-              const err25 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "seenWebOnboarding" }, message: "must have required property 'seenWebOnboarding'" };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-            if (data2.language === void 0) {
-              const err26 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-            if (data2.hidden === void 0) {
-              const err27 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hidden" }, message: "must have required property 'hidden'" };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-            if (data2.deleted === void 0) {
-              const err28 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
-              if (vErrors === null) {
-                vErrors = [err28];
-              } else {
-                vErrors.push(err28);
-              }
-              errors++;
-            }
-            if (data2.isSuperAdmin === void 0) {
-              const err29 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isSuperAdmin" }, message: "must have required property 'isSuperAdmin'" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            if (data2.hasSignedInAsLearner === void 0) {
-              const err30 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasSignedInAsLearner" }, message: "must have required property 'hasSignedInAsLearner'" };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-            if (data2.hasCreatedCourse === void 0) {
-              const err31 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasCreatedCourse" }, message: "must have required property 'hasCreatedCourse'" };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-            if (data2.hasInvitedAdmins === void 0) {
-              const err32 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasInvitedAdmins" }, message: "must have required property 'hasInvitedAdmins'" };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-            if (data2.isCompanyOwner === void 0) {
-              const err33 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyOwner" }, message: "must have required property 'isCompanyOwner'" };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-            if (data2.sendActivationReminders === void 0) {
-              const err34 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "sendActivationReminders" }, message: "must have required property 'sendActivationReminders'" };
-              if (vErrors === null) {
-                vErrors = [err34];
-              } else {
-                vErrors.push(err34);
-              }
-              errors++;
-            }
-            if (data2.timezone === void 0) {
-              const err35 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-            if (data2.isUnsubscribedFromEngagementEmails === void 0) {
-              const err36 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isUnsubscribedFromEngagementEmails" }, message: "must have required property 'isUnsubscribedFromEngagementEmails'" };
-              if (vErrors === null) {
-                vErrors = [err36];
-              } else {
-                vErrors.push(err36);
-              }
-              errors++;
-            }
-            if (data2.authType === void 0) {
-              const err37 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authType" }, message: "must have required property 'authType'" };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
-            if (data2.activationDate === void 0) {
-              const err38 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activationDate" }, message: "must have required property 'activationDate'" };
-              if (vErrors === null) {
-                vErrors = [err38];
-              } else {
-                vErrors.push(err38);
-              }
-              errors++;
-            }
-            if (data2.shouldShowGamificationOnboarding === void 0) {
-              const err39 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "shouldShowGamificationOnboarding" }, message: "must have required property 'shouldShowGamificationOnboarding'" };
-              if (vErrors === null) {
-                vErrors = [err39];
-              } else {
-                vErrors.push(err39);
-              }
-              errors++;
-            }
-            if (data2.depositedPoints === void 0) {
-              const err40 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "depositedPoints" }, message: "must have required property 'depositedPoints'" };
-              if (vErrors === null) {
-                vErrors = [err40];
-              } else {
-                vErrors.push(err40);
-              }
-              errors++;
-            }
-            if (data2.name === void 0) {
-              const err41 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err41];
-              } else {
-                vErrors.push(err41);
-              }
-              errors++;
-            }
-            if (data2.identifiers === void 0) {
-              const err42 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-            if (data2.id !== void 0) {
-              let data3 = data2.id;
-              if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-                const err43 = { instancePath: instancePath + "/payload/user/id", schemaPath: "#/properties/payload/properties/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-            }
-            if (data2.email !== void 0) {
-              if (typeof data2.email !== "string") {
-                const err44 = { instancePath: instancePath + "/payload/user/email", schemaPath: "#/properties/payload/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-            if (data2.isAnonymous !== void 0) {
-              if (typeof data2.isAnonymous !== "boolean") {
-                const err45 = { instancePath: instancePath + "/payload/user/isAnonymous", schemaPath: "#/properties/payload/properties/user/properties/isAnonymous/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err45];
-                } else {
-                  vErrors.push(err45);
-                }
-                errors++;
-              }
-            }
-            if (data2.isAdmin !== void 0) {
-              if (typeof data2.isAdmin !== "boolean") {
-                const err46 = { instancePath: instancePath + "/payload/user/isAdmin", schemaPath: "#/properties/payload/properties/user/properties/isAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err46];
-                } else {
-                  vErrors.push(err46);
-                }
-                errors++;
-              }
-            }
-            if (data2.firstName !== void 0) {
-              if (typeof data2.firstName !== "string") {
-                const err47 = { instancePath: instancePath + "/payload/user/firstName", schemaPath: "#/properties/payload/properties/user/properties/firstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err47];
-                } else {
-                  vErrors.push(err47);
-                }
-                errors++;
-              }
-            }
-            if (data2.createdAt !== void 0) {
-              let data8 = data2.createdAt;
-              if (typeof data8 === "string") {
-                if (!formats0.test(data8)) {
-                  const err48 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err48];
-                  } else {
-                    vErrors.push(err48);
-                  }
-                  errors++;
-                }
-              } else {
-                const err49 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err49];
-                } else {
-                  vErrors.push(err49);
-                }
-                errors++;
-              }
-            }
-            if (data2.updatedAt !== void 0) {
-              let data9 = data2.updatedAt;
-              if (typeof data9 === "string") {
-                if (!formats0.test(data9)) {
-                  const err50 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err50];
-                  } else {
-                    vErrors.push(err50);
-                  }
-                  errors++;
-                }
-              } else {
-                const err51 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-            if (data2.employeeId !== void 0) {
-              if (typeof data2.employeeId !== "string") {
-                const err52 = { instancePath: instancePath + "/payload/user/employeeId", schemaPath: "#/properties/payload/properties/user/properties/employeeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
-              }
-            }
-            if (data2.activated !== void 0) {
-              if (typeof data2.activated !== "boolean") {
-                const err53 = { instancePath: instancePath + "/payload/user/activated", schemaPath: "#/properties/payload/properties/user/properties/activated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err53];
-                } else {
-                  vErrors.push(err53);
-                }
-                errors++;
-              }
-            }
-            if (data2.lastName !== void 0) {
-              if (typeof data2.lastName !== "string") {
-                const err54 = { instancePath: instancePath + "/payload/user/lastName", schemaPath: "#/properties/payload/properties/user/properties/lastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err54];
-                } else {
-                  vErrors.push(err54);
-                }
-                errors++;
-              }
-            }
-            if (data2.locked !== void 0) {
-              if (typeof data2.locked !== "boolean") {
-                const err55 = { instancePath: instancePath + "/payload/user/locked", schemaPath: "#/properties/payload/properties/user/properties/locked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err55];
-                } else {
-                  vErrors.push(err55);
-                }
-                errors++;
-              }
-            }
-            if (data2.authVersion !== void 0) {
-              let data14 = data2.authVersion;
-              if (!(typeof data14 == "number" && isFinite(data14))) {
-                const err56 = { instancePath: instancePath + "/payload/user/authVersion", schemaPath: "#/properties/payload/properties/user/properties/authVersion/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                if (vErrors === null) {
-                  vErrors = [err56];
-                } else {
-                  vErrors.push(err56);
-                }
-                errors++;
-              }
-            }
-            if (data2.isCompanyAdmin !== void 0) {
-              if (typeof data2.isCompanyAdmin !== "boolean") {
-                const err57 = { instancePath: instancePath + "/payload/user/isCompanyAdmin", schemaPath: "#/properties/payload/properties/user/properties/isCompanyAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err57];
-                } else {
-                  vErrors.push(err57);
-                }
-                errors++;
-              }
-            }
-            if (data2.isEditor !== void 0) {
-              if (typeof data2.isEditor !== "boolean") {
-                const err58 = { instancePath: instancePath + "/payload/user/isEditor", schemaPath: "#/properties/payload/properties/user/properties/isEditor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err58];
-                } else {
-                  vErrors.push(err58);
-                }
-                errors++;
-              }
-            }
-            if (data2.isAnalyst !== void 0) {
-              if (typeof data2.isAnalyst !== "boolean") {
-                const err59 = { instancePath: instancePath + "/payload/user/isAnalyst", schemaPath: "#/properties/payload/properties/user/properties/isAnalyst/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
-            }
-            if (data2.isManager !== void 0) {
-              if (typeof data2.isManager !== "boolean") {
-                const err60 = { instancePath: instancePath + "/payload/user/isManager", schemaPath: "#/properties/payload/properties/user/properties/isManager/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err60];
-                } else {
-                  vErrors.push(err60);
-                }
-                errors++;
-              }
-            }
-            if (data2.seenWebOnboarding !== void 0) {
-              if (typeof data2.seenWebOnboarding !== "boolean") {
-                const err61 = { instancePath: instancePath + "/payload/user/seenWebOnboarding", schemaPath: "#/properties/payload/properties/user/properties/seenWebOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err61];
-                } else {
-                  vErrors.push(err61);
-                }
-                errors++;
-              }
-            }
-            if (data2.language !== void 0) {
-              if (typeof data2.language !== "string") {
-                const err62 = { instancePath: instancePath + "/payload/user/language", schemaPath: "#/properties/payload/properties/user/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err62];
-                } else {
-                  vErrors.push(err62);
-                }
-                errors++;
-              }
-            }
-            if (data2.hidden !== void 0) {
-              if (typeof data2.hidden !== "boolean") {
-                const err63 = { instancePath: instancePath + "/payload/user/hidden", schemaPath: "#/properties/payload/properties/user/properties/hidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err63];
-                } else {
-                  vErrors.push(err63);
-                }
-                errors++;
-              }
-            }
-            if (data2.deleted !== void 0) {
-              if (typeof data2.deleted !== "boolean") {
-                const err64 = { instancePath: instancePath + "/payload/user/deleted", schemaPath: "#/properties/payload/properties/user/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err64];
-                } else {
-                  vErrors.push(err64);
-                }
-                errors++;
-              }
-            }
-            if (data2.isSuperAdmin !== void 0) {
-              if (typeof data2.isSuperAdmin !== "boolean") {
-                const err65 = { instancePath: instancePath + "/payload/user/isSuperAdmin", schemaPath: "#/properties/payload/properties/user/properties/isSuperAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err65];
-                } else {
-                  vErrors.push(err65);
-                }
-                errors++;
-              }
-            }
-            if (data2.hasSignedInAsLearner !== void 0) {
-              if (typeof data2.hasSignedInAsLearner !== "boolean") {
-                const err66 = { instancePath: instancePath + "/payload/user/hasSignedInAsLearner", schemaPath: "#/properties/payload/properties/user/properties/hasSignedInAsLearner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err66];
-                } else {
-                  vErrors.push(err66);
-                }
-                errors++;
-              }
-            }
-            if (data2.hasCreatedCourse !== void 0) {
-              if (typeof data2.hasCreatedCourse !== "boolean") {
-                const err67 = { instancePath: instancePath + "/payload/user/hasCreatedCourse", schemaPath: "#/properties/payload/properties/user/properties/hasCreatedCourse/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err67];
-                } else {
-                  vErrors.push(err67);
-                }
-                errors++;
-              }
-            }
-            if (data2.hasInvitedAdmins !== void 0) {
-              if (typeof data2.hasInvitedAdmins !== "boolean") {
-                const err68 = { instancePath: instancePath + "/payload/user/hasInvitedAdmins", schemaPath: "#/properties/payload/properties/user/properties/hasInvitedAdmins/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err68];
-                } else {
-                  vErrors.push(err68);
-                }
-                errors++;
-              }
-            }
-            if (data2.isCompanyOwner !== void 0) {
-              if (typeof data2.isCompanyOwner !== "boolean") {
-                const err69 = { instancePath: instancePath + "/payload/user/isCompanyOwner", schemaPath: "#/properties/payload/properties/user/properties/isCompanyOwner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err69];
-                } else {
-                  vErrors.push(err69);
-                }
-                errors++;
-              }
-            }
-            if (data2.sendActivationReminders !== void 0) {
-              if (typeof data2.sendActivationReminders !== "boolean") {
-                const err70 = { instancePath: instancePath + "/payload/user/sendActivationReminders", schemaPath: "#/properties/payload/properties/user/properties/sendActivationReminders/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err70];
-                } else {
-                  vErrors.push(err70);
-                }
-                errors++;
-              }
-            }
-            if (data2.isUnsubscribedFromEngagementEmails !== void 0) {
-              if (typeof data2.isUnsubscribedFromEngagementEmails !== "boolean") {
-                const err71 = { instancePath: instancePath + "/payload/user/isUnsubscribedFromEngagementEmails", schemaPath: "#/properties/payload/properties/user/properties/isUnsubscribedFromEngagementEmails/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err71];
-                } else {
-                  vErrors.push(err71);
-                }
-                errors++;
-              }
-            }
-            if (data2.authType !== void 0) {
-              if (typeof data2.authType !== "string") {
-                const err72 = { instancePath: instancePath + "/payload/user/authType", schemaPath: "#/properties/payload/properties/user/properties/authType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err72];
-                } else {
-                  vErrors.push(err72);
-                }
-                errors++;
-              }
-            }
-            if (data2.activationDate !== void 0) {
-              let data31 = data2.activationDate;
-              if (typeof data31 === "string") {
-                if (!formats0.test(data31)) {
-                  const err73 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err73];
-                  } else {
-                    vErrors.push(err73);
-                  }
-                  errors++;
-                }
-              } else {
-                const err74 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err74];
-                } else {
-                  vErrors.push(err74);
-                }
-                errors++;
-              }
-            }
-            if (data2.shouldShowGamificationOnboarding !== void 0) {
-              if (typeof data2.shouldShowGamificationOnboarding !== "boolean") {
-                const err75 = { instancePath: instancePath + "/payload/user/shouldShowGamificationOnboarding", schemaPath: "#/properties/payload/properties/user/properties/shouldShowGamificationOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err75];
-                } else {
-                  vErrors.push(err75);
-                }
-                errors++;
-              }
-            }
-            if (data2.depositedPoints !== void 0) {
-              let data33 = data2.depositedPoints;
-              if (!(typeof data33 == "number" && isFinite(data33))) {
-                const err76 = { instancePath: instancePath + "/payload/user/depositedPoints", schemaPath: "#/properties/payload/properties/user/properties/depositedPoints/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                if (vErrors === null) {
-                  vErrors = [err76];
-                } else {
-                  vErrors.push(err76);
-                }
-                errors++;
-              }
-            }
-            if (data2.name !== void 0) {
-              if (typeof data2.name !== "string") {
-                const err77 = { instancePath: instancePath + "/payload/user/name", schemaPath: "#/properties/payload/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err77];
-                } else {
-                  vErrors.push(err77);
-                }
-                errors++;
-              }
-            }
-            if (data2.identifiers !== void 0) {
-              let data35 = data2.identifiers;
-              if (Array.isArray(data35)) {
-                const len0 = data35.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data36 = data35[i0];
-                  if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                    if (data36.key === void 0) {
-                      const err78 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
-                      if (vErrors === null) {
-                        vErrors = [err78];
-                      } else {
-                        vErrors.push(err78);
-                      }
-                      errors++;
-                    }
-                    if (data36.value === void 0) {
-                      const err79 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
-                      if (vErrors === null) {
-                        vErrors = [err79];
-                      } else {
-                        vErrors.push(err79);
-                      }
-                      errors++;
-                    }
-                    if (data36.createdAt === void 0) {
-                      const err80 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
-                      if (vErrors === null) {
-                        vErrors = [err80];
-                      } else {
-                        vErrors.push(err80);
-                      }
-                      errors++;
-                    }
-                    if (data36.key !== void 0) {
-                      if (typeof data36.key !== "string") {
-                        const err81 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/key", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err81];
-                        } else {
-                          vErrors.push(err81);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data36.value !== void 0) {
-                      if (typeof data36.value !== "string") {
-                        const err82 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/value", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err82];
-                        } else {
-                          vErrors.push(err82);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data36.createdAt !== void 0) {
-                      let data39 = data36.createdAt;
-                      if (typeof data39 === "string") {
-                        if (!formats0.test(data39)) {
-                          const err83 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                          if (vErrors === null) {
-                            vErrors = [err83];
-                          } else {
-                            vErrors.push(err83);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err84 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err84];
-                        } else {
-                          vErrors.push(err84);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err85 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err85];
-                    } else {
-                      vErrors.push(err85);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err86 = { instancePath: instancePath + "/payload/user/identifiers", schemaPath: "#/properties/payload/properties/user/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err86];
-                } else {
-                  vErrors.push(err86);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err87 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err87];
-            } else {
-              vErrors.push(err87);
-            }
-            errors++;
-          }
-        }
-        if (data1.course !== void 0) {
-          let data40 = data1.course;
-          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-            if (data40.id === void 0) {
-              const err88 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err88];
-              } else {
-                vErrors.push(err88);
-              }
-              errors++;
-            }
-            if (data40.customerId === void 0) {
-              const err89 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
-              if (vErrors === null) {
-                vErrors = [err89];
-              } else {
-                vErrors.push(err89);
-              }
-              errors++;
-            }
-            if (data40.title === void 0) {
-              const err90 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-              if (vErrors === null) {
-                vErrors = [err90];
-              } else {
-                vErrors.push(err90);
-              }
-              errors++;
-            }
-            if (data40.courseKey === void 0) {
-              const err91 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseKey" }, message: "must have required property 'courseKey'" };
-              if (vErrors === null) {
-                vErrors = [err91];
-              } else {
-                vErrors.push(err91);
-              }
-              errors++;
-            }
-            if (data40.public === void 0) {
-              const err92 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'" };
-              if (vErrors === null) {
-                vErrors = [err92];
-              } else {
-                vErrors.push(err92);
-              }
-              errors++;
-            }
-            if (data40.icon === void 0) {
-              const err93 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "icon" }, message: "must have required property 'icon'" };
-              if (vErrors === null) {
-                vErrors = [err93];
-              } else {
-                vErrors.push(err93);
-              }
-              errors++;
-            }
-            if (data40.createdAt === void 0) {
-              const err94 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
-              if (vErrors === null) {
-                vErrors = [err94];
-              } else {
-                vErrors.push(err94);
-              }
-              errors++;
-            }
-            if (data40.updatedAt === void 0) {
-              const err95 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
-              if (vErrors === null) {
-                vErrors = [err95];
-              } else {
-                vErrors.push(err95);
-              }
-              errors++;
-            }
-            if (data40.courseImageUrl === void 0) {
-              const err96 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseImageUrl" }, message: "must have required property 'courseImageUrl'" };
-              if (vErrors === null) {
-                vErrors = [err96];
-              } else {
-                vErrors.push(err96);
-              }
-              errors++;
-            }
-            if (data40.colour === void 0) {
-              const err97 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "colour" }, message: "must have required property 'colour'" };
-              if (vErrors === null) {
-                vErrors = [err97];
-              } else {
-                vErrors.push(err97);
-              }
-              errors++;
-            }
-            if (data40.published === void 0) {
-              const err98 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
-              if (vErrors === null) {
-                vErrors = [err98];
-              } else {
-                vErrors.push(err98);
-              }
-              errors++;
-            }
-            if (data40.type === void 0) {
-              const err99 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-              if (vErrors === null) {
-                vErrors = [err99];
-              } else {
-                vErrors.push(err99);
-              }
-              errors++;
-            }
-            if (data40.requiresEnrolment === void 0) {
-              const err100 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "requiresEnrolment" }, message: "must have required property 'requiresEnrolment'" };
-              if (vErrors === null) {
-                vErrors = [err100];
-              } else {
-                vErrors.push(err100);
-              }
-              errors++;
-            }
-            if (data40.isSample === void 0) {
-              const err101 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isSample" }, message: "must have required property 'isSample'" };
-              if (vErrors === null) {
-                vErrors = [err101];
-              } else {
-                vErrors.push(err101);
-              }
-              errors++;
-            }
-            if (data40.completionMessage === void 0) {
-              const err102 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionMessage" }, message: "must have required property 'completionMessage'" };
-              if (vErrors === null) {
-                vErrors = [err102];
-              } else {
-                vErrors.push(err102);
-              }
-              errors++;
-            }
-            if (data40.completionButtonUrl === void 0) {
-              const err103 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonUrl" }, message: "must have required property 'completionButtonUrl'" };
-              if (vErrors === null) {
-                vErrors = [err103];
-              } else {
-                vErrors.push(err103);
-              }
-              errors++;
-            }
-            if (data40.completionButtonText === void 0) {
-              const err104 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonText" }, message: "must have required property 'completionButtonText'" };
-              if (vErrors === null) {
-                vErrors = [err104];
-              } else {
-                vErrors.push(err104);
-              }
-              errors++;
-            }
-            if (data40.isHidden === void 0) {
-              const err105 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isHidden" }, message: "must have required property 'isHidden'" };
-              if (vErrors === null) {
-                vErrors = [err105];
-              } else {
-                vErrors.push(err105);
-              }
-              errors++;
-            }
-            if (data40.learnersCount === void 0) {
-              const err106 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "learnersCount" }, message: "must have required property 'learnersCount'" };
-              if (vErrors === null) {
-                vErrors = [err106];
-              } else {
-                vErrors.push(err106);
-              }
-              errors++;
-            }
-            if (data40.id !== void 0) {
-              let data41 = data40.id;
-              if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
-                const err107 = { instancePath: instancePath + "/payload/course/id", schemaPath: "#/properties/payload/properties/course/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err107];
-                } else {
-                  vErrors.push(err107);
-                }
-                errors++;
-              }
-            }
-            if (data40.customerId !== void 0) {
-              let data42 = data40.customerId;
-              if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)) && isFinite(data42))) {
-                const err108 = { instancePath: instancePath + "/payload/course/customerId", schemaPath: "#/properties/payload/properties/course/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err108];
-                } else {
-                  vErrors.push(err108);
-                }
-                errors++;
-              }
-            }
-            if (data40.title !== void 0) {
-              if (typeof data40.title !== "string") {
-                const err109 = { instancePath: instancePath + "/payload/course/title", schemaPath: "#/properties/payload/properties/course/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err109];
-                } else {
-                  vErrors.push(err109);
-                }
-                errors++;
-              }
-            }
-            if (data40.courseKey !== void 0) {
-              if (typeof data40.courseKey !== "string") {
-                const err110 = { instancePath: instancePath + "/payload/course/courseKey", schemaPath: "#/properties/payload/properties/course/properties/courseKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err110];
-                } else {
-                  vErrors.push(err110);
-                }
-                errors++;
-              }
-            }
-            if (data40.public !== void 0) {
-              if (typeof data40.public !== "boolean") {
-                const err111 = { instancePath: instancePath + "/payload/course/public", schemaPath: "#/properties/payload/properties/course/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err111];
-                } else {
-                  vErrors.push(err111);
-                }
-                errors++;
-              }
-            }
-            if (data40.icon !== void 0) {
-              if (typeof data40.icon !== "string") {
-                const err112 = { instancePath: instancePath + "/payload/course/icon", schemaPath: "#/properties/payload/properties/course/properties/icon/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err112];
-                } else {
-                  vErrors.push(err112);
-                }
-                errors++;
-              }
-            }
-            if (data40.createdAt !== void 0) {
-              let data47 = data40.createdAt;
-              if (typeof data47 === "string") {
-                if (!formats0.test(data47)) {
-                  const err113 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err113];
-                  } else {
-                    vErrors.push(err113);
-                  }
-                  errors++;
-                }
-              } else {
-                const err114 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err114];
-                } else {
-                  vErrors.push(err114);
-                }
-                errors++;
-              }
-            }
-            if (data40.updatedAt !== void 0) {
-              let data48 = data40.updatedAt;
-              if (typeof data48 === "string") {
-                if (!formats0.test(data48)) {
-                  const err115 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err115];
-                  } else {
-                    vErrors.push(err115);
-                  }
-                  errors++;
-                }
-              } else {
-                const err116 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err116];
-                } else {
-                  vErrors.push(err116);
-                }
-                errors++;
-              }
-            }
-            if (data40.colour !== void 0) {
-              if (typeof data40.colour !== "string") {
-                const err117 = { instancePath: instancePath + "/payload/course/colour", schemaPath: "#/properties/payload/properties/course/properties/colour/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err117];
-                } else {
-                  vErrors.push(err117);
-                }
-                errors++;
-              }
-            }
-            if (data40.published !== void 0) {
-              if (typeof data40.published !== "boolean") {
-                const err118 = { instancePath: instancePath + "/payload/course/published", schemaPath: "#/properties/payload/properties/course/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err118];
-                } else {
-                  vErrors.push(err118);
-                }
-                errors++;
-              }
-            }
-            if (data40.type !== void 0) {
-              if (typeof data40.type !== "string") {
-                const err119 = { instancePath: instancePath + "/payload/course/type", schemaPath: "#/properties/payload/properties/course/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err119];
-                } else {
-                  vErrors.push(err119);
-                }
-                errors++;
-              }
-            }
-            if (data40.requiresEnrolment !== void 0) {
-              if (typeof data40.requiresEnrolment !== "boolean") {
-                const err120 = { instancePath: instancePath + "/payload/course/requiresEnrolment", schemaPath: "#/properties/payload/properties/course/properties/requiresEnrolment/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err120];
-                } else {
-                  vErrors.push(err120);
-                }
-                errors++;
-              }
-            }
-            if (data40.isSample !== void 0) {
-              if (typeof data40.isSample !== "boolean") {
-                const err121 = { instancePath: instancePath + "/payload/course/isSample", schemaPath: "#/properties/payload/properties/course/properties/isSample/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err121];
-                } else {
-                  vErrors.push(err121);
-                }
-                errors++;
-              }
-            }
-            if (data40.isHidden !== void 0) {
-              if (typeof data40.isHidden !== "boolean") {
-                const err122 = { instancePath: instancePath + "/payload/course/isHidden", schemaPath: "#/properties/payload/properties/course/properties/isHidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err122];
-                } else {
-                  vErrors.push(err122);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err123 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err123];
-            } else {
-              vErrors.push(err123);
-            }
-            errors++;
-          }
-        }
-        if (data1.parentGroup !== void 0) {
-          let data55 = data1.parentGroup;
-          if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
-            if (data55.id === void 0) {
-              const err124 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err124];
-              } else {
-                vErrors.push(err124);
-              }
-              errors++;
-            }
-            if (data55.customerId === void 0) {
-              const err125 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
-              if (vErrors === null) {
-                vErrors = [err125];
-              } else {
-                vErrors.push(err125);
-              }
-              errors++;
-            }
-            if (data55.name === void 0) {
-              const err126 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err126];
-              } else {
-                vErrors.push(err126);
-              }
-              errors++;
-            }
-            if (data55.createdAt === void 0) {
-              const err127 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
-              if (vErrors === null) {
-                vErrors = [err127];
-              } else {
-                vErrors.push(err127);
-              }
-              errors++;
-            }
-            if (data55.updatedAt === void 0) {
-              const err128 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
-              if (vErrors === null) {
-                vErrors = [err128];
-              } else {
-                vErrors.push(err128);
-              }
-              errors++;
-            }
-            if (data55.parentGroupId === void 0) {
-              const err129 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "parentGroupId" }, message: "must have required property 'parentGroupId'" };
-              if (vErrors === null) {
-                vErrors = [err129];
-              } else {
-                vErrors.push(err129);
-              }
-              errors++;
-            }
-            if (data55.welcomePageConfigId === void 0) {
-              const err130 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "welcomePageConfigId" }, message: "must have required property 'welcomePageConfigId'" };
-              if (vErrors === null) {
-                vErrors = [err130];
-              } else {
-                vErrors.push(err130);
-              }
-              errors++;
-            }
-            if (data55.selfSignupConfigId === void 0) {
-              const err131 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "selfSignupConfigId" }, message: "must have required property 'selfSignupConfigId'" };
-              if (vErrors === null) {
-                vErrors = [err131];
-              } else {
-                vErrors.push(err131);
-              }
-              errors++;
-            }
-            if (data55.language === void 0) {
-              const err132 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
-              if (vErrors === null) {
-                vErrors = [err132];
-              } else {
-                vErrors.push(err132);
-              }
-              errors++;
-            }
-            if (data55.deleted === void 0) {
-              const err133 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
-              if (vErrors === null) {
-                vErrors = [err133];
-              } else {
-                vErrors.push(err133);
-              }
-              errors++;
-            }
-            if (data55.ssoConfigId === void 0) {
-              const err134 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "ssoConfigId" }, message: "must have required property 'ssoConfigId'" };
-              if (vErrors === null) {
-                vErrors = [err134];
-              } else {
-                vErrors.push(err134);
-              }
-              errors++;
-            }
-            if (data55.cookieConsentDisabled === void 0) {
-              const err135 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "cookieConsentDisabled" }, message: "must have required property 'cookieConsentDisabled'" };
-              if (vErrors === null) {
-                vErrors = [err135];
-              } else {
-                vErrors.push(err135);
-              }
-              errors++;
-            }
-            if (data55.usersCount === void 0) {
-              const err136 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "usersCount" }, message: "must have required property 'usersCount'" };
-              if (vErrors === null) {
-                vErrors = [err136];
-              } else {
-                vErrors.push(err136);
-              }
-              errors++;
-            }
-            if (data55.activatedUsersCount === void 0) {
-              const err137 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "activatedUsersCount" }, message: "must have required property 'activatedUsersCount'" };
-              if (vErrors === null) {
-                vErrors = [err137];
-              } else {
-                vErrors.push(err137);
-              }
-              errors++;
-            }
-            if (data55.id !== void 0) {
-              let data56 = data55.id;
-              if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
-                const err138 = { instancePath: instancePath + "/payload/parentGroup/id", schemaPath: "#/properties/payload/properties/parentGroup/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err138];
-                } else {
-                  vErrors.push(err138);
-                }
-                errors++;
-              }
-            }
-            if (data55.customerId !== void 0) {
-              let data57 = data55.customerId;
-              if (!(typeof data57 == "number" && (!(data57 % 1) && !isNaN(data57)) && isFinite(data57))) {
-                const err139 = { instancePath: instancePath + "/payload/parentGroup/customerId", schemaPath: "#/properties/payload/properties/parentGroup/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err139];
-                } else {
-                  vErrors.push(err139);
-                }
-                errors++;
-              }
-            }
-            if (data55.name !== void 0) {
-              if (typeof data55.name !== "string") {
-                const err140 = { instancePath: instancePath + "/payload/parentGroup/name", schemaPath: "#/properties/payload/properties/parentGroup/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err140];
-                } else {
-                  vErrors.push(err140);
-                }
-                errors++;
-              }
-            }
-            if (data55.createdAt !== void 0) {
-              let data59 = data55.createdAt;
-              if (typeof data59 === "string") {
-                if (!formats0.test(data59)) {
-                  const err141 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err141];
-                  } else {
-                    vErrors.push(err141);
-                  }
-                  errors++;
-                }
-              } else {
-                const err142 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err142];
-                } else {
-                  vErrors.push(err142);
-                }
-                errors++;
-              }
-            }
-            if (data55.updatedAt !== void 0) {
-              let data60 = data55.updatedAt;
-              if (typeof data60 === "string") {
-                if (!formats0.test(data60)) {
-                  const err143 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err143];
-                  } else {
-                    vErrors.push(err143);
-                  }
-                  errors++;
-                }
-              } else {
-                const err144 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err144];
-                } else {
-                  vErrors.push(err144);
-                }
-                errors++;
-              }
-            }
-            if (data55.deleted !== void 0) {
-              if (typeof data55.deleted !== "boolean") {
-                const err145 = { instancePath: instancePath + "/payload/parentGroup/deleted", schemaPath: "#/properties/payload/properties/parentGroup/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err145];
-                } else {
-                  vErrors.push(err145);
-                }
-                errors++;
-              }
-            }
-            if (data55.cookieConsentDisabled !== void 0) {
-              if (typeof data55.cookieConsentDisabled !== "boolean") {
-                const err146 = { instancePath: instancePath + "/payload/parentGroup/cookieConsentDisabled", schemaPath: "#/properties/payload/properties/parentGroup/properties/cookieConsentDisabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err146];
-                } else {
-                  vErrors.push(err146);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err147 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err147];
-            } else {
-              vErrors.push(err147);
-            }
-            errors++;
-          }
-        }
-        if (data1.completion !== void 0) {
-          let data63 = data1.completion;
-          if (data63 && typeof data63 == "object" && !Array.isArray(data63)) {
-            if (data63.overallAssessmentScore === void 0) {
-              const err148 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallAssessmentScore" }, message: "must have required property 'overallAssessmentScore'" };
-              if (vErrors === null) {
-                vErrors = [err148];
-              } else {
-                vErrors.push(err148);
-              }
-              errors++;
-            }
-            if (data63.overallLessonScore === void 0) {
-              const err149 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallLessonScore" }, message: "must have required property 'overallLessonScore'" };
-              if (vErrors === null) {
-                vErrors = [err149];
-              } else {
-                vErrors.push(err149);
-              }
-              errors++;
-            }
-            if (data63.scoresBreakdown === void 0) {
-              const err150 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "scoresBreakdown" }, message: "must have required property 'scoresBreakdown'" };
-              if (vErrors === null) {
-                vErrors = [err150];
-              } else {
-                vErrors.push(err150);
-              }
-              errors++;
-            }
-            if (data63.courseStartDate === void 0) {
-              const err151 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseStartDate" }, message: "must have required property 'courseStartDate'" };
-              if (vErrors === null) {
-                vErrors = [err151];
-              } else {
-                vErrors.push(err151);
-              }
-              errors++;
-            }
-            if (data63.courseCompletionDate === void 0) {
-              const err152 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDate" }, message: "must have required property 'courseCompletionDate'" };
-              if (vErrors === null) {
-                vErrors = [err152];
-              } else {
-                vErrors.push(err152);
-              }
-              errors++;
-            }
-            if (data63.courseCompletionDurationInSeconds === void 0) {
-              const err153 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDurationInSeconds" }, message: "must have required property 'courseCompletionDurationInSeconds'" };
-              if (vErrors === null) {
-                vErrors = [err153];
-              } else {
-                vErrors.push(err153);
-              }
-              errors++;
-            }
-            if (data63.completionLanguage === void 0) {
-              const err154 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "completionLanguage" }, message: "must have required property 'completionLanguage'" };
-              if (vErrors === null) {
-                vErrors = [err154];
-              } else {
-                vErrors.push(err154);
-              }
-              errors++;
-            }
-            if (data63.overallAssessmentScore !== void 0) {
-              let data64 = data63.overallAssessmentScore;
-              if (!(typeof data64 == "number" && isFinite(data64))) {
-                const err155 = { instancePath: instancePath + "/payload/completion/overallAssessmentScore", schemaPath: "#/properties/payload/properties/completion/properties/overallAssessmentScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                if (vErrors === null) {
-                  vErrors = [err155];
-                } else {
-                  vErrors.push(err155);
-                }
-                errors++;
-              }
-            }
-            if (data63.overallLessonScore !== void 0) {
-              let data65 = data63.overallLessonScore;
-              if (!(typeof data65 == "number" && isFinite(data65))) {
-                const err156 = { instancePath: instancePath + "/payload/completion/overallLessonScore", schemaPath: "#/properties/payload/properties/completion/properties/overallLessonScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                if (vErrors === null) {
-                  vErrors = [err156];
-                } else {
-                  vErrors.push(err156);
-                }
-                errors++;
-              }
-            }
-            if (data63.scoresBreakdown !== void 0) {
-              let data66 = data63.scoresBreakdown;
-              if (Array.isArray(data66)) {
-                const len1 = data66.length;
-                for (let i1 = 0; i1 < len1; i1++) {
-                  let data67 = data66[i1];
-                  if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-                    if (data67.id === void 0) {
-                      const err157 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                      if (vErrors === null) {
-                        vErrors = [err157];
-                      } else {
-                        vErrors.push(err157);
-                      }
-                      errors++;
-                    }
-                    if (data67.activityKey === void 0) {
-                      const err158 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "activityKey" }, message: "must have required property 'activityKey'" };
-                      if (vErrors === null) {
-                        vErrors = [err158];
-                      } else {
-                        vErrors.push(err158);
-                      }
-                      errors++;
-                    }
-                    if (data67.type === void 0) {
-                      const err159 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-                      if (vErrors === null) {
-                        vErrors = [err159];
-                      } else {
-                        vErrors.push(err159);
-                      }
-                      errors++;
-                    }
-                    if (data67.id !== void 0) {
-                      let data68 = data67.id;
-                      if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)) && isFinite(data68))) {
-                        const err160 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/id", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                        if (vErrors === null) {
-                          vErrors = [err160];
-                        } else {
-                          vErrors.push(err160);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data67.activityKey !== void 0) {
-                      if (typeof data67.activityKey !== "string") {
-                        const err161 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/activityKey", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/activityKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err161];
-                        } else {
-                          vErrors.push(err161);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data67.type !== void 0) {
-                      if (typeof data67.type !== "string") {
-                        const err162 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/type", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err162];
-                        } else {
-                          vErrors.push(err162);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data67.score !== void 0) {
-                      let data71 = data67.score;
-                      if (!(typeof data71 == "number" && isFinite(data71))) {
-                        const err163 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/score", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                        if (vErrors === null) {
-                          vErrors = [err163];
-                        } else {
-                          vErrors.push(err163);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err164 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err164];
-                    } else {
-                      vErrors.push(err164);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err165 = { instancePath: instancePath + "/payload/completion/scoresBreakdown", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err165];
-                } else {
-                  vErrors.push(err165);
-                }
-                errors++;
-              }
-            }
-            if (data63.courseStartDate !== void 0) {
-              let data72 = data63.courseStartDate;
-              if (typeof data72 === "string") {
-                if (!formats0.test(data72)) {
-                  const err166 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err166];
-                  } else {
-                    vErrors.push(err166);
-                  }
-                  errors++;
-                }
-              } else {
-                const err167 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err167];
-                } else {
-                  vErrors.push(err167);
-                }
-                errors++;
-              }
-            }
-            if (data63.courseCompletionDate !== void 0) {
-              let data73 = data63.courseCompletionDate;
-              if (typeof data73 === "string") {
-                if (!formats0.test(data73)) {
-                  const err168 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err168];
-                  } else {
-                    vErrors.push(err168);
-                  }
-                  errors++;
-                }
-              } else {
-                const err169 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err169];
-                } else {
-                  vErrors.push(err169);
-                }
-                errors++;
-              }
-            }
-            if (data63.courseCompletionDurationInSeconds !== void 0) {
-              let data74 = data63.courseCompletionDurationInSeconds;
-              if (!(typeof data74 == "number" && isFinite(data74))) {
-                const err170 = { instancePath: instancePath + "/payload/completion/courseCompletionDurationInSeconds", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDurationInSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                if (vErrors === null) {
-                  vErrors = [err170];
-                } else {
-                  vErrors.push(err170);
-                }
-                errors++;
-              }
-            }
-            if (data63.completionLanguage !== void 0) {
-              if (typeof data63.completionLanguage !== "string") {
-                const err171 = { instancePath: instancePath + "/payload/completion/completionLanguage", schemaPath: "#/properties/payload/properties/completion/properties/completionLanguage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err171];
-                } else {
-                  vErrors.push(err171);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err172 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err172];
-            } else {
-              vErrors.push(err172);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err173 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err173];
-        } else {
-          vErrors.push(err173);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err174 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err174];
-    } else {
-      vErrors.push(err174);
-    }
-    errors++;
-  }
-  validate112.errors = vErrors;
-  return errors === 0;
-}
-var validateCommonEnvelope = validate22;
 
 // memory:json-schemas.ts
 var courseAddedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/course.added.schema.json", "title": "eduMe course.added", "description": "An admin added a course to a group. The payload names the course, its group, teams and modules.", "x-docs": "https://help.edume.com/webhook-payloads", "x-shape": { "from": "example", "source": "edume-webhook-payloads.txt: course.added (JSON schema and sample payload)" }, "type": "object", "allOf": [{ "title": "eduMe envelope", "description": "The fields every eduMe webhook body carries around the event's data. There is no event id.", "type": "object", "required": ["type", "payload", "timestamp"], "properties": { "type": { "description": "The event type, e.g. `course.added` or `learner.activity.finished`.", "type": "string" }, "payload": { "description": "The event's data; its shape depends on `type` and, for some events, on `payload.type`.", "type": "object" }, "timestamp": { "description": "When the event happened (RFC 3339).", "type": "string", "format": "date-time" } } }], "required": ["type", "payload"], "properties": { "type": { "const": "course.added" }, "payload": { "title": "eduMe course payload", "description": "The payload of the course-level events (course.added, .deleted, .published, .unpublished and .updated): the course, the group it is in, and its teams and modules.", "type": "object", "required": ["group", "teams", "course", "modules", "version"], "properties": { "group": { "title": "eduMe group reference", "description": "A group of the customer's eduMe account, by id.", "type": "object", "required": ["groupId"], "properties": { "groupId": { "description": "The group's id.", "type": "integer" } } }, "teams": { "description": "The teams the course is assigned to.", "type": "array", "items": { "title": "eduMe team reference", "description": "A team of learners, by id.", "type": "object", "required": ["teamId"], "properties": { "teamId": { "description": "The team's id.", "type": "integer" } } } }, "course": { "title": "eduMe course summary", "description": "The course a course-level event is about: its id and key, and its title where sent.", "type": "object", "allOf": [{ "title": "eduMe course reference", "description": "A course, by id.", "type": "object", "required": ["courseId"], "properties": { "courseId": { "description": "The course's id.", "type": "integer" } } }], "required": ["courseKey"], "properties": { "courseKey": { "description": "The course's key, a text identifier.", "type": "string" }, "title": { "description": "The course's title. Optional: only the developer page documents it.", "type": "string", "$comment": "Decision: title comes from the eduMe developer page (https://developers.edume.com/guide/webhooks/events-and-payloads), which shows it on course.added's course; it is optional because the help-centre JSON schema blocks and sample payloads do not have it. Added to the course object shared by all course-level events, as the help centre gives them one shape." } } }, "modules": { "description": "The course's modules.", "type": "array", "items": { "title": "eduMe module reference", "description": "A module of a course, by id.", "type": "object", "required": ["moduleId"], "properties": { "moduleId": { "description": "The module's id.", "type": "integer" } } } }, "activities": { "description": "The course's activities. Optional: only the developer page documents it.", "type": "array", "items": { "title": "eduMe course activity", "description": "One activity (lesson, survey or assessment) of a course, as listed in a course-level event's `activities`.", "type": "object", "required": ["activityId", "type", "published"], "properties": { "activityId": { "description": "The activity's id.", "type": "integer" }, "type": { "description": "The kind of activity.", "type": "string", "enum": ["lesson", "survey", "assessment"] }, "published": { "description": "Whether the activity is published.", "type": "boolean" } } }, "$comment": "Decision: activities comes from the eduMe developer page (https://developers.edume.com/guide/webhooks/events-and-payloads), which shows it in course.added's payload; it is optional because the help-centre JSON schema blocks and sample payloads do not have it. Added to the payload shared by all course-level events, as the help centre gives them one shape." }, "version": { "description": "The payload format version; always 1.", "const": 1, "$comment": "Decision: version is the literal 1, as the JSON schema blocks write it (`version: 1`, a value, not `number`); a payload of another version is a different format and fails validation." } } } } };
@@ -4770,6 +6726,7 @@ var catalogue = {
     { type: "course.completed", name: "learner.course.completed", when: [], check: validateLearnerCourseCompleted }
   ]
 };
+var delivery = { "signature": { "scheme": "hmac-sha256-hex", "headers": ["x-edume-signature"], "signs": "compact-json", "bearer": true }, "deliveryId": { "from": "body-hash" } };
 function parse(input) {
   return parseEvent(catalogue, input);
 }
@@ -4848,6 +6805,18 @@ function isLearnerCourseCompleted(value) {
   return validateLearnerCourseCompleted(value);
 }
 var learnerCourseCompletedSchema = /* @__PURE__ */ standardSchema(validateLearnerCourseCompleted, learnerCourseCompletedJsonSchema);
+function verify(rawBody, headers, secret, options) {
+  return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
+}
+function sign(rawBody, secret, options) {
+  return signDelivery(delivery.signature, rawBody, secret, options);
+}
+function receive(rawBody, headers, secret, options) {
+  return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
+}
+function createHandler(options) {
+  return createDeliveryHandler(delivery, catalogue, options);
+}
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
   oneOf: [courseAddedJsonSchema, courseDeletedJsonSchema, coursePublishedJsonSchema, courseUnpublishedJsonSchema, courseUpdatedTeamAssignedJsonSchema, courseUpdatedTeamRemovedJsonSchema, courseUpdatedTitleChangedJsonSchema, learnerActivatedJsonSchema, learnerActivityFinishedAssessmentJsonSchema, learnerActivityFinishedCourseJsonSchema, learnerActivityFinishedInCourseSurveyJsonSchema, learnerActivityFinishedLessonJsonSchema, learnerActivityFinishedStandaloneSurveyJsonSchema, learnerActivityStartedAssessmentJsonSchema, learnerActivityStartedCourseJsonSchema, learnerActivityStartedLessonJsonSchema, learnerAddedJsonSchema, learnerCourseCompletedJsonSchema]

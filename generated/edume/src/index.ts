@@ -3,6 +3,10 @@
 import { parseEvent, validateEvent, type CatalogueRuntime } from "./runtime/parse.js";
 import type { Body } from "./runtime/decode.js";
 import type { ParseResult } from "./runtime/result.js";
+import type { HeadersLike } from "./runtime/headers.js";
+import { createDeliveryHandler, type HandlerOptions, type WebhookHandler } from "./runtime/handler.js";
+import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
+import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
 import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";
 import { validateCourseAdded, validateCourseDeleted, validateCoursePublished, validateCourseUnpublished, validateCourseUpdatedTeamAssigned, validateCourseUpdatedTeamRemoved, validateCourseUpdatedTitleChanged, validateLearnerActivated, validateLearnerActivityFinishedAssessment, validateLearnerActivityFinishedCourse, validateLearnerActivityFinishedInCourseSurvey, validateLearnerActivityFinishedLesson, validateLearnerActivityFinishedStandaloneSurvey, validateLearnerActivityStartedAssessment, validateLearnerActivityStartedCourse, validateLearnerActivityStartedLesson, validateLearnerAdded, validateLearnerCourseCompleted, validateCommonEnvelope } from "./validators.js";
 import { courseAddedJsonSchema, courseDeletedJsonSchema, coursePublishedJsonSchema, courseUnpublishedJsonSchema, courseUpdatedTeamAssignedJsonSchema, courseUpdatedTeamRemovedJsonSchema, courseUpdatedTitleChangedJsonSchema, learnerActivatedJsonSchema, learnerActivityFinishedAssessmentJsonSchema, learnerActivityFinishedCourseJsonSchema, learnerActivityFinishedInCourseSurveyJsonSchema, learnerActivityFinishedLessonJsonSchema, learnerActivityFinishedStandaloneSurveyJsonSchema, learnerActivityStartedAssessmentJsonSchema, learnerActivityStartedCourseJsonSchema, learnerActivityStartedLessonJsonSchema, learnerAddedJsonSchema, learnerCourseCompletedJsonSchema } from "./json-schemas.js";
@@ -12,6 +16,10 @@ export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
 export type { Body } from "./runtime/decode.js";
 export type { StandardSchema, StandardResult } from "./runtime/standard-schema.js";
+export type { HeadersLike } from "./runtime/headers.js";
+export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";
+export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
+export type { DeliveryContext, EventHandlers, HandlerOptions, HandlerResponse, NodeRequest, NodeResponse, WebhookHandler } from "./runtime/handler.js";
 export { validateCourseAdded, validateCourseDeleted, validateCoursePublished, validateCourseUnpublished, validateCourseUpdatedTeamAssigned, validateCourseUpdatedTeamRemoved, validateCourseUpdatedTitleChanged, validateLearnerActivated, validateLearnerActivityFinishedAssessment, validateLearnerActivityFinishedCourse, validateLearnerActivityFinishedInCourseSurvey, validateLearnerActivityFinishedLesson, validateLearnerActivityFinishedStandaloneSurvey, validateLearnerActivityStartedAssessment, validateLearnerActivityStartedCourse, validateLearnerActivityStartedLesson, validateLearnerAdded, validateLearnerCourseCompleted, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 
@@ -46,6 +54,8 @@ const catalogue: CatalogueRuntime = {
     { type: "course.completed", name: "learner.course.completed", when: [], check: validateLearnerCourseCompleted },
   ],
 };
+
+const delivery: DeliveryConfig = {"signature":{"scheme":"hmac-sha256-hex","headers":["x-edume-signature"],"signs":"compact-json","bearer":true},"deliveryId":{"from":"body-hash"}};
 
 /**
  * Turns a delivery into a typed event. `input` is the raw body (string or bytes) or an already parsed
@@ -205,6 +215,29 @@ export function isLearnerCourseCompleted(value: unknown): value is EdumeLearnerC
 
 /** learner.course.completed as a Standard Schema, with its JSON Schema. */
 export const learnerCourseCompletedSchema: StandardSchema<EdumeLearnerCourseCompletedEvent> = /* @__PURE__ */ standardSchema(validateLearnerCourseCompleted, learnerCourseCompletedJsonSchema);
+
+/**
+ * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
+ * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.
+ */
+export function verify(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<VerifyResult> {
+  return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
+}
+
+/** The headers the provider would send with `rawBody`: for test deliveries. */
+export function sign(rawBody: RawBody, secret: string, options?: SignOptions): Promise<Record<string, string>> {
+  return signDelivery(delivery.signature, rawBody, secret, options);
+}
+
+/** Verifies, then parses: `{ ok: true, event, deliveryId }` or `{ ok: false, error }`. Never throws. */
+export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<ReceiveResult<EdumeEvent>> {
+  return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
+}
+
+/** A receiver that verifies, parses and calls `on[event type]`, with Fetch and Node adapters. */
+export function createHandler(options: HandlerOptions<EdumeEventMap>): WebhookHandler {
+  return createDeliveryHandler(delivery, catalogue, options);
+}
 
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */
 export const eventSchema: StandardSchema<EdumeEvent> = /* @__PURE__ */ standardUnion(catalogue, {

@@ -24,6 +24,7 @@ __export(index_exports, {
   courseCreatedSchema: () => courseCreatedSchema,
   courseJoinSchema: () => courseJoinSchema,
   courseUpdatedSchema: () => courseUpdatedSchema,
+  createHandler: () => createHandler,
   elementCompletedSchema: () => elementCompletedSchema,
   elementCreatedSchema: () => elementCreatedSchema,
   elementDeletedSchema: () => elementDeletedSchema,
@@ -45,6 +46,8 @@ __export(index_exports, {
   moduleCreatedSchema: () => moduleCreatedSchema,
   moduleUpdatedSchema: () => moduleUpdatedSchema,
   parse: () => parse,
+  receive: () => receive,
+  sign: () => sign,
   validate: () => validate,
   validateCommonEnvelope: () => validateCommonEnvelope,
   validateCourseCompleted: () => validateCourseCompleted,
@@ -57,7 +60,8 @@ __export(index_exports, {
   validateElementUpdated: () => validateElementUpdated,
   validateMemberLogin: () => validateMemberLogin,
   validateModuleCreated: () => validateModuleCreated,
-  validateModuleUpdated: () => validateModuleUpdated
+  validateModuleUpdated: () => validateModuleUpdated,
+  verify: () => verify
 });
 module.exports = __toCommonJS(index_exports);
 
@@ -90,9 +94,17 @@ function kindOf(value) {
 }
 function show(value) {
   if (value === void 0) return "nothing";
-  if (typeof value === "object" && value !== null) return kindOf(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return kindOf(value);
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}\u2026` : text;
+}
+function describeThrown(thrown) {
+  try {
+    return thrown instanceof Error ? thrown.message : String(thrown);
+  } catch {
+    return "an unreadable error";
+  }
 }
 function pathOf(root, pointer) {
   const path = [];
@@ -138,7 +150,7 @@ function toIssues(root, errors) {
   const issues = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error of errors) {
-    const key = `${error.instancePath} ${error.keyword} ${String(error.params.missingProperty ?? "")}`;
+    const key = error.keyword === "required" ? `${error.instancePath}/${String(error.params.missingProperty)}` : error.instancePath;
     if (seen.has(key)) continue;
     if (issues.length === maxIssues) return { issues, truncated: true };
     seen.add(key);
@@ -162,11 +174,28 @@ function wrongSubType(value, type, entries) {
   const issue = { path: [...path], pointer: `/${path.join("/")}`, message: `${path.join(".")}: expected ${expected}, received ${received}`, expected, received };
   return { ok: false, error: { code: "invalid_payload", message: `Invalid ${type} payload: ${issue.message}`, issues: [issue], truncated: false } };
 }
+function unreadable(thrown) {
+  return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${describeThrown(thrown)}`, issues: [], truncated: false } };
+}
 function validateEvent(catalogue2, type, value) {
+  try {
+    return validateAs(catalogue2, type, value);
+  } catch (thrown) {
+    return unreadable(thrown);
+  }
+}
+function validateAs(catalogue2, type, value) {
   const entries = catalogue2.events.filter((entry) => entry.type === type);
   if (entries.length === 0) return { ok: false, error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` } };
   const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => at(value, path) === expected));
-  if (candidates.length === 0) return wrongSubType(value, type, entries);
+  if (candidates.length === 0) {
+    const [path] = entries[0].when[0];
+    if (at(value, path.slice(0, -1)) === null || typeof at(value, path.slice(0, -1)) !== "object") {
+      entries[0].check(value);
+      return invalid(value, entries[0].check.errors ?? [], `${type} payload`);
+    }
+    return wrongSubType(value, type, entries);
+  }
   let best;
   for (const entry of candidates) {
     if (entry.check(value)) return { ok: true, event: value };
@@ -178,8 +207,8 @@ function validateEvent(catalogue2, type, value) {
 function parseEvent(catalogue2, input) {
   try {
     return parseDecoded(catalogue2, input);
-  } catch (error) {
-    return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${String(error)}`, issues: [], truncated: false } };
+  } catch (thrown) {
+    return unreadable(thrown);
   }
 }
 function parseDecoded(catalogue2, input) {
@@ -187,11 +216,231 @@ function parseDecoded(catalogue2, input) {
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
   const type = at(value, [catalogue2.typeProperty]);
-  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateEvent(catalogue2, type, value);
+  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateAs(catalogue2, type, value);
   if (!catalogue2.envelope(value)) return invalid(value, catalogue2.envelope.errors ?? [], "envelope");
   return {
     ok: false,
     error: { code: "unknown_event", type: String(type), message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.` }
+  };
+}
+
+// memory:runtime/crypto.ts
+var utf8 = (text) => typeof text === "string" ? new TextEncoder().encode(text) : text;
+var toHex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+function fromHex(text) {
+  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return void 0;
+  const bytes = new Uint8Array(text.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+var toBase64 = (bytes) => btoa(String.fromCharCode(...bytes));
+function fromBase64(text) {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return void 0;
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+async function hmacSha256(key, message) {
+  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
+}
+async function sha256(message) {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", message));
+}
+function sameBytes(expected, given) {
+  let difference = expected.length ^ given.length;
+  for (let i = 0; i < expected.length; i++) difference |= expected[i] ^ (given[i % Math.max(given.length, 1)] ?? 0);
+  return difference === 0;
+}
+async function sameSecret(expected, given) {
+  return sameBytes(await sha256(utf8(expected)), await sha256(utf8(given)));
+}
+
+// memory:runtime/headers.ts
+function header(headers, name) {
+  if (typeof headers.get === "function") return headers.get(name) ?? void 0;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted && value !== void 0) return typeof value === "string" ? value : value.join(", ");
+  }
+  return void 0;
+}
+
+// memory:runtime/verify.ts
+var fail = (code, message) => ({ ok: false, error: { code, message } });
+var list = (value) => value === void 0 ? [] : typeof value === "string" ? [value] : [...value];
+var signatureSecrets = (secret) => typeof secret === "string" || Array.isArray(secret) ? list(secret) : list(secret.signatureSecret);
+var bearerTokens = (secret) => typeof secret === "object" && !Array.isArray(secret) ? list(secret.bearerToken) : [];
+function compactJson(body) {
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+function standardWebhooksKey(secret) {
+  return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
+}
+async function verifyHex(scheme, body, headers, secret) {
+  const name = scheme.headers.find((h) => header(headers, h) !== void 0);
+  const authorization = header(headers, "authorization");
+  if (name === void 0 && scheme.bearer && authorization !== void 0) {
+    const token = /^Bearer (.+)$/i.exec(authorization.trim())?.[1];
+    if (!token) return fail("malformed_signature", "The Authorization header is not `Bearer <token>`.");
+    const tokens = bearerTokens(secret);
+    if (tokens.length === 0) return fail("invalid_secret", "A bearer token arrived, but no bearerToken is configured to compare it with.");
+    for (const expected of tokens) if (await sameSecret(expected, token)) return { ok: true };
+    return fail("signature_mismatch", "The bearer token does not match the configured token.");
+  }
+  if (name === void 0) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
+  const given = fromHex(header(headers, name).trim());
+  if (!given) return fail("malformed_signature", `The ${name} header is not a hex string.`);
+  const secrets = signatureSecrets(secret);
+  if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
+  const signed = scheme.signs === "compact-json" ? [.../* @__PURE__ */ new Set([typeof body === "string" ? body : new TextDecoder().decode(body), compactJson(body)])] : [body];
+  let match = false;
+  for (const key of secrets) for (const message of signed) match = sameBytes(await hmacSha256(utf8(key), utf8(message)), given) || match;
+  return match ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+}
+async function verifyStandardWebhooks(body, headers, secret, options) {
+  const id = header(headers, "webhook-id");
+  const timestamp = header(headers, "webhook-timestamp");
+  const signature = header(headers, "webhook-signature");
+  if (id === void 0 || timestamp === void 0 || signature === void 0) return fail("missing_signature", "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.");
+  if (!/^\d+$/.test(timestamp.trim())) return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
+  const seconds = Number(timestamp.trim());
+  const now = Math.floor((options.now ?? Date.now)() / 1e3);
+  const tolerance = options.toleranceSeconds ?? 300;
+  if (Math.abs(now - seconds) > tolerance) return fail("timestamp_out_of_range", `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`);
+  const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
+    const [version, value] = entry.split(",", 2);
+    const bytes = version === "v1" && value !== void 0 ? fromBase64(value) : void 0;
+    return bytes ? [bytes] : [];
+  });
+  if (candidates.length === 0) return fail("malformed_signature", "webhook-signature has no `v1,<base64>` entry.");
+  const keys = signatureSecrets(secret).map(standardWebhooksKey);
+  if (keys.length === 0 || keys.some((key) => !key || key.length === 0)) return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
+  const message = utf8(`${id}.${seconds}.${typeof body === "string" ? body : new TextDecoder().decode(body)}`);
+  let match = false;
+  for (const key of keys) {
+    const expected = await hmacSha256(key, message);
+    for (const candidate of candidates) match = sameBytes(expected, candidate) || match;
+  }
+  return match ? { ok: true } : fail("signature_mismatch", "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.");
+}
+async function verifyDelivery(scheme, body, headers, secret, options = {}) {
+  try {
+    return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, options) : await verifyHex(scheme, body, headers, secret);
+  } catch (error) {
+    return fail("malformed_signature", `The delivery could not be checked: ${describeThrown(error)}`);
+  }
+}
+async function signDelivery(scheme, body, secret, options = {}) {
+  if (scheme.scheme === "hmac-sha256-hex") {
+    const message = scheme.signs === "compact-json" ? compactJson(body) : body;
+    return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
+  }
+  const key = standardWebhooksKey(secret);
+  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  const bodyId = (() => {
+    try {
+      const id2 = JSON.parse(text).id;
+      return typeof id2 === "string" ? id2 : void 0;
+    } catch {
+      return void 0;
+    }
+  })();
+  const id = options.id ?? bodyId ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1e3);
+  const signature = toBase64(await hmacSha256(key, utf8(`${id}.${timestamp}.${text}`)));
+  return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` };
+}
+
+// memory:runtime/receive.ts
+var readJson = (body) => {
+  try {
+    return JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body));
+  } catch {
+    return void 0;
+  }
+};
+async function deliveryIdOf(source, body, headers, event) {
+  if (source.from === "header") {
+    const value = header(headers, source.name);
+    if (value) return value;
+  }
+  if (source.from === "envelope") {
+    const value = event !== null && typeof event === "object" ? event[source.property] : void 0;
+    if (typeof value === "string" && value) return value;
+  }
+  return toHex(await sha256(utf8(body)));
+}
+async function receiveDelivery(config, catalogue2, body, headers, secret, options = {}) {
+  const verified = await verifyDelivery(config.signature, body, headers, secret, options);
+  if (!verified.ok) return verified;
+  const parsed = parseEvent(catalogue2, body);
+  if (!parsed.ok) return { ...parsed, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, readJson(body)) };
+  return { ok: true, event: parsed.event, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, parsed.event) };
+}
+
+// memory:runtime/handler.ts
+var isBytes = (value) => value instanceof Uint8Array;
+async function rawBodyOf(request) {
+  if (isBytes(request.body) || typeof request.body === "string") return request.body;
+  if (request.body !== void 0) return void 0;
+  const chunks = [];
+  for await (const chunk of request) chunks.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
+  const body = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+function createDeliveryHandler(config, catalogue2, options) {
+  const handle = async (body, headers) => {
+    const received = await receiveDelivery(config, catalogue2, body, headers, options.secret, options.verify);
+    if (!received.ok) {
+      const { error } = received;
+      if (error.code === "unknown_event") {
+        try {
+          await options.onUnknown?.(error.type, { deliveryId: received.deliveryId ?? "" });
+        } catch (thrown) {
+          await options.onError?.(thrown, void 0);
+        }
+        return { status: 202, body: { received: true, ignored: error.type } };
+      }
+      const status = error.code === "invalid_json" || error.code === "invalid_payload" ? 400 : 401;
+      return { status, body: { error: error.code, message: error.message } };
+    }
+    const type = received.event[catalogue2.typeProperty];
+    const run = options.on[type];
+    if (!run) return { status: 200, body: { received: true, handled: false } };
+    try {
+      await run(received.event, { deliveryId: received.deliveryId });
+    } catch (thrown) {
+      try {
+        await options.onError?.(thrown, received.event);
+      } catch {
+      }
+      return { status: 500, body: { error: "handler_failed", message: `The ${String(type)} handler failed; the provider may retry.` } };
+    }
+    return { status: 200, body: { received: true, handled: true } };
+  };
+  return {
+    handle,
+    async fetch(request) {
+      const { status, body } = await handle(new Uint8Array(await request.arrayBuffer()), request.headers);
+      return Response.json(body, { status });
+    },
+    async node(request, response) {
+      const raw = await rawBodyOf(request);
+      const { status, body } = raw === void 0 ? { status: 500, body: { error: "raw_body_unavailable", message: "The body was parsed before the webhook handler: mount it before express.json(), or use express.raw()." } } : await handle(raw, request.headers);
+      response.statusCode = status;
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify(body));
+    }
   };
 }
 
@@ -216,7 +465,13 @@ function standardSchema(check, schema) {
     "~standard": {
       version: 1,
       vendor: "coursehooks",
-      validate: (value) => check(value) ? { value } : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) },
+      validate: (value) => {
+        try {
+          return check(value) ? { value } : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) };
+        } catch (thrown) {
+          return { issues: [{ message: `The value could not be read: ${describeThrown(thrown)}` }] };
+        }
+      },
       jsonSchema: converter(schema)
     }
   };
@@ -234,15 +489,16 @@ function standardUnion(catalogue2, schema) {
 }
 
 // memory:validators.js
-var validateCourseCompleted = validate21;
+var validateCourseCompleted = validate10;
+var schema14 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/course.schema.json", "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "status", "cover", "availability", "visibility", "start_date", "end_date", "currency", "price", "free_label", "url", "public_url", "join_url", "metadata", "custom_fields"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image.", "type": "string" }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples).", "type": "number" }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } };
 var formats0 = /^(?:(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))|(?:(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29))[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -251,7 +507,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -260,7 +516,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -269,7 +525,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -279,7 +535,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -290,7 +546,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -303,7 +559,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -312,7 +568,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -324,7 +580,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data3 = data.data;
       if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -334,7 +590,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -342,131 +598,28 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
-  return errors === 0;
-}
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+    if (data.type === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
-        vErrors = [err0];
+        vErrors = [err10];
       } else {
-        vErrors.push(err0);
+        vErrors.push(err10);
       }
       errors++;
     }
-    if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+    if (data.data === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
       if (vErrors === null) {
-        vErrors = [err1];
+        vErrors = [err11];
       } else {
-        vErrors.push(err1);
+        vErrors.push(err11);
       }
       errors++;
     }
-    if (data.first_name === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.last_name === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.full_name === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "full_name" }, message: "must have required property 'full_name'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.avatar === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "avatar" }, message: "must have required property 'avatar'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.email === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.is_email_verified === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "is_email_verified" }, message: "must have required property 'is_email_verified'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
-    }
-    if (data.last_seen === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "last_seen" }, message: "must have required property 'last_seen'" };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
-    }
-    if (data.id !== void 0) {
-      if (typeof data.id !== "string") {
-        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.object !== void 0) {
-      if ("member" !== data.object) {
-        const err10 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.first_name !== void 0) {
-      if (typeof data.first_name !== "string") {
-        const err11 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.last_name !== void 0) {
-      if (typeof data.last_name !== "string") {
-        const err12 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.type !== void 0) {
+      if ("course.completed" !== data.type) {
+        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -475,92 +628,635 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.full_name !== void 0) {
-      if (typeof data.full_name !== "string") {
-        const err13 = { instancePath: instancePath + "/full_name", schemaPath: "#/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.avatar !== void 0) {
-      if (typeof data.avatar !== "string") {
-        const err14 = { instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.email !== void 0) {
-      if (typeof data.email !== "string") {
-        const err15 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.is_email_verified !== void 0) {
-      if (typeof data.is_email_verified !== "boolean") {
-        const err16 = { instancePath: instancePath + "/is_email_verified", schemaPath: "#/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.last_seen !== void 0) {
-      let data8 = data.last_seen;
-      if (typeof data8 === "string") {
-        if (!formats0.test(data8)) {
-          const err17 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err17];
+    if (data.data !== void 0) {
+      let data5 = data.data;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.member !== void 0) {
+          let data6 = data5.member;
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            if (data6.id === void 0) {
+              const err13 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+            if (data6.object === void 0) {
+              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (data6.first_name === void 0) {
+              const err15 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'" };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (data6.last_name === void 0) {
+              const err16 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'" };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            if (data6.full_name === void 0) {
+              const err17 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "full_name" }, message: "must have required property 'full_name'" };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            if (data6.avatar === void 0) {
+              const err18 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "avatar" }, message: "must have required property 'avatar'" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            if (data6.email === void 0) {
+              const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (data6.is_email_verified === void 0) {
+              const err20 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "is_email_verified" }, message: "must have required property 'is_email_verified'" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (data6.last_seen === void 0) {
+              const err21 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "last_seen" }, message: "must have required property 'last_seen'" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (data6.id !== void 0) {
+              if (typeof data6.id !== "string") {
+                const err22 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data6.object !== void 0) {
+              if ("member" !== data6.object) {
+                const err23 = { instancePath: instancePath + "/data/member/object", schemaPath: "common/member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data6.first_name !== void 0) {
+              if (typeof data6.first_name !== "string") {
+                const err24 = { instancePath: instancePath + "/data/member/first_name", schemaPath: "common/member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data6.last_name !== void 0) {
+              if (typeof data6.last_name !== "string") {
+                const err25 = { instancePath: instancePath + "/data/member/last_name", schemaPath: "common/member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data6.full_name !== void 0) {
+              if (typeof data6.full_name !== "string") {
+                const err26 = { instancePath: instancePath + "/data/member/full_name", schemaPath: "common/member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data6.avatar !== void 0) {
+              if (typeof data6.avatar !== "string") {
+                const err27 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data6.email !== void 0) {
+              if (typeof data6.email !== "string") {
+                const err28 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data6.is_email_verified !== void 0) {
+              if (typeof data6.is_email_verified !== "boolean") {
+                const err29 = { instancePath: instancePath + "/data/member/is_email_verified", schemaPath: "common/member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data6.last_seen !== void 0) {
+              let data15 = data6.last_seen;
+              if (typeof data15 === "string") {
+                if (!formats0.test(data15)) {
+                  const err30 = { instancePath: instancePath + "/data/member/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              } else {
+                const err31 = { instancePath: instancePath + "/data/member/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
           } else {
-            vErrors.push(err17);
+            const err32 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
           }
-          errors++;
+        }
+        if (data5.course !== void 0) {
+          let data16 = data5.course;
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            if (data16.id === void 0) {
+              const err33 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+            if (data16.object === void 0) {
+              const err34 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+            if (data16.created_at === void 0) {
+              const err35 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            if (data16.name === void 0) {
+              const err36 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            if (data16.status === void 0) {
+              const err37 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            if (data16.cover === void 0) {
+              const err38 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            if (data16.availability === void 0) {
+              const err39 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            if (data16.visibility === void 0) {
+              const err40 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+            if (data16.start_date === void 0) {
+              const err41 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "start_date" }, message: "must have required property 'start_date'" };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+            if (data16.end_date === void 0) {
+              const err42 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "end_date" }, message: "must have required property 'end_date'" };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+            if (data16.currency === void 0) {
+              const err43 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+            if (data16.price === void 0) {
+              const err44 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+            if (data16.free_label === void 0) {
+              const err45 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "free_label" }, message: "must have required property 'free_label'" };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+            if (data16.url === void 0) {
+              const err46 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+            if (data16.public_url === void 0) {
+              const err47 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "public_url" }, message: "must have required property 'public_url'" };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+            if (data16.join_url === void 0) {
+              const err48 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'" };
+              if (vErrors === null) {
+                vErrors = [err48];
+              } else {
+                vErrors.push(err48);
+              }
+              errors++;
+            }
+            if (data16.metadata === void 0) {
+              const err49 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+            if (data16.custom_fields === void 0) {
+              const err50 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "custom_fields" }, message: "must have required property 'custom_fields'" };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+            if (data16.id !== void 0) {
+              if (typeof data16.id !== "string") {
+                const err51 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+            if (data16.object !== void 0) {
+              if ("course" !== data16.object) {
+                const err52 = { instancePath: instancePath + "/data/course/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
+            if (data16.created_at !== void 0) {
+              let data19 = data16.created_at;
+              if (typeof data19 === "string") {
+                if (!formats0.test(data19)) {
+                  const err53 = { instancePath: instancePath + "/data/course/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+              } else {
+                const err54 = { instancePath: instancePath + "/data/course/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data16.name !== void 0) {
+              if (typeof data16.name !== "string") {
+                const err55 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+            if (data16.status !== void 0) {
+              if (typeof data16.status !== "string") {
+                const err56 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors++;
+              }
+            }
+            if (data16.cover !== void 0) {
+              if (typeof data16.cover !== "string") {
+                const err57 = { instancePath: instancePath + "/data/course/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data16.availability !== void 0) {
+              if (typeof data16.availability !== "string") {
+                const err58 = { instancePath: instancePath + "/data/course/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err58];
+                } else {
+                  vErrors.push(err58);
+                }
+                errors++;
+              }
+            }
+            if (data16.visibility !== void 0) {
+              if (typeof data16.visibility !== "string") {
+                const err59 = { instancePath: instancePath + "/data/course/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data16.start_date !== void 0) {
+              let data25 = data16.start_date;
+              if (typeof data25 !== "string" && data25 !== null) {
+                const err60 = { instancePath: instancePath + "/data/course/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+            if (data16.end_date !== void 0) {
+              let data26 = data16.end_date;
+              if (typeof data26 !== "string" && data26 !== null) {
+                const err61 = { instancePath: instancePath + "/data/course/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+            if (data16.currency !== void 0) {
+              if (typeof data16.currency !== "string") {
+                const err62 = { instancePath: instancePath + "/data/course/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+            }
+            if (data16.price !== void 0) {
+              let data28 = data16.price;
+              if (!(typeof data28 == "number" && isFinite(data28))) {
+                const err63 = { instancePath: instancePath + "/data/course/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
+            if (data16.free_label !== void 0) {
+              let data29 = data16.free_label;
+              if (typeof data29 !== "string" && data29 !== null) {
+                const err64 = { instancePath: instancePath + "/data/course/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data16.url !== void 0) {
+              if (typeof data16.url !== "string") {
+                const err65 = { instancePath: instancePath + "/data/course/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+            }
+            if (data16.public_url !== void 0) {
+              if (typeof data16.public_url !== "string") {
+                const err66 = { instancePath: instancePath + "/data/course/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+            if (data16.join_url !== void 0) {
+              if (typeof data16.join_url !== "string") {
+                const err67 = { instancePath: instancePath + "/data/course/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+            }
+            if (data16.metadata !== void 0) {
+              let data33 = data16.metadata;
+              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+              } else {
+                const err68 = { instancePath: instancePath + "/data/course/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+            if (data16.custom_fields !== void 0) {
+              let data34 = data16.custom_fields;
+              if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+              } else {
+                const err69 = { instancePath: instancePath + "/data/course/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err70 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err70];
+            } else {
+              vErrors.push(err70);
+            }
+            errors++;
+          }
         }
       } else {
-        const err18 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err71 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err71];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err71);
         }
         errors++;
       }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err72 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err72];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err72);
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate10.errors = vErrors;
   return errors === 0;
 }
-var schema9 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/course.schema.json", "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "status", "cover", "availability", "visibility", "start_date", "end_date", "currency", "price", "free_label", "url", "public_url", "join_url", "metadata", "custom_fields"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image.", "type": "string" }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples).", "type": "number" }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCourseCreated = validate11;
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -568,8 +1264,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -578,7 +1274,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -586,8 +1282,8 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.name === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -595,150 +1291,24 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.status === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.cover === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.availability === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.visibility === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
-    }
-    if (data.start_date === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "start_date" }, message: "must have required property 'start_date'" };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
-    }
-    if (data.end_date === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "end_date" }, message: "must have required property 'end_date'" };
-      if (vErrors === null) {
-        vErrors = [err9];
-      } else {
-        vErrors.push(err9);
-      }
-      errors++;
-    }
-    if (data.currency === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.price === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
-      if (vErrors === null) {
-        vErrors = [err11];
-      } else {
-        vErrors.push(err11);
-      }
-      errors++;
-    }
-    if (data.free_label === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "free_label" }, message: "must have required property 'free_label'" };
-      if (vErrors === null) {
-        vErrors = [err12];
-      } else {
-        vErrors.push(err12);
-      }
-      errors++;
-    }
-    if (data.url === void 0) {
-      const err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
-      if (vErrors === null) {
-        vErrors = [err13];
-      } else {
-        vErrors.push(err13);
-      }
-      errors++;
-    }
-    if (data.public_url === void 0) {
-      const err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public_url" }, message: "must have required property 'public_url'" };
-      if (vErrors === null) {
-        vErrors = [err14];
-      } else {
-        vErrors.push(err14);
-      }
-      errors++;
-    }
-    if (data.join_url === void 0) {
-      const err15 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'" };
-      if (vErrors === null) {
-        vErrors = [err15];
-      } else {
-        vErrors.push(err15);
-      }
-      errors++;
-    }
-    if (data.metadata === void 0) {
-      const err16 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-      if (vErrors === null) {
-        vErrors = [err16];
-      } else {
-        vErrors.push(err16);
-      }
-      errors++;
-    }
-    if (data.custom_fields === void 0) {
-      const err17 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "custom_fields" }, message: "must have required property 'custom_fields'" };
-      if (vErrors === null) {
-        vErrors = [err17];
-      } else {
-        vErrors.push(err17);
-      }
-      errors++;
-    }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err18 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err4];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.object !== void 0) {
-      if ("course" !== data.object) {
-        const err19 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err5];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err5);
         }
         errors++;
       }
@@ -747,7 +1317,143 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err20 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.created" !== data.type) {
+        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data5 = data.data;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.id === void 0) {
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data5.object === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.created_at === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data5.name === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5.status === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data5.cover === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data5.availability === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data5.visibility === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -755,335 +1461,337 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err21 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
+        if (data5.start_date === void 0) {
+          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "start_date" }, message: "must have required property 'start_date'" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        const err22 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+        if (data5.end_date === void 0) {
+          const err22 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "end_date" }, message: "must have required property 'end_date'" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      if (typeof data.status !== "string") {
-        const err23 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
+        if (data5.currency === void 0) {
+          const err23 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.cover !== void 0) {
-      if (typeof data.cover !== "string") {
-        const err24 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+        if (data5.price === void 0) {
+          const err24 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.availability !== void 0) {
-      if (typeof data.availability !== "string") {
-        const err25 = { instancePath: instancePath + "/availability", schemaPath: "#/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
+        if (data5.free_label === void 0) {
+          const err25 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "free_label" }, message: "must have required property 'free_label'" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.visibility !== void 0) {
-      if (typeof data.visibility !== "string") {
-        const err26 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
+        if (data5.url === void 0) {
+          const err26 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.start_date !== void 0) {
-      let data8 = data.start_date;
-      if (typeof data8 !== "string" && data8 !== null) {
-        const err27 = { instancePath: instancePath + "/start_date", schemaPath: "#/properties/start_date/type", keyword: "type", params: { type: schema9.properties.start_date.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
+        if (data5.public_url === void 0) {
+          const err27 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "public_url" }, message: "must have required property 'public_url'" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.end_date !== void 0) {
-      let data9 = data.end_date;
-      if (typeof data9 !== "string" && data9 !== null) {
-        const err28 = { instancePath: instancePath + "/end_date", schemaPath: "#/properties/end_date/type", keyword: "type", params: { type: schema9.properties.end_date.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
+        if (data5.join_url === void 0) {
+          const err28 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.currency !== void 0) {
-      if (typeof data.currency !== "string") {
-        const err29 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
+        if (data5.metadata === void 0) {
+          const err29 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.price !== void 0) {
-      let data11 = data.price;
-      if (!(typeof data11 == "number" && isFinite(data11))) {
-        const err30 = { instancePath: instancePath + "/price", schemaPath: "#/properties/price/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
+        if (data5.custom_fields === void 0) {
+          const err30 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "custom_fields" }, message: "must have required property 'custom_fields'" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.free_label !== void 0) {
-      let data12 = data.free_label;
-      if (typeof data12 !== "string" && data12 !== null) {
-        const err31 = { instancePath: instancePath + "/free_label", schemaPath: "#/properties/free_label/type", keyword: "type", params: { type: schema9.properties.free_label.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.url !== void 0) {
-      if (typeof data.url !== "string") {
-        const err32 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-    }
-    if (data.public_url !== void 0) {
-      if (typeof data.public_url !== "string") {
-        const err33 = { instancePath: instancePath + "/public_url", schemaPath: "#/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-    }
-    if (data.join_url !== void 0) {
-      if (typeof data.join_url !== "string") {
-        const err34 = { instancePath: instancePath + "/join_url", schemaPath: "#/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.metadata !== void 0) {
-      let data16 = data.metadata;
-      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-      } else {
-        const err35 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
-    if (data.custom_fields !== void 0) {
-      let data17 = data.custom_fields;
-      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-      } else {
-        const err36 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err37 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err37];
-    } else {
-      vErrors.push(err37);
-    }
-    errors++;
-  }
-  validate26.errors = vErrors;
-  return errors === 0;
-}
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.completed" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== void 0) {
-      let data1 = data.data;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.member !== void 0) {
-          if (!validate24(data1.member, { instancePath: instancePath + "/data/member", parentData: data1, parentDataProperty: "member", rootData })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-            errors = vErrors.length;
+        if (data5.id !== void 0) {
+          if (typeof data5.id !== "string") {
+            const err31 = { instancePath: instancePath + "/data/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
           }
         }
-        if (data1.course !== void 0) {
-          if (!validate26(data1.course, { instancePath: instancePath + "/data/course", parentData: data1, parentDataProperty: "course", rootData })) {
-            vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-            errors = vErrors.length;
+        if (data5.object !== void 0) {
+          if ("course" !== data5.object) {
+            const err32 = { instancePath: instancePath + "/data/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data5.created_at !== void 0) {
+          let data8 = data5.created_at;
+          if (typeof data8 === "string") {
+            if (!formats0.test(data8)) {
+              const err33 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data5.name !== void 0) {
+          if (typeof data5.name !== "string") {
+            const err35 = { instancePath: instancePath + "/data/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data5.status !== void 0) {
+          if (typeof data5.status !== "string") {
+            const err36 = { instancePath: instancePath + "/data/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data5.cover !== void 0) {
+          if (typeof data5.cover !== "string") {
+            const err37 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data5.availability !== void 0) {
+          if (typeof data5.availability !== "string") {
+            const err38 = { instancePath: instancePath + "/data/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data5.visibility !== void 0) {
+          if (typeof data5.visibility !== "string") {
+            const err39 = { instancePath: instancePath + "/data/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data5.start_date !== void 0) {
+          let data14 = data5.start_date;
+          if (typeof data14 !== "string" && data14 !== null) {
+            const err40 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data5.end_date !== void 0) {
+          let data15 = data5.end_date;
+          if (typeof data15 !== "string" && data15 !== null) {
+            const err41 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data5.currency !== void 0) {
+          if (typeof data5.currency !== "string") {
+            const err42 = { instancePath: instancePath + "/data/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data5.price !== void 0) {
+          let data17 = data5.price;
+          if (!(typeof data17 == "number" && isFinite(data17))) {
+            const err43 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data5.free_label !== void 0) {
+          let data18 = data5.free_label;
+          if (typeof data18 !== "string" && data18 !== null) {
+            const err44 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data5.url !== void 0) {
+          if (typeof data5.url !== "string") {
+            const err45 = { instancePath: instancePath + "/data/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        if (data5.public_url !== void 0) {
+          if (typeof data5.public_url !== "string") {
+            const err46 = { instancePath: instancePath + "/data/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data5.join_url !== void 0) {
+          if (typeof data5.join_url !== "string") {
+            const err47 = { instancePath: instancePath + "/data/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+        if (data5.metadata !== void 0) {
+          let data22 = data5.metadata;
+          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+          } else {
+            const err48 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+        if (data5.custom_fields !== void 0) {
+          let data23 = data5.custom_fields;
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+          } else {
+            const err49 = { instancePath: instancePath + "/data/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
           }
         }
       } else {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err50 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err50];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err50);
         }
         errors++;
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err51 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err51];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err51);
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate11.errors = vErrors;
   return errors === 0;
 }
-var validateCourseCreated = validate28;
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.created" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== void 0) {
-      if (!validate26(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate28.errors = vErrors;
-  return errors === 0;
-}
-var validateCourseJoin = validate31;
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCourseJoin = validate12;
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1187,163 +1895,633 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.member !== void 0) {
-      if (!validate24(data.member, { instancePath: instancePath + "/member", parentData: data, parentDataProperty: "member", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
+      let data3 = data.member;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.id === void 0) {
+          const err10 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (data3.object === void 0) {
+          const err11 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data3.first_name === void 0) {
+          const err12 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (data3.last_name === void 0) {
+          const err13 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data3.full_name === void 0) {
+          const err14 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "full_name" }, message: "must have required property 'full_name'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data3.avatar === void 0) {
+          const err15 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "avatar" }, message: "must have required property 'avatar'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data3.email === void 0) {
+          const err16 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data3.is_email_verified === void 0) {
+          const err17 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "is_email_verified" }, message: "must have required property 'is_email_verified'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data3.last_seen === void 0) {
+          const err18 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "last_seen" }, message: "must have required property 'last_seen'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data3.id !== void 0) {
+          if (typeof data3.id !== "string") {
+            const err19 = { instancePath: instancePath + "/member/id", schemaPath: "member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data3.object !== void 0) {
+          if ("member" !== data3.object) {
+            const err20 = { instancePath: instancePath + "/member/object", schemaPath: "member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data3.first_name !== void 0) {
+          if (typeof data3.first_name !== "string") {
+            const err21 = { instancePath: instancePath + "/member/first_name", schemaPath: "member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data3.last_name !== void 0) {
+          if (typeof data3.last_name !== "string") {
+            const err22 = { instancePath: instancePath + "/member/last_name", schemaPath: "member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data3.full_name !== void 0) {
+          if (typeof data3.full_name !== "string") {
+            const err23 = { instancePath: instancePath + "/member/full_name", schemaPath: "member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data3.avatar !== void 0) {
+          if (typeof data3.avatar !== "string") {
+            const err24 = { instancePath: instancePath + "/member/avatar", schemaPath: "member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data3.email !== void 0) {
+          if (typeof data3.email !== "string") {
+            const err25 = { instancePath: instancePath + "/member/email", schemaPath: "member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data3.is_email_verified !== void 0) {
+          if (typeof data3.is_email_verified !== "boolean") {
+            const err26 = { instancePath: instancePath + "/member/is_email_verified", schemaPath: "member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data3.last_seen !== void 0) {
+          let data12 = data3.last_seen;
+          if (typeof data12 === "string") {
+            if (!formats0.test(data12)) {
+              const err27 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
       }
     }
     if (data.course !== void 0) {
-      if (!validate26(data.course, { instancePath: instancePath + "/course", parentData: data, parentDataProperty: "course", rootData })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-        errors = vErrors.length;
+      let data13 = data.course;
+      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+        if (data13.id === void 0) {
+          const err30 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (data13.object === void 0) {
+          const err31 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data13.created_at === void 0) {
+          const err32 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data13.name === void 0) {
+          const err33 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data13.status === void 0) {
+          const err34 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data13.cover === void 0) {
+          const err35 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (data13.availability === void 0) {
+          const err36 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (data13.visibility === void 0) {
+          const err37 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        if (data13.start_date === void 0) {
+          const err38 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "start_date" }, message: "must have required property 'start_date'" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        if (data13.end_date === void 0) {
+          const err39 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "end_date" }, message: "must have required property 'end_date'" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        if (data13.currency === void 0) {
+          const err40 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        if (data13.price === void 0) {
+          const err41 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+        if (data13.free_label === void 0) {
+          const err42 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "free_label" }, message: "must have required property 'free_label'" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+        if (data13.url === void 0) {
+          const err43 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        if (data13.public_url === void 0) {
+          const err44 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "public_url" }, message: "must have required property 'public_url'" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+        if (data13.join_url === void 0) {
+          const err45 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'" };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+        if (data13.metadata === void 0) {
+          const err46 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+        if (data13.custom_fields === void 0) {
+          const err47 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "custom_fields" }, message: "must have required property 'custom_fields'" };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+        if (data13.id !== void 0) {
+          if (typeof data13.id !== "string") {
+            const err48 = { instancePath: instancePath + "/course/id", schemaPath: "course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+        if (data13.object !== void 0) {
+          if ("course" !== data13.object) {
+            const err49 = { instancePath: instancePath + "/course/object", schemaPath: "course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
+        }
+        if (data13.created_at !== void 0) {
+          let data16 = data13.created_at;
+          if (typeof data16 === "string") {
+            if (!formats0.test(data16)) {
+              const err50 = { instancePath: instancePath + "/course/created_at", schemaPath: "course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+          } else {
+            const err51 = { instancePath: instancePath + "/course/created_at", schemaPath: "course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
+        if (data13.name !== void 0) {
+          if (typeof data13.name !== "string") {
+            const err52 = { instancePath: instancePath + "/course/name", schemaPath: "course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+        if (data13.status !== void 0) {
+          if (typeof data13.status !== "string") {
+            const err53 = { instancePath: instancePath + "/course/status", schemaPath: "course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        }
+        if (data13.cover !== void 0) {
+          if (typeof data13.cover !== "string") {
+            const err54 = { instancePath: instancePath + "/course/cover", schemaPath: "course.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+        if (data13.availability !== void 0) {
+          if (typeof data13.availability !== "string") {
+            const err55 = { instancePath: instancePath + "/course/availability", schemaPath: "course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        }
+        if (data13.visibility !== void 0) {
+          if (typeof data13.visibility !== "string") {
+            const err56 = { instancePath: instancePath + "/course/visibility", schemaPath: "course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+        }
+        if (data13.start_date !== void 0) {
+          let data22 = data13.start_date;
+          if (typeof data22 !== "string" && data22 !== null) {
+            const err57 = { instancePath: instancePath + "/course/start_date", schemaPath: "course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
+        if (data13.end_date !== void 0) {
+          let data23 = data13.end_date;
+          if (typeof data23 !== "string" && data23 !== null) {
+            const err58 = { instancePath: instancePath + "/course/end_date", schemaPath: "course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+        }
+        if (data13.currency !== void 0) {
+          if (typeof data13.currency !== "string") {
+            const err59 = { instancePath: instancePath + "/course/currency", schemaPath: "course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        }
+        if (data13.price !== void 0) {
+          let data25 = data13.price;
+          if (!(typeof data25 == "number" && isFinite(data25))) {
+            const err60 = { instancePath: instancePath + "/course/price", schemaPath: "course.schema.json/properties/price/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        }
+        if (data13.free_label !== void 0) {
+          let data26 = data13.free_label;
+          if (typeof data26 !== "string" && data26 !== null) {
+            const err61 = { instancePath: instancePath + "/course/free_label", schemaPath: "course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        }
+        if (data13.url !== void 0) {
+          if (typeof data13.url !== "string") {
+            const err62 = { instancePath: instancePath + "/course/url", schemaPath: "course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+        if (data13.public_url !== void 0) {
+          if (typeof data13.public_url !== "string") {
+            const err63 = { instancePath: instancePath + "/course/public_url", schemaPath: "course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+        if (data13.join_url !== void 0) {
+          if (typeof data13.join_url !== "string") {
+            const err64 = { instancePath: instancePath + "/course/join_url", schemaPath: "course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+        }
+        if (data13.metadata !== void 0) {
+          let data30 = data13.metadata;
+          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+          } else {
+            const err65 = { instancePath: instancePath + "/course/metadata", schemaPath: "course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err65];
+            } else {
+              vErrors.push(err65);
+            }
+            errors++;
+          }
+        }
+        if (data13.custom_fields !== void 0) {
+          let data31 = data13.custom_fields;
+          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+          } else {
+            const err66 = { instancePath: instancePath + "/course/custom_fields", schemaPath: "course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err66];
+            } else {
+              vErrors.push(err66);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err67 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
       }
     }
     if (data.custom_fields !== void 0) {
-      let data5 = data.custom_fields;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+      let data32 = data.custom_fields;
+      if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
       } else {
-        const err10 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err68 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err68];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err68);
         }
         errors++;
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err69 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err69];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err69);
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.join" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.join" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== void 0) {
-      if (!validate33(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate31.errors = vErrors;
-  return errors === 0;
-}
-var validateCourseUpdated = validate37;
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.updated" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== void 0) {
-      if (!validate26(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-var validateElementCompleted = validate40;
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1351,8 +2529,8 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1361,7 +2539,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1369,8 +2547,8 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.name === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1378,69 +2556,24 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.cover === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.position === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.module === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
-    }
-    if (data.metadata === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
-    }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err4];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err4);
         }
         errors++;
       }
     }
-    if (data.object !== void 0) {
-      if ("element" !== data.object) {
-        const err10 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err5];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err5);
         }
         errors++;
       }
@@ -1449,16 +2582,67 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err11 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err6];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err6);
           }
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.join" !== data.type) {
+        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.join" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1467,88 +2651,567 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        const err13 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
+    if (data.data !== void 0) {
+      if (!validate13(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+        errors = vErrors.length;
       }
     }
-    if (data.cover !== void 0) {
-      if (typeof data.cover !== "string") {
-        const err14 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+  } else {
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+var validateCourseUpdated = validate15;
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err4];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err4);
         }
         errors++;
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err15 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err5];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err5);
         }
         errors++;
       }
     }
-    if (data.position !== void 0) {
-      let data6 = data.position;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err16 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.module !== void 0) {
-      if (typeof data.module !== "string") {
-        const err17 = { instancePath: instancePath + "/module", schemaPath: "#/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.metadata !== void 0) {
-      let data8 = data.metadata;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
       } else {
-        const err18 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err7];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
         }
         errors++;
       }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err9];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err9);
     }
     errors++;
   }
-  validate44.errors = vErrors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.updated" !== data.type) {
+        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data5 = data.data;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.id === void 0) {
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data5.object === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.created_at === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data5.name === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5.status === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data5.cover === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data5.availability === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data5.visibility === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data5.start_date === void 0) {
+          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "start_date" }, message: "must have required property 'start_date'" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data5.end_date === void 0) {
+          const err22 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "end_date" }, message: "must have required property 'end_date'" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (data5.currency === void 0) {
+          const err23 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data5.price === void 0) {
+          const err24 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (data5.free_label === void 0) {
+          const err25 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "free_label" }, message: "must have required property 'free_label'" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (data5.url === void 0) {
+          const err26 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data5.public_url === void 0) {
+          const err27 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "public_url" }, message: "must have required property 'public_url'" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (data5.join_url === void 0) {
+          const err28 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        if (data5.metadata === void 0) {
+          const err29 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data5.custom_fields === void 0) {
+          const err30 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "custom_fields" }, message: "must have required property 'custom_fields'" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (data5.id !== void 0) {
+          if (typeof data5.id !== "string") {
+            const err31 = { instancePath: instancePath + "/data/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data5.object !== void 0) {
+          if ("course" !== data5.object) {
+            const err32 = { instancePath: instancePath + "/data/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data5.created_at !== void 0) {
+          let data8 = data5.created_at;
+          if (typeof data8 === "string") {
+            if (!formats0.test(data8)) {
+              const err33 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data5.name !== void 0) {
+          if (typeof data5.name !== "string") {
+            const err35 = { instancePath: instancePath + "/data/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data5.status !== void 0) {
+          if (typeof data5.status !== "string") {
+            const err36 = { instancePath: instancePath + "/data/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data5.cover !== void 0) {
+          if (typeof data5.cover !== "string") {
+            const err37 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data5.availability !== void 0) {
+          if (typeof data5.availability !== "string") {
+            const err38 = { instancePath: instancePath + "/data/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data5.visibility !== void 0) {
+          if (typeof data5.visibility !== "string") {
+            const err39 = { instancePath: instancePath + "/data/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data5.start_date !== void 0) {
+          let data14 = data5.start_date;
+          if (typeof data14 !== "string" && data14 !== null) {
+            const err40 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data5.end_date !== void 0) {
+          let data15 = data5.end_date;
+          if (typeof data15 !== "string" && data15 !== null) {
+            const err41 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data5.currency !== void 0) {
+          if (typeof data5.currency !== "string") {
+            const err42 = { instancePath: instancePath + "/data/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data5.price !== void 0) {
+          let data17 = data5.price;
+          if (!(typeof data17 == "number" && isFinite(data17))) {
+            const err43 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data5.free_label !== void 0) {
+          let data18 = data5.free_label;
+          if (typeof data18 !== "string" && data18 !== null) {
+            const err44 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data5.url !== void 0) {
+          if (typeof data5.url !== "string") {
+            const err45 = { instancePath: instancePath + "/data/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        if (data5.public_url !== void 0) {
+          if (typeof data5.public_url !== "string") {
+            const err46 = { instancePath: instancePath + "/data/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data5.join_url !== void 0) {
+          if (typeof data5.join_url !== "string") {
+            const err47 = { instancePath: instancePath + "/data/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+        if (data5.metadata !== void 0) {
+          let data22 = data5.metadata;
+          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+          } else {
+            const err48 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+        if (data5.custom_fields !== void 0) {
+          let data23 = data5.custom_fields;
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+          } else {
+            const err49 = { instancePath: instancePath + "/data/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err50 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err51 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err51];
+    } else {
+      vErrors.push(err51);
+    }
+    errors++;
+  }
+  validate15.errors = vErrors;
   return errors === 0;
 }
-function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateElementCompleted = validate16;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1724,40 +3387,435 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.member !== void 0) {
-      if (!validate24(data.member, { instancePath: instancePath + "/member", parentData: data, parentDataProperty: "member", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
+      let data7 = data.member;
+      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+        if (data7.id === void 0) {
+          const err17 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data7.object === void 0) {
+          const err18 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data7.first_name === void 0) {
+          const err19 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data7.last_name === void 0) {
+          const err20 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data7.full_name === void 0) {
+          const err21 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "full_name" }, message: "must have required property 'full_name'" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data7.avatar === void 0) {
+          const err22 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "avatar" }, message: "must have required property 'avatar'" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (data7.email === void 0) {
+          const err23 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data7.is_email_verified === void 0) {
+          const err24 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "is_email_verified" }, message: "must have required property 'is_email_verified'" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (data7.last_seen === void 0) {
+          const err25 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "last_seen" }, message: "must have required property 'last_seen'" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (data7.id !== void 0) {
+          if (typeof data7.id !== "string") {
+            const err26 = { instancePath: instancePath + "/member/id", schemaPath: "member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data7.object !== void 0) {
+          if ("member" !== data7.object) {
+            const err27 = { instancePath: instancePath + "/member/object", schemaPath: "member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data7.first_name !== void 0) {
+          if (typeof data7.first_name !== "string") {
+            const err28 = { instancePath: instancePath + "/member/first_name", schemaPath: "member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data7.last_name !== void 0) {
+          if (typeof data7.last_name !== "string") {
+            const err29 = { instancePath: instancePath + "/member/last_name", schemaPath: "member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data7.full_name !== void 0) {
+          if (typeof data7.full_name !== "string") {
+            const err30 = { instancePath: instancePath + "/member/full_name", schemaPath: "member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data7.avatar !== void 0) {
+          if (typeof data7.avatar !== "string") {
+            const err31 = { instancePath: instancePath + "/member/avatar", schemaPath: "member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data7.email !== void 0) {
+          if (typeof data7.email !== "string") {
+            const err32 = { instancePath: instancePath + "/member/email", schemaPath: "member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data7.is_email_verified !== void 0) {
+          if (typeof data7.is_email_verified !== "boolean") {
+            const err33 = { instancePath: instancePath + "/member/is_email_verified", schemaPath: "member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data7.last_seen !== void 0) {
+          let data16 = data7.last_seen;
+          if (typeof data16 === "string") {
+            if (!formats0.test(data16)) {
+              const err34 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
       }
     }
     if (data.context !== void 0) {
-      if (!validate44(data.context, { instancePath: instancePath + "/context", parentData: data, parentDataProperty: "context", rootData })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-        errors = vErrors.length;
+      let data17 = data.context;
+      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+        if (data17.id === void 0) {
+          const err37 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        if (data17.object === void 0) {
+          const err38 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        if (data17.created_at === void 0) {
+          const err39 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        if (data17.name === void 0) {
+          const err40 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        if (data17.cover === void 0) {
+          const err41 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+        if (data17.type === void 0) {
+          const err42 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+        if (data17.position === void 0) {
+          const err43 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        if (data17.module === void 0) {
+          const err44 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+        if (data17.metadata === void 0) {
+          const err45 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+        if (data17.id !== void 0) {
+          if (typeof data17.id !== "string") {
+            const err46 = { instancePath: instancePath + "/context/id", schemaPath: "element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data17.object !== void 0) {
+          if ("element" !== data17.object) {
+            const err47 = { instancePath: instancePath + "/context/object", schemaPath: "element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+        if (data17.created_at !== void 0) {
+          let data20 = data17.created_at;
+          if (typeof data20 === "string") {
+            if (!formats0.test(data20)) {
+              const err48 = { instancePath: instancePath + "/context/created_at", schemaPath: "element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err48];
+              } else {
+                vErrors.push(err48);
+              }
+              errors++;
+            }
+          } else {
+            const err49 = { instancePath: instancePath + "/context/created_at", schemaPath: "element.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
+        }
+        if (data17.name !== void 0) {
+          if (typeof data17.name !== "string") {
+            const err50 = { instancePath: instancePath + "/context/name", schemaPath: "element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data17.cover !== void 0) {
+          if (typeof data17.cover !== "string") {
+            const err51 = { instancePath: instancePath + "/context/cover", schemaPath: "element.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
+        if (data17.type !== void 0) {
+          if (typeof data17.type !== "string") {
+            const err52 = { instancePath: instancePath + "/context/type", schemaPath: "element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+        if (data17.position !== void 0) {
+          let data24 = data17.position;
+          if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+            const err53 = { instancePath: instancePath + "/context/position", schemaPath: "element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        }
+        if (data17.module !== void 0) {
+          if (typeof data17.module !== "string") {
+            const err54 = { instancePath: instancePath + "/context/module", schemaPath: "element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+        if (data17.metadata !== void 0) {
+          let data26 = data17.metadata;
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+          } else {
+            const err55 = { instancePath: instancePath + "/context/metadata", schemaPath: "element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
       }
     }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err57 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err57];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err57);
     }
     errors++;
   }
-  validate42.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1765,56 +3823,154 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
         vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
       }
       errors++;
     }
     if (data.type !== void 0) {
       if ("element.completed" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.completed" }, message: "must be equal to constant" };
+        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.completed" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err12];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err12);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      if (!validate42(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+      if (!validate17(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err13];
     } else {
-      vErrors.push(err3);
+      vErrors.push(err13);
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-var validateElementCreated = validate47;
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateElementCreated = validate19;
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1822,56 +3978,355 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
         vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
       }
       errors++;
     }
     if (data.type !== void 0) {
       if ("element.created" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.created" }, message: "must be equal to constant" };
+        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.created" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err12];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err12);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      if (!validate44(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-        errors = vErrors.length;
+      let data5 = data.data;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.id === void 0) {
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data5.object === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.created_at === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data5.name === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5.cover === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data5.type === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data5.position === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data5.module === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data5.metadata === void 0) {
+          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data5.id !== void 0) {
+          if (typeof data5.id !== "string") {
+            const err22 = { instancePath: instancePath + "/data/id", schemaPath: "common/element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data5.object !== void 0) {
+          if ("element" !== data5.object) {
+            const err23 = { instancePath: instancePath + "/data/object", schemaPath: "common/element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.created_at !== void 0) {
+          let data8 = data5.created_at;
+          if (typeof data8 === "string") {
+            if (!formats0.test(data8)) {
+              const err24 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data5.name !== void 0) {
+          if (typeof data5.name !== "string") {
+            const err26 = { instancePath: instancePath + "/data/name", schemaPath: "common/element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data5.cover !== void 0) {
+          if (typeof data5.cover !== "string") {
+            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data5.type !== void 0) {
+          if (typeof data5.type !== "string") {
+            const err28 = { instancePath: instancePath + "/data/type", schemaPath: "common/element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data5.position !== void 0) {
+          let data12 = data5.position;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+            const err29 = { instancePath: instancePath + "/data/position", schemaPath: "common/element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data5.module !== void 0) {
+          if (typeof data5.module !== "string") {
+            const err30 = { instancePath: instancePath + "/data/module", schemaPath: "common/element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data5.metadata !== void 0) {
+          let data14 = data5.metadata;
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+          } else {
+            const err31 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err33];
     } else {
-      vErrors.push(err3);
+      vErrors.push(err33);
     }
     errors++;
   }
-  validate47.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-var validateElementDeleted = validate50;
-function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateElementDeleted = validate20;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1879,56 +4334,355 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
         vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
       }
       errors++;
     }
     if (data.type !== void 0) {
       if ("element.deleted" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.deleted" }, message: "must be equal to constant" };
+        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.deleted" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err12];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err12);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      if (!validate44(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-        errors = vErrors.length;
+      let data5 = data.data;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.id === void 0) {
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data5.object === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.created_at === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data5.name === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5.cover === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data5.type === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data5.position === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data5.module === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data5.metadata === void 0) {
+          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data5.id !== void 0) {
+          if (typeof data5.id !== "string") {
+            const err22 = { instancePath: instancePath + "/data/id", schemaPath: "common/element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data5.object !== void 0) {
+          if ("element" !== data5.object) {
+            const err23 = { instancePath: instancePath + "/data/object", schemaPath: "common/element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.created_at !== void 0) {
+          let data8 = data5.created_at;
+          if (typeof data8 === "string") {
+            if (!formats0.test(data8)) {
+              const err24 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data5.name !== void 0) {
+          if (typeof data5.name !== "string") {
+            const err26 = { instancePath: instancePath + "/data/name", schemaPath: "common/element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data5.cover !== void 0) {
+          if (typeof data5.cover !== "string") {
+            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data5.type !== void 0) {
+          if (typeof data5.type !== "string") {
+            const err28 = { instancePath: instancePath + "/data/type", schemaPath: "common/element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data5.position !== void 0) {
+          let data12 = data5.position;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+            const err29 = { instancePath: instancePath + "/data/position", schemaPath: "common/element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data5.module !== void 0) {
+          if (typeof data5.module !== "string") {
+            const err30 = { instancePath: instancePath + "/data/module", schemaPath: "common/element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data5.metadata !== void 0) {
+          let data14 = data5.metadata;
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+          } else {
+            const err31 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err33];
     } else {
-      vErrors.push(err3);
+      vErrors.push(err33);
     }
     errors++;
   }
-  validate50.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
-var validateElementUpdated = validate53;
-function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateElementUpdated = validate21;
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1936,56 +4690,355 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
         vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
       }
       errors++;
     }
     if (data.type !== void 0) {
       if ("element.updated" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.updated" }, message: "must be equal to constant" };
+        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.updated" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err12];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err12);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      if (!validate44(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-        errors = vErrors.length;
+      let data5 = data.data;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.id === void 0) {
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data5.object === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.created_at === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data5.name === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5.cover === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data5.type === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data5.position === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data5.module === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data5.metadata === void 0) {
+          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data5.id !== void 0) {
+          if (typeof data5.id !== "string") {
+            const err22 = { instancePath: instancePath + "/data/id", schemaPath: "common/element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data5.object !== void 0) {
+          if ("element" !== data5.object) {
+            const err23 = { instancePath: instancePath + "/data/object", schemaPath: "common/element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.created_at !== void 0) {
+          let data8 = data5.created_at;
+          if (typeof data8 === "string") {
+            if (!formats0.test(data8)) {
+              const err24 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data5.name !== void 0) {
+          if (typeof data5.name !== "string") {
+            const err26 = { instancePath: instancePath + "/data/name", schemaPath: "common/element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data5.cover !== void 0) {
+          if (typeof data5.cover !== "string") {
+            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data5.type !== void 0) {
+          if (typeof data5.type !== "string") {
+            const err28 = { instancePath: instancePath + "/data/type", schemaPath: "common/element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data5.position !== void 0) {
+          let data12 = data5.position;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+            const err29 = { instancePath: instancePath + "/data/position", schemaPath: "common/element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data5.module !== void 0) {
+          if (typeof data5.module !== "string") {
+            const err30 = { instancePath: instancePath + "/data/module", schemaPath: "common/element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data5.metadata !== void 0) {
+          let data14 = data5.metadata;
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+          } else {
+            const err31 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err33];
     } else {
-      vErrors.push(err3);
+      vErrors.push(err33);
     }
     errors++;
   }
-  validate53.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-var validateMemberLogin = validate56;
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateMemberLogin = validate22;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1993,56 +5046,352 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
         vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
       }
       errors++;
     }
     if (data.type !== void 0) {
       if ("member.login" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "member.login" }, message: "must be equal to constant" };
+        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "member.login" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err12];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err12);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      if (!validate24(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
+      let data5 = data.data;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.id === void 0) {
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data5.object === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.first_name === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data5.last_name === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5.full_name === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "full_name" }, message: "must have required property 'full_name'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data5.avatar === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "avatar" }, message: "must have required property 'avatar'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data5.email === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data5.is_email_verified === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "is_email_verified" }, message: "must have required property 'is_email_verified'" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data5.last_seen === void 0) {
+          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "last_seen" }, message: "must have required property 'last_seen'" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data5.id !== void 0) {
+          if (typeof data5.id !== "string") {
+            const err22 = { instancePath: instancePath + "/data/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data5.object !== void 0) {
+          if ("member" !== data5.object) {
+            const err23 = { instancePath: instancePath + "/data/object", schemaPath: "common/member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.first_name !== void 0) {
+          if (typeof data5.first_name !== "string") {
+            const err24 = { instancePath: instancePath + "/data/first_name", schemaPath: "common/member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data5.last_name !== void 0) {
+          if (typeof data5.last_name !== "string") {
+            const err25 = { instancePath: instancePath + "/data/last_name", schemaPath: "common/member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data5.full_name !== void 0) {
+          if (typeof data5.full_name !== "string") {
+            const err26 = { instancePath: instancePath + "/data/full_name", schemaPath: "common/member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data5.avatar !== void 0) {
+          if (typeof data5.avatar !== "string") {
+            const err27 = { instancePath: instancePath + "/data/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data5.email !== void 0) {
+          if (typeof data5.email !== "string") {
+            const err28 = { instancePath: instancePath + "/data/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data5.is_email_verified !== void 0) {
+          if (typeof data5.is_email_verified !== "boolean") {
+            const err29 = { instancePath: instancePath + "/data/is_email_verified", schemaPath: "common/member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data5.last_seen !== void 0) {
+          let data14 = data5.last_seen;
+          if (typeof data14 === "string") {
+            if (!formats0.test(data14)) {
+              const err30 = { instancePath: instancePath + "/data/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/data/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err33];
     } else {
-      vErrors.push(err3);
+      vErrors.push(err33);
     }
     errors++;
   }
-  validate56.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-var validateModuleCreated = validate59;
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateModuleCreated = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2050,63 +5399,161 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
         vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
       }
       errors++;
     }
     if (data.type !== void 0) {
       if ("module.created" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.created" }, message: "must be equal to constant" };
+        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.created" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err12];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err12);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data1 = data.data;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+      let data5 = data.data;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
       } else {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err13];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err14];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err14);
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-var validateModuleUpdated = validate61;
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateModuleUpdated = validate24;
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2114,8 +5561,8 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2123,43 +5570,254 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.type !== void 0) {
-      if ("module.updated" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.updated" }, message: "must be equal to constant" };
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err4];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data1 = data.data;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-      } else {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err8];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err8);
         }
         errors++;
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err9];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err9);
     }
     errors++;
   }
-  validate61.errors = vErrors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("module.updated" !== data.type) {
+        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.updated" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data5 = data.data;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+      } else {
+        const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
   return errors === 0;
 }
-var validateCommonEnvelope = validate22;
+var validateCommonEnvelope = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
 
 // memory:json-schemas.ts
 var courseCompletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.completed.schema.json", "title": "Teachfloor course.completed", "description": "A member completed a course. The docs publish no payload for it; the data is kept open, with the member and the course where present.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Course Events \u203A course.completed (trigger only; no payload published) and Object Types \u203A Member Object, Course Object" }, "$comment": "Decision: no example and no object reference says what this event's data is. The happening involves a member and a course, and course.join (a member and a course too) delivers both as Member and Course objects, so the data may carry member and course in those shapes; both are optional and the data is otherwise open, because nothing is published to require or exclude any field.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.completed" }, "data": { "description": "The completion; its shape is not documented. Kept open.", "type": "object", "additionalProperties": true, "required": [], "properties": { "member": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "type": "object", "required": ["id", "object", "first_name", "last_name", "full_name", "avatar", "email", "is_email_verified", "last_seen"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } }, "course": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "status", "cover", "availability", "visibility", "start_date", "end_date", "currency", "price", "free_label", "url", "public_url", "join_url", "metadata", "custom_fields"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image.", "type": "string" }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples).", "type": "number" }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } } } };
@@ -2195,6 +5853,7 @@ var catalogue = {
     { type: "module.updated", name: "module.updated", when: [], check: validateModuleUpdated }
   ]
 };
+var delivery = { "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachfloor-Signature"], "signs": "raw-body", "bearer": false }, "deliveryId": { "from": "envelope", "property": "id" } };
 function parse(input) {
   return parseEvent(catalogue, input);
 }
@@ -2245,6 +5904,18 @@ function isModuleUpdated(value) {
   return validateModuleUpdated(value);
 }
 var moduleUpdatedSchema = /* @__PURE__ */ standardSchema(validateModuleUpdated, moduleUpdatedJsonSchema);
+function verify(rawBody, headers, secret, options) {
+  return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
+}
+function sign(rawBody, secret, options) {
+  return signDelivery(delivery.signature, rawBody, secret, options);
+}
+function receive(rawBody, headers, secret, options) {
+  return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
+}
+function createHandler(options) {
+  return createDeliveryHandler(delivery, catalogue, options);
+}
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
   oneOf: [courseCompletedJsonSchema, courseCreatedJsonSchema, courseJoinJsonSchema, courseUpdatedJsonSchema, elementCompletedJsonSchema, elementCreatedJsonSchema, elementDeletedJsonSchema, elementUpdatedJsonSchema, memberLoginJsonSchema, moduleCreatedJsonSchema, moduleUpdatedJsonSchema]

@@ -23,17 +23,21 @@ __export(index_exports, {
   courseCreatedSchema: () => courseCreatedSchema,
   courseStudentEnrollSchema: () => courseStudentEnrollSchema,
   courseUpdatedSchema: () => courseUpdatedSchema,
+  createHandler: () => createHandler,
   eventSchema: () => eventSchema,
   eventTypes: () => eventTypes,
   isCourseCreated: () => isCourseCreated,
   isCourseStudentEnroll: () => isCourseStudentEnroll,
   isCourseUpdated: () => isCourseUpdated,
   parse: () => parse,
+  receive: () => receive,
+  sign: () => sign,
   validate: () => validate,
   validateCommonEnvelope: () => validateCommonEnvelope,
   validateCourseCreated: () => validateCourseCreated,
   validateCourseStudentEnroll: () => validateCourseStudentEnroll,
-  validateCourseUpdated: () => validateCourseUpdated
+  validateCourseUpdated: () => validateCourseUpdated,
+  verify: () => verify
 });
 module.exports = __toCommonJS(index_exports);
 
@@ -66,9 +70,17 @@ function kindOf(value) {
 }
 function show(value) {
   if (value === void 0) return "nothing";
-  if (typeof value === "object" && value !== null) return kindOf(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return kindOf(value);
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}\u2026` : text;
+}
+function describeThrown(thrown) {
+  try {
+    return thrown instanceof Error ? thrown.message : String(thrown);
+  } catch {
+    return "an unreadable error";
+  }
 }
 function pathOf(root, pointer) {
   const path = [];
@@ -114,7 +126,7 @@ function toIssues(root, errors) {
   const issues = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error of errors) {
-    const key = `${error.instancePath} ${error.keyword} ${String(error.params.missingProperty ?? "")}`;
+    const key = error.keyword === "required" ? `${error.instancePath}/${String(error.params.missingProperty)}` : error.instancePath;
     if (seen.has(key)) continue;
     if (issues.length === maxIssues) return { issues, truncated: true };
     seen.add(key);
@@ -138,11 +150,28 @@ function wrongSubType(value, type, entries) {
   const issue = { path: [...path], pointer: `/${path.join("/")}`, message: `${path.join(".")}: expected ${expected}, received ${received}`, expected, received };
   return { ok: false, error: { code: "invalid_payload", message: `Invalid ${type} payload: ${issue.message}`, issues: [issue], truncated: false } };
 }
+function unreadable(thrown) {
+  return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${describeThrown(thrown)}`, issues: [], truncated: false } };
+}
 function validateEvent(catalogue2, type, value) {
+  try {
+    return validateAs(catalogue2, type, value);
+  } catch (thrown) {
+    return unreadable(thrown);
+  }
+}
+function validateAs(catalogue2, type, value) {
   const entries = catalogue2.events.filter((entry) => entry.type === type);
   if (entries.length === 0) return { ok: false, error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` } };
   const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => at(value, path) === expected));
-  if (candidates.length === 0) return wrongSubType(value, type, entries);
+  if (candidates.length === 0) {
+    const [path] = entries[0].when[0];
+    if (at(value, path.slice(0, -1)) === null || typeof at(value, path.slice(0, -1)) !== "object") {
+      entries[0].check(value);
+      return invalid(value, entries[0].check.errors ?? [], `${type} payload`);
+    }
+    return wrongSubType(value, type, entries);
+  }
   let best;
   for (const entry of candidates) {
     if (entry.check(value)) return { ok: true, event: value };
@@ -154,8 +183,8 @@ function validateEvent(catalogue2, type, value) {
 function parseEvent(catalogue2, input) {
   try {
     return parseDecoded(catalogue2, input);
-  } catch (error) {
-    return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${String(error)}`, issues: [], truncated: false } };
+  } catch (thrown) {
+    return unreadable(thrown);
   }
 }
 function parseDecoded(catalogue2, input) {
@@ -163,11 +192,231 @@ function parseDecoded(catalogue2, input) {
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
   const type = at(value, [catalogue2.typeProperty]);
-  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateEvent(catalogue2, type, value);
+  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateAs(catalogue2, type, value);
   if (!catalogue2.envelope(value)) return invalid(value, catalogue2.envelope.errors ?? [], "envelope");
   return {
     ok: false,
     error: { code: "unknown_event", type: String(type), message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.` }
+  };
+}
+
+// memory:runtime/crypto.ts
+var utf8 = (text) => typeof text === "string" ? new TextEncoder().encode(text) : text;
+var toHex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+function fromHex(text) {
+  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return void 0;
+  const bytes = new Uint8Array(text.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+var toBase64 = (bytes) => btoa(String.fromCharCode(...bytes));
+function fromBase64(text) {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return void 0;
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+async function hmacSha256(key, message) {
+  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
+}
+async function sha256(message) {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", message));
+}
+function sameBytes(expected, given) {
+  let difference = expected.length ^ given.length;
+  for (let i = 0; i < expected.length; i++) difference |= expected[i] ^ (given[i % Math.max(given.length, 1)] ?? 0);
+  return difference === 0;
+}
+async function sameSecret(expected, given) {
+  return sameBytes(await sha256(utf8(expected)), await sha256(utf8(given)));
+}
+
+// memory:runtime/headers.ts
+function header(headers, name) {
+  if (typeof headers.get === "function") return headers.get(name) ?? void 0;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted && value !== void 0) return typeof value === "string" ? value : value.join(", ");
+  }
+  return void 0;
+}
+
+// memory:runtime/verify.ts
+var fail = (code, message) => ({ ok: false, error: { code, message } });
+var list = (value) => value === void 0 ? [] : typeof value === "string" ? [value] : [...value];
+var signatureSecrets = (secret) => typeof secret === "string" || Array.isArray(secret) ? list(secret) : list(secret.signatureSecret);
+var bearerTokens = (secret) => typeof secret === "object" && !Array.isArray(secret) ? list(secret.bearerToken) : [];
+function compactJson(body) {
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+function standardWebhooksKey(secret) {
+  return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
+}
+async function verifyHex(scheme, body, headers, secret) {
+  const name = scheme.headers.find((h) => header(headers, h) !== void 0);
+  const authorization = header(headers, "authorization");
+  if (name === void 0 && scheme.bearer && authorization !== void 0) {
+    const token = /^Bearer (.+)$/i.exec(authorization.trim())?.[1];
+    if (!token) return fail("malformed_signature", "The Authorization header is not `Bearer <token>`.");
+    const tokens = bearerTokens(secret);
+    if (tokens.length === 0) return fail("invalid_secret", "A bearer token arrived, but no bearerToken is configured to compare it with.");
+    for (const expected of tokens) if (await sameSecret(expected, token)) return { ok: true };
+    return fail("signature_mismatch", "The bearer token does not match the configured token.");
+  }
+  if (name === void 0) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
+  const given = fromHex(header(headers, name).trim());
+  if (!given) return fail("malformed_signature", `The ${name} header is not a hex string.`);
+  const secrets = signatureSecrets(secret);
+  if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
+  const signed = scheme.signs === "compact-json" ? [.../* @__PURE__ */ new Set([typeof body === "string" ? body : new TextDecoder().decode(body), compactJson(body)])] : [body];
+  let match = false;
+  for (const key of secrets) for (const message of signed) match = sameBytes(await hmacSha256(utf8(key), utf8(message)), given) || match;
+  return match ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+}
+async function verifyStandardWebhooks(body, headers, secret, options) {
+  const id = header(headers, "webhook-id");
+  const timestamp = header(headers, "webhook-timestamp");
+  const signature = header(headers, "webhook-signature");
+  if (id === void 0 || timestamp === void 0 || signature === void 0) return fail("missing_signature", "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.");
+  if (!/^\d+$/.test(timestamp.trim())) return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
+  const seconds = Number(timestamp.trim());
+  const now = Math.floor((options.now ?? Date.now)() / 1e3);
+  const tolerance = options.toleranceSeconds ?? 300;
+  if (Math.abs(now - seconds) > tolerance) return fail("timestamp_out_of_range", `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`);
+  const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
+    const [version, value] = entry.split(",", 2);
+    const bytes = version === "v1" && value !== void 0 ? fromBase64(value) : void 0;
+    return bytes ? [bytes] : [];
+  });
+  if (candidates.length === 0) return fail("malformed_signature", "webhook-signature has no `v1,<base64>` entry.");
+  const keys = signatureSecrets(secret).map(standardWebhooksKey);
+  if (keys.length === 0 || keys.some((key) => !key || key.length === 0)) return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
+  const message = utf8(`${id}.${seconds}.${typeof body === "string" ? body : new TextDecoder().decode(body)}`);
+  let match = false;
+  for (const key of keys) {
+    const expected = await hmacSha256(key, message);
+    for (const candidate of candidates) match = sameBytes(expected, candidate) || match;
+  }
+  return match ? { ok: true } : fail("signature_mismatch", "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.");
+}
+async function verifyDelivery(scheme, body, headers, secret, options = {}) {
+  try {
+    return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, options) : await verifyHex(scheme, body, headers, secret);
+  } catch (error) {
+    return fail("malformed_signature", `The delivery could not be checked: ${describeThrown(error)}`);
+  }
+}
+async function signDelivery(scheme, body, secret, options = {}) {
+  if (scheme.scheme === "hmac-sha256-hex") {
+    const message = scheme.signs === "compact-json" ? compactJson(body) : body;
+    return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
+  }
+  const key = standardWebhooksKey(secret);
+  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  const bodyId = (() => {
+    try {
+      const id2 = JSON.parse(text).id;
+      return typeof id2 === "string" ? id2 : void 0;
+    } catch {
+      return void 0;
+    }
+  })();
+  const id = options.id ?? bodyId ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1e3);
+  const signature = toBase64(await hmacSha256(key, utf8(`${id}.${timestamp}.${text}`)));
+  return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` };
+}
+
+// memory:runtime/receive.ts
+var readJson = (body) => {
+  try {
+    return JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body));
+  } catch {
+    return void 0;
+  }
+};
+async function deliveryIdOf(source, body, headers, event) {
+  if (source.from === "header") {
+    const value = header(headers, source.name);
+    if (value) return value;
+  }
+  if (source.from === "envelope") {
+    const value = event !== null && typeof event === "object" ? event[source.property] : void 0;
+    if (typeof value === "string" && value) return value;
+  }
+  return toHex(await sha256(utf8(body)));
+}
+async function receiveDelivery(config, catalogue2, body, headers, secret, options = {}) {
+  const verified = await verifyDelivery(config.signature, body, headers, secret, options);
+  if (!verified.ok) return verified;
+  const parsed = parseEvent(catalogue2, body);
+  if (!parsed.ok) return { ...parsed, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, readJson(body)) };
+  return { ok: true, event: parsed.event, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, parsed.event) };
+}
+
+// memory:runtime/handler.ts
+var isBytes = (value) => value instanceof Uint8Array;
+async function rawBodyOf(request) {
+  if (isBytes(request.body) || typeof request.body === "string") return request.body;
+  if (request.body !== void 0) return void 0;
+  const chunks = [];
+  for await (const chunk of request) chunks.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
+  const body = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+function createDeliveryHandler(config, catalogue2, options) {
+  const handle = async (body, headers) => {
+    const received = await receiveDelivery(config, catalogue2, body, headers, options.secret, options.verify);
+    if (!received.ok) {
+      const { error } = received;
+      if (error.code === "unknown_event") {
+        try {
+          await options.onUnknown?.(error.type, { deliveryId: received.deliveryId ?? "" });
+        } catch (thrown) {
+          await options.onError?.(thrown, void 0);
+        }
+        return { status: 202, body: { received: true, ignored: error.type } };
+      }
+      const status = error.code === "invalid_json" || error.code === "invalid_payload" ? 400 : 401;
+      return { status, body: { error: error.code, message: error.message } };
+    }
+    const type = received.event[catalogue2.typeProperty];
+    const run = options.on[type];
+    if (!run) return { status: 200, body: { received: true, handled: false } };
+    try {
+      await run(received.event, { deliveryId: received.deliveryId });
+    } catch (thrown) {
+      try {
+        await options.onError?.(thrown, received.event);
+      } catch {
+      }
+      return { status: 500, body: { error: "handler_failed", message: `The ${String(type)} handler failed; the provider may retry.` } };
+    }
+    return { status: 200, body: { received: true, handled: true } };
+  };
+  return {
+    handle,
+    async fetch(request) {
+      const { status, body } = await handle(new Uint8Array(await request.arrayBuffer()), request.headers);
+      return Response.json(body, { status });
+    },
+    async node(request, response) {
+      const raw = await rawBodyOf(request);
+      const { status, body } = raw === void 0 ? { status: 500, body: { error: "raw_body_unavailable", message: "The body was parsed before the webhook handler: mount it before express.json(), or use express.raw()." } } : await handle(raw, request.headers);
+      response.statusCode = status;
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify(body));
+    }
   };
 }
 
@@ -192,7 +441,13 @@ function standardSchema(check, schema) {
     "~standard": {
       version: 1,
       vendor: "coursehooks",
-      validate: (value) => check(value) ? { value } : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) },
+      validate: (value) => {
+        try {
+          return check(value) ? { value } : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) };
+        } catch (thrown) {
+          return { issues: [{ message: `The value could not be read: ${describeThrown(thrown)}` }] };
+        }
+      },
       jsonSchema: converter(schema)
     }
   };
@@ -210,247 +465,9 @@ function standardUnion(catalogue2, schema) {
 }
 
 // memory:validators.js
-var validateCourseCreated = validate21;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== void 0) {
-      let data1 = data.data;
-      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate22.errors = vErrors;
-  return errors === 0;
-}
+var validateCourseCreated = validate10;
 var formats0 = /^(?:(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))|(?:(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29))[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.description === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.currency === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.amount === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.updated_at === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.id !== void 0) {
-      if (typeof data.id !== "string") {
-        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== void 0) {
-      if (typeof data.description !== "string") {
-        const err9 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.currency !== void 0) {
-      if (typeof data.currency !== "string") {
-        const err10 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.amount !== void 0) {
-      let data4 = data.amount;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err11 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.created_at !== void 0) {
-      let data5 = data.created_at;
-      if (typeof data5 === "string") {
-        if (!formats0.test(data5)) {
-          const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.updated_at !== void 0) {
-      let data6 = data.updated_at;
-      if (typeof data6 === "string") {
-        if (!formats0.test(data6)) {
-          const err14 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err16];
-    } else {
-      vErrors.push(err16);
-    }
-    errors++;
-  }
-  validate25.errors = vErrors;
-  return errors === 0;
-}
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -651,44 +668,210 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data8)) {
         const len0 = data8.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate25(data8[i0], { instancePath: instancePath + "/plans/" + i0, parentData: data8, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-            errors = vErrors.length;
+          let data9 = data8[i0];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.id === void 0) {
+              const err19 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (data9.name === void 0) {
+              const err20 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (data9.description === void 0) {
+              const err21 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (data9.currency === void 0) {
+              const err22 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            if (data9.amount === void 0) {
+              const err23 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            if (data9.created_at === void 0) {
+              const err24 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+            if (data9.updated_at === void 0) {
+              const err25 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+            if (data9.id !== void 0) {
+              if (typeof data9.id !== "string") {
+                const err26 = { instancePath: instancePath + "/plans/" + i0 + "/id", schemaPath: "plan.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data9.name !== void 0) {
+              if (typeof data9.name !== "string") {
+                const err27 = { instancePath: instancePath + "/plans/" + i0 + "/name", schemaPath: "plan.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data9.description !== void 0) {
+              if (typeof data9.description !== "string") {
+                const err28 = { instancePath: instancePath + "/plans/" + i0 + "/description", schemaPath: "plan.schema.json/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data9.currency !== void 0) {
+              if (typeof data9.currency !== "string") {
+                const err29 = { instancePath: instancePath + "/plans/" + i0 + "/currency", schemaPath: "plan.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data9.amount !== void 0) {
+              let data14 = data9.amount;
+              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+                const err30 = { instancePath: instancePath + "/plans/" + i0 + "/amount", schemaPath: "plan.schema.json/properties/amount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data9.created_at !== void 0) {
+              let data15 = data9.created_at;
+              if (typeof data15 === "string") {
+                if (!formats0.test(data15)) {
+                  const err31 = { instancePath: instancePath + "/plans/" + i0 + "/created_at", schemaPath: "plan.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              } else {
+                const err32 = { instancePath: instancePath + "/plans/" + i0 + "/created_at", schemaPath: "plan.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
+            if (data9.updated_at !== void 0) {
+              let data16 = data9.updated_at;
+              if (typeof data16 === "string") {
+                if (!formats0.test(data16)) {
+                  const err33 = { instancePath: instancePath + "/plans/" + i0 + "/updated_at", schemaPath: "plan.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+              } else {
+                const err34 = { instancePath: instancePath + "/plans/" + i0 + "/updated_at", schemaPath: "plan.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/plans", schemaPath: "#/properties/plans/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err36 = { instancePath: instancePath + "/plans", schemaPath: "#/properties/plans/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err36];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err36);
         }
         errors++;
       }
     }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err37 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err37];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err37);
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate11.errors = vErrors;
   return errors === 0;
 }
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -697,7 +880,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -706,65 +889,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type !== void 0) {
-      if ("course.created" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== void 0) {
-      if (!validate24(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-var validateCourseStudentEnroll = validate28;
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course.student_enroll" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.student_enroll" }, message: "must be equal to constant" };
+      if (typeof data.type !== "string") {
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -775,54 +901,164 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.data !== void 0) {
       let data1 = data.data;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.id === void 0) {
-          const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (data1.course === void 0) {
-          const err4 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.created" !== data.type) {
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (data1.user === void 0) {
-          const err5 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      if (!validate11(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+var validateCourseStudentEnroll = validate13;
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-        if (data1.created_at === void 0) {
-          const err6 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data1 = data.data;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
         }
-        if (data1.updated_at === void 0) {
-          const err7 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.student_enroll" !== data.type) {
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.student_enroll" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
-        if (data1.state === void 0) {
-          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" };
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.id === void 0) {
+          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -830,250 +1066,240 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data1.id !== void 0) {
-          if (typeof data1.id !== "string") {
-            const err9 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data3.course === void 0) {
+          const err9 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data3.user === void 0) {
+          const err10 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (data3.created_at === void 0) {
+          const err11 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data3.updated_at === void 0) {
+          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (data3.state === void 0) {
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data3.id !== void 0) {
+          if (typeof data3.id !== "string") {
+            const err14 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err14];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err14);
             }
             errors++;
           }
         }
-        if (data1.course !== void 0) {
-          let data3 = data1.course;
-          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            if (data3.id === void 0) {
-              const err10 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+        if (data3.course !== void 0) {
+          let data5 = data3.course;
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.id === void 0) {
+              const err15 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err15];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err15);
               }
               errors++;
             }
-            if (data3.name === void 0) {
-              const err11 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (data5.name === void 0) {
+              const err16 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err16];
               } else {
-                vErrors.push(err11);
+                vErrors.push(err16);
               }
               errors++;
             }
-            if (data3.slug === void 0) {
-              const err12 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
+            if (data5.slug === void 0) {
+              const err17 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err17];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err17);
               }
               errors++;
             }
-            if (data3.subtitle === void 0) {
-              const err13 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "subtitle" }, message: "must have required property 'subtitle'" };
+            if (data5.subtitle === void 0) {
+              const err18 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "subtitle" }, message: "must have required property 'subtitle'" };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err18];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err18);
               }
               errors++;
             }
-            if (data3.id !== void 0) {
-              if (typeof data3.id !== "string") {
-                const err14 = { instancePath: instancePath + "/data/course/id", schemaPath: "#/properties/data/properties/course/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data5.id !== void 0) {
+              if (typeof data5.id !== "string") {
+                const err19 = { instancePath: instancePath + "/data/course/id", schemaPath: "#/properties/data/properties/course/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err14];
+                  vErrors = [err19];
                 } else {
-                  vErrors.push(err14);
+                  vErrors.push(err19);
                 }
                 errors++;
               }
             }
-            if (data3.name !== void 0) {
-              if (typeof data3.name !== "string") {
-                const err15 = { instancePath: instancePath + "/data/course/name", schemaPath: "#/properties/data/properties/course/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data5.name !== void 0) {
+              if (typeof data5.name !== "string") {
+                const err20 = { instancePath: instancePath + "/data/course/name", schemaPath: "#/properties/data/properties/course/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err15];
+                  vErrors = [err20];
                 } else {
-                  vErrors.push(err15);
+                  vErrors.push(err20);
                 }
                 errors++;
               }
             }
-            if (data3.slug !== void 0) {
-              if (typeof data3.slug !== "string") {
-                const err16 = { instancePath: instancePath + "/data/course/slug", schemaPath: "#/properties/data/properties/course/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data5.slug !== void 0) {
+              if (typeof data5.slug !== "string") {
+                const err21 = { instancePath: instancePath + "/data/course/slug", schemaPath: "#/properties/data/properties/course/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
             }
-            if (data3.subtitle !== void 0) {
-              if (typeof data3.subtitle !== "string") {
-                const err17 = { instancePath: instancePath + "/data/course/subtitle", schemaPath: "#/properties/data/properties/course/properties/subtitle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data5.subtitle !== void 0) {
+              if (typeof data5.subtitle !== "string") {
+                const err22 = { instancePath: instancePath + "/data/course/subtitle", schemaPath: "#/properties/data/properties/course/properties/subtitle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err17];
+                  vErrors = [err22];
                 } else {
-                  vErrors.push(err17);
+                  vErrors.push(err22);
                 }
                 errors++;
               }
             }
           } else {
-            const err18 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err23 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err23];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err23);
             }
             errors++;
           }
         }
-        if (data1.user !== void 0) {
-          let data8 = data1.user;
-          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-            if (data8.id === void 0) {
-              const err19 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+        if (data3.user !== void 0) {
+          let data10 = data3.user;
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.id === void 0) {
+              const err24 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err24];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err24);
               }
               errors++;
             }
-            if (data8.name === void 0) {
-              const err20 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (data10.name === void 0) {
+              const err25 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
-                vErrors = [err20];
+                vErrors = [err25];
               } else {
-                vErrors.push(err20);
+                vErrors.push(err25);
               }
               errors++;
             }
-            if (data8.email === void 0) {
-              const err21 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+            if (data10.email === void 0) {
+              const err26 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err26];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err26);
               }
               errors++;
             }
-            if (data8.phone_number === void 0) {
-              const err22 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "phone_number" }, message: "must have required property 'phone_number'" };
+            if (data10.phone_number === void 0) {
+              const err27 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "phone_number" }, message: "must have required property 'phone_number'" };
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err27];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err27);
               }
               errors++;
             }
-            if (data8.id !== void 0) {
-              if (typeof data8.id !== "string") {
-                const err23 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data10.id !== void 0) {
+              if (typeof data10.id !== "string") {
+                const err28 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err23];
+                  vErrors = [err28];
                 } else {
-                  vErrors.push(err23);
+                  vErrors.push(err28);
                 }
                 errors++;
               }
             }
-            if (data8.name !== void 0) {
-              if (typeof data8.name !== "string") {
-                const err24 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data10.name !== void 0) {
+              if (typeof data10.name !== "string") {
+                const err29 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err29];
                 } else {
-                  vErrors.push(err24);
+                  vErrors.push(err29);
                 }
                 errors++;
               }
             }
-            if (data8.email !== void 0) {
-              if (typeof data8.email !== "string") {
-                const err25 = { instancePath: instancePath + "/data/user/email", schemaPath: "#/properties/data/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data10.email !== void 0) {
+              if (typeof data10.email !== "string") {
+                const err30 = { instancePath: instancePath + "/data/user/email", schemaPath: "#/properties/data/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err30];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err30);
                 }
                 errors++;
               }
             }
-            if (data8.phone_number !== void 0) {
-              if (typeof data8.phone_number !== "string") {
-                const err26 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "#/properties/data/properties/user/properties/phone_number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data10.phone_number !== void 0) {
+              if (typeof data10.phone_number !== "string") {
+                const err31 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "#/properties/data/properties/user/properties/phone_number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err26];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err26);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data1.created_at !== void 0) {
-          let data13 = data1.created_at;
-          if (typeof data13 === "string") {
-            if (!formats0.test(data13)) {
-              const err28 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err28];
-              } else {
-                vErrors.push(err28);
-              }
-              errors++;
-            }
-          } else {
-            const err29 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data1.updated_at !== void 0) {
-          let data14 = data1.updated_at;
-          if (typeof data14 === "string") {
-            if (!formats0.test(data14)) {
-              const err30 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-          } else {
-            const err31 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data1.state !== void 0) {
-          if (typeof data1.state !== "string") {
-            const err32 = { instancePath: instancePath + "/data/state", schemaPath: "#/properties/data/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err32 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -1082,37 +1308,192 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data3.created_at !== void 0) {
+          let data15 = data3.created_at;
+          if (typeof data15 === "string") {
+            if (!formats0.test(data15)) {
+              const err33 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data3.updated_at !== void 0) {
+          let data16 = data3.updated_at;
+          if (typeof data16 === "string") {
+            if (!formats0.test(data16)) {
+              const err35 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          } else {
+            const err36 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data3.state !== void 0) {
+          if (typeof data3.state !== "string") {
+            const err37 = { instancePath: instancePath + "/data/state", schemaPath: "#/properties/data/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err33 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err38 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err38];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err38);
         }
         errors++;
       }
     }
   } else {
-    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err34];
+      vErrors = [err39];
     } else {
-      vErrors.push(err34);
+      vErrors.push(err39);
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-var validateCourseUpdated = validate30;
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCourseUpdated = validate14;
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data1 = data.data;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
   }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course.updated" !== data.type) {
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      if (!validate11(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate14.errors = vErrors;
+  return errors === 0;
+}
+var validateCommonEnvelope = validate16;
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
@@ -1133,8 +1514,8 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type !== void 0) {
-      if ("course.updated" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+      if (typeof data.type !== "string") {
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1144,24 +1525,29 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      if (!validate24(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-        errors = vErrors.length;
+      let data1 = data.data;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err4];
     } else {
-      vErrors.push(err3);
+      vErrors.push(err4);
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-var validateCommonEnvelope = validate22;
 
 // memory:json-schemas.ts
 var courseCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/course.created.schema.json", "title": "Teachify course.created", "description": "A new course was created. The data is the course with its plans.", "x-docs": "https://docs.loopwise.com/webhooks/course", "x-shape": { "from": "example", "source": "teachify-course-webhooks.txt: course.created \u203A Event Properties, Plan Properties and Example Payload" }, "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.created" }, "data": { "title": "Teachify course", "description": "A course with its price plans, as course.created and course.updated deliver it.", "type": "object", "required": ["id", "name", "description", "state", "type", "created_at", "updated_at", "slug", "plans"], "properties": { "id": { "description": "The course's id (a UUID in the examples).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "description": { "description": "The course's description.", "type": "string" }, "state": { "description": "The course's state (`draft` or `published` in the examples).", "type": "string" }, "type": { "description": "The kind of product; always `Course`.", "const": "Course" }, "created_at": { "description": "When the course was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the course was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" }, "slug": { "description": "The URL-friendly slug of the course.", "type": "string" }, "plans": { "description": "The price plans of the course.", "type": "array", "items": { "title": "Teachify plan", "description": "A price plan under which a course is sold.", "type": "object", "required": ["id", "name", "description", "currency", "amount", "created_at", "updated_at"], "properties": { "id": { "description": "The plan's id.", "type": "string" }, "name": { "description": "The plan's name.", "type": "string" }, "description": { "description": "What the plan gives access to.", "type": "string" }, "currency": { "description": "Currency code of the price (`TWD` in the examples).", "type": "string" }, "amount": { "description": "The price, documented as an integer in the smallest currency unit. Pass it on as given; do not convert it by dividing.", "$comment": `Decision: typed integer as documented, with no assumption about its unit beyond the docs' words. The docs say "smallest currency unit", yet the TWD examples mix magnitudes (5000 for a three-month plan, 1900 for a lifetime plan with more), so whether the value is dollars or cents cannot be told from them; consumers should not divide by 100.`, "type": "integer" }, "created_at": { "description": "When the plan was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "$comment": "Decision: both `Z` and offset timestamps (the docs' own examples show `+08:00`) are accepted, as date-time.", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the plan was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" } } } } } } } };
@@ -1181,6 +1567,7 @@ var catalogue = {
     { type: "course.updated", name: "course.updated", when: [], check: validateCourseUpdated }
   ]
 };
+var delivery = { "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachify-Webhook-Signature", "Loopwise-Webhook-Signature"], "signs": "raw-body", "bearer": false }, "deliveryId": { "from": "body-hash" } };
 function parse(input) {
   return parseEvent(catalogue, input);
 }
@@ -1199,6 +1586,18 @@ function isCourseUpdated(value) {
   return validateCourseUpdated(value);
 }
 var courseUpdatedSchema = /* @__PURE__ */ standardSchema(validateCourseUpdated, courseUpdatedJsonSchema);
+function verify(rawBody, headers, secret, options) {
+  return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
+}
+function sign(rawBody, secret, options) {
+  return signDelivery(delivery.signature, rawBody, secret, options);
+}
+function receive(rawBody, headers, secret, options) {
+  return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
+}
+function createHandler(options) {
+  return createDeliveryHandler(delivery, catalogue, options);
+}
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
   oneOf: [courseCreatedJsonSchema, courseStudentEnrollJsonSchema, courseUpdatedJsonSchema]

@@ -3,6 +3,10 @@
 import { parseEvent, validateEvent, type CatalogueRuntime } from "./runtime/parse.js";
 import type { Body } from "./runtime/decode.js";
 import type { ParseResult } from "./runtime/result.js";
+import type { HeadersLike } from "./runtime/headers.js";
+import { createDeliveryHandler, type HandlerOptions, type WebhookHandler } from "./runtime/handler.js";
+import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
+import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
 import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";
 import { validateCourseCreated, validateCourseStudentEnroll, validateCourseUpdated, validateCommonEnvelope } from "./validators.js";
 import { courseCreatedJsonSchema, courseStudentEnrollJsonSchema, courseUpdatedJsonSchema } from "./json-schemas.js";
@@ -12,6 +16,10 @@ export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
 export type { Body } from "./runtime/decode.js";
 export type { StandardSchema, StandardResult } from "./runtime/standard-schema.js";
+export type { HeadersLike } from "./runtime/headers.js";
+export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";
+export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
+export type { DeliveryContext, EventHandlers, HandlerOptions, HandlerResponse, NodeRequest, NodeResponse, WebhookHandler } from "./runtime/handler.js";
 export { validateCourseCreated, validateCourseStudentEnroll, validateCourseUpdated, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 
@@ -31,6 +39,8 @@ const catalogue: CatalogueRuntime = {
     { type: "course.updated", name: "course.updated", when: [], check: validateCourseUpdated },
   ],
 };
+
+const delivery: DeliveryConfig = {"signature":{"scheme":"hmac-sha256-hex","headers":["Teachify-Webhook-Signature","Loopwise-Webhook-Signature"],"signs":"raw-body","bearer":false},"deliveryId":{"from":"body-hash"}};
 
 /**
  * Turns a delivery into a typed event. `input` is the raw body (string or bytes) or an already parsed
@@ -70,6 +80,29 @@ export function isCourseUpdated(value: unknown): value is TeachifyCourseUpdatedE
 
 /** course.updated as a Standard Schema, with its JSON Schema. */
 export const courseUpdatedSchema: StandardSchema<TeachifyCourseUpdatedEvent> = /* @__PURE__ */ standardSchema(validateCourseUpdated, courseUpdatedJsonSchema);
+
+/**
+ * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
+ * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.
+ */
+export function verify(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<VerifyResult> {
+  return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
+}
+
+/** The headers the provider would send with `rawBody`: for test deliveries. */
+export function sign(rawBody: RawBody, secret: string, options?: SignOptions): Promise<Record<string, string>> {
+  return signDelivery(delivery.signature, rawBody, secret, options);
+}
+
+/** Verifies, then parses: `{ ok: true, event, deliveryId }` or `{ ok: false, error }`. Never throws. */
+export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<ReceiveResult<TeachifyEvent>> {
+  return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
+}
+
+/** A receiver that verifies, parses and calls `on[event type]`, with Fetch and Node adapters. */
+export function createHandler(options: HandlerOptions<TeachifyEventMap>): WebhookHandler {
+  return createDeliveryHandler(delivery, catalogue, options);
+}
 
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */
 export const eventSchema: StandardSchema<TeachifyEvent> = /* @__PURE__ */ standardUnion(catalogue, {

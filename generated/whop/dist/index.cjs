@@ -21,13 +21,17 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var index_exports = {};
 __export(index_exports, {
   courseLessonInteractionCompletedSchema: () => courseLessonInteractionCompletedSchema,
+  createHandler: () => createHandler,
   eventSchema: () => eventSchema,
   eventTypes: () => eventTypes,
   isCourseLessonInteractionCompleted: () => isCourseLessonInteractionCompleted,
   parse: () => parse,
+  receive: () => receive,
+  sign: () => sign,
   validate: () => validate,
   validateCommonEnvelope: () => validateCommonEnvelope,
-  validateCourseLessonInteractionCompleted: () => validateCourseLessonInteractionCompleted
+  validateCourseLessonInteractionCompleted: () => validateCourseLessonInteractionCompleted,
+  verify: () => verify
 });
 module.exports = __toCommonJS(index_exports);
 
@@ -60,9 +64,17 @@ function kindOf(value) {
 }
 function show(value) {
   if (value === void 0) return "nothing";
-  if (typeof value === "object" && value !== null) return kindOf(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return kindOf(value);
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}\u2026` : text;
+}
+function describeThrown(thrown) {
+  try {
+    return thrown instanceof Error ? thrown.message : String(thrown);
+  } catch {
+    return "an unreadable error";
+  }
 }
 function pathOf(root, pointer) {
   const path = [];
@@ -108,7 +120,7 @@ function toIssues(root, errors) {
   const issues = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error of errors) {
-    const key = `${error.instancePath} ${error.keyword} ${String(error.params.missingProperty ?? "")}`;
+    const key = error.keyword === "required" ? `${error.instancePath}/${String(error.params.missingProperty)}` : error.instancePath;
     if (seen.has(key)) continue;
     if (issues.length === maxIssues) return { issues, truncated: true };
     seen.add(key);
@@ -132,11 +144,28 @@ function wrongSubType(value, type, entries) {
   const issue = { path: [...path], pointer: `/${path.join("/")}`, message: `${path.join(".")}: expected ${expected}, received ${received}`, expected, received };
   return { ok: false, error: { code: "invalid_payload", message: `Invalid ${type} payload: ${issue.message}`, issues: [issue], truncated: false } };
 }
+function unreadable(thrown) {
+  return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${describeThrown(thrown)}`, issues: [], truncated: false } };
+}
 function validateEvent(catalogue2, type, value) {
+  try {
+    return validateAs(catalogue2, type, value);
+  } catch (thrown) {
+    return unreadable(thrown);
+  }
+}
+function validateAs(catalogue2, type, value) {
   const entries = catalogue2.events.filter((entry) => entry.type === type);
   if (entries.length === 0) return { ok: false, error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` } };
   const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => at(value, path) === expected));
-  if (candidates.length === 0) return wrongSubType(value, type, entries);
+  if (candidates.length === 0) {
+    const [path] = entries[0].when[0];
+    if (at(value, path.slice(0, -1)) === null || typeof at(value, path.slice(0, -1)) !== "object") {
+      entries[0].check(value);
+      return invalid(value, entries[0].check.errors ?? [], `${type} payload`);
+    }
+    return wrongSubType(value, type, entries);
+  }
   let best;
   for (const entry of candidates) {
     if (entry.check(value)) return { ok: true, event: value };
@@ -148,8 +177,8 @@ function validateEvent(catalogue2, type, value) {
 function parseEvent(catalogue2, input) {
   try {
     return parseDecoded(catalogue2, input);
-  } catch (error) {
-    return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${String(error)}`, issues: [], truncated: false } };
+  } catch (thrown) {
+    return unreadable(thrown);
   }
 }
 function parseDecoded(catalogue2, input) {
@@ -157,11 +186,231 @@ function parseDecoded(catalogue2, input) {
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
   const type = at(value, [catalogue2.typeProperty]);
-  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateEvent(catalogue2, type, value);
+  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateAs(catalogue2, type, value);
   if (!catalogue2.envelope(value)) return invalid(value, catalogue2.envelope.errors ?? [], "envelope");
   return {
     ok: false,
     error: { code: "unknown_event", type: String(type), message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.` }
+  };
+}
+
+// memory:runtime/crypto.ts
+var utf8 = (text) => typeof text === "string" ? new TextEncoder().encode(text) : text;
+var toHex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+function fromHex(text) {
+  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return void 0;
+  const bytes = new Uint8Array(text.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+var toBase64 = (bytes) => btoa(String.fromCharCode(...bytes));
+function fromBase64(text) {
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) return void 0;
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+async function hmacSha256(key, message) {
+  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
+}
+async function sha256(message) {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", message));
+}
+function sameBytes(expected, given) {
+  let difference = expected.length ^ given.length;
+  for (let i = 0; i < expected.length; i++) difference |= expected[i] ^ (given[i % Math.max(given.length, 1)] ?? 0);
+  return difference === 0;
+}
+async function sameSecret(expected, given) {
+  return sameBytes(await sha256(utf8(expected)), await sha256(utf8(given)));
+}
+
+// memory:runtime/headers.ts
+function header(headers, name) {
+  if (typeof headers.get === "function") return headers.get(name) ?? void 0;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted && value !== void 0) return typeof value === "string" ? value : value.join(", ");
+  }
+  return void 0;
+}
+
+// memory:runtime/verify.ts
+var fail = (code, message) => ({ ok: false, error: { code, message } });
+var list = (value) => value === void 0 ? [] : typeof value === "string" ? [value] : [...value];
+var signatureSecrets = (secret) => typeof secret === "string" || Array.isArray(secret) ? list(secret) : list(secret.signatureSecret);
+var bearerTokens = (secret) => typeof secret === "object" && !Array.isArray(secret) ? list(secret.bearerToken) : [];
+function compactJson(body) {
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+function standardWebhooksKey(secret) {
+  return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
+}
+async function verifyHex(scheme, body, headers, secret) {
+  const name = scheme.headers.find((h) => header(headers, h) !== void 0);
+  const authorization = header(headers, "authorization");
+  if (name === void 0 && scheme.bearer && authorization !== void 0) {
+    const token = /^Bearer (.+)$/i.exec(authorization.trim())?.[1];
+    if (!token) return fail("malformed_signature", "The Authorization header is not `Bearer <token>`.");
+    const tokens = bearerTokens(secret);
+    if (tokens.length === 0) return fail("invalid_secret", "A bearer token arrived, but no bearerToken is configured to compare it with.");
+    for (const expected of tokens) if (await sameSecret(expected, token)) return { ok: true };
+    return fail("signature_mismatch", "The bearer token does not match the configured token.");
+  }
+  if (name === void 0) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
+  const given = fromHex(header(headers, name).trim());
+  if (!given) return fail("malformed_signature", `The ${name} header is not a hex string.`);
+  const secrets = signatureSecrets(secret);
+  if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
+  const signed = scheme.signs === "compact-json" ? [.../* @__PURE__ */ new Set([typeof body === "string" ? body : new TextDecoder().decode(body), compactJson(body)])] : [body];
+  let match = false;
+  for (const key of secrets) for (const message of signed) match = sameBytes(await hmacSha256(utf8(key), utf8(message)), given) || match;
+  return match ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+}
+async function verifyStandardWebhooks(body, headers, secret, options) {
+  const id = header(headers, "webhook-id");
+  const timestamp = header(headers, "webhook-timestamp");
+  const signature = header(headers, "webhook-signature");
+  if (id === void 0 || timestamp === void 0 || signature === void 0) return fail("missing_signature", "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.");
+  if (!/^\d+$/.test(timestamp.trim())) return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
+  const seconds = Number(timestamp.trim());
+  const now = Math.floor((options.now ?? Date.now)() / 1e3);
+  const tolerance = options.toleranceSeconds ?? 300;
+  if (Math.abs(now - seconds) > tolerance) return fail("timestamp_out_of_range", `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`);
+  const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
+    const [version, value] = entry.split(",", 2);
+    const bytes = version === "v1" && value !== void 0 ? fromBase64(value) : void 0;
+    return bytes ? [bytes] : [];
+  });
+  if (candidates.length === 0) return fail("malformed_signature", "webhook-signature has no `v1,<base64>` entry.");
+  const keys = signatureSecrets(secret).map(standardWebhooksKey);
+  if (keys.length === 0 || keys.some((key) => !key || key.length === 0)) return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
+  const message = utf8(`${id}.${seconds}.${typeof body === "string" ? body : new TextDecoder().decode(body)}`);
+  let match = false;
+  for (const key of keys) {
+    const expected = await hmacSha256(key, message);
+    for (const candidate of candidates) match = sameBytes(expected, candidate) || match;
+  }
+  return match ? { ok: true } : fail("signature_mismatch", "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.");
+}
+async function verifyDelivery(scheme, body, headers, secret, options = {}) {
+  try {
+    return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, options) : await verifyHex(scheme, body, headers, secret);
+  } catch (error) {
+    return fail("malformed_signature", `The delivery could not be checked: ${describeThrown(error)}`);
+  }
+}
+async function signDelivery(scheme, body, secret, options = {}) {
+  if (scheme.scheme === "hmac-sha256-hex") {
+    const message = scheme.signs === "compact-json" ? compactJson(body) : body;
+    return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
+  }
+  const key = standardWebhooksKey(secret);
+  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  const bodyId = (() => {
+    try {
+      const id2 = JSON.parse(text).id;
+      return typeof id2 === "string" ? id2 : void 0;
+    } catch {
+      return void 0;
+    }
+  })();
+  const id = options.id ?? bodyId ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1e3);
+  const signature = toBase64(await hmacSha256(key, utf8(`${id}.${timestamp}.${text}`)));
+  return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` };
+}
+
+// memory:runtime/receive.ts
+var readJson = (body) => {
+  try {
+    return JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body));
+  } catch {
+    return void 0;
+  }
+};
+async function deliveryIdOf(source, body, headers, event) {
+  if (source.from === "header") {
+    const value = header(headers, source.name);
+    if (value) return value;
+  }
+  if (source.from === "envelope") {
+    const value = event !== null && typeof event === "object" ? event[source.property] : void 0;
+    if (typeof value === "string" && value) return value;
+  }
+  return toHex(await sha256(utf8(body)));
+}
+async function receiveDelivery(config, catalogue2, body, headers, secret, options = {}) {
+  const verified = await verifyDelivery(config.signature, body, headers, secret, options);
+  if (!verified.ok) return verified;
+  const parsed = parseEvent(catalogue2, body);
+  if (!parsed.ok) return { ...parsed, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, readJson(body)) };
+  return { ok: true, event: parsed.event, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, parsed.event) };
+}
+
+// memory:runtime/handler.ts
+var isBytes = (value) => value instanceof Uint8Array;
+async function rawBodyOf(request) {
+  if (isBytes(request.body) || typeof request.body === "string") return request.body;
+  if (request.body !== void 0) return void 0;
+  const chunks = [];
+  for await (const chunk of request) chunks.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
+  const body = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+function createDeliveryHandler(config, catalogue2, options) {
+  const handle = async (body, headers) => {
+    const received = await receiveDelivery(config, catalogue2, body, headers, options.secret, options.verify);
+    if (!received.ok) {
+      const { error } = received;
+      if (error.code === "unknown_event") {
+        try {
+          await options.onUnknown?.(error.type, { deliveryId: received.deliveryId ?? "" });
+        } catch (thrown) {
+          await options.onError?.(thrown, void 0);
+        }
+        return { status: 202, body: { received: true, ignored: error.type } };
+      }
+      const status = error.code === "invalid_json" || error.code === "invalid_payload" ? 400 : 401;
+      return { status, body: { error: error.code, message: error.message } };
+    }
+    const type = received.event[catalogue2.typeProperty];
+    const run = options.on[type];
+    if (!run) return { status: 200, body: { received: true, handled: false } };
+    try {
+      await run(received.event, { deliveryId: received.deliveryId });
+    } catch (thrown) {
+      try {
+        await options.onError?.(thrown, received.event);
+      } catch {
+      }
+      return { status: 500, body: { error: "handler_failed", message: `The ${String(type)} handler failed; the provider may retry.` } };
+    }
+    return { status: 200, body: { received: true, handled: true } };
+  };
+  return {
+    handle,
+    async fetch(request) {
+      const { status, body } = await handle(new Uint8Array(await request.arrayBuffer()), request.headers);
+      return Response.json(body, { status });
+    },
+    async node(request, response) {
+      const raw = await rawBodyOf(request);
+      const { status, body } = raw === void 0 ? { status: 500, body: { error: "raw_body_unavailable", message: "The body was parsed before the webhook handler: mount it before express.json(), or use express.raw()." } } : await handle(raw, request.headers);
+      response.statusCode = status;
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify(body));
+    }
   };
 }
 
@@ -186,7 +435,13 @@ function standardSchema(check, schema) {
     "~standard": {
       version: 1,
       vendor: "coursehooks",
-      validate: (value) => check(value) ? { value } : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) },
+      validate: (value) => {
+        try {
+          return check(value) ? { value } : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) };
+        } catch (thrown) {
+          return { issues: [{ message: `The value could not be read: ${describeThrown(thrown)}` }] };
+        }
+      },
       jsonSchema: converter(schema)
     }
   };
@@ -204,11 +459,571 @@ function standardUnion(catalogue2, schema) {
 }
 
 // memory:validators.js
-var validateCourseLessonInteractionCompleted = validate21;
-var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/course_lesson_interaction.completed.schema.json", "title": "Whop course_lesson_interaction.completed", "description": "A user completed a lesson of a course. The data is the lesson interaction: who, which lesson of which course, and when.", "x-docs": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed", "x-shape": { "from": "example", "source": "whop-course-lesson-interaction-completed.txt: the payload example (printed twice, identical) and its attribute descriptions" }, "$comment": "Decision: lesson.chapter is optional because earlier deliveries had no chapter; course.title and user.name are nullable as in Whop's official SDK types, although the example has strings.", "type": "object", "allOf": [{ "$ref": "common/envelope.schema.json" }], "required": ["type", "data"], "properties": { "type": { "const": "course_lesson_interaction.completed" }, "data": { "description": "A record of a user's progress on a specific lesson, tracking whether they have completed it.", "type": "object", "required": ["id", "completed", "created_at", "lesson", "user", "course"], "properties": { "id": { "description": "The lesson interaction's id (`crsli_\u2026`).", "type": "string" }, "completed": { "description": "Whether the lesson is completed.", "type": "boolean" }, "created_at": { "description": "When the interaction was created.", "type": "string", "format": "date-time" }, "lesson": { "description": "The lesson that was completed.", "type": "object", "required": ["id", "title"], "properties": { "id": { "description": "The lesson's id (`lesn_\u2026`).", "type": "string" }, "title": { "description": "The lesson's title.", "type": "string" }, "chapter": { "description": "The chapter the lesson belongs to; absent in earlier deliveries.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The chapter's id (`chap_\u2026`).", "type": "string" } } } } }, "user": { "description": "The user who completed the lesson.", "type": "object", "required": ["id", "name", "username"], "properties": { "id": { "description": "The user's id (`user_\u2026`).", "type": "string" }, "name": { "description": "The user's display name; may be null.", "type": ["string", "null"] }, "username": { "description": "The user's username.", "type": "string" } } }, "course": { "description": "The course the lesson belongs to.", "type": "object", "required": ["id", "title", "experience"], "properties": { "id": { "description": "The course's id (`cors_\u2026`).", "type": "string" }, "title": { "description": "The course's title; may be null.", "type": ["string", "null"] }, "experience": { "description": "The experience (product area) the course is part of.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The experience's id (`exp_\u2026`).", "type": "string" } } } } } } } } };
-var schema7 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/common/envelope.schema.json", "title": "Whop envelope", "description": "The fields every Whop v1 webhook body carries around the event's data.", "type": "object", "required": ["id", "api_version", "timestamp", "type", "data"], "properties": { "id": { "description": "Unique id of this webhook message (`msg_\u2026`); equal to the `webhook-id` header, so it is the key to deduplicate retries on.", "type": "string" }, "api_version": { "description": "The webhook API version the body is serialised to.", "const": "v1" }, "api_version_date": { "description": "The dated API version the payload is serialised to; sent by newer API versions, may be null.", "type": ["string", "null"] }, "timestamp": { "description": "When Whop sent the webhook (RFC 3339).", "type": "string", "format": "date-time" }, "type": { "description": "The event type.", "type": "string" }, "data": { "description": "The event's object.", "type": "object" }, "company_id": { "description": "The company (account) the event belongs to (`biz_\u2026`). Optional and nullable: earlier deliveries did not carry it.", "type": ["string", "null"] } }, "$comment": "Decision: company_id is optional and nullable although the published example always has it, because Whop's official SDK types it that way and earlier deliveries of course_lesson_interaction.completed had no company_id." };
+var validateCourseLessonInteractionCompleted = validate10;
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/course_lesson_interaction.completed.schema.json", "title": "Whop course_lesson_interaction.completed", "description": "A user completed a lesson of a course. The data is the lesson interaction: who, which lesson of which course, and when.", "x-docs": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed", "x-shape": { "from": "example", "source": "whop-course-lesson-interaction-completed.txt: the payload example (printed twice, identical) and its attribute descriptions" }, "$comment": "Decision: lesson.chapter is optional because earlier deliveries had no chapter; course.title and user.name are nullable as in Whop's official SDK types, although the example has strings.", "type": "object", "allOf": [{ "$ref": "common/envelope.schema.json" }], "required": ["type", "data"], "properties": { "type": { "const": "course_lesson_interaction.completed" }, "data": { "description": "A record of a user's progress on a specific lesson, tracking whether they have completed it.", "type": "object", "required": ["id", "completed", "created_at", "lesson", "user", "course"], "properties": { "id": { "description": "The lesson interaction's id (`crsli_\u2026`).", "type": "string" }, "completed": { "description": "Whether the lesson is completed.", "type": "boolean" }, "created_at": { "description": "When the interaction was created.", "type": "string", "format": "date-time" }, "lesson": { "description": "The lesson that was completed.", "type": "object", "required": ["id", "title"], "properties": { "id": { "description": "The lesson's id (`lesn_\u2026`).", "type": "string" }, "title": { "description": "The lesson's title.", "type": "string" }, "chapter": { "description": "The chapter the lesson belongs to; absent in earlier deliveries.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The chapter's id (`chap_\u2026`).", "type": "string" } } } } }, "user": { "description": "The user who completed the lesson.", "type": "object", "required": ["id", "name", "username"], "properties": { "id": { "description": "The user's id (`user_\u2026`).", "type": "string" }, "name": { "description": "The user's display name; may be null.", "type": ["string", "null"] }, "username": { "description": "The user's username.", "type": "string" } } }, "course": { "description": "The course the lesson belongs to.", "type": "object", "required": ["id", "title", "experience"], "properties": { "id": { "description": "The course's id (`cors_\u2026`).", "type": "string" }, "title": { "description": "The course's title; may be null.", "type": ["string", "null"] }, "experience": { "description": "The experience (product area) the course is part of.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The experience's id (`exp_\u2026`).", "type": "string" } } } } } } } } };
+var schema12 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/common/envelope.schema.json", "title": "Whop envelope", "description": "The fields every Whop v1 webhook body carries around the event's data.", "type": "object", "required": ["id", "api_version", "timestamp", "type", "data"], "properties": { "id": { "description": "Unique id of this webhook message (`msg_\u2026`); equal to the `webhook-id` header, so it is the key to deduplicate retries on.", "type": "string" }, "api_version": { "description": "The webhook API version the body is serialised to.", "const": "v1" }, "api_version_date": { "description": "The dated API version the payload is serialised to; sent by newer API versions, may be null.", "type": ["string", "null"] }, "timestamp": { "description": "When Whop sent the webhook (RFC 3339).", "type": "string", "format": "date-time" }, "type": { "description": "The event type.", "type": "string" }, "data": { "description": "The event's object.", "type": "object" }, "company_id": { "description": "The company (account) the event belongs to (`biz_\u2026`). Optional and nullable: earlier deliveries did not carry it.", "type": ["string", "null"] } }, "$comment": "Decision: company_id is optional and nullable although the published example always has it, because Whop's official SDK types it that way and earlier deliveries of course_lesson_interaction.completed had no company_id." };
 var formats0 = /^(?:(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))|(?:(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29))[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.api_version === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "api_version" }, message: "must have required property 'api_version'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.timestamp === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err4 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err5 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.api_version !== void 0) {
+      if ("v1" !== data.api_version) {
+        const err6 = { instancePath: instancePath + "/api_version", schemaPath: "common/envelope.schema.json/properties/api_version/const", keyword: "const", params: { allowedValue: "v1" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.api_version_date !== void 0) {
+      let data2 = data.api_version_date;
+      if (typeof data2 !== "string" && data2 !== null) {
+        const err7 = { instancePath: instancePath + "/api_version_date", schemaPath: "common/envelope.schema.json/properties/api_version_date/type", keyword: "type", params: { type: schema12.properties.api_version_date.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      let data3 = data.timestamp;
+      if (typeof data3 === "string") {
+        if (!formats0.test(data3)) {
+          const err8 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data5 = data.data;
+      if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
+        const err11 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.company_id !== void 0) {
+      let data6 = data.company_id;
+      if (typeof data6 !== "string" && data6 !== null) {
+        const err12 = { instancePath: instancePath + "/company_id", schemaPath: "common/envelope.schema.json/properties/company_id/type", keyword: "type", params: { type: schema12.properties.company_id.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err14];
+      } else {
+        vErrors.push(err14);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err15 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err15];
+      } else {
+        vErrors.push(err15);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("course_lesson_interaction.completed" !== data.type) {
+        const err16 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course_lesson_interaction.completed" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data8 = data.data;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        if (data8.id === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data8.completed === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "completed" }, message: "must have required property 'completed'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data8.created_at === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data8.lesson === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "lesson" }, message: "must have required property 'lesson'" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data8.user === void 0) {
+          const err21 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data8.course === void 0) {
+          const err22 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (data8.id !== void 0) {
+          if (typeof data8.id !== "string") {
+            const err23 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data8.completed !== void 0) {
+          if (typeof data8.completed !== "boolean") {
+            const err24 = { instancePath: instancePath + "/data/completed", schemaPath: "#/properties/data/properties/completed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data8.created_at !== void 0) {
+          let data11 = data8.created_at;
+          if (typeof data11 === "string") {
+            if (!formats0.test(data11)) {
+              const err25 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+          } else {
+            const err26 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data8.lesson !== void 0) {
+          let data12 = data8.lesson;
+          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+            if (data12.id === void 0) {
+              const err27 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (data12.title === void 0) {
+              const err28 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            if (data12.id !== void 0) {
+              if (typeof data12.id !== "string") {
+                const err29 = { instancePath: instancePath + "/data/lesson/id", schemaPath: "#/properties/data/properties/lesson/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data12.title !== void 0) {
+              if (typeof data12.title !== "string") {
+                const err30 = { instancePath: instancePath + "/data/lesson/title", schemaPath: "#/properties/data/properties/lesson/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data12.chapter !== void 0) {
+              let data15 = data12.chapter;
+              if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                if (data15.id === void 0) {
+                  const err31 = { instancePath: instancePath + "/data/lesson/chapter", schemaPath: "#/properties/data/properties/lesson/properties/chapter/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+                if (data15.id !== void 0) {
+                  if (typeof data15.id !== "string") {
+                    const err32 = { instancePath: instancePath + "/data/lesson/chapter/id", schemaPath: "#/properties/data/properties/lesson/properties/chapter/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err32];
+                    } else {
+                      vErrors.push(err32);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err33 = { instancePath: instancePath + "/data/lesson/chapter", schemaPath: "#/properties/data/properties/lesson/properties/chapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data8.user !== void 0) {
+          let data17 = data8.user;
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.id === void 0) {
+              const err35 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            if (data17.name === void 0) {
+              const err36 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            if (data17.username === void 0) {
+              const err37 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "username" }, message: "must have required property 'username'" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            if (data17.id !== void 0) {
+              if (typeof data17.id !== "string") {
+                const err38 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data17.name !== void 0) {
+              let data19 = data17.name;
+              if (typeof data19 !== "string" && data19 !== null) {
+                const err39 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: schema11.properties.data.properties.user.properties.name.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data17.username !== void 0) {
+              if (typeof data17.username !== "string") {
+                const err40 = { instancePath: instancePath + "/data/user/username", schemaPath: "#/properties/data/properties/user/properties/username/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err41 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data8.course !== void 0) {
+          let data21 = data8.course;
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            if (data21.id === void 0) {
+              const err42 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+            if (data21.title === void 0) {
+              const err43 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+            if (data21.experience === void 0) {
+              const err44 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "experience" }, message: "must have required property 'experience'" };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+            if (data21.id !== void 0) {
+              if (typeof data21.id !== "string") {
+                const err45 = { instancePath: instancePath + "/data/course/id", schemaPath: "#/properties/data/properties/course/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors++;
+              }
+            }
+            if (data21.title !== void 0) {
+              let data23 = data21.title;
+              if (typeof data23 !== "string" && data23 !== null) {
+                const err46 = { instancePath: instancePath + "/data/course/title", schemaPath: "#/properties/data/properties/course/properties/title/type", keyword: "type", params: { type: schema11.properties.data.properties.course.properties.title.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
+            if (data21.experience !== void 0) {
+              let data24 = data21.experience;
+              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+                if (data24.id === void 0) {
+                  const err47 = { instancePath: instancePath + "/data/course/experience", schemaPath: "#/properties/data/properties/course/properties/experience/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+                if (data24.id !== void 0) {
+                  if (typeof data24.id !== "string") {
+                    const err48 = { instancePath: instancePath + "/data/course/experience/id", schemaPath: "#/properties/data/properties/course/properties/experience/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err49 = { instancePath: instancePath + "/data/course/experience", schemaPath: "#/properties/data/properties/course/properties/experience/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err50 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err51 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err52 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err52];
+    } else {
+      vErrors.push(err52);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+var validateCommonEnvelope = validate11;
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -283,7 +1098,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.api_version_date !== void 0) {
       let data2 = data.api_version_date;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err7 = { instancePath: instancePath + "/api_version_date", schemaPath: "#/properties/api_version_date/type", keyword: "type", params: { type: schema7.properties.api_version_date.type }, message: "must be string,null" };
+        const err7 = { instancePath: instancePath + "/api_version_date", schemaPath: "#/properties/api_version_date/type", keyword: "type", params: { type: schema12.properties.api_version_date.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -340,7 +1155,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.company_id !== void 0) {
       let data6 = data.company_id;
       if (typeof data6 !== "string" && data6 !== null) {
-        const err12 = { instancePath: instancePath + "/company_id", schemaPath: "#/properties/company_id/type", keyword: "type", params: { type: schema7.properties.company_id.type }, message: "must be string,null" };
+        const err12 = { instancePath: instancePath + "/company_id", schemaPath: "#/properties/company_id/type", keyword: "type", params: { type: schema12.properties.company_id.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -358,427 +1173,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate11.errors = vErrors;
   return errors === 0;
 }
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.type !== void 0) {
-      if ("course_lesson_interaction.completed" !== data.type) {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course_lesson_interaction.completed" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== void 0) {
-      let data1 = data.data;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.id === void 0) {
-          const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data1.completed === void 0) {
-          const err4 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "completed" }, message: "must have required property 'completed'" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data1.created_at === void 0) {
-          const err5 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data1.lesson === void 0) {
-          const err6 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "lesson" }, message: "must have required property 'lesson'" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data1.user === void 0) {
-          const err7 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (data1.course === void 0) {
-          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (data1.id !== void 0) {
-          if (typeof data1.id !== "string") {
-            const err9 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data1.completed !== void 0) {
-          if (typeof data1.completed !== "boolean") {
-            const err10 = { instancePath: instancePath + "/data/completed", schemaPath: "#/properties/data/properties/completed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data1.created_at !== void 0) {
-          let data4 = data1.created_at;
-          if (typeof data4 === "string") {
-            if (!formats0.test(data4)) {
-              const err11 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-          } else {
-            const err12 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data1.lesson !== void 0) {
-          let data5 = data1.lesson;
-          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-            if (data5.id === void 0) {
-              const err13 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-            if (data5.title === void 0) {
-              const err14 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (data5.id !== void 0) {
-              if (typeof data5.id !== "string") {
-                const err15 = { instancePath: instancePath + "/data/lesson/id", schemaPath: "#/properties/data/properties/lesson/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err15];
-                } else {
-                  vErrors.push(err15);
-                }
-                errors++;
-              }
-            }
-            if (data5.title !== void 0) {
-              if (typeof data5.title !== "string") {
-                const err16 = { instancePath: instancePath + "/data/lesson/title", schemaPath: "#/properties/data/properties/lesson/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-            if (data5.chapter !== void 0) {
-              let data8 = data5.chapter;
-              if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-                if (data8.id === void 0) {
-                  const err17 = { instancePath: instancePath + "/data/lesson/chapter", schemaPath: "#/properties/data/properties/lesson/properties/chapter/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err17];
-                  } else {
-                    vErrors.push(err17);
-                  }
-                  errors++;
-                }
-                if (data8.id !== void 0) {
-                  if (typeof data8.id !== "string") {
-                    const err18 = { instancePath: instancePath + "/data/lesson/chapter/id", schemaPath: "#/properties/data/properties/lesson/properties/chapter/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err18];
-                    } else {
-                      vErrors.push(err18);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err19 = { instancePath: instancePath + "/data/lesson/chapter", schemaPath: "#/properties/data/properties/lesson/properties/chapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err20 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data1.user !== void 0) {
-          let data10 = data1.user;
-          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-            if (data10.id === void 0) {
-              const err21 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (data10.name === void 0) {
-              const err22 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-            if (data10.username === void 0) {
-              const err23 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "username" }, message: "must have required property 'username'" };
-              if (vErrors === null) {
-                vErrors = [err23];
-              } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-            if (data10.id !== void 0) {
-              if (typeof data10.id !== "string") {
-                const err24 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data10.name !== void 0) {
-              let data12 = data10.name;
-              if (typeof data12 !== "string" && data12 !== null) {
-                const err25 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: schema6.properties.data.properties.user.properties.name.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-            if (data10.username !== void 0) {
-              if (typeof data10.username !== "string") {
-                const err26 = { instancePath: instancePath + "/data/user/username", schemaPath: "#/properties/data/properties/user/properties/username/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err27 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data1.course !== void 0) {
-          let data14 = data1.course;
-          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-            if (data14.id === void 0) {
-              const err28 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err28];
-              } else {
-                vErrors.push(err28);
-              }
-              errors++;
-            }
-            if (data14.title === void 0) {
-              const err29 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            if (data14.experience === void 0) {
-              const err30 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "experience" }, message: "must have required property 'experience'" };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-            if (data14.id !== void 0) {
-              if (typeof data14.id !== "string") {
-                const err31 = { instancePath: instancePath + "/data/course/id", schemaPath: "#/properties/data/properties/course/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-            }
-            if (data14.title !== void 0) {
-              let data16 = data14.title;
-              if (typeof data16 !== "string" && data16 !== null) {
-                const err32 = { instancePath: instancePath + "/data/course/title", schemaPath: "#/properties/data/properties/course/properties/title/type", keyword: "type", params: { type: schema6.properties.data.properties.course.properties.title.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-            }
-            if (data14.experience !== void 0) {
-              let data17 = data14.experience;
-              if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                if (data17.id === void 0) {
-                  const err33 = { instancePath: instancePath + "/data/course/experience", schemaPath: "#/properties/data/properties/course/properties/experience/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err33];
-                  } else {
-                    vErrors.push(err33);
-                  }
-                  errors++;
-                }
-                if (data17.id !== void 0) {
-                  if (typeof data17.id !== "string") {
-                    const err34 = { instancePath: instancePath + "/data/course/experience/id", schemaPath: "#/properties/data/properties/course/properties/experience/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err34];
-                    } else {
-                      vErrors.push(err34);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err35 = { instancePath: instancePath + "/data/course/experience", schemaPath: "#/properties/data/properties/course/properties/experience/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err36 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err37 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err38];
-    } else {
-      vErrors.push(err38);
-    }
-    errors++;
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-var validateCommonEnvelope = validate22;
 
 // memory:json-schemas.ts
 var courseLessonInteractionCompletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/course_lesson_interaction.completed.schema.json", "title": "Whop course_lesson_interaction.completed", "description": "A user completed a lesson of a course. The data is the lesson interaction: who, which lesson of which course, and when.", "x-docs": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed", "x-shape": { "from": "example", "source": "whop-course-lesson-interaction-completed.txt: the payload example (printed twice, identical) and its attribute descriptions" }, "$comment": "Decision: lesson.chapter is optional because earlier deliveries had no chapter; course.title and user.name are nullable as in Whop's official SDK types, although the example has strings.", "type": "object", "allOf": [{ "title": "Whop envelope", "description": "The fields every Whop v1 webhook body carries around the event's data.", "type": "object", "required": ["id", "api_version", "timestamp", "type", "data"], "properties": { "id": { "description": "Unique id of this webhook message (`msg_\u2026`); equal to the `webhook-id` header, so it is the key to deduplicate retries on.", "type": "string" }, "api_version": { "description": "The webhook API version the body is serialised to.", "const": "v1" }, "api_version_date": { "description": "The dated API version the payload is serialised to; sent by newer API versions, may be null.", "type": ["string", "null"] }, "timestamp": { "description": "When Whop sent the webhook (RFC 3339).", "type": "string", "format": "date-time" }, "type": { "description": "The event type.", "type": "string" }, "data": { "description": "The event's object.", "type": "object" }, "company_id": { "description": "The company (account) the event belongs to (`biz_\u2026`). Optional and nullable: earlier deliveries did not carry it.", "type": ["string", "null"] } }, "$comment": "Decision: company_id is optional and nullable although the published example always has it, because Whop's official SDK types it that way and earlier deliveries of course_lesson_interaction.completed had no company_id." }], "required": ["type", "data"], "properties": { "type": { "const": "course_lesson_interaction.completed" }, "data": { "description": "A record of a user's progress on a specific lesson, tracking whether they have completed it.", "type": "object", "required": ["id", "completed", "created_at", "lesson", "user", "course"], "properties": { "id": { "description": "The lesson interaction's id (`crsli_\u2026`).", "type": "string" }, "completed": { "description": "Whether the lesson is completed.", "type": "boolean" }, "created_at": { "description": "When the interaction was created.", "type": "string", "format": "date-time" }, "lesson": { "description": "The lesson that was completed.", "type": "object", "required": ["id", "title"], "properties": { "id": { "description": "The lesson's id (`lesn_\u2026`).", "type": "string" }, "title": { "description": "The lesson's title.", "type": "string" }, "chapter": { "description": "The chapter the lesson belongs to; absent in earlier deliveries.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The chapter's id (`chap_\u2026`).", "type": "string" } } } } }, "user": { "description": "The user who completed the lesson.", "type": "object", "required": ["id", "name", "username"], "properties": { "id": { "description": "The user's id (`user_\u2026`).", "type": "string" }, "name": { "description": "The user's display name; may be null.", "type": ["string", "null"] }, "username": { "description": "The user's username.", "type": "string" } } }, "course": { "description": "The course the lesson belongs to.", "type": "object", "required": ["id", "title", "experience"], "properties": { "id": { "description": "The course's id (`cors_\u2026`).", "type": "string" }, "title": { "description": "The course's title; may be null.", "type": ["string", "null"] }, "experience": { "description": "The experience (product area) the course is part of.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The experience's id (`exp_\u2026`).", "type": "string" } } } } } } } } };
@@ -794,6 +1191,7 @@ var catalogue = {
     { type: "course_lesson_interaction.completed", name: "course_lesson_interaction.completed", when: [], check: validateCourseLessonInteractionCompleted }
   ]
 };
+var delivery = { "signature": { "scheme": "standard-webhooks" }, "deliveryId": { "from": "header", "name": "webhook-id" } };
 function parse(input) {
   return parseEvent(catalogue, input);
 }
@@ -804,6 +1202,18 @@ function isCourseLessonInteractionCompleted(value) {
   return validateCourseLessonInteractionCompleted(value);
 }
 var courseLessonInteractionCompletedSchema = /* @__PURE__ */ standardSchema(validateCourseLessonInteractionCompleted, courseLessonInteractionCompletedJsonSchema);
+function verify(rawBody, headers, secret, options) {
+  return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
+}
+function sign(rawBody, secret, options) {
+  return signDelivery(delivery.signature, rawBody, secret, options);
+}
+function receive(rawBody, headers, secret, options) {
+  return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
+}
+function createHandler(options) {
+  return createDeliveryHandler(delivery, catalogue, options);
+}
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
   oneOf: [courseLessonInteractionCompletedJsonSchema]

@@ -23,7 +23,7 @@ export interface CatalogueRuntime {
     envelope: Check;
     events: readonly EventEntry[];
 }
-/** Validates `value` as an event of `type`: picks the sub-type by its consts, then runs its validator. */
+/** Validates `value` as an event of `type`: picks the sub-type by its consts, then runs its validator. Never throws. */
 export declare function validateEvent<E>(catalogue: CatalogueRuntime, type: string, value: unknown): ParseResult<E>;
 /**
  * Turns a body into an event: decodes and parses raw bodies, reads the envelope's type, and validates

@@ -22,12 +22,22 @@ export function kindOf(value: unknown): string {
   return typeof value;
 }
 
-/** A short rendering of a value for a message. */
+/** A short rendering of a value for a message; values JSON cannot hold are named by their kind. */
 export function show(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (typeof value === "object" && value !== null) return kindOf(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return kindOf(value);
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Text for anything thrown, even a value that cannot be turned into a string. */
+export function describeThrown(thrown: unknown): string {
+  try {
+    return thrown instanceof Error ? thrown.message : String(thrown);
+  } catch {
+    return "an unreadable error";
+  }
 }
 
 /** The path to a place in `root`, with array indices as numbers. */
@@ -84,12 +94,12 @@ export function toIssue(root: unknown, error: ValidatorError): Issue {
   return { path, pointer, message, expected, received };
 }
 
-/** The issues of a failed validation: distinct, in the validator's order, at most `maxIssues`. */
+/** The issues of a failed validation: one per place (its first), in the validator's order, at most `maxIssues`. */
 export function toIssues(root: unknown, errors: readonly ValidatorError[]): { issues: Issue[]; truncated: boolean } {
   const issues: Issue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    const key = `${error.instancePath} ${error.keyword} ${String(error.params.missingProperty ?? "")}`;
+    const key = error.keyword === "required" ? `${error.instancePath}/${String(error.params.missingProperty)}` : error.instancePath;
     if (seen.has(key)) continue;
     if (issues.length === maxIssues) return { issues, truncated: true };
     seen.add(key);

@@ -11,11 +11,13 @@ export interface ValidatorError {
 export declare const maxIssues = 20;
 /** What a value is, in the words of a schema's `type`. */
 export declare function kindOf(value: unknown): string;
-/** A short rendering of a value for a message. */
+/** A short rendering of a value for a message; values JSON cannot hold are named by their kind. */
 export declare function show(value: unknown): string;
+/** Text for anything thrown, even a value that cannot be turned into a string. */
+export declare function describeThrown(thrown: unknown): string;
 /** One issue from one AJV error, read against the payload it was about. */
 export declare function toIssue(root: unknown, error: ValidatorError): Issue;
-/** The issues of a failed validation: distinct, in the validator's order, at most `maxIssues`. */
+/** The issues of a failed validation: one per place (its first), in the validator's order, at most `maxIssues`. */
 export declare function toIssues(root: unknown, errors: readonly ValidatorError[]): {
     issues: Issue[];
     truncated: boolean;

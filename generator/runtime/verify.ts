@@ -1,0 +1,144 @@
+import { fromBase64, fromHex, hmacSha256, sameBytes, sameSecret, toBase64, toHex, utf8 } from "./crypto.js";
+import { header, type HeadersLike } from "./headers.js";
+import { describeThrown } from "./issues.js";
+
+/** How a provider signs its deliveries (from the catalogue's `delivery.json`). */
+export type SignatureScheme =
+  | {
+      /** Hex HMAC-SHA256, in the first of `headers` that is present. */
+      scheme: "hmac-sha256-hex";
+      headers: readonly string[];
+      /** What is signed: the raw body, or the payload as compact single-line JSON. */
+      signs: "raw-body" | "compact-json";
+      /** Whether `Authorization: Bearer <token>` is accepted instead of a signature. */
+      bearer: boolean;
+    }
+  | { scheme: "standard-webhooks" };
+
+/** A body exactly as received: text or bytes. */
+export type RawBody = string | Uint8Array;
+
+/** One secret, several (any may match, for rotation), or for providers that allow it a bearer token too. */
+export type Secret = string | readonly string[] | { signatureSecret?: string | readonly string[]; bearerToken?: string | readonly string[] };
+
+export interface VerifyOptions {
+  /** Standard Webhooks: how far the timestamp may be from now, in seconds (default 300). */
+  toleranceSeconds?: number;
+  /** The clock, in milliseconds since the epoch (default `Date.now`). */
+  now?: () => number;
+}
+
+export type VerifyError = {
+  code: "missing_signature" | "malformed_signature" | "signature_mismatch" | "timestamp_out_of_range" | "invalid_secret";
+  message: string;
+};
+
+export type VerifyResult = { ok: true } | { ok: false; error: VerifyError };
+
+const fail = (code: VerifyError["code"], message: string): VerifyResult => ({ ok: false, error: { code, message } });
+const list = (value: string | readonly string[] | undefined): string[] => (value === undefined ? [] : typeof value === "string" ? [value] : [...value]);
+const signatureSecrets = (secret: Secret) => (typeof secret === "string" || Array.isArray(secret) ? list(secret as string | readonly string[]) : list((secret as { signatureSecret?: string | readonly string[] }).signatureSecret));
+const bearerTokens = (secret: Secret) => (typeof secret === "object" && !Array.isArray(secret) ? list((secret as { bearerToken?: string | readonly string[] }).bearerToken) : []);
+
+/** The body as eduMe signs it: compact JSON, or the raw text when it cannot be parsed. */
+function compactJson(body: RawBody): string {
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
+/** Standard Webhooks keys: `whsec_` + base64 is decoded; any other string is the key's bytes as they are. */
+export function standardWebhooksKey(secret: string): Uint8Array | undefined {
+  return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
+}
+
+async function verifyHex(scheme: Extract<SignatureScheme, { scheme: "hmac-sha256-hex" }>, body: RawBody, headers: HeadersLike, secret: Secret): Promise<VerifyResult> {
+  const name = scheme.headers.find((h) => header(headers, h) !== undefined);
+  const authorization = header(headers, "authorization");
+  if (name === undefined && scheme.bearer && authorization !== undefined) {
+    const token = /^Bearer (.+)$/i.exec(authorization.trim())?.[1];
+    if (!token) return fail("malformed_signature", "The Authorization header is not `Bearer <token>`.");
+    const tokens = bearerTokens(secret);
+    if (tokens.length === 0) return fail("invalid_secret", "A bearer token arrived, but no bearerToken is configured to compare it with.");
+    for (const expected of tokens) if (await sameSecret(expected, token)) return { ok: true };
+    return fail("signature_mismatch", "The bearer token does not match the configured token.");
+  }
+  if (name === undefined) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
+  const given = fromHex(header(headers, name)!.trim());
+  if (!given) return fail("malformed_signature", `The ${name} header is not a hex string.`);
+  const secrets = signatureSecrets(secret);
+  if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
+  const signed = scheme.signs === "compact-json" ? [...new Set([typeof body === "string" ? body : new TextDecoder().decode(body), compactJson(body)])] : [body];
+  let match = false;
+  for (const key of secrets) for (const message of signed) match = sameBytes(await hmacSha256(utf8(key), utf8(message)), given) || match;
+  return match ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+}
+
+async function verifyStandardWebhooks(body: RawBody, headers: HeadersLike, secret: Secret, options: VerifyOptions): Promise<VerifyResult> {
+  const id = header(headers, "webhook-id");
+  const timestamp = header(headers, "webhook-timestamp");
+  const signature = header(headers, "webhook-signature");
+  if (id === undefined || timestamp === undefined || signature === undefined) return fail("missing_signature", "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.");
+  if (!/^\d+$/.test(timestamp.trim())) return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
+  const seconds = Number(timestamp.trim());
+  const now = Math.floor((options.now ?? Date.now)() / 1000);
+  const tolerance = options.toleranceSeconds ?? 300;
+  if (Math.abs(now - seconds) > tolerance) return fail("timestamp_out_of_range", `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`);
+  const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
+    const [version, value] = entry.split(",", 2);
+    const bytes = version === "v1" && value !== undefined ? fromBase64(value) : undefined;
+    return bytes ? [bytes] : [];
+  });
+  if (candidates.length === 0) return fail("malformed_signature", "webhook-signature has no `v1,<base64>` entry.");
+  const keys = signatureSecrets(secret).map(standardWebhooksKey);
+  if (keys.length === 0 || keys.some((key) => !key || key.length === 0)) return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
+  const message = utf8(`${id}.${seconds}.${typeof body === "string" ? body : new TextDecoder().decode(body)}`);
+  let match = false;
+  for (const key of keys) {
+    const expected = await hmacSha256(key!, message);
+    for (const candidate of candidates) match = sameBytes(expected, candidate) || match;
+  }
+  return match ? { ok: true } : fail("signature_mismatch", "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.");
+}
+
+/** Checks that a delivery is genuine. Never throws; compares in constant time. */
+export async function verifyDelivery(scheme: SignatureScheme, body: RawBody, headers: HeadersLike, secret: Secret, options: VerifyOptions = {}): Promise<VerifyResult> {
+  try {
+    return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, options) : await verifyHex(scheme, body, headers, secret);
+  } catch (error) {
+    return fail("malformed_signature", `The delivery could not be checked: ${describeThrown(error)}`);
+  }
+}
+
+export interface SignOptions {
+  /** Standard Webhooks: the message id (default: the body's `id`, else a random `msg_…`). */
+  id?: string;
+  /** Standard Webhooks: the time of sending in seconds (default: now). */
+  timestamp?: number;
+}
+
+/** The headers the provider would send with this body: for test deliveries. */
+export async function signDelivery(scheme: SignatureScheme, body: RawBody, secret: string, options: SignOptions = {}): Promise<Record<string, string>> {
+  if (scheme.scheme === "hmac-sha256-hex") {
+    const message = scheme.signs === "compact-json" ? compactJson(body) : body;
+    return { [scheme.headers[0]!]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
+  }
+  const key = standardWebhooksKey(secret);
+  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  const bodyId = (() => {
+    try {
+      const id = (JSON.parse(text) as { id?: unknown }).id;
+      return typeof id === "string" ? id : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  const id = options.id ?? bodyId ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature = toBase64(await hmacSha256(key, utf8(`${id}.${timestamp}.${text}`)));
+  return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` };
+}
