@@ -1,4 +1,5 @@
 import { sha256, toHex, utf8 } from "./crypto.js";
+import { decodeBody } from "./decode.js";
 import { header, type HeadersLike } from "./headers.js";
 import { parseEvent, type CatalogueRuntime } from "./parse.js";
 import type { ParseError } from "./result.js";
@@ -20,11 +21,8 @@ export type DeliveryError = VerifyError | ParseError;
 export type ReceiveResult<E> = { ok: true; event: E; deliveryId: string } | { ok: false; error: DeliveryError; deliveryId?: string };
 
 const readJson = (body: RawBody): unknown => {
-  try {
-    return JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body));
-  } catch {
-    return undefined;
-  }
+  const decoded = decodeBody(body);
+  return decoded.ok ? decoded.value : undefined;
 };
 
 /** The provider's idempotency key where it has one, else the SHA-256 of the raw body (hex). */

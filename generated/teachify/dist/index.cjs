@@ -242,13 +242,15 @@ function header(headers, name) {
 
 // memory:runtime/verify.ts
 var fail = (code, message) => ({ ok: false, error: { code, message } });
-var list = (value) => value === void 0 ? [] : typeof value === "string" ? [value] : [...value];
-var signatureSecrets = (secret) => typeof secret === "string" || Array.isArray(secret) ? list(secret) : list(secret.signatureSecret);
-var bearerTokens = (secret) => typeof secret === "object" && !Array.isArray(secret) ? list(secret.bearerToken) : [];
+var list = (value) => value === void 0 ? [] : (typeof value === "string" ? [value] : Array.isArray(value) ? value : [value]).map((s) => typeof s === "string" ? s : "");
+var isSecretObject = (secret) => typeof secret === "object" && secret !== null && !Array.isArray(secret);
+var signatureSecrets = (secret) => isSecretObject(secret) ? list(secret.signatureSecret) : secret === void 0 || secret === null ? [""] : list(secret);
+var bearerTokens = (secret) => isSecretObject(secret) ? list(secret.bearerToken) : [];
+var textOf = (body) => typeof body === "string" ? body : new TextDecoder("utf-8", { ignoreBOM: true }).decode(body);
 function compactJson(body) {
-  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  const text = textOf(body);
   try {
-    return JSON.stringify(JSON.parse(text));
+    return JSON.stringify(JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text));
   } catch {
     return text;
   }
@@ -269,13 +271,21 @@ async function verifyHex(scheme, body, headers, secret) {
   }
   if (name === void 0) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
   const given = fromHex(header(headers, name).trim());
-  if (!given) return fail("malformed_signature", `The ${name} header is not a hex string.`);
+  if (!given || given.length === 0) return fail("malformed_signature", `The ${name} header is not a hex string.`);
   const secrets = signatureSecrets(secret);
   if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
-  const signed = scheme.signs === "compact-json" ? [.../* @__PURE__ */ new Set([typeof body === "string" ? body : new TextDecoder().decode(body), compactJson(body)])] : [body];
+  const signed = scheme.signs === "compact-json" ? [body, compactJson(body)] : [body];
   let match = false;
   for (const key of secrets) for (const message of signed) match = sameBytes(await hmacSha256(utf8(key), utf8(message)), given) || match;
   return match ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+}
+function signedContent(id, timestamp, body) {
+  const prefix = utf8(`${id}.${timestamp}.`);
+  const bytes = utf8(body);
+  const content = new Uint8Array(prefix.length + bytes.length);
+  content.set(prefix);
+  content.set(bytes, prefix.length);
+  return content;
 }
 async function verifyStandardWebhooks(body, headers, secret, options) {
   const id = header(headers, "webhook-id");
@@ -290,12 +300,12 @@ async function verifyStandardWebhooks(body, headers, secret, options) {
   const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
     const [version, value] = entry.split(",", 2);
     const bytes = version === "v1" && value !== void 0 ? fromBase64(value) : void 0;
-    return bytes ? [bytes] : [];
+    return bytes && bytes.length > 0 ? [bytes] : [];
   });
   if (candidates.length === 0) return fail("malformed_signature", "webhook-signature has no `v1,<base64>` entry.");
   const keys = signatureSecrets(secret).map(standardWebhooksKey);
   if (keys.length === 0 || keys.some((key) => !key || key.length === 0)) return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
-  const message = utf8(`${id}.${seconds}.${typeof body === "string" ? body : new TextDecoder().decode(body)}`);
+  const message = signedContent(id, seconds, body);
   let match = false;
   for (const key of keys) {
     const expected = await hmacSha256(key, message);
@@ -317,10 +327,10 @@ async function signDelivery(scheme, body, secret, options = {}) {
   }
   const key = standardWebhooksKey(secret);
   if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
-  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
   const bodyId = (() => {
     try {
-      const id2 = JSON.parse(text).id;
+      const text = textOf(body);
+      const id2 = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text).id;
       return typeof id2 === "string" ? id2 : void 0;
     } catch {
       return void 0;
@@ -328,17 +338,14 @@ async function signDelivery(scheme, body, secret, options = {}) {
   })();
   const id = options.id ?? bodyId ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1e3);
-  const signature = toBase64(await hmacSha256(key, utf8(`${id}.${timestamp}.${text}`)));
+  const signature = toBase64(await hmacSha256(key, signedContent(id, timestamp, body)));
   return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` };
 }
 
 // memory:runtime/receive.ts
 var readJson = (body) => {
-  try {
-    return JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body));
-  } catch {
-    return void 0;
-  }
+  const decoded = decodeBody(body);
+  return decoded.ok ? decoded.value : void 0;
 };
 async function deliveryIdOf(source, body, headers, event) {
   if (source.from === "header") {

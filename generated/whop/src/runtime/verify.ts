@@ -37,15 +37,21 @@ export type VerifyError = {
 export type VerifyResult = { ok: true } | { ok: false; error: VerifyError };
 
 const fail = (code: VerifyError["code"], message: string): VerifyResult => ({ ok: false, error: { code, message } });
-const list = (value: string | readonly string[] | undefined): string[] => (value === undefined ? [] : typeof value === "string" ? [value] : [...value]);
-const signatureSecrets = (secret: Secret) => (typeof secret === "string" || Array.isArray(secret) ? list(secret as string | readonly string[]) : list((secret as { signatureSecret?: string | readonly string[] }).signatureSecret));
-const bearerTokens = (secret: Secret) => (typeof secret === "object" && !Array.isArray(secret) ? list((secret as { bearerToken?: string | readonly string[] }).bearerToken) : []);
+/** The secrets given; anything that is not a non-empty string (an unset environment variable) is kept as "" so it is refused. */
+const list = (value: unknown): string[] =>
+  value === undefined ? [] : (typeof value === "string" ? [value] : Array.isArray(value) ? value : [value]).map((s) => (typeof s === "string" ? s : ""));
+const isSecretObject = (secret: unknown): secret is { signatureSecret?: unknown; bearerToken?: unknown } => typeof secret === "object" && secret !== null && !Array.isArray(secret);
+const signatureSecrets = (secret: Secret): string[] => (isSecretObject(secret) ? list(secret.signatureSecret) : secret === undefined || secret === null ? [""] : list(secret));
+const bearerTokens = (secret: Secret): string[] => (isSecretObject(secret) ? list(secret.bearerToken) : []);
 
-/** The body as eduMe signs it: compact JSON, or the raw text when it cannot be parsed. */
+/** The body's text, with a leading byte-order mark kept as it is (so text and bytes sign alike). */
+const textOf = (body: RawBody): string => (typeof body === "string" ? body : new TextDecoder("utf-8", { ignoreBOM: true }).decode(body));
+
+/** The body as eduMe signs it: compact JSON (a leading byte-order mark dropped), or the raw text when it cannot be parsed. */
 function compactJson(body: RawBody): string {
-  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  const text = textOf(body);
   try {
-    return JSON.stringify(JSON.parse(text));
+    return JSON.stringify(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   } catch {
     return text;
   }
@@ -69,13 +75,23 @@ async function verifyHex(scheme: Extract<SignatureScheme, { scheme: "hmac-sha256
   }
   if (name === undefined) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
   const given = fromHex(header(headers, name)!.trim());
-  if (!given) return fail("malformed_signature", `The ${name} header is not a hex string.`);
+  if (!given || given.length === 0) return fail("malformed_signature", `The ${name} header is not a hex string.`);
   const secrets = signatureSecrets(secret);
   if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
-  const signed = scheme.signs === "compact-json" ? [...new Set([typeof body === "string" ? body : new TextDecoder().decode(body), compactJson(body)])] : [body];
+  const signed: RawBody[] = scheme.signs === "compact-json" ? [body, compactJson(body)] : [body];
   let match = false;
   for (const key of secrets) for (const message of signed) match = sameBytes(await hmacSha256(utf8(key), utf8(message)), given) || match;
   return match ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+}
+
+/** `<id>.<timestamp>.<body>`, with the body's bytes exactly as received. */
+function signedContent(id: string, timestamp: number, body: RawBody): Uint8Array {
+  const prefix = utf8(`${id}.${timestamp}.`);
+  const bytes = utf8(body);
+  const content = new Uint8Array(prefix.length + bytes.length);
+  content.set(prefix);
+  content.set(bytes, prefix.length);
+  return content;
 }
 
 async function verifyStandardWebhooks(body: RawBody, headers: HeadersLike, secret: Secret, options: VerifyOptions): Promise<VerifyResult> {
@@ -91,12 +107,12 @@ async function verifyStandardWebhooks(body: RawBody, headers: HeadersLike, secre
   const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
     const [version, value] = entry.split(",", 2);
     const bytes = version === "v1" && value !== undefined ? fromBase64(value) : undefined;
-    return bytes ? [bytes] : [];
+    return bytes && bytes.length > 0 ? [bytes] : [];
   });
   if (candidates.length === 0) return fail("malformed_signature", "webhook-signature has no `v1,<base64>` entry.");
   const keys = signatureSecrets(secret).map(standardWebhooksKey);
   if (keys.length === 0 || keys.some((key) => !key || key.length === 0)) return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
-  const message = utf8(`${id}.${seconds}.${typeof body === "string" ? body : new TextDecoder().decode(body)}`);
+  const message = signedContent(id, seconds, body);
   let match = false;
   for (const key of keys) {
     const expected = await hmacSha256(key!, message);
@@ -129,10 +145,10 @@ export async function signDelivery(scheme: SignatureScheme, body: RawBody, secre
   }
   const key = standardWebhooksKey(secret);
   if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
-  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
   const bodyId = (() => {
     try {
-      const id = (JSON.parse(text) as { id?: unknown }).id;
+      const text = textOf(body);
+      const id = (JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { id?: unknown }).id;
       return typeof id === "string" ? id : undefined;
     } catch {
       return undefined;
@@ -140,6 +156,6 @@ export async function signDelivery(scheme: SignatureScheme, body: RawBody, secre
   })();
   const id = options.id ?? bodyId ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = toBase64(await hmacSha256(key, utf8(`${id}.${timestamp}.${text}`)));
+  const signature = toBase64(await hmacSha256(key, signedContent(id, timestamp, body)));
   return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` };
 }

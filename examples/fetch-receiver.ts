@@ -1,0 +1,32 @@
+// A Fetch-style receiver: the shape of a Cloudflare Worker, a Deno server, a Hono app or a Next.js
+// route handler. `fetch` is all such a runtime needs; `serve` runs it on Node for local use and tests.
+import { createServer, type Server } from "node:http";
+import { Readable } from "node:stream";
+import * as teachfloor from "@coursehooks/teachfloor";
+import * as whop from "@coursehooks/whop";
+
+export function createApp(secret: string, log: string[] = []): { fetch(request: Request): Promise<Response> } {
+  const routes: Record<string, (request: Request) => Promise<Response>> = {
+    "/teachfloor": teachfloor.createHandler({ secret, on: { "course.join": (event) => void log.push(`teachfloor ${event.type} ${event.data.member.email}`) } }).fetch,
+    "/whop": whop.createHandler({ secret, on: { "course_lesson_interaction.completed": (event) => void log.push(`whop ${event.type} ${event.data.user.username}`) } }).fetch,
+  };
+  return {
+    fetch: (request) => routes[new URL(request.url).pathname]?.(request) ?? Promise.resolve(new Response(null, { status: 404 })),
+  };
+}
+
+/** Serves a Fetch-style app on Node's `http`. */
+export function serve(app: { fetch(request: Request): Promise<Response> }): Server {
+  return createServer(async (req, res) => {
+    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(", ") : v] as [string, string]])));
+    const body = req.method === "GET" || req.method === "HEAD" ? undefined : (Readable.toWeb(req) as unknown as ReadableStream);
+    const response = await app.fetch(new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body, duplex: "half" } as RequestInit));
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 3001);
+  serve(createApp(process.env.WEBHOOK_SECRET ?? "dev-secret")).listen(port, "127.0.0.1", () => console.log(`Receiving webhooks on http://127.0.0.1:${port}/{teachfloor,whop}`));
+}
