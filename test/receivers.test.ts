@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -92,6 +94,15 @@ describe("the Node http example receiver", () => {
       expect(sent.stdout).toContain("HTTP 200");
       expect(sent.stdout).toContain('{"received":true,"handled":true}');
     }
+  });
+
+  it("sends your own payload with --file", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "coursehooks-send-")), "payload.json");
+    writeFileSync(file, '{"type":"course.student_enroll","data":{"id":"enroll_1","course":{"id":"c","name":"n","slug":"s","subtitle":"t"},"user":{"id":"u","name":"n","email":"e@example.com","phone_number":"+1"},"created_at":"2023-12-04T18:45:44+08:00","updated_at":"2023-12-04T18:45:44+08:00","state":"pending"}}');
+    const before = log.length;
+    const sent = await coursehooks("send", "teachify", "course.student_enroll", "--to", `${base}/teachify`, "--secret", secret, "--file", file);
+    expect(sent.stdout).toContain("HTTP 200");
+    expect(log.slice(before)).toEqual([{ provider: "teachify", type: "course.student_enroll", deliveryId: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });
 
   it("shows `send`'s failure when the secret is wrong, with a non-zero exit", async () => {

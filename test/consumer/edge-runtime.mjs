@@ -1,6 +1,6 @@
 // Loads a package's ES module build in a bare V8 context with only the Web APIs an edge runtime has
 // (no require, no process) and code generation from strings switched off (so `eval` and
-// `new Function` throw), then parses one payload there.
+// `new Function` throw), then parses one payload there and verifies a delivery of it.
 // Usage: node --experimental-vm-modules edge-runtime.mjs <dist/index.js> <payload.json>
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
@@ -14,11 +14,13 @@ await module.link(() => {
 });
 await module.evaluate();
 context.payload = readFileSync(payloadFile, "utf8");
-context.parse = module.namespace.parse;
-const probe = new vm.Script(`({
+context.pkg = module.namespace;
+const probe = new vm.Script(`(async () => ({
   hasRequire: typeof require !== "undefined",
   hasProcess: typeof process !== "undefined",
   functionConstructorBlocked: (() => { try { new Function("return 1"); return false; } catch { return true; } })(),
-  result: (() => { const r = parse(payload); return r.ok ? "ok" : r.error.code; })(),
-})`);
-console.log(JSON.stringify(probe.runInContext(context)));
+  result: (() => { const r = pkg.parse(payload); return r.ok ? "ok" : r.error.code; })(),
+  received: await (async () => { const r = await pkg.receive(payload, await pkg.sign(payload, "edge-secret"), "edge-secret"); return r.ok ? "ok" : r.error.code; })(),
+  forged: await (async () => { const r = await pkg.verify(payload.replace(/\\d/, (d) => (d === "1" ? "2" : "1")), await pkg.sign(payload, "edge-secret"), "edge-secret"); return r.ok ? "ok" : r.error.code; })(),
+}))()`);
+console.log(JSON.stringify(await probe.runInContext(context)));

@@ -63,6 +63,10 @@ const notAType: teachfloor.EventType = "course.joined";
 void notAType;
 report["eventTypes"] = teachfloor.eventTypes.includes(eventType);
 report["standardSchema"] = "value" in whop.eventSchema["~standard"].validate(JSON.parse(bodies["whop"]![0]!));
+const handled: string[] = [];
+const receiver = whop.createHandler({ secret: "consumer-secret", on: { "course_lesson_interaction.completed": (event) => void handled.push(event.data.lesson.title) } });
+const signedHeaders = await whop.sign(bodies["whop"]![0]!, "consumer-secret");
+report["createHandler"] = [(await receiver.handle(bodies["whop"]![0]!, signedHeaders)).status, (await receiver.handle(bodies["whop"]![0]!, {})).status, handled];
 const post = (body: string) => POST(new Request("http://localhost/webhooks", { method: "POST", body }));
 report["fetchHandler"] = [
   (await post(bodies["whop"]![0]!)).status,
@@ -142,6 +146,7 @@ describe("the installed packages, run by Node", () => {
     expect(report.broken).toEqual(["/timestamp", "/data/id", "/data/completed", "/data/created_at", "/data/lesson", "/data/user", "/data/course"]);
     expect(report.eventTypes).toBe(true);
     expect(report.standardSchema).toBe(true);
+    expect(report.createHandler).toEqual([200, 401, ["Understanding Candlestick Patterns"]]);
     expect(report.fetchHandler, "the README's fetch handler answers 204, 202 for an unknown event, 400 for a bad one").toEqual([204, 202, 400]);
   });
 
@@ -163,13 +168,13 @@ describe("the installed packages, run by Node", () => {
 });
 
 describe.each(entries)("the ES module build of %s", (entry) => {
-  it("runs with no require, no process and no code generation from strings", () => {
+  it("parses and verifies with no require, no process and no code generation from strings", () => {
     const payload = join(consumer, `${entry.replace("/", "-")}.json`);
     writeFileSync(payload, bodies(entry)[0]!);
     const dist = join(consumer, "node_modules", "@coursehooks", entry, "dist", "index.js");
     const result = run(process.execPath, ["--experimental-vm-modules", "--no-warnings", join(import.meta.dirname, "edge-runtime.mjs"), dist, payload], consumer);
     expect(result.stderr).toBe("");
-    expect(JSON.parse(result.stdout)).toEqual({ hasRequire: false, hasProcess: false, functionConstructorBlocked: true, result: "ok" });
+    expect(JSON.parse(result.stdout)).toEqual({ hasRequire: false, hasProcess: false, functionConstructorBlocked: true, result: "ok", received: "ok", forged: "signature_mismatch" });
   });
 });
 

@@ -20,6 +20,7 @@ it("stops on broken schemas, lists every problem with file and pointer, and leav
     /^schemas\/acme\/dangling\.schema\.json \/properties\/data\/\$ref: Every \$ref points at a schema file that exists.*no schema file has \$id https:\/\/coursehooks\.dev\/schemas\/acme\/common\/missing\.schema\.json/,
     /^schemas\/acme\/no-id\.schema\.json \/\$id: A schema's \$id is https:\/\/coursehooks\.dev\/schemas\/ followed by its own path\./,
     /^schemas\/acme\/unknown-keyword\.schema\.json \/properties\/data\/nullable: Every keyword is a draft-07 keyword.*unknown keyword "nullable"/,
+    /^schemas\/acme\/delivery\.json \/: A catalogue says in delivery\.json how its deliveries are signed and identified\.$/,
   ];
   for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), `stderr has a line like ${pattern}:\n${run.stderr}`).toBe(true);
   expect(readdirSync(join(root, "generated"))).toEqual(["earlier.txt"]);
