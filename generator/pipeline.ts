@@ -36,7 +36,7 @@ async function emitCatalogue(catalogue: Catalogue, delivery: DeliveryJson, all: 
     ...pages,
     [at("README.md"), readme(catalogue, delivery, schemas, nestedIn(catalogue, all))],
     ...((isProvider(catalogue)
-      ? [[at("package.json"), packageJson(catalogue, nestedIn(catalogue, all), packageVersion(root))], [at("LICENSE"), readFileSync(join(root, "LICENSE"), "utf8")]]
+      ? [[at("package.json"), packageJson(catalogue, String(delivery.provider), nestedIn(catalogue, all), packageVersion(root))], [at("LICENSE"), readFileSync(join(root, "LICENSE"), "utf8")]]
       : [[at("package.json"), subpathPackageJson()]]) as [string, string][]),
   ];
 }

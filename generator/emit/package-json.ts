@@ -9,7 +9,7 @@ const conditions = (at: string) => ({
 });
 
 /** The `package.json` of a provider's package; nested catalogues are subpath exports of it. */
-export function packageJson(provider: Catalogue, nested: readonly Catalogue[], version: string): string {
+export function packageJson(provider: Catalogue, displayName: string, nested: readonly Catalogue[], version: string): string {
   const sub = (catalogue: Catalogue) => `${catalogue.path.slice(provider.path.length + 1)}/`;
   const exports: Record<string, unknown> = { ".": conditions("") };
   for (const catalogue of nested) exports[`./${sub(catalogue).slice(0, -1)}`] = conditions(sub(catalogue));
@@ -19,7 +19,7 @@ export function packageJson(provider: Catalogue, nested: readonly Catalogue[], v
   const json = {
     name: importName(provider),
     version,
-    description: `Typed, validated ${provider.prefix} webhook events: parse, validate and narrow every documented event.`,
+    description: `${displayName} webhooks, typed and validated: verify, parse and narrow every documented event.`,
     license: "MIT",
     type: "module",
     sideEffects: false,

@@ -96,7 +96,7 @@ export function readme(catalogue: Catalogue, delivery: DeliveryJson, schemas: Re
     banner(catalogueSources(catalogue.path), "md"),
     `# ${name}`,
     "",
-    `Every documented ${catalogue.prefix} webhook event, typed and validated.`,
+    `Every documented ${String(delivery.provider)} webhook event, typed, validated and verified.`,
     "",
     ...others,
     ...install,

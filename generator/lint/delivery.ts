@@ -6,9 +6,10 @@ import type { Problem } from "../problem.js";
 /** The shape of a catalogue's `delivery.json`: how its deliveries are signed and what identifies them. */
 const deliverySchema = {
   type: "object",
-  required: ["signature", "deliveryId"],
+  required: ["provider", "signature", "deliveryId"],
   additionalProperties: false,
   properties: {
+    provider: { type: "string", minLength: 1 },
     $comment: { type: "string" },
     signature: {
       oneOf: [

@@ -29,18 +29,23 @@ describe.each(all.map((c) => [c.path, c] as const))("issues of %s", (path, c) =>
   });
 });
 
-describe.each(all.map((c) => [c.path, c] as const))("issues of %s for values JSON cannot carry", (path, c) => {
-  // validate() and the Standard Schemas take values a framework parsed, which may hold a BigInt (from a
-  // big-number-aware JSON parser) or a function; where a const or an enum is wanted, that is one issue
-  // (issues are one per place: the first thing wrong there, which may be its type).
-  const api = pkg(path);
-  const cases = examplesOf(c).flatMap((example) =>
-    breakages(c, example, shippedSchema(path, example.event.stem))
+/** Where a const or an enum is wanted, a BigInt and a function in its place. */
+const oddCases = (c: (typeof all)[number]) =>
+  examplesOf(c).flatMap((example) =>
+    breakages(c, example, shippedSchema(c.path, example.event.stem))
       .filter((b) => b.issue.expected.startsWith('"') || b.issue.expected.startsWith("one of "))
       .flatMap((b) => [10n, () => "x"].map((odd) => ({ example, breakage: b, odd }))),
   );
 
-  it.runIf(cases.length > 0)("one issue at the place, from parse, validate and the Standard Schema, none of which throws", () => {
+// (teachfloor/early's examples have no string const or enum field, so it has no such cases.)
+describe.each(all.filter((c) => oddCases(c).length > 0).map((c) => [c.path, c] as const))("issues of %s for values JSON cannot carry", (path, c) => {
+  // validate() and the Standard Schemas take values a framework parsed, which may hold a BigInt (from a
+  // big-number-aware JSON parser) or a function; where a const or an enum is wanted, that is one issue
+  // (issues are one per place: the first thing wrong there, which may be its type).
+  const api = pkg(path);
+  const cases = oddCases(c);
+
+  it("one issue at the place, from parse, validate and the Standard Schema, none of which throws", () => {
     const wrong: string[] = [];
     const attempt = (what: string, run: () => unknown, check: (result: any) => boolean) => {
       try {
