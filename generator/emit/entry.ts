@@ -84,7 +84,7 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
     `}`,
     "",
     ...events.flatMap((e) => [
-      `/** Whether \`value\` is a valid ${e.eventType} event (${e.stem}). */`,
+      `/** Whether \`value\` is a valid ${e.eventType} event${e.stem === e.eventType ? "" : ` (${e.stem})`}. */`,
       `export function ${guardName(e.stem)}(value: unknown): value is ${e.typeName} {`,
       `  return ${e.validatorName}(value);`,
       `}`,

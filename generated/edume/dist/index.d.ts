@@ -32,19 +32,19 @@ export type EventMap = EdumeEventMap;
 export declare function parse(input: Body): ParseResult<EdumeEvent>;
 /** Validates an already parsed value as an event of the given type. Never throws. */
 export declare function validate<T extends EdumeEventType>(type: T, value: unknown): ParseResult<EdumeEventMap[T]>;
-/** Whether `value` is a valid course.added event (course.added). */
+/** Whether `value` is a valid course.added event. */
 export declare function isCourseAdded(value: unknown): value is EdumeCourseAddedEvent;
 /** course.added as a Standard Schema, with its JSON Schema. */
 export declare const courseAddedSchema: StandardSchema<EdumeCourseAddedEvent>;
-/** Whether `value` is a valid course.deleted event (course.deleted). */
+/** Whether `value` is a valid course.deleted event. */
 export declare function isCourseDeleted(value: unknown): value is EdumeCourseDeletedEvent;
 /** course.deleted as a Standard Schema, with its JSON Schema. */
 export declare const courseDeletedSchema: StandardSchema<EdumeCourseDeletedEvent>;
-/** Whether `value` is a valid course.published event (course.published). */
+/** Whether `value` is a valid course.published event. */
 export declare function isCoursePublished(value: unknown): value is EdumeCoursePublishedEvent;
 /** course.published as a Standard Schema, with its JSON Schema. */
 export declare const coursePublishedSchema: StandardSchema<EdumeCoursePublishedEvent>;
-/** Whether `value` is a valid course.unpublished event (course.unpublished). */
+/** Whether `value` is a valid course.unpublished event. */
 export declare function isCourseUnpublished(value: unknown): value is EdumeCourseUnpublishedEvent;
 /** course.unpublished as a Standard Schema, with its JSON Schema. */
 export declare const courseUnpublishedSchema: StandardSchema<EdumeCourseUnpublishedEvent>;
@@ -60,7 +60,7 @@ export declare const courseUpdatedTeamRemovedSchema: StandardSchema<EdumeCourseU
 export declare function isCourseUpdatedTitleChanged(value: unknown): value is EdumeCourseUpdatedTitleChangedEvent;
 /** course.updated.title.changed as a Standard Schema, with its JSON Schema. */
 export declare const courseUpdatedTitleChangedSchema: StandardSchema<EdumeCourseUpdatedTitleChangedEvent>;
-/** Whether `value` is a valid learner.activated event (learner.activated). */
+/** Whether `value` is a valid learner.activated event. */
 export declare function isLearnerActivated(value: unknown): value is EdumeLearnerActivatedEvent;
 /** learner.activated as a Standard Schema, with its JSON Schema. */
 export declare const learnerActivatedSchema: StandardSchema<EdumeLearnerActivatedEvent>;
@@ -96,7 +96,7 @@ export declare const learnerActivityStartedCourseSchema: StandardSchema<EdumeLea
 export declare function isLearnerActivityStartedLesson(value: unknown): value is EdumeLearnerActivityStartedLessonEvent;
 /** learner.activity.started.lesson as a Standard Schema, with its JSON Schema. */
 export declare const learnerActivityStartedLessonSchema: StandardSchema<EdumeLearnerActivityStartedLessonEvent>;
-/** Whether `value` is a valid learner.added event (learner.added). */
+/** Whether `value` is a valid learner.added event. */
 export declare function isLearnerAdded(value: unknown): value is EdumeLearnerAddedEvent;
 /** learner.added as a Standard Schema, with its JSON Schema. */
 export declare const learnerAddedSchema: StandardSchema<EdumeLearnerAddedEvent>;

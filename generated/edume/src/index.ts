@@ -72,7 +72,7 @@ export function validate<T extends EdumeEventType>(type: T, value: unknown): Par
   return validateEvent(catalogue, type, value);
 }
 
-/** Whether `value` is a valid course.added event (course.added). */
+/** Whether `value` is a valid course.added event. */
 export function isCourseAdded(value: unknown): value is EdumeCourseAddedEvent {
   return validateCourseAdded(value);
 }
@@ -80,7 +80,7 @@ export function isCourseAdded(value: unknown): value is EdumeCourseAddedEvent {
 /** course.added as a Standard Schema, with its JSON Schema. */
 export const courseAddedSchema: StandardSchema<EdumeCourseAddedEvent> = /* @__PURE__ */ standardSchema(validateCourseAdded, courseAddedJsonSchema);
 
-/** Whether `value` is a valid course.deleted event (course.deleted). */
+/** Whether `value` is a valid course.deleted event. */
 export function isCourseDeleted(value: unknown): value is EdumeCourseDeletedEvent {
   return validateCourseDeleted(value);
 }
@@ -88,7 +88,7 @@ export function isCourseDeleted(value: unknown): value is EdumeCourseDeletedEven
 /** course.deleted as a Standard Schema, with its JSON Schema. */
 export const courseDeletedSchema: StandardSchema<EdumeCourseDeletedEvent> = /* @__PURE__ */ standardSchema(validateCourseDeleted, courseDeletedJsonSchema);
 
-/** Whether `value` is a valid course.published event (course.published). */
+/** Whether `value` is a valid course.published event. */
 export function isCoursePublished(value: unknown): value is EdumeCoursePublishedEvent {
   return validateCoursePublished(value);
 }
@@ -96,7 +96,7 @@ export function isCoursePublished(value: unknown): value is EdumeCoursePublished
 /** course.published as a Standard Schema, with its JSON Schema. */
 export const coursePublishedSchema: StandardSchema<EdumeCoursePublishedEvent> = /* @__PURE__ */ standardSchema(validateCoursePublished, coursePublishedJsonSchema);
 
-/** Whether `value` is a valid course.unpublished event (course.unpublished). */
+/** Whether `value` is a valid course.unpublished event. */
 export function isCourseUnpublished(value: unknown): value is EdumeCourseUnpublishedEvent {
   return validateCourseUnpublished(value);
 }
@@ -128,7 +128,7 @@ export function isCourseUpdatedTitleChanged(value: unknown): value is EdumeCours
 /** course.updated.title.changed as a Standard Schema, with its JSON Schema. */
 export const courseUpdatedTitleChangedSchema: StandardSchema<EdumeCourseUpdatedTitleChangedEvent> = /* @__PURE__ */ standardSchema(validateCourseUpdatedTitleChanged, courseUpdatedTitleChangedJsonSchema);
 
-/** Whether `value` is a valid learner.activated event (learner.activated). */
+/** Whether `value` is a valid learner.activated event. */
 export function isLearnerActivated(value: unknown): value is EdumeLearnerActivatedEvent {
   return validateLearnerActivated(value);
 }
@@ -200,7 +200,7 @@ export function isLearnerActivityStartedLesson(value: unknown): value is EdumeLe
 /** learner.activity.started.lesson as a Standard Schema, with its JSON Schema. */
 export const learnerActivityStartedLessonSchema: StandardSchema<EdumeLearnerActivityStartedLessonEvent> = /* @__PURE__ */ standardSchema(validateLearnerActivityStartedLesson, learnerActivityStartedLessonJsonSchema);
 
-/** Whether `value` is a valid learner.added event (learner.added). */
+/** Whether `value` is a valid learner.added event. */
 export function isLearnerAdded(value: unknown): value is EdumeLearnerAddedEvent {
   return validateLearnerAdded(value);
 }

@@ -32,47 +32,47 @@ export type EventMap = TeachfloorEventMap;
 export declare function parse(input: Body): ParseResult<TeachfloorEvent>;
 /** Validates an already parsed value as an event of the given type. Never throws. */
 export declare function validate<T extends TeachfloorEventType>(type: T, value: unknown): ParseResult<TeachfloorEventMap[T]>;
-/** Whether `value` is a valid course.completed event (course.completed). */
+/** Whether `value` is a valid course.completed event. */
 export declare function isCourseCompleted(value: unknown): value is TeachfloorCourseCompletedEvent;
 /** course.completed as a Standard Schema, with its JSON Schema. */
 export declare const courseCompletedSchema: StandardSchema<TeachfloorCourseCompletedEvent>;
-/** Whether `value` is a valid course.created event (course.created). */
+/** Whether `value` is a valid course.created event. */
 export declare function isCourseCreated(value: unknown): value is TeachfloorCourseCreatedEvent;
 /** course.created as a Standard Schema, with its JSON Schema. */
 export declare const courseCreatedSchema: StandardSchema<TeachfloorCourseCreatedEvent>;
-/** Whether `value` is a valid course.join event (course.join). */
+/** Whether `value` is a valid course.join event. */
 export declare function isCourseJoin(value: unknown): value is TeachfloorCourseJoinEvent;
 /** course.join as a Standard Schema, with its JSON Schema. */
 export declare const courseJoinSchema: StandardSchema<TeachfloorCourseJoinEvent>;
-/** Whether `value` is a valid course.updated event (course.updated). */
+/** Whether `value` is a valid course.updated event. */
 export declare function isCourseUpdated(value: unknown): value is TeachfloorCourseUpdatedEvent;
 /** course.updated as a Standard Schema, with its JSON Schema. */
 export declare const courseUpdatedSchema: StandardSchema<TeachfloorCourseUpdatedEvent>;
-/** Whether `value` is a valid element.completed event (element.completed). */
+/** Whether `value` is a valid element.completed event. */
 export declare function isElementCompleted(value: unknown): value is TeachfloorElementCompletedEvent;
 /** element.completed as a Standard Schema, with its JSON Schema. */
 export declare const elementCompletedSchema: StandardSchema<TeachfloorElementCompletedEvent>;
-/** Whether `value` is a valid element.created event (element.created). */
+/** Whether `value` is a valid element.created event. */
 export declare function isElementCreated(value: unknown): value is TeachfloorElementCreatedEvent;
 /** element.created as a Standard Schema, with its JSON Schema. */
 export declare const elementCreatedSchema: StandardSchema<TeachfloorElementCreatedEvent>;
-/** Whether `value` is a valid element.deleted event (element.deleted). */
+/** Whether `value` is a valid element.deleted event. */
 export declare function isElementDeleted(value: unknown): value is TeachfloorElementDeletedEvent;
 /** element.deleted as a Standard Schema, with its JSON Schema. */
 export declare const elementDeletedSchema: StandardSchema<TeachfloorElementDeletedEvent>;
-/** Whether `value` is a valid element.updated event (element.updated). */
+/** Whether `value` is a valid element.updated event. */
 export declare function isElementUpdated(value: unknown): value is TeachfloorElementUpdatedEvent;
 /** element.updated as a Standard Schema, with its JSON Schema. */
 export declare const elementUpdatedSchema: StandardSchema<TeachfloorElementUpdatedEvent>;
-/** Whether `value` is a valid member.login event (member.login). */
+/** Whether `value` is a valid member.login event. */
 export declare function isMemberLogin(value: unknown): value is TeachfloorMemberLoginEvent;
 /** member.login as a Standard Schema, with its JSON Schema. */
 export declare const memberLoginSchema: StandardSchema<TeachfloorMemberLoginEvent>;
-/** Whether `value` is a valid module.created event (module.created). */
+/** Whether `value` is a valid module.created event. */
 export declare function isModuleCreated(value: unknown): value is TeachfloorModuleCreatedEvent;
 /** module.created as a Standard Schema, with its JSON Schema. */
 export declare const moduleCreatedSchema: StandardSchema<TeachfloorModuleCreatedEvent>;
-/** Whether `value` is a valid module.updated event (module.updated). */
+/** Whether `value` is a valid module.updated event. */
 export declare function isModuleUpdated(value: unknown): value is TeachfloorModuleUpdatedEvent;
 /** module.updated as a Standard Schema, with its JSON Schema. */
 export declare const moduleUpdatedSchema: StandardSchema<TeachfloorModuleUpdatedEvent>;

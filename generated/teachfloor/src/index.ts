@@ -65,7 +65,7 @@ export function validate<T extends TeachfloorEventType>(type: T, value: unknown)
   return validateEvent(catalogue, type, value);
 }
 
-/** Whether `value` is a valid course.completed event (course.completed). */
+/** Whether `value` is a valid course.completed event. */
 export function isCourseCompleted(value: unknown): value is TeachfloorCourseCompletedEvent {
   return validateCourseCompleted(value);
 }
@@ -73,7 +73,7 @@ export function isCourseCompleted(value: unknown): value is TeachfloorCourseComp
 /** course.completed as a Standard Schema, with its JSON Schema. */
 export const courseCompletedSchema: StandardSchema<TeachfloorCourseCompletedEvent> = /* @__PURE__ */ standardSchema(validateCourseCompleted, courseCompletedJsonSchema);
 
-/** Whether `value` is a valid course.created event (course.created). */
+/** Whether `value` is a valid course.created event. */
 export function isCourseCreated(value: unknown): value is TeachfloorCourseCreatedEvent {
   return validateCourseCreated(value);
 }
@@ -81,7 +81,7 @@ export function isCourseCreated(value: unknown): value is TeachfloorCourseCreate
 /** course.created as a Standard Schema, with its JSON Schema. */
 export const courseCreatedSchema: StandardSchema<TeachfloorCourseCreatedEvent> = /* @__PURE__ */ standardSchema(validateCourseCreated, courseCreatedJsonSchema);
 
-/** Whether `value` is a valid course.join event (course.join). */
+/** Whether `value` is a valid course.join event. */
 export function isCourseJoin(value: unknown): value is TeachfloorCourseJoinEvent {
   return validateCourseJoin(value);
 }
@@ -89,7 +89,7 @@ export function isCourseJoin(value: unknown): value is TeachfloorCourseJoinEvent
 /** course.join as a Standard Schema, with its JSON Schema. */
 export const courseJoinSchema: StandardSchema<TeachfloorCourseJoinEvent> = /* @__PURE__ */ standardSchema(validateCourseJoin, courseJoinJsonSchema);
 
-/** Whether `value` is a valid course.updated event (course.updated). */
+/** Whether `value` is a valid course.updated event. */
 export function isCourseUpdated(value: unknown): value is TeachfloorCourseUpdatedEvent {
   return validateCourseUpdated(value);
 }
@@ -97,7 +97,7 @@ export function isCourseUpdated(value: unknown): value is TeachfloorCourseUpdate
 /** course.updated as a Standard Schema, with its JSON Schema. */
 export const courseUpdatedSchema: StandardSchema<TeachfloorCourseUpdatedEvent> = /* @__PURE__ */ standardSchema(validateCourseUpdated, courseUpdatedJsonSchema);
 
-/** Whether `value` is a valid element.completed event (element.completed). */
+/** Whether `value` is a valid element.completed event. */
 export function isElementCompleted(value: unknown): value is TeachfloorElementCompletedEvent {
   return validateElementCompleted(value);
 }
@@ -105,7 +105,7 @@ export function isElementCompleted(value: unknown): value is TeachfloorElementCo
 /** element.completed as a Standard Schema, with its JSON Schema. */
 export const elementCompletedSchema: StandardSchema<TeachfloorElementCompletedEvent> = /* @__PURE__ */ standardSchema(validateElementCompleted, elementCompletedJsonSchema);
 
-/** Whether `value` is a valid element.created event (element.created). */
+/** Whether `value` is a valid element.created event. */
 export function isElementCreated(value: unknown): value is TeachfloorElementCreatedEvent {
   return validateElementCreated(value);
 }
@@ -113,7 +113,7 @@ export function isElementCreated(value: unknown): value is TeachfloorElementCrea
 /** element.created as a Standard Schema, with its JSON Schema. */
 export const elementCreatedSchema: StandardSchema<TeachfloorElementCreatedEvent> = /* @__PURE__ */ standardSchema(validateElementCreated, elementCreatedJsonSchema);
 
-/** Whether `value` is a valid element.deleted event (element.deleted). */
+/** Whether `value` is a valid element.deleted event. */
 export function isElementDeleted(value: unknown): value is TeachfloorElementDeletedEvent {
   return validateElementDeleted(value);
 }
@@ -121,7 +121,7 @@ export function isElementDeleted(value: unknown): value is TeachfloorElementDele
 /** element.deleted as a Standard Schema, with its JSON Schema. */
 export const elementDeletedSchema: StandardSchema<TeachfloorElementDeletedEvent> = /* @__PURE__ */ standardSchema(validateElementDeleted, elementDeletedJsonSchema);
 
-/** Whether `value` is a valid element.updated event (element.updated). */
+/** Whether `value` is a valid element.updated event. */
 export function isElementUpdated(value: unknown): value is TeachfloorElementUpdatedEvent {
   return validateElementUpdated(value);
 }
@@ -129,7 +129,7 @@ export function isElementUpdated(value: unknown): value is TeachfloorElementUpda
 /** element.updated as a Standard Schema, with its JSON Schema. */
 export const elementUpdatedSchema: StandardSchema<TeachfloorElementUpdatedEvent> = /* @__PURE__ */ standardSchema(validateElementUpdated, elementUpdatedJsonSchema);
 
-/** Whether `value` is a valid member.login event (member.login). */
+/** Whether `value` is a valid member.login event. */
 export function isMemberLogin(value: unknown): value is TeachfloorMemberLoginEvent {
   return validateMemberLogin(value);
 }
@@ -137,7 +137,7 @@ export function isMemberLogin(value: unknown): value is TeachfloorMemberLoginEve
 /** member.login as a Standard Schema, with its JSON Schema. */
 export const memberLoginSchema: StandardSchema<TeachfloorMemberLoginEvent> = /* @__PURE__ */ standardSchema(validateMemberLogin, memberLoginJsonSchema);
 
-/** Whether `value` is a valid module.created event (module.created). */
+/** Whether `value` is a valid module.created event. */
 export function isModuleCreated(value: unknown): value is TeachfloorModuleCreatedEvent {
   return validateModuleCreated(value);
 }
@@ -145,7 +145,7 @@ export function isModuleCreated(value: unknown): value is TeachfloorModuleCreate
 /** module.created as a Standard Schema, with its JSON Schema. */
 export const moduleCreatedSchema: StandardSchema<TeachfloorModuleCreatedEvent> = /* @__PURE__ */ standardSchema(validateModuleCreated, moduleCreatedJsonSchema);
 
-/** Whether `value` is a valid module.updated event (module.updated). */
+/** Whether `value` is a valid module.updated event. */
 export function isModuleUpdated(value: unknown): value is TeachfloorModuleUpdatedEvent {
   return validateModuleUpdated(value);
 }

@@ -32,15 +32,15 @@ export type EventMap = TeachifyEventMap;
 export declare function parse(input: Body): ParseResult<TeachifyEvent>;
 /** Validates an already parsed value as an event of the given type. Never throws. */
 export declare function validate<T extends TeachifyEventType>(type: T, value: unknown): ParseResult<TeachifyEventMap[T]>;
-/** Whether `value` is a valid course.created event (course.created). */
+/** Whether `value` is a valid course.created event. */
 export declare function isCourseCreated(value: unknown): value is TeachifyCourseCreatedEvent;
 /** course.created as a Standard Schema, with its JSON Schema. */
 export declare const courseCreatedSchema: StandardSchema<TeachifyCourseCreatedEvent>;
-/** Whether `value` is a valid course.student_enroll event (course.student_enroll). */
+/** Whether `value` is a valid course.student_enroll event. */
 export declare function isCourseStudentEnroll(value: unknown): value is TeachifyCourseStudentEnrollEvent;
 /** course.student_enroll as a Standard Schema, with its JSON Schema. */
 export declare const courseStudentEnrollSchema: StandardSchema<TeachifyCourseStudentEnrollEvent>;
-/** Whether `value` is a valid course.updated event (course.updated). */
+/** Whether `value` is a valid course.updated event. */
 export declare function isCourseUpdated(value: unknown): value is TeachifyCourseUpdatedEvent;
 /** course.updated as a Standard Schema, with its JSON Schema. */
 export declare const courseUpdatedSchema: StandardSchema<TeachifyCourseUpdatedEvent>;

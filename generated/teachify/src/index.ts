@@ -57,7 +57,7 @@ export function validate<T extends TeachifyEventType>(type: T, value: unknown): 
   return validateEvent(catalogue, type, value);
 }
 
-/** Whether `value` is a valid course.created event (course.created). */
+/** Whether `value` is a valid course.created event. */
 export function isCourseCreated(value: unknown): value is TeachifyCourseCreatedEvent {
   return validateCourseCreated(value);
 }
@@ -65,7 +65,7 @@ export function isCourseCreated(value: unknown): value is TeachifyCourseCreatedE
 /** course.created as a Standard Schema, with its JSON Schema. */
 export const courseCreatedSchema: StandardSchema<TeachifyCourseCreatedEvent> = /* @__PURE__ */ standardSchema(validateCourseCreated, courseCreatedJsonSchema);
 
-/** Whether `value` is a valid course.student_enroll event (course.student_enroll). */
+/** Whether `value` is a valid course.student_enroll event. */
 export function isCourseStudentEnroll(value: unknown): value is TeachifyCourseStudentEnrollEvent {
   return validateCourseStudentEnroll(value);
 }
@@ -73,7 +73,7 @@ export function isCourseStudentEnroll(value: unknown): value is TeachifyCourseSt
 /** course.student_enroll as a Standard Schema, with its JSON Schema. */
 export const courseStudentEnrollSchema: StandardSchema<TeachifyCourseStudentEnrollEvent> = /* @__PURE__ */ standardSchema(validateCourseStudentEnroll, courseStudentEnrollJsonSchema);
 
-/** Whether `value` is a valid course.updated event (course.updated). */
+/** Whether `value` is a valid course.updated event. */
 export function isCourseUpdated(value: unknown): value is TeachifyCourseUpdatedEvent {
   return validateCourseUpdated(value);
 }

@@ -32,7 +32,7 @@ export type EventMap = WhopEventMap;
 export declare function parse(input: Body): ParseResult<WhopEvent>;
 /** Validates an already parsed value as an event of the given type. Never throws. */
 export declare function validate<T extends WhopEventType>(type: T, value: unknown): ParseResult<WhopEventMap[T]>;
-/** Whether `value` is a valid course_lesson_interaction.completed event (course_lesson_interaction.completed). */
+/** Whether `value` is a valid course_lesson_interaction.completed event. */
 export declare function isCourseLessonInteractionCompleted(value: unknown): value is WhopCourseLessonInteractionCompletedEvent;
 /** course_lesson_interaction.completed as a Standard Schema, with its JSON Schema. */
 export declare const courseLessonInteractionCompletedSchema: StandardSchema<WhopCourseLessonInteractionCompletedEvent>;

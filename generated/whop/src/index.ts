@@ -55,7 +55,7 @@ export function validate<T extends WhopEventType>(type: T, value: unknown): Pars
   return validateEvent(catalogue, type, value);
 }
 
-/** Whether `value` is a valid course_lesson_interaction.completed event (course_lesson_interaction.completed). */
+/** Whether `value` is a valid course_lesson_interaction.completed event. */
 export function isCourseLessonInteractionCompleted(value: unknown): value is WhopCourseLessonInteractionCompletedEvent {
   return validateCourseLessonInteractionCompleted(value);
 }

@@ -32,19 +32,19 @@ export type EventMap = TeachfloorEarlyEventMap;
 export declare function parse(input: Body): ParseResult<TeachfloorEarlyEvent>;
 /** Validates an already parsed value as an event of the given type. Never throws. */
 export declare function validate<T extends TeachfloorEarlyEventType>(type: T, value: unknown): ParseResult<TeachfloorEarlyEventMap[T]>;
-/** Whether `value` is a valid course.updated event (course.updated). */
+/** Whether `value` is a valid course.updated event. */
 export declare function isCourseUpdated(value: unknown): value is TeachfloorEarlyCourseUpdatedEvent;
 /** course.updated as a Standard Schema, with its JSON Schema. */
 export declare const courseUpdatedSchema: StandardSchema<TeachfloorEarlyCourseUpdatedEvent>;
-/** Whether `value` is a valid element.completed event (element.completed). */
+/** Whether `value` is a valid element.completed event. */
 export declare function isElementCompleted(value: unknown): value is TeachfloorEarlyElementCompletedEvent;
 /** element.completed as a Standard Schema, with its JSON Schema. */
 export declare const elementCompletedSchema: StandardSchema<TeachfloorEarlyElementCompletedEvent>;
-/** Whether `value` is a valid member.joined event (member.joined). */
+/** Whether `value` is a valid member.joined event. */
 export declare function isMemberJoined(value: unknown): value is TeachfloorEarlyMemberJoinedEvent;
 /** member.joined as a Standard Schema, with its JSON Schema. */
 export declare const memberJoinedSchema: StandardSchema<TeachfloorEarlyMemberJoinedEvent>;
-/** Whether `value` is a valid test.event event (test.event). */
+/** Whether `value` is a valid test.event event. */
 export declare function isTestEvent(value: unknown): value is TeachfloorEarlyTestEventEvent;
 /** test.event as a Standard Schema, with its JSON Schema. */
 export declare const testEventSchema: StandardSchema<TeachfloorEarlyTestEventEvent>;

@@ -58,7 +58,7 @@ export function validate<T extends TeachfloorEarlyEventType>(type: T, value: unk
   return validateEvent(catalogue, type, value);
 }
 
-/** Whether `value` is a valid course.updated event (course.updated). */
+/** Whether `value` is a valid course.updated event. */
 export function isCourseUpdated(value: unknown): value is TeachfloorEarlyCourseUpdatedEvent {
   return validateCourseUpdated(value);
 }
@@ -66,7 +66,7 @@ export function isCourseUpdated(value: unknown): value is TeachfloorEarlyCourseU
 /** course.updated as a Standard Schema, with its JSON Schema. */
 export const courseUpdatedSchema: StandardSchema<TeachfloorEarlyCourseUpdatedEvent> = /* @__PURE__ */ standardSchema(validateCourseUpdated, courseUpdatedJsonSchema);
 
-/** Whether `value` is a valid element.completed event (element.completed). */
+/** Whether `value` is a valid element.completed event. */
 export function isElementCompleted(value: unknown): value is TeachfloorEarlyElementCompletedEvent {
   return validateElementCompleted(value);
 }
@@ -74,7 +74,7 @@ export function isElementCompleted(value: unknown): value is TeachfloorEarlyElem
 /** element.completed as a Standard Schema, with its JSON Schema. */
 export const elementCompletedSchema: StandardSchema<TeachfloorEarlyElementCompletedEvent> = /* @__PURE__ */ standardSchema(validateElementCompleted, elementCompletedJsonSchema);
 
-/** Whether `value` is a valid member.joined event (member.joined). */
+/** Whether `value` is a valid member.joined event. */
 export function isMemberJoined(value: unknown): value is TeachfloorEarlyMemberJoinedEvent {
   return validateMemberJoined(value);
 }
@@ -82,7 +82,7 @@ export function isMemberJoined(value: unknown): value is TeachfloorEarlyMemberJo
 /** member.joined as a Standard Schema, with its JSON Schema. */
 export const memberJoinedSchema: StandardSchema<TeachfloorEarlyMemberJoinedEvent> = /* @__PURE__ */ standardSchema(validateMemberJoined, memberJoinedJsonSchema);
 
-/** Whether `value` is a valid test.event event (test.event). */
+/** Whether `value` is a valid test.event event. */
 export function isTestEvent(value: unknown): value is TeachfloorEarlyTestEventEvent {
   return validateTestEvent(value);
 }
