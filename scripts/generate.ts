@@ -7,7 +7,11 @@ import { replaceFolder } from "../generator/write.js";
 const rootFlag = process.argv.indexOf("--root");
 const root = rootFlag > 0 && process.argv[rootFlag + 1] ? process.argv[rootFlag + 1]! : join(import.meta.dirname, "..");
 const started = performance.now();
-const result = await generate(root);
+const result = await generate(root).catch((error: unknown) => {
+  // A failure while emitting (after the schemas passed their checks): say what, write nothing.
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\nGeneration failed; generated/ was left as it was.`);
+  process.exit(1);
+});
 if (!result.ok) {
   for (const problem of result.problems) console.error(formatProblem(problem));
   console.error(`\n${result.problems.length} problem(s); generated/ was left as it was.`);
