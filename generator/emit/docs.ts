@@ -1,4 +1,4 @@
-import { banner, catalogueSources } from "../banner.js";
+import { banner } from "../banner.js";
 import type { Catalogue, EventSchema } from "../catalogue.js";
 import { walkSchema, type JsonObject } from "../schema-walk.js";
 import { guardName } from "../naming.js";
