@@ -58,6 +58,31 @@ describe("createHandler", () => {
     expect(onUnknown).toHaveBeenCalledWith("course.archived", { deliveryId: "evt_abc123" });
   });
 
+  it("answers 500 when onUnknown throws, and tells onError without an event", async () => {
+    const onError = vi.fn();
+    const unknown = body.replace('"course.join"', '"course.archived"');
+    const handler = teachfloor.createHandler({ secret, on: {}, onUnknown: () => { throw new Error("queue full"); }, onError });
+    expect((await handler.handle(unknown, await signed(unknown))).status).toBe(500);
+    expect(onError).toHaveBeenCalledWith(new Error("queue full"), undefined);
+  });
+
+  it("answers 413 to a body over maxBodyBytes, from either adapter, without handling it", async () => {
+    const join = vi.fn();
+    const handler = teachfloor.createHandler({ secret, on: { "course.join": join }, maxBodyBytes: 100 });
+    const headers = await signed();
+    const response = await handler.fetch(new Request("http://localhost/webhooks", { method: "POST", body, headers }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: "payload_too_large" });
+    const request = Object.assign(new PassThrough(), { headers: { "teachfloor-signature": headers["Teachfloor-Signature"]! } });
+    request.end(Buffer.from(body));
+    const { written, response: nodeResponse } = recorder();
+    await handler.node(request, nodeResponse);
+    expect(written.statusCode).toBe(413);
+    expect(join).not.toHaveBeenCalled();
+    const roomy = teachfloor.createHandler({ secret, on: { "course.join": join }, maxBodyBytes: body.length });
+    expect((await roomy.fetch(new Request("http://localhost/webhooks", { method: "POST", body, headers }))).status).toBe(200);
+  });
+
   it.each([
     ["a bad signature", async () => ({ "Teachfloor-Signature": "00".repeat(32) }), body, 401, "signature_mismatch"],
     ["no signature", async () => ({}), body, 401, "missing_signature"],

@@ -35,7 +35,7 @@ function verification(catalogue: Catalogue, delivery: DeliveryJson, first: Event
     String(delivery.$comment ?? ""),
     "",
     ...code("ts", handlerSnippet(name, first.eventType, secretVariable)),
-    "Each handler receives exactly its event's type; a name outside the catalogue is a type error. Answers: 200 after handling (and for event types without a handler), 202 for an event type this package does not know (so the provider stops retrying), 400 for a bad payload, 401 for a bad signature, 500 if a handler throws — each with a short JSON body.",
+    "Each handler receives exactly its event's type; a name outside the catalogue is a type error. Answers: 200 after handling (and for event types without a handler), 202 for an event type this package does not know (so the provider stops retrying), 400 for a bad payload, 401 for a bad signature, 413 for a body over `maxBodyBytes` (1 MiB by default), 500 if a handler throws — each with a short JSON body.",
     "",
     "`verify(rawBody, headers, secret, options?)` alone resolves to `{ ok: true }` or `{ ok: false, error: { code, message } }` with `code` one of `missing_signature`, `malformed_signature`, `signature_mismatch`, `timestamp_out_of_range`, `invalid_secret`; it never throws and compares in constant time. `receive(rawBody, headers, secret)` verifies then parses, and gives the delivery id. `sign(rawBody, secret)` returns the headers the provider would send, for test deliveries. `secret` may be a list: any one matching is enough (rotation).",
     "",

@@ -371,12 +371,21 @@ async function receiveDelivery(config, catalogue2, body, headers, secret, option
 
 // memory:runtime/handler.ts
 var isBytes = (value) => value instanceof Uint8Array;
-async function rawBodyOf(request) {
+var defaultMaxBodyBytes = 1024 * 1024;
+var tooLarge = (limit) => ({ status: 413, body: { error: "payload_too_large", message: `The body is larger than ${limit} bytes.` } });
+var handlerFailed = (type) => ({ status: 500, body: { error: "handler_failed", message: `The ${type} handler failed; the provider may retry.` } });
+async function rawBodyOf(request, limit) {
   if (isBytes(request.body) || typeof request.body === "string") return request.body;
-  if (request.body !== void 0) return void 0;
+  if (request.body !== void 0) return "unavailable";
   const chunks = [];
-  for await (const chunk of request) chunks.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
-  const body = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let size = 0;
+  for await (const chunk of request) {
+    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
+    size += bytes.length;
+    if (size > limit) return "too-large";
+    chunks.push(bytes);
+  }
+  const body = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
     body.set(chunk, offset);
@@ -385,6 +394,13 @@ async function rawBodyOf(request) {
   return body;
 }
 function createDeliveryHandler(config, catalogue2, options) {
+  const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const report = async (thrown, event) => {
+    try {
+      await options.onError?.(thrown, event);
+    } catch {
+    }
+  };
   const handle = async (body, headers) => {
     const received = await receiveDelivery(config, catalogue2, body, headers, options.secret, options.verify);
     if (!received.ok) {
@@ -393,7 +409,8 @@ function createDeliveryHandler(config, catalogue2, options) {
         try {
           await options.onUnknown?.(error.type, { deliveryId: received.deliveryId ?? "" });
         } catch (thrown) {
-          await options.onError?.(thrown, void 0);
+          await report(thrown, void 0);
+          return handlerFailed("onUnknown");
         }
         return { status: 202, body: { received: true, ignored: error.type } };
       }
@@ -406,23 +423,22 @@ function createDeliveryHandler(config, catalogue2, options) {
     try {
       await run(received.event, { deliveryId: received.deliveryId });
     } catch (thrown) {
-      try {
-        await options.onError?.(thrown, received.event);
-      } catch {
-      }
-      return { status: 500, body: { error: "handler_failed", message: `The ${String(type)} handler failed; the provider may retry.` } };
+      await report(thrown, received.event);
+      return handlerFailed(String(type));
     }
     return { status: 200, body: { received: true, handled: true } };
   };
   return {
     handle,
     async fetch(request) {
-      const { status, body } = await handle(new Uint8Array(await request.arrayBuffer()), request.headers);
+      const declared = Number(request.headers.get("content-length") ?? 0);
+      const raw = declared > limit ? void 0 : new Uint8Array(await request.arrayBuffer());
+      const { status, body } = raw === void 0 || raw.length > limit ? tooLarge(limit) : await handle(raw, request.headers);
       return Response.json(body, { status });
     },
     async node(request, response) {
-      const raw = await rawBodyOf(request);
-      const { status, body } = raw === void 0 ? { status: 500, body: { error: "raw_body_unavailable", message: "The body was parsed before the webhook handler: mount it before express.json(), or use express.raw()." } } : await handle(raw, request.headers);
+      const raw = await rawBodyOf(request, limit);
+      const { status, body } = raw === "unavailable" ? { status: 500, body: { error: "raw_body_unavailable", message: "The body was parsed before the webhook handler: mount it before express.json(), or use express.raw()." } } : raw === "too-large" ? tooLarge(limit) : await handle(raw, request.headers);
       response.statusCode = status;
       response.setHeader("content-type", "application/json");
       response.end(JSON.stringify(body));

@@ -17,9 +17,11 @@ export interface HandlerOptions<M> {
     on: EventHandlers<M>;
     /** Called for a genuine delivery of an event type this package does not know (it is acknowledged). */
     onUnknown?: (type: string, context: DeliveryContext) => unknown;
-    /** Called when a handler throws (the delivery is answered 500, so the provider retries it). */
-    onError?: (error: unknown, event: M[keyof M]) => unknown;
+    /** Called when a handler (or `onUnknown`) throws, with the event where there is one; the delivery is answered 500, so the provider retries it. */
+    onError?: (error: unknown, event: M[keyof M] | undefined) => unknown;
     verify?: VerifyOptions;
+    /** The largest body the adapters read, in bytes (default 1 MiB); a larger one is answered 413. */
+    maxBodyBytes?: number;
 }
 /** The answer to a delivery: a status and a short JSON body. */
 export interface HandlerResponse {

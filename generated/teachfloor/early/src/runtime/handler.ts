@@ -18,9 +18,11 @@ export interface HandlerOptions<M> {
   on: EventHandlers<M>;
   /** Called for a genuine delivery of an event type this package does not know (it is acknowledged). */
   onUnknown?: (type: string, context: DeliveryContext) => unknown;
-  /** Called when a handler throws (the delivery is answered 500, so the provider retries it). */
-  onError?: (error: unknown, event: M[keyof M]) => unknown;
+  /** Called when a handler (or `onUnknown`) throws, with the event where there is one; the delivery is answered 500, so the provider retries it. */
+  onError?: (error: unknown, event: M[keyof M] | undefined) => unknown;
   verify?: VerifyOptions;
+  /** The largest body the adapters read, in bytes (default 1 MiB); a larger one is answered 413. */
+  maxBodyBytes?: number;
 }
 
 /** The answer to a delivery: a status and a short JSON body. */
@@ -52,13 +54,23 @@ export interface WebhookHandler {
 }
 
 const isBytes = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
+const defaultMaxBodyBytes = 1024 * 1024;
+const tooLarge = (limit: number): HandlerResponse => ({ status: 413, body: { error: "payload_too_large", message: `The body is larger than ${limit} bytes.` } });
+const handlerFailed = (type: string): HandlerResponse => ({ status: 500, body: { error: "handler_failed", message: `The ${type} handler failed; the provider may retry.` } });
 
-async function rawBodyOf(request: NodeRequest): Promise<RawBody | undefined> {
+/** The raw body of a Node request: bytes a raw-body parser already read, or the stream read up to `limit`. */
+async function rawBodyOf(request: NodeRequest, limit: number): Promise<RawBody | "unavailable" | "too-large"> {
   if (isBytes(request.body) || typeof request.body === "string") return request.body;
-  if (request.body !== undefined) return undefined; // a body parser has consumed the raw bytes
+  if (request.body !== undefined) return "unavailable"; // a body parser has consumed the raw bytes
   const chunks: Uint8Array[] = [];
-  for await (const chunk of request) chunks.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : (chunk as Uint8Array));
-  const body = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let size = 0;
+  for await (const chunk of request) {
+    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : (chunk as Uint8Array);
+    size += bytes.length;
+    if (size > limit) return "too-large";
+    chunks.push(bytes);
+  }
+  const body = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
     body.set(chunk, offset);
@@ -69,6 +81,14 @@ async function rawBodyOf(request: NodeRequest): Promise<RawBody | undefined> {
 
 /** Verify, parse, and call the handler for the event's type. */
 export function createDeliveryHandler<M>(config: DeliveryConfig, catalogue: CatalogueRuntime, options: HandlerOptions<M>): WebhookHandler {
+  const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const report = async (thrown: unknown, event: M[keyof M] | undefined) => {
+    try {
+      await options.onError?.(thrown, event);
+    } catch {
+      // onError itself failed: the answer is the same
+    }
+  };
   const handle = async (body: RawBody, headers: HeadersLike): Promise<HandlerResponse> => {
     const received = await receiveDelivery<M[keyof M]>(config, catalogue, body, headers, options.secret, options.verify);
     if (!received.ok) {
@@ -77,7 +97,8 @@ export function createDeliveryHandler<M>(config: DeliveryConfig, catalogue: Cata
         try {
           await options.onUnknown?.(error.type, { deliveryId: received.deliveryId ?? "" });
         } catch (thrown) {
-          await options.onError?.(thrown, undefined as never);
+          await report(thrown, undefined);
+          return handlerFailed("onUnknown");
         }
         return { status: 202, body: { received: true, ignored: error.type } };
       }
@@ -90,26 +111,27 @@ export function createDeliveryHandler<M>(config: DeliveryConfig, catalogue: Cata
     try {
       await run(received.event as M[typeof type], { deliveryId: received.deliveryId });
     } catch (thrown) {
-      try {
-        await options.onError?.(thrown, received.event);
-      } catch {
-        // onError itself failed: the answer is the same
-      }
-      return { status: 500, body: { error: "handler_failed", message: `The ${String(type)} handler failed; the provider may retry.` } };
+      await report(thrown, received.event);
+      return handlerFailed(String(type));
     }
     return { status: 200, body: { received: true, handled: true } };
   };
   return {
     handle,
     async fetch(request) {
-      const { status, body } = await handle(new Uint8Array(await request.arrayBuffer()), request.headers);
+      const declared = Number(request.headers.get("content-length") ?? 0);
+      const raw = declared > limit ? undefined : new Uint8Array(await request.arrayBuffer());
+      const { status, body } = raw === undefined || raw.length > limit ? tooLarge(limit) : await handle(raw, request.headers);
       return Response.json(body, { status });
     },
     async node(request, response) {
-      const raw = await rawBodyOf(request);
-      const { status, body } = raw === undefined
-        ? { status: 500, body: { error: "raw_body_unavailable", message: "The body was parsed before the webhook handler: mount it before express.json(), or use express.raw()." } }
-        : await handle(raw, request.headers);
+      const raw = await rawBodyOf(request, limit);
+      const { status, body } =
+        raw === "unavailable"
+          ? { status: 500, body: { error: "raw_body_unavailable", message: "The body was parsed before the webhook handler: mount it before express.json(), or use express.raw()." } }
+          : raw === "too-large"
+            ? tooLarge(limit)
+            : await handle(raw, request.headers);
       response.statusCode = status;
       response.setHeader("content-type", "application/json");
       response.end(JSON.stringify(body));
