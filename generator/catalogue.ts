@@ -47,7 +47,7 @@ function inlineConsts(schema: JsonObject, pointer: string): Discriminant[] {
     });
 }
 
-function eventSchema(catalogue: string, file: SchemaFile): EventSchema {
+function eventSchema(file: SchemaFile): EventSchema {
   const stem = stemOf(file.path);
   const typeProperty = typeProperties(file.json)[0]!;
   const discriminants = inlineConsts(file.json, "");
@@ -56,7 +56,7 @@ function eventSchema(catalogue: string, file: SchemaFile): EventSchema {
     file,
     id: idOf(file.path),
     stem,
-    typeName: typeName(catalogue, `${stem}.schema.json`),
+    typeName: typeName(file.path),
     validatorName: validatorName(stem),
     eventType: own.value,
     discriminants: [own, ...discriminants.filter((d) => d !== own)],
@@ -69,7 +69,7 @@ export function buildCatalogues(files: readonly SchemaFile[]): { catalogues: Cat
   const paths = [...new Set(files.map((file) => catalogueOf(file.path)))].sort();
   const catalogues = paths.map((path): Catalogue => {
     const mine = files.filter((file) => catalogueOf(file.path) === path);
-    const events = mine.filter((file) => !isCommon(file.path)).map((file) => eventSchema(path, file));
+    const events = mine.filter((file) => !isCommon(file.path)).map(eventSchema);
     const typeProperty = events[0] ? typeProperties(events[0].file.json)[0]! : "type";
     for (const event of events) {
       const property = typeProperties(event.file.json)[0];
@@ -86,7 +86,7 @@ export function buildCatalogues(files: readonly SchemaFile[]): { catalogues: Cat
   const names = new Map<string, string>();
   for (const catalogue of catalogues) {
     for (const file of [...catalogue.commons, ...catalogue.events.map((e) => e.file)]) {
-      const name = typeName(catalogue.path, stemOf(file.path) + ".schema.json");
+      const name = typeName(file.path);
       const other = names.get(name);
       if (other) problems.push({ file: file.path, pointer: "", message: `Two schema files never get the same type name (${name} is also schemas/${other}).` });
       else names.set(name, file.path);

@@ -1,3 +1,5 @@
+import { catalogueOf, stemOf } from "./ids.js";
+
 /** `course_lesson_interaction.completed` → `CourseLessonInteractionCompleted`. */
 export function pascalCase(text: string): string {
   return text
@@ -12,11 +14,11 @@ export function cataloguePrefix(catalogue: string): string {
   return pascalCase(catalogue);
 }
 
-/** The type name of a schema file, from its path below `schemas/`. */
-export function typeName(catalogue: string, pathInCatalogue: string): string {
-  const stem = pathInCatalogue.replace(/\.schema\.json$/, "");
-  if (stem.startsWith("common/")) return cataloguePrefix(catalogue) + pascalCase(stem.slice("common/".length));
-  return `${cataloguePrefix(catalogue)}${pascalCase(stem)}Event`;
+/** The type name of a schema file, from its path below `schemas/`: `teachfloor/course.join.schema.json` → `TeachfloorCourseJoinEvent`. */
+export function typeName(path: string): string {
+  const prefix = cataloguePrefix(catalogueOf(path));
+  const stem = stemOf(path);
+  return stem.startsWith("common/") ? prefix + pascalCase(stem.slice("common/".length)) : `${prefix}${pascalCase(stem)}Event`;
 }
 
 /** The name of an event's generated validator: `validateCourseJoin`. */

@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildCatalogues, type Catalogue } from "./catalogue.js";
-import { dereference } from "./dereference.js";
 import { bundledSchema } from "./emit/bundled-schema.js";
 import { buildEntry } from "./emit/build.js";
 import { eventPage, overallIndex } from "./emit/docs.js";
 import { packageJson, subpathPackageJson } from "./emit/package-json.js";
 import { readme } from "./emit/readme.js";
-import { entrySources, withBanner } from "./emit/sources.js";
+import { entrySources, readRuntime, withBanner } from "./emit/sources.js";
 import { catalogueOf } from "./ids.js";
 import { loadDelivery, type DeliveryJson } from "./lint/delivery.js";
 import { lint } from "./lint/index.js";
@@ -18,17 +17,25 @@ export type Generated =
   | { ok: true; catalogues: Catalogue[]; files: Map<string, string> }
   | { ok: false; problems: Problem[] };
 
+/** What every package takes from the project itself, read once per run. */
+interface ProjectInputs {
+  root: string;
+  version: string;
+  license: string;
+  runtime: [string, string][];
+}
+
 const isProvider = (catalogue: Catalogue) => !catalogue.path.includes("/");
 const nestedIn = (provider: Catalogue, all: readonly Catalogue[]) => all.filter((c) => c.path.startsWith(`${provider.path}/`));
 
 /** One catalogue's entry point: sources, build, shipped schemas, docs pages and README. */
-async function emitCatalogue(catalogue: Catalogue, delivery: DeliveryJson, all: readonly Catalogue[], schemaFiles: readonly SchemaFile[], root: string): Promise<[string, string][]> {
+async function emitCatalogue(catalogue: Catalogue, delivery: DeliveryJson, all: readonly Catalogue[], schemaFiles: readonly SchemaFile[], project: ProjectInputs): Promise<[string, string][]> {
   const files = schemaFiles.filter((file) => catalogueOf(file.path) === catalogue.path);
   const at = (name: string) => `${catalogue.path}/${name}`;
   const schemas = new Map(await Promise.all(catalogue.events.map(async (e) => [e.stem, await bundledSchema(e, files)] as const)));
-  const sources = await entrySources(catalogue, delivery, files, schemas, root);
+  const sources = await entrySources(catalogue, delivery, files, schemas, project.runtime, project.root);
   const dist = await buildEntry(sources);
-  const pages = await Promise.all(catalogue.events.map(async (e) => [at(`docs/${e.stem}.md`), eventPage(catalogue, e, await dereference(e.id, e.file.json, files))] as [string, string]));
+  const pages = catalogue.events.map((e) => [at(`docs/${e.stem}.md`), eventPage(catalogue, e, schemas.get(e.stem)!)] as [string, string]);
   return [
     ...[...sources].map(([path, text]) => [at(`src/${path}`), text] as [string, string]),
     ...[...dist].map(([path, text]) => [at(`dist/${path}`), withBanner(catalogue, text)] as [string, string]),
@@ -36,12 +43,10 @@ async function emitCatalogue(catalogue: Catalogue, delivery: DeliveryJson, all: 
     ...pages,
     [at("README.md"), readme(catalogue, delivery, schemas, nestedIn(catalogue, all))],
     ...((isProvider(catalogue)
-      ? [[at("package.json"), packageJson(catalogue, String(delivery.provider), nestedIn(catalogue, all), packageVersion(root))], [at("LICENSE"), readFileSync(join(root, "LICENSE"), "utf8")]]
+      ? [[at("package.json"), packageJson(catalogue, String(delivery.provider), nestedIn(catalogue, all), project.version)], [at("LICENSE"), project.license]]
       : [[at("package.json"), subpathPackageJson()]]) as [string, string][]),
   ];
 }
-
-const packageVersion = (root: string): string => (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
 
 /** Load → lint → catalogue (with its delivery.json) → emit. Returns every problem, or every output file; writes nothing. */
 export async function generate(root: string): Promise<Generated> {
@@ -51,9 +56,15 @@ export async function generate(root: string): Promise<Generated> {
   const deliveries = catalogues.map((catalogue) => loadDelivery(join(root, "schemas"), catalogue.path));
   const problems = [...loadProblems, ...lintProblems, ...catalogueProblems, ...deliveries.flatMap((d) => d.problems)];
   if (problems.length) return { ok: false, problems };
+  const project: ProjectInputs = {
+    root,
+    version: (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version,
+    license: readFileSync(join(root, "LICENSE"), "utf8"),
+    runtime: readRuntime(),
+  };
   const output = new Map<string, string>();
   for (const [i, catalogue] of catalogues.entries()) {
-    for (const [path, content] of await emitCatalogue(catalogue, deliveries[i]!.delivery!, catalogues, files, root)) output.set(path, content);
+    for (const [path, content] of await emitCatalogue(catalogue, deliveries[i]!.delivery!, catalogues, files, project)) output.set(path, content);
   }
   output.set("README.md", overallIndex(catalogues));
   return { ok: true, catalogues, files: output };

@@ -12,14 +12,6 @@ export function formatProblem(problem: Problem): string {
   return `schemas/${problem.file} ${problem.pointer || "/"}: ${problem.message}`;
 }
 
-/** An error that carries every problem found, thrown when generation cannot go on. */
-export class SchemaProblems extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join("\n"));
-    this.name = "SchemaProblems";
-  }
-}
-
 /** A JSON Pointer token: `~` and `/` escaped. */
 export function pointerToken(key: string | number): string {
   return String(key).replace(/~/g, "~0").replace(/\//g, "~1");

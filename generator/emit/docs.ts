@@ -12,8 +12,8 @@ const shapeWords: Record<string, string> = {
   undocumented: "nothing: the provider publishes no shape, so the data is kept open",
 };
 
-export const shapeOf = (event: EventSchema) => event.file.json["x-shape"] as { from: string; source: string };
-export const docsOf = (event: EventSchema) => event.file.json["x-docs"] as string;
+const shapeOf = (event: EventSchema) => event.file.json["x-shape"] as { from: string; source: string };
+const docsOf = (event: EventSchema) => event.file.json["x-docs"] as string;
 const subTypeValues = (event: EventSchema) => event.discriminants.slice(1).map((d) => `\`${d.value}\``).join(", ");
 const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
 const subTypes = (event: EventSchema) => event.discriminants.slice(1).map((d) => `\`${d.pointer}\` = \`${d.value}\``).join(", ");

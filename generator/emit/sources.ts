@@ -11,8 +11,8 @@ import { emitValidators, emitValidatorTypes } from "./validators.js";
 
 const runtimeDir = join(import.meta.dirname, "..", "runtime");
 
-/** The runtime every package carries (parse, issues, Standard Schema), copied from `generator/runtime/`. */
-function runtimeSources(): [string, string][] {
+/** The runtime every package carries (parse, issues, verify, handler…), from `generator/runtime/`, bannered, by path below `src/`. */
+export function readRuntime(): [string, string][] {
   return readdirSync(runtimeDir)
     .filter((name) => name.endsWith(".ts"))
     .sort()
@@ -20,14 +20,14 @@ function runtimeSources(): [string, string][] {
 }
 
 /** The TypeScript and JavaScript sources of a catalogue's entry point, by path below its `src/`. */
-export async function entrySources(catalogue: Catalogue, delivery: DeliveryJson, files: readonly SchemaFile[], schemas: ReadonlyMap<string, JsonObject>, root: string): Promise<Map<string, string>> {
+export async function entrySources(catalogue: Catalogue, delivery: DeliveryJson, files: readonly SchemaFile[], schemas: ReadonlyMap<string, JsonObject>, runtime: readonly [string, string][], root: string): Promise<Map<string, string>> {
   return new Map([
     ["index.ts", entryModule(catalogue, delivery)],
     ["types.ts", await emitTypes(catalogue, files)],
     ["validators.js", await emitValidators(catalogue, files, root)],
     ["validators.d.ts", emitValidatorTypes(catalogue)],
     ["json-schemas.ts", jsonSchemasModule(catalogue, schemas)],
-    ...runtimeSources(),
+    ...runtime,
   ]);
 }
 

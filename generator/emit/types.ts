@@ -3,7 +3,7 @@ import { Project, StructureKind, ts, VariableDeclarationKind, type StatementStru
 import { banner, catalogueSources } from "../banner.js";
 import type { Catalogue } from "../catalogue.js";
 import { dereference } from "../dereference.js";
-import { idBase, idOf, stemOf } from "../ids.js";
+import { idBase, idOf } from "../ids.js";
 import type { SchemaFile } from "../load.js";
 import { typeName } from "../naming.js";
 
@@ -42,7 +42,7 @@ function catalogueStatements(catalogue: Catalogue): StatementStructures[] {
 export async function emitTypes(catalogue: Catalogue, files: readonly SchemaFile[]): Promise<string> {
   const id = `${idBase}${catalogue.path}/`;
   const names = new Map<string, string>([[id, rootName(catalogue)]]);
-  for (const file of files) names.set(idOf(file.path), typeName(catalogue.path, `${stemOf(file.path)}.schema.json`));
+  for (const file of files) names.set(idOf(file.path), typeName(file.path));
   const root = {
     $id: id,
     title: rootName(catalogue),

@@ -11,7 +11,7 @@ import { ownKeywords } from "../lint/keywords.js";
 import type { SchemaFile } from "../load.js";
 
 /** An AJV instance holding a catalogue's schemas, set up to emit standalone ES module code. */
-export function catalogueAjv(files: readonly SchemaFile[]): Ajv {
+function catalogueAjv(files: readonly SchemaFile[]): Ajv {
   const ajv = new Ajv({ strict: true, allErrors: true, code: { source: true, esm: true, lines: true } });
   ajv.addVocabulary([...ownKeywords]);
   addFormats.default(ajv);
@@ -47,7 +47,7 @@ function validated(catalogue: Catalogue): Array<{ id: string; stem: string; type
     ...catalogue.events.map((event) => ({ ...event, what: `a ${event.eventType} payload (${event.stem})` })),
     ...catalogue.commons.map((file) => {
       const stem = stemOf(file.path);
-      return { id: idOf(file.path), stem, typeName: typeName(catalogue.path, `${stem}.schema.json`), validatorName: validatorName(stem), what: `a shared object: ${file.json.title}` };
+      return { id: idOf(file.path), stem, typeName: typeName(file.path), validatorName: validatorName(stem), what: `a shared object: ${file.json.title}` };
     }),
   ];
 }

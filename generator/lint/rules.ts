@@ -1,4 +1,4 @@
-import { idOf, isCommon, resolveRef } from "../ids.js";
+import { idBase, idOf, isCommon, resolveRef } from "../ids.js";
 import type { SchemaFile } from "../load.js";
 import { isObject, resolvePointer, walkSchema, type JsonObject } from "../schema-walk.js";
 import { draft07, draft07Keywords, ownKeywords, shapeOrigins } from "./keywords.js";
@@ -54,7 +54,7 @@ export const rules: Record<string, Rule> = {
     everyNode(file, (node, pointer) => {
       if (typeof node.$ref !== "string") return undefined;
       const target = resolveRef(idOf(file.path), node.$ref);
-      const targetFile = [...all.values()].find((f) => idOf(f.path) === target.id);
+      const targetFile = target.id.startsWith(idBase) ? all.get(target.id.slice(idBase.length)) : undefined;
       if (!targetFile) return { pointer: `${pointer}/$ref`, detail: `no schema file has $id ${target.id}` };
       if (resolvePointer(targetFile.json, target.pointer) === undefined) {
         return { pointer: `${pointer}/$ref`, detail: `${target.pointer} does not exist in ${targetFile.path}` };

@@ -1,5 +1,5 @@
 import { decodeBody, type Body } from "./decode.js";
-import { describeThrown, show, toIssues, type ValidatorError } from "./issues.js";
+import { describeThrown, show, toIssues, valueAt, type ValidatorError } from "./issues.js";
 import type { Issue, ParseError, ParseResult } from "./result.js";
 
 /** A generated validator. */
@@ -26,8 +26,6 @@ export interface CatalogueRuntime {
   events: readonly EventEntry[];
 }
 
-const at = (value: unknown, path: ReadonlyArray<string>): unknown =>
-  path.reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), value);
 
 function invalid(value: unknown, errors: readonly ValidatorError[], what: string): { ok: false; error: ParseError } {
   const { issues, truncated } = toIssues(value, errors);
@@ -39,7 +37,7 @@ function wrongSubType(value: unknown, type: string, entries: readonly EventEntry
   const [path] = entries[0]!.when[0]!;
   const allowed = [...new Set(entries.map((entry) => entry.when[0]![1]))];
   const expected = `one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;
-  const received = show(at(value, path));
+  const received = show(valueAt(value, path));
   const issue: Issue = { path: [...path], pointer: `/${path.join("/")}`, message: `${path.join(".")}: expected ${expected}, received ${received}`, expected, received };
   return { ok: false, error: { code: "invalid_payload", message: `Invalid ${type} payload: ${issue.message}`, issues: [issue], truncated: false } };
 }
@@ -61,11 +59,12 @@ export function validateEvent<E>(catalogue: CatalogueRuntime, type: string, valu
 function validateAs<E>(catalogue: CatalogueRuntime, type: string, value: unknown): ParseResult<E> {
   const entries = catalogue.events.filter((entry) => entry.type === type);
   if (entries.length === 0) return { ok: false, error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` } };
-  const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => at(value, path) === expected));
+  const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => valueAt(value, path) === expected));
   if (candidates.length === 0) {
     const [path] = entries[0]!.when[0]!;
     // Where the sub-type cannot even be read (its object is missing), the schema says best what is wrong.
-    if (at(value, path.slice(0, -1)) === null || typeof at(value, path.slice(0, -1)) !== "object") {
+    const holder = valueAt(value, path.slice(0, -1));
+    if (holder === null || typeof holder !== "object") {
       entries[0]!.check(value);
       return invalid(value, entries[0]!.check.errors ?? [], `${type} payload`);
     }
@@ -96,7 +95,7 @@ function parseDecoded<E>(catalogue: CatalogueRuntime, input: Body): ParseResult<
   const decoded = decodeBody(input);
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
-  const type = at(value, [catalogue.typeProperty]);
+  const type = valueAt(value, [catalogue.typeProperty]);
   if (typeof type === "string" && catalogue.events.some((entry) => entry.type === type)) return validateAs(catalogue, type, value);
   if (!catalogue.envelope(value)) return invalid(value, catalogue.envelope.errors ?? [], "envelope");
   return {

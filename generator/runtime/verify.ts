@@ -1,6 +1,7 @@
 import { fromBase64, fromHex, hmacSha256, sameBytes, sameSecret, toBase64, toHex, utf8 } from "./crypto.js";
 import { header, type HeadersLike } from "./headers.js";
-import { describeThrown } from "./issues.js";
+import { decodeBody } from "./decode.js";
+import { describeThrown, valueAt } from "./issues.js";
 
 /** How a provider signs its deliveries (from the catalogue's `delivery.json`). */
 export type SignatureScheme =
@@ -48,12 +49,8 @@ const textOf = (body: RawBody): string => (typeof body === "string" ? body : new
 
 /** The body as eduMe signs it: compact JSON (a leading byte-order mark dropped), or the raw text when it cannot be parsed. */
 function compactJson(body: RawBody): string {
-  const text = textOf(body);
-  try {
-    return JSON.stringify(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
-  } catch {
-    return text;
-  }
+  const decoded = decodeBody(body);
+  return decoded.ok ? JSON.stringify(decoded.value) : textOf(body);
 }
 
 /** Standard Webhooks keys: `whsec_` + base64 is decoded; any other string is the key's bytes as they are. */
@@ -144,16 +141,9 @@ export async function signDelivery(scheme: SignatureScheme, body: RawBody, secre
   }
   const key = standardWebhooksKey(secret);
   if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
-  const bodyId = (() => {
-    try {
-      const text = textOf(body);
-      const id = (JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { id?: unknown }).id;
-      return typeof id === "string" ? id : undefined;
-    } catch {
-      return undefined;
-    }
-  })();
-  const id = options.id ?? bodyId ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
+  const decoded = decodeBody(body);
+  const bodyId = decoded.ok ? valueAt(decoded.value, ["id"]) : undefined;
+  const id = options.id ?? (typeof bodyId === "string" ? bodyId : undefined) ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signature = toBase64(await hmacSha256(key, signedContent(id, timestamp, body)));
   return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` };

@@ -136,7 +136,6 @@ function toIssues(root, errors) {
 }
 
 // memory:runtime/parse.ts
-var at = (value, path) => path.reduce((node, key) => node !== null && typeof node === "object" ? node[key] : void 0, value);
 function invalid(value, errors, what) {
   const { issues, truncated } = toIssues(value, errors);
   const more = issues.length > 1 ? ` (and ${issues.length - 1}${truncated ? "+" : ""} more)` : "";
@@ -146,7 +145,7 @@ function wrongSubType(value, type, entries) {
   const [path] = entries[0].when[0];
   const allowed = [...new Set(entries.map((entry) => entry.when[0][1]))];
   const expected = `one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;
-  const received = show(at(value, path));
+  const received = show(valueAt(value, path));
   const issue = { path: [...path], pointer: `/${path.join("/")}`, message: `${path.join(".")}: expected ${expected}, received ${received}`, expected, received };
   return { ok: false, error: { code: "invalid_payload", message: `Invalid ${type} payload: ${issue.message}`, issues: [issue], truncated: false } };
 }
@@ -163,10 +162,11 @@ function validateEvent(catalogue2, type, value) {
 function validateAs(catalogue2, type, value) {
   const entries = catalogue2.events.filter((entry) => entry.type === type);
   if (entries.length === 0) return { ok: false, error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` } };
-  const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => at(value, path) === expected));
+  const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => valueAt(value, path) === expected));
   if (candidates.length === 0) {
     const [path] = entries[0].when[0];
-    if (at(value, path.slice(0, -1)) === null || typeof at(value, path.slice(0, -1)) !== "object") {
+    const holder = valueAt(value, path.slice(0, -1));
+    if (holder === null || typeof holder !== "object") {
       entries[0].check(value);
       return invalid(value, entries[0].check.errors ?? [], `${type} payload`);
     }
@@ -191,7 +191,7 @@ function parseDecoded(catalogue2, input) {
   const decoded = decodeBody(input);
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
-  const type = at(value, [catalogue2.typeProperty]);
+  const type = valueAt(value, [catalogue2.typeProperty]);
   if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateAs(catalogue2, type, value);
   if (!catalogue2.envelope(value)) return invalid(value, catalogue2.envelope.errors ?? [], "envelope");
   return {
@@ -248,12 +248,8 @@ var signatureSecrets = (secret) => isSecretObject(secret) ? list(secret.signatur
 var bearerTokens = (secret) => isSecretObject(secret) ? list(secret.bearerToken) : [];
 var textOf = (body) => typeof body === "string" ? body : new TextDecoder("utf-8", { ignoreBOM: true }).decode(body);
 function compactJson(body) {
-  const text = textOf(body);
-  try {
-    return JSON.stringify(JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text));
-  } catch {
-    return text;
-  }
+  const decoded = decodeBody(body);
+  return decoded.ok ? JSON.stringify(decoded.value) : textOf(body);
 }
 function standardWebhooksKey(secret) {
   return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
@@ -327,16 +323,9 @@ async function signDelivery(scheme, body, secret, options = {}) {
   }
   const key = standardWebhooksKey(secret);
   if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
-  const bodyId = (() => {
-    try {
-      const text = textOf(body);
-      const id2 = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text).id;
-      return typeof id2 === "string" ? id2 : void 0;
-    } catch {
-      return void 0;
-    }
-  })();
-  const id = options.id ?? bodyId ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
+  const decoded = decodeBody(body);
+  const bodyId = decoded.ok ? valueAt(decoded.value, ["id"]) : void 0;
+  const id = options.id ?? (typeof bodyId === "string" ? bodyId : void 0) ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1e3);
   const signature = toBase64(await hmacSha256(key, signedContent(id, timestamp, body)));
   return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` };

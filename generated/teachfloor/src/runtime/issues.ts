@@ -52,7 +52,8 @@ function pathOf(root: unknown, pointer: string): Array<string | number> {
   return path;
 }
 
-function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+/** The value at a path in `root`, or undefined where the path leaves the objects. */
+export function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
   return path.reduce<unknown>((node, key) => (node === null || typeof node !== "object" ? undefined : (node as Record<string | number, unknown>)[key]), root);
 }
 

@@ -15,6 +15,8 @@ export declare function kindOf(value: unknown): string;
 export declare function show(value: unknown): string;
 /** Text for anything thrown, even a value that cannot be turned into a string. */
 export declare function describeThrown(thrown: unknown): string;
+/** The value at a path in `root`, or undefined where the path leaves the objects. */
+export declare function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown;
 /** One issue from one AJV error, read against the payload it was about. */
 export declare function toIssue(root: unknown, error: ValidatorError): Issue;
 /** The issues of a failed validation: one per place (its first), in the validator's order, at most `maxIssues`. */
