@@ -34,10 +34,11 @@ function exampleBody(root: string, catalogue: Catalogue, event: string): { schem
   const manifest = JSON.parse(readFileSync(join(dir, "examples.json"), "utf8")) as Record<string, { schema: string }>;
   const file = Object.keys(manifest).find((name) => manifest[name]!.schema === schema);
   if (!file) throw new Error(`${catalogue.path} ${schema} has no documented example: send your own with --file.`);
-  const text = readFileSync(join(dir, file), "utf8");
-  // A sample that is not JSON (eduMe's) is sent as the JSON the provider would send.
-  return { schema, body: file.endsWith(".json") ? text : JSON.stringify(JSON5.parse(text)) };
+  return { schema, body: asSent(file, readFileSync(join(dir, file), "utf8")) };
 }
+
+/** A stored example as the provider sends it: JSON as published, a sample that is not JSON (eduMe's) as compact JSON. */
+export const asSent = (file: string, text: string): string => (file.endsWith(".json") ? text : JSON.stringify(JSON5.parse(text)));
 
 /** Builds a signed test delivery of a documented example, or of `file`'s contents. */
 export async function testDelivery(root: string, provider: string, event: string, secret: string, file?: string): Promise<Delivery> {

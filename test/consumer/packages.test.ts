@@ -3,12 +3,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
-import JSON5 from "json5";
 import { publint } from "publint";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fetchHandler } from "../../generator/emit/snippets.js";
 import { catalogues, projectRoot } from "../helpers/catalogues.js";
-import { exampleManifest, exampleText } from "../helpers/examples.js";
+import { eventExamples } from "../helpers/examples.js";
 
 // Proof from outside: every generated package is packed, installed into a fresh project, compiled
 // there with two TypeScript versions and two module resolutions, and run under Node ESM and CJS.
@@ -21,11 +20,8 @@ const run = (command: string, args: string[], cwd: string) => spawnSync(command,
 let consumer: string;
 const tarballs = new Map<string, string>();
 
-/** Every documented example of an entry point, as a JSON body (json5 samples re-serialised). */
-const bodies = (catalogue: string) =>
-  Object.keys(exampleManifest(catalogue))
-    .filter((file) => !exampleManifest(catalogue)[file]!.schema.startsWith("common/"))
-    .map((file) => JSON.stringify(JSON5.parse(exampleText(catalogue, file))));
+/** Every documented event example of an entry point, as the body the provider sends. */
+const bodies = (catalogue: string) => eventExamples(catalogues().find((c) => c.path === catalogue)!).map((e) => e.body);
 
 const esmConsumer = () => `
 import * as teachfloor from "@coursehooks/teachfloor";

@@ -4,15 +4,13 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import JSON5 from "json5";
 import { expect } from "vitest";
 import type { Catalogue, EventSchema } from "../../generator/catalogue.js";
 import type { HeadersLike } from "../../generator/runtime/headers.js";
 import type { DeliveryConfig, ReceiveResult } from "../../generator/runtime/receive.js";
 import type { RawBody, Secret, SignOptions, VerifyOptions, VerifyResult } from "../../generator/runtime/verify.js";
-import { catalogues, projectRoot } from "../helpers/catalogues.js";
-import { exampleManifest, exampleText } from "../helpers/examples.js";
+import { builtPackage, catalogues, projectRoot } from "../helpers/catalogues.js";
+import { eventExamples } from "../helpers/examples.js";
 
 export type { DeliveryConfig, HeadersLike, RawBody, ReceiveResult, Secret, VerifyOptions, VerifyResult };
 export type HexScheme = Extract<DeliveryConfig["signature"], { scheme: "hmac-sha256-hex" }>;
@@ -48,15 +46,8 @@ export const providers: Provider[] = await Promise.all(
   catalogues().map(async (catalogue): Promise<Provider> => {
     const config = JSON.parse(readFileSync(join(projectRoot, "schemas", catalogue.path, "delivery.json"), "utf8")) as DeliveryConfig;
     if (!knownSchemes.has(config.signature.scheme)) throw new Error(`${catalogue.path}: unknown signature scheme ${config.signature.scheme}`);
-    const pkg = (await import(pathToFileURL(join(projectRoot, "generated", catalogue.path, "dist", "index.js")).href)) as DeliveryPackage;
-    const examples = Object.entries(exampleManifest(catalogue.path)).flatMap(([file, source]): ExampleBody[] => {
-      const event = catalogue.events.find((e) => e.stem === source.schema);
-      if (!event) return [];
-      const text = exampleText(catalogue.path, file);
-      if (file.endsWith(".json")) return [{ file, event, body: text, value: JSON.parse(text) }];
-      const value: unknown = JSON5.parse(text);
-      return [{ file, event, body: JSON.stringify(value), value }];
-    });
+    const pkg = await builtPackage<DeliveryPackage>(catalogue.path);
+    const examples = eventExamples(catalogue).map(({ file, event, body, value }) => ({ file, event, body, value }));
     if (examples.length === 0) throw new Error(`${catalogue.path}: no documented event example`);
     return { path: catalogue.path, catalogue, config, pkg, examples };
   }),

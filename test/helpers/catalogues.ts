@@ -7,6 +7,11 @@ import { validatorName } from "../../generator/naming.js";
 
 export const projectRoot = join(import.meta.dirname, "..", "..");
 
+/** The built ES module of a catalogue's entry point (`generated/<catalogue>/dist/index.js`). */
+export async function builtPackage<T>(catalogue: string): Promise<T> {
+  return (await import(pathToFileURL(join(projectRoot, "generated", catalogue, "dist", "index.js")).href)) as T;
+}
+
 /** The project's catalogues, as the generator sees them. */
 export function catalogues(): Catalogue[] {
   return buildCatalogues(loadSchemas(join(projectRoot, "schemas")).files).catalogues;

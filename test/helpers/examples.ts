@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSON5 from "json5";
+import type { Catalogue, EventSchema } from "../../generator/catalogue.js";
+import { asSent } from "../../scripts/deliveries.js";
 
 export const schemasDir = join(import.meta.dirname, "..", "..", "schemas");
 
@@ -24,4 +26,31 @@ export function exampleText(catalogue: string, file: string): string {
 /** A stored example parsed with json5 (every published sample parses that way, JSON or not). */
 export function example(catalogue: string, file: string): unknown {
   return JSON5.parse(exampleText(catalogue, file));
+}
+
+/** A documented example of an event (not of a shared object), in every form the tests feed it. */
+export interface EventExample {
+  catalogue: string;
+  file: string;
+  event: EventSchema;
+  /** The file as stored. */
+  bytes: Uint8Array;
+  text: string;
+  /** Whether the file is JSON (`.json`) rather than JSON5 (`.json5`). */
+  json: boolean;
+  /** The payload, parsed with json5 (which every published sample parses with). */
+  value: unknown;
+  /** The body as the provider sends it (see `asSent`). */
+  body: string;
+}
+
+/** The catalogue's examples of event schemas, in manifest order. */
+export function eventExamples(c: Catalogue): EventExample[] {
+  return Object.entries(exampleManifest(c.path)).flatMap(([file, source]): EventExample[] => {
+    const event = c.events.find((e) => e.stem === source.schema);
+    if (!event) return [];
+    const bytes = new Uint8Array(readFileSync(join(schemasDir, c.path, "examples", file)));
+    const text = new TextDecoder().decode(bytes);
+    return [{ catalogue: c.path, file, event, bytes, text, json: file.endsWith(".json"), value: JSON5.parse(text), body: asSent(file, text) }];
+  });
 }

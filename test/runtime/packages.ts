@@ -3,14 +3,12 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import JSON5 from "json5";
 import { expect } from "vitest";
 import type { Catalogue, EventSchema } from "../../generator/catalogue.js";
 import type { Issue, ParseError, ParseResult } from "../../generator/runtime/result.js";
 import type { StandardSchema } from "../../generator/runtime/standard-schema.js";
-import { catalogues, projectRoot } from "../helpers/catalogues.js";
-import { exampleManifest, schemasDir } from "../helpers/examples.js";
+import { builtPackage, catalogues, projectRoot } from "../helpers/catalogues.js";
+import { eventExamples, type EventExample } from "../helpers/examples.js";
 
 export type { Issue, ParseError, ParseResult, StandardSchema };
 export { projectRoot };
@@ -31,7 +29,7 @@ export const all: Catalogue[] = catalogues();
 
 const loaded = new Map<string, Package>(
   await Promise.all(
-    all.map(async (c) => [c.path, (await import(pathToFileURL(join(projectRoot, "generated", c.path, "dist", "index.js")).href)) as Package] as const),
+    all.map(async (c) => [c.path, await builtPackage<Package>(c.path)] as const),
   ),
 );
 
@@ -50,30 +48,10 @@ export function catalogue(path: string): Catalogue {
 }
 
 /** One documented example of an event schema. */
-export interface Example {
-  catalogue: string;
-  file: string;
-  event: EventSchema;
-  /** The file as stored. */
-  bytes: Uint8Array;
-  text: string;
-  /** Whether the file is JSON (`.json`) rather than JSON5 (`.json5`). */
-  json: boolean;
-  /** The payload: parsed with JSON.parse for `.json`, with json5 otherwise. */
-  value: unknown;
-}
+export type Example = EventExample;
 
 /** The catalogue's examples of event schemas (examples of `common/` objects are not events), in manifest order. */
-export function examplesOf(c: Catalogue): Example[] {
-  return Object.entries(exampleManifest(c.path)).flatMap(([file, source]): Example[] => {
-    const event = c.events.find((e) => e.stem === source.schema);
-    if (!event) return [];
-    const bytes = new Uint8Array(readFileSync(join(schemasDir, c.path, "examples", file)));
-    const text = new TextDecoder().decode(bytes);
-    const json = file.endsWith(".json");
-    return [{ catalogue: c.path, file, event, bytes, text, json, value: json ? JSON.parse(text) : JSON5.parse(text) }];
-  });
-}
+export const examplesOf = eventExamples;
 
 /** A fresh copy of an example's payload, as a record to edit. */
 export function copyOf(example: Example): Record<string, unknown> {
