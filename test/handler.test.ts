@@ -33,7 +33,7 @@ describe("createHandler", () => {
     const other = vi.fn();
     const handler = teachfloor.createHandler({ secret, on: { "course.join": join, "element.completed": other } });
     expect(await handler.handle(body, await signed())).toEqual({ status: 200, body: { received: true, handled: true } });
-    expect(join).toHaveBeenCalledWith(JSON.parse(body), { deliveryId: "evt_abc123" });
+    expect(join).toHaveBeenCalledWith(JSON.parse(body), { deliveryId: "evt_abc123", signal: expect.any(AbortSignal) });
     expect(other).not.toHaveBeenCalled();
   });
 
@@ -47,7 +47,7 @@ describe("createHandler", () => {
     const handler = teachfloor.createHandler({ secret, on: { "course.join": () => Promise.reject(new Error("database down")) }, onError });
     const answer = await handler.handle(body, await signed());
     expect(answer).toEqual({ status: 500, body: { error: "handler_failed", message: "The course.join handler failed; the provider may retry." } });
-    expect(onError).toHaveBeenCalledWith(new Error("database down"), JSON.parse(body));
+    expect(onError).toHaveBeenCalledWith(new Error("database down"), JSON.parse(body), { code: "handler_failed", status: 500, deliveryId: "evt_abc123" });
   });
 
   it("acknowledges an unknown event type with 202 and tells onUnknown", async () => {
@@ -55,7 +55,7 @@ describe("createHandler", () => {
     const unknown = body.replace('"course.join"', '"course.archived"');
     const handler = teachfloor.createHandler({ secret, on: {}, onUnknown });
     expect(await handler.handle(unknown, await signed(unknown))).toEqual({ status: 202, body: { received: true, ignored: "course.archived" } });
-    expect(onUnknown).toHaveBeenCalledWith("course.archived", { deliveryId: "evt_abc123" });
+    expect(onUnknown).toHaveBeenCalledWith("course.archived", { deliveryId: "evt_abc123", signal: expect.any(AbortSignal) });
   });
 
   it("answers 500 when onUnknown throws, and tells onError without an event", async () => {
@@ -63,7 +63,7 @@ describe("createHandler", () => {
     const unknown = body.replace('"course.join"', '"course.archived"');
     const handler = teachfloor.createHandler({ secret, on: {}, onUnknown: () => { throw new Error("queue full"); }, onError });
     expect((await handler.handle(unknown, await signed(unknown))).status).toBe(500);
-    expect(onError).toHaveBeenCalledWith(new Error("queue full"), undefined);
+    expect(onError).toHaveBeenCalledWith(new Error("queue full"), undefined, { code: "handler_failed", status: 500, deliveryId: "evt_abc123" });
   });
 
   it("answers 413 to a body over maxBodyBytes, from either adapter, without handling it", async () => {

@@ -86,14 +86,20 @@ describe("the Node http example receiver", () => {
     expect(await post(`${base}/edume`, delivery.body, { authorization: "Bearer wrong" })).toMatchObject({ status: 401, body: { error: "signature_mismatch" } });
   });
 
-  it("receives what `coursehooks send` delivers, for every provider", async () => {
+  it("receives what `coursehooks send` delivers, for every provider, and acknowledges a resend as a duplicate", async () => {
+    // A receiver of its own: `send` posts the documented examples, whose ids the tests above have used already.
+    const fresh = createReceiver(secret);
+    const url = await listen(fresh);
     for (const [provider, event] of deliveries) {
-      const sent = await coursehooks("send", provider, event, "--to", `${base}/${provider}`, "--secret", secret);
+      const sent = await coursehooks("send", provider, event, "--to", `${url}/${provider}`, "--secret", secret);
       expect(sent.stderr).toBe("");
       expect(sent.status).toBe(0);
       expect(sent.stdout).toContain("HTTP 200");
       expect(sent.stdout).toContain('{"received":true,"handled":true}');
+      const again = await coursehooks("send", provider, event, "--to", `${url}/${provider}`, "--secret", secret);
+      expect(again.stdout).toContain('{"received":true,"duplicate":true}');
     }
+    await new Promise((resolve) => fresh.close(resolve));
   });
 
   it("sends your own payload with --file", async () => {

@@ -20,3 +20,23 @@ export function decodeBody(input: Body): Decoded {
     return { ok: false, message: `The body is not valid JSON: ${(error as Error).message}` };
   }
 }
+
+/**
+ * Whether JSON text nests arrays and objects no deeper than `max`: one pass over the text, no parsing,
+ * so a hostile body is refused before `JSON.parse` spends time on it.
+ */
+export function nestingWithin(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return false;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return true;
+}

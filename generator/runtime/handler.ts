@@ -1,39 +1,55 @@
+import {
+  declaredLength,
+  readFetchBody,
+  readNodeBody,
+  type BodyFailure,
+  type BodyLimits,
+  type BodyRead,
+  type NodeRequest,
+} from "./body.js";
+import { decodeBody } from "./decode.js";
+import { describeThrown } from "./issues.js";
 import type { HeadersLike } from "./headers.js";
+import { checkHandlerOptions, defaults, type HandlerOptions, type Log } from "./handler-options.js";
 import type { CatalogueRuntime } from "./parse.js";
-import { receiveDelivery, type DeliveryConfig } from "./receive.js";
-import type { RawBody, Secret, VerifyOptions } from "./verify.js";
+import { receiveDelivery, type DeliveryConfig, type DeliveryError } from "./receive.js";
+import type { DeliveryStore } from "./store.js";
+import type { RawBody } from "./verify.js";
 
 /** What a handler is told besides the event. */
 export interface DeliveryContext {
-  /** The idempotency key: skip the event if you have handled this id before. */
+  /** The idempotency key (duplicates are filtered before handlers run, unless `deduplicate` is false). */
   deliveryId: string;
+  /** Aborted when the handler's time limit (`timeoutMs`) passes: stop the work, the delivery is answered 503. */
+  signal: AbortSignal;
 }
 
-/** One function per event type, each receiving exactly its event; names outside the catalogue are type errors. */
-export type EventHandlers<M> = { [T in keyof M]?: (event: M[T], context: DeliveryContext) => unknown };
-
-export interface HandlerOptions<M> {
-  secret: Secret;
-  on: EventHandlers<M>;
-  /** Called for a genuine delivery of an event type this package does not know (it is acknowledged). */
-  onUnknown?: (type: string, context: DeliveryContext) => unknown;
-  /** Called when a handler (or `onUnknown`) throws, with the event where there is one; the delivery is answered 500, so the provider retries it. */
-  onError?: (error: unknown, event: M[keyof M] | undefined) => unknown;
-  verify?: VerifyOptions;
-  /** The largest body the adapters read, in bytes (default 1 MiB); a larger one is answered 413. */
-  maxBodyBytes?: number;
+/** What `onInvalid` is told: a genuine delivery whose payload does not match its schema. */
+export interface InvalidContext extends DeliveryContext {
+  /** The body exactly as received, to store and replay once the schema is fixed. */
+  rawBody: RawBody;
 }
 
-/** The answer to a delivery: a status and a short JSON body. */
+/** What `onError` is told besides the error: what failed, the answer given, and the delivery id once known. */
+export interface Failure {
+  code: FailureCode;
+  status: number;
+  deliveryId?: string;
+}
+
+export type FailureCode =
+  | DeliveryError["code"]
+  | BodyFailure
+  | "handler_failed"
+  | "handler_timeout"
+  | "store_failed"
+  | "internal_error";
+
+/** The answer to a delivery: a status, a short JSON body and any extra headers. */
 export interface HandlerResponse {
   status: number;
   body: Record<string, unknown>;
-}
-
-/** A Node `http` / Express request: its headers, and its body as a stream (or already read as bytes). */
-export interface NodeRequest extends AsyncIterable<unknown> {
-  headers: Readonly<Record<string, string | readonly string[] | undefined>>;
-  body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /** A Node `http` / Express response. */
@@ -41,99 +57,261 @@ export interface NodeResponse {
   statusCode: number;
   setHeader(name: string, value: string): unknown;
   end(body: string): unknown;
+  headersSent?: boolean;
 }
 
-export interface WebhookHandler {
-  /** Verifies, parses and dispatches one delivery. Never throws. */
+/** A function that handles events of the types `T`. */
+export type EventHandler<M, T extends keyof M> = (event: M[T], context: DeliveryContext) => unknown;
+
+export interface WebhookHandler<M = Record<string, unknown>> {
+  /** Verifies, parses and dispatches one delivery (`body` exactly as received). Never throws. */
   handle(body: RawBody, headers: HeadersLike): Promise<HandlerResponse>;
-  /** For Fetch-style runtimes: Hono, Next.js route handlers, Cloudflare Workers, Deno. */
+  /** For Fetch-style runtimes: Hono (`(c) => webhooks.fetch(c.req.raw)`), Next.js route handlers, Workers, Deno. Always resolves. */
   fetch(request: Request): Promise<Response>;
-  /** For Node `http` and Express; reads the raw body itself (mount it before any JSON body parser). */
+  /** For Node `http` and Express: reads the raw body itself (mount it before any JSON body parser). Never rejects. */
   node(request: NodeRequest, response: NodeResponse): Promise<void>;
+  /** Adds a handler for one event type or several; handlers of a type run in the order they were added. */
+  on<T extends keyof M & string>(types: T | readonly T[], handler: EventHandler<M, T>): WebhookHandler<M>;
 }
 
-const isBytes = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
-const defaultMaxBodyBytes = 1024 * 1024;
-const tooLarge = (limit: number): HandlerResponse => ({ status: 413, body: { error: "payload_too_large", message: `The body is larger than ${limit} bytes.` } });
-const handlerFailed = (type: string): HandlerResponse => ({ status: 500, body: { error: "handler_failed", message: `The ${type} handler failed; the provider may retry.` } });
+const answer = (status: number, error: string, message: string, headers?: Record<string, string>): HandlerResponse => ({
+  status,
+  body: { error, message },
+  ...(headers && { headers }),
+});
 
-/** The raw body of a Node request: bytes a raw-body parser already read, or the stream read up to `limit`. */
-async function rawBodyOf(request: NodeRequest, limit: number): Promise<RawBody | "unavailable" | "too-large"> {
-  if (isBytes(request.body) || typeof request.body === "string") return request.body;
-  if (request.body !== undefined) return "unavailable"; // a body parser has consumed the raw bytes
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : (chunk as Uint8Array);
-    size += bytes.length;
-    if (size > limit) return "too-large";
-    chunks.push(bytes);
+const closing = { connection: "close" };
+const bodyAnswers: Record<BodyFailure, (limits: BodyLimits) => HandlerResponse> = {
+  payload_too_large: ({ maxBytes }) =>
+    answer(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`, closing),
+  body_timeout: ({ timeoutMs }) => answer(408, "body_timeout", `The body did not arrive within ${timeoutMs} ms.`, closing),
+  body_unreadable: () => answer(400, "body_unreadable", "The body could not be read: the connection failed.", closing),
+  raw_body_unavailable: () =>
+    answer(
+      500,
+      "raw_body_unavailable",
+      "A body parser read the body before the webhook handler, so its raw bytes are gone. Express: mount the handler " +
+        'before express.json(), or use express.raw({ type: "*/*" }). Fastify: add a content-type parser with ' +
+        '{ parseAs: "buffer" } and pass request.body to handle(). Fetch runtimes: do not read the request first.',
+    ),
+};
+const notPost = answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", { allow: "POST" });
+const internal = answer(500, "internal_error", "The delivery could not be handled; the provider may retry.");
+
+type Outcome = { ok: true } | { ok: false; code: "handler_failed" | "handler_timeout"; thrown: unknown };
+
+/** Runs `work` with an abort signal and a time limit; a late rejection is caught, never left unhandled. */
+async function withTimeLimit(work: (signal: AbortSignal) => Promise<unknown>, timeoutMs: number): Promise<Outcome> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<Outcome>((resolve) => {
+    timer = setTimeout(() => {
+      const thrown = new Error(`The handler did not settle within ${timeoutMs} ms.`);
+      controller.abort(thrown);
+      resolve({ ok: false, code: "handler_timeout", thrown });
+    }, timeoutMs);
+  });
+  const run = work(controller.signal).then<Outcome, Outcome>(
+    () => ({ ok: true }),
+    (thrown) => ({ ok: false, code: "handler_failed", thrown }),
+  );
+  try {
+    return await Promise.race([run, limit]);
+  } finally {
+    clearTimeout(timer);
   }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
 }
 
-/** Verify, parse, and call the handler for the event's type. */
-export function createDeliveryHandler<M>(config: DeliveryConfig, catalogue: CatalogueRuntime, options: HandlerOptions<M>): WebhookHandler {
-  const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
-  const report = async (thrown: unknown, event: M[keyof M] | undefined) => {
+/** Calls one of the user's log functions; a failing log never changes the answer. */
+function write(log: Log | undefined, status: number, message: string, fields: Record<string, unknown>): void {
+  const level = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
+  try {
+    log?.[level]?.(message, { status, ...fields });
+  } catch {
+    // the log sink failed: nothing else to tell
+  }
+}
+
+/** Verify, parse, deduplicate, and call the handlers of the event's type within a time limit. */
+export function createDeliveryHandler<M>(
+  config: DeliveryConfig,
+  catalogue: CatalogueRuntime,
+  options: HandlerOptions<M>,
+): WebhookHandler<M> {
+  checkHandlerOptions(config.signature, options);
+  const settings = defaults(options);
+  const limits: BodyLimits = { maxBytes: settings.maxBodyBytes, timeoutMs: settings.readTimeoutMs };
+  const handlers = new Map<string, Array<EventHandler<M, keyof M>>>();
+  for (const [type, run] of Object.entries(options.on ?? {})) if (run) handlers.set(type, [run as EventHandler<M, keyof M>]);
+
+  const report = async (thrown: unknown, event: M[keyof M] | undefined, failure: Failure, response: HandlerResponse) => {
+    write(options.log, response.status, `webhook delivery answered ${response.status} ${failure.code}`, {
+      ...failure,
+      error: describeThrown(thrown),
+    });
     try {
-      await options.onError?.(thrown, event);
+      await options.onError?.(thrown, event, failure);
     } catch {
       // onError itself failed: the answer is the same
     }
+    return response;
   };
-  const handle = async (body: RawBody, headers: HeadersLike): Promise<HandlerResponse> => {
-    const received = await receiveDelivery<M[keyof M]>(config, catalogue, body, headers, options.secret, options.verify);
-    if (!received.ok) {
-      const { error } = received;
-      if (error.code === "unknown_event") {
-        try {
-          await options.onUnknown?.(error.type, { deliveryId: received.deliveryId ?? "" });
-        } catch (thrown) {
-          await report(thrown, undefined);
-          return handlerFailed("onUnknown");
-        }
-        return { status: 202, body: { received: true, ignored: error.type } };
-      }
-      const status = error.code === "invalid_json" || error.code === "invalid_payload" ? 400 : 401;
-      return { status, body: { error: error.code, message: error.message } };
-    }
-    const type = (received.event as Record<string, unknown>)[catalogue.typeProperty] as keyof M;
-    const run = options.on[type];
-    if (!run) return { status: 200, body: { received: true, handled: false } };
+
+  /** Runs `work` once per delivery id: a handled id is acknowledged, one being handled is answered 409. */
+  const once = async (deliveryId: string, work: () => Promise<HandlerResponse>): Promise<HandlerResponse> => {
+    const dedupe = settings.deduplicate;
+    if (!dedupe) return work();
+    const key = `${config.scope}:${deliveryId}`;
+    const store: DeliveryStore = dedupe.store;
+    let claim: unknown;
     try {
-      await run(received.event as M[typeof type], { deliveryId: received.deliveryId });
+      claim = await store.claim(key, Math.ceil(settings.timeoutMs / 1000) + 5);
     } catch (thrown) {
-      await report(thrown, received.event);
-      return handlerFailed(String(type));
+      // Without the store, a duplicate may be handled twice; that is better than losing a delivery.
+      await report(thrown, undefined, { code: "store_failed", status: 200, deliveryId }, { status: 200, body: {} });
+      return work();
     }
-    return { status: 200, body: { received: true, handled: true } };
+    if (claim === "done") return { status: 200, body: { received: true, duplicate: true } };
+    if (claim === "in_progress") {
+      return answer(409, "delivery_in_progress", "This delivery is being handled; the provider may retry.", {
+        "retry-after": "10",
+      });
+    }
+    const response = await work();
+    try {
+      await (response.status < 300 ? store.complete(key, dedupe.keepSeconds) : store.release(key));
+    } catch (thrown) {
+      await report(thrown, undefined, { code: "store_failed", status: response.status, deliveryId }, response);
+    }
+    return response;
   };
-  return {
+
+  /** Runs the user's code for a delivery within the time limit: 500 if it throws, 503 if it overruns. */
+  const run = async (
+    deliveryId: string,
+    event: M[keyof M] | undefined,
+    what: string,
+    done: HandlerResponse,
+    work: (signal: AbortSignal) => Promise<unknown>,
+  ): Promise<HandlerResponse> => {
+    const outcome = await withTimeLimit(work, settings.timeoutMs);
+    if (outcome.ok) {
+      write(options.log, done.status, `webhook delivery ${what}`, { deliveryId });
+      return done;
+    }
+    const response =
+      outcome.code === "handler_timeout"
+        ? answer(503, "handler_timeout", `The ${what} handler did not finish in time; the provider may retry.`)
+        : answer(500, "handler_failed", `The ${what} handler failed; the provider may retry.`);
+    return report(outcome.thrown, event, { code: outcome.code, status: response.status, deliveryId }, response);
+  };
+
+  const handleDelivery = async (body: RawBody, headers: HeadersLike): Promise<HandlerResponse> => {
+    if (typeof body !== "string" && !(body instanceof Uint8Array)) {
+      const response = bodyAnswers.raw_body_unavailable(limits);
+      return report(response.body.message, undefined, { code: "raw_body_unavailable", status: 500 }, response);
+    }
+    const received = await receiveDelivery<M[keyof M]>(config, catalogue, body, headers, options.secret, options.verify);
+    if (received.ok) {
+      const { event, deliveryId } = received;
+      const type = String((event as Record<string, unknown>)[catalogue.typeProperty]);
+      const typed = handlers.get(type) ?? [];
+      const handled = typed.length > 0;
+      return once(deliveryId, () =>
+        run(deliveryId, event, type, { status: 200, body: { received: true, handled } }, async (signal) => {
+          for (const handler of typed) await handler(event, { deliveryId, signal });
+          await options.onAny?.(event, { deliveryId, signal });
+        }),
+      );
+    }
+    if (received.deliveryId === undefined) {
+      const { error } = received;
+      // Not genuine (401), or the server is misconfigured (500: the provider retries once it is fixed).
+      const status = error.code === "invalid_secret" || error.code === "invalid_options" ? 500 : 401;
+      return report(error, undefined, { code: error.code, status }, answer(status, error.code, error.message));
+    }
+    const { error, deliveryId } = received;
+    if (error.code === "unknown_event") {
+      const ignored = { status: 202, body: { received: true, ignored: error.type } };
+      return once(deliveryId, () =>
+        run(deliveryId, undefined, "onUnknown", ignored, async (signal) => {
+          await options.onUnknown?.(error.type, { deliveryId, signal });
+        }),
+      );
+    }
+    const onInvalid = options.onInvalid;
+    if (!onInvalid) {
+      return report(error, undefined, { code: error.code, status: 400, deliveryId }, answer(400, error.code, error.message));
+    }
+    // Genuine but invalid: the user keeps it (to replay once the schema is fixed) and the provider stops retrying.
+    const kept = { status: 202, body: { received: true, invalid: error.code } };
+    return once(deliveryId, () =>
+      run(deliveryId, undefined, "onInvalid", kept, async (signal) => {
+        const decoded = decodeBody(body);
+        const value = decoded.ok ? decoded.value : body;
+        await onInvalid(value, error, { deliveryId, signal, rawBody: body });
+      }),
+    );
+  };
+
+  const handle = async (body: RawBody, headers: HeadersLike): Promise<HandlerResponse> => {
+    try {
+      return await handleDelivery(body, headers);
+    } catch (thrown) {
+      return report(thrown, undefined, { code: "internal_error", status: 500 }, internal);
+    }
+  };
+
+  /** The answer to a request: 405 unless POST, 413 by content-length before reading, then the body within limits. */
+  const answerRequest = async (
+    method: string | undefined,
+    length: number | undefined,
+    read: () => Promise<BodyRead>,
+    headers: HeadersLike,
+  ): Promise<HandlerResponse> => {
+    if (method !== undefined && method.toUpperCase() !== "POST") return notPost;
+    const raw: BodyRead = length !== undefined && length > limits.maxBytes ? { failure: "payload_too_large" } : await read();
+    if (typeof raw === "string" || raw instanceof Uint8Array) return handle(raw, headers);
+    const response = bodyAnswers[raw.failure](limits);
+    return report(response.body.message, undefined, { code: raw.failure, status: response.status }, response);
+  };
+
+  const webhooks: WebhookHandler<M> = {
     handle,
     async fetch(request) {
-      const declared = Number(request.headers.get("content-length") ?? 0);
-      const raw = declared > limit ? undefined : new Uint8Array(await request.arrayBuffer());
-      const { status, body } = raw === undefined || raw.length > limit ? tooLarge(limit) : await handle(raw, request.headers);
-      return Response.json(body, { status });
+      let response = internal;
+      try {
+        const length = declaredLength(request.headers.get("content-length"));
+        response = await answerRequest(request.method, length, () => readFetchBody(request, limits), request.headers);
+      } catch (thrown) {
+        await report(thrown, undefined, { code: "internal_error", status: 500 }, internal);
+      }
+      return Response.json(response.body, { status: response.status, headers: response.headers ?? {} });
     },
     async node(request, response) {
-      const raw = await rawBodyOf(request, limit);
-      const { status, body } =
-        raw === "unavailable"
-          ? { status: 500, body: { error: "raw_body_unavailable", message: "The body was parsed before the webhook handler: mount it before express.json(), or use express.raw()." } }
-          : raw === "too-large"
-            ? tooLarge(limit)
-            : await handle(raw, request.headers);
-      response.statusCode = status;
-      response.setHeader("content-type", "application/json");
-      response.end(JSON.stringify(body));
+      let reply = internal;
+      try {
+        const length = declaredLength(request.headers["content-length"]);
+        reply = await answerRequest(request.method, length, () => readNodeBody(request, limits), request.headers);
+      } catch (thrown) {
+        await report(thrown, undefined, { code: "internal_error", status: 500 }, internal);
+      }
+      try {
+        if (response.headersSent) return;
+        response.statusCode = reply.status;
+        response.setHeader("content-type", "application/json");
+        for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);
+        response.end(JSON.stringify(reply.body));
+      } catch {
+        // the connection is gone: there is no one to answer
+      }
+    },
+    on(types, handler) {
+      for (const type of typeof types === "string" ? [types] : types) {
+        handlers.set(type, [...(handlers.get(type) ?? []), handler as EventHandler<M, keyof M>]);
+      }
+      return webhooks;
     },
   };
+  return webhooks;
 }

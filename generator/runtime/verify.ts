@@ -1,7 +1,8 @@
 import { fromBase64, fromHex, hmacSha256, sameBytes, sameSecret, toBase64, toHex, utf8 } from "./crypto.js";
 import { header, type HeadersLike } from "./headers.js";
-import { decodeBody } from "./decode.js";
+import { decodeBody, nestingWithin } from "./decode.js";
 import { describeThrown, valueAt } from "./issues.js";
+import { verifyOptionsProblem } from "./options.js";
 
 /** How a provider signs its deliveries (from the catalogue's `delivery.json`). */
 export type SignatureScheme =
@@ -23,14 +24,20 @@ export type RawBody = string | Uint8Array;
 export type Secret = string | readonly string[] | { signatureSecret?: string | readonly string[]; bearerToken?: string | readonly string[] };
 
 export interface VerifyOptions {
-  /** Standard Webhooks: how far the timestamp may be from now, in seconds (default 300). */
+  /** Standard Webhooks: how far the timestamp may be from now, in seconds: a finite number >= 0 (default 300). */
   toleranceSeconds?: number;
-  /** The clock, in milliseconds since the epoch (default `Date.now`). */
+  /** The clock, in **milliseconds** since the epoch, like `Date.now` (the default); must return a finite number. */
   now?: () => number;
 }
 
 export type VerifyError = {
-  code: "missing_signature" | "malformed_signature" | "signature_mismatch" | "timestamp_out_of_range" | "invalid_secret";
+  code:
+    | "missing_signature"
+    | "malformed_signature"
+    | "signature_mismatch"
+    | "timestamp_out_of_range"
+    | "invalid_secret"
+    | "invalid_options";
   message: string;
 };
 
@@ -48,10 +55,17 @@ const bearerTokens = (secret: Secret): string[] => (isSecretObject(secret) ? lis
 const textOf = (body: RawBody): string => (typeof body === "string" ? body : new TextDecoder("utf-8", { ignoreBOM: true }).decode(body));
 
 /** The body as eduMe signs it: compact JSON (a leading byte-order mark dropped), or the raw text when it cannot be parsed. */
-function compactJson(body: RawBody): string {
+export function compactJson(body: RawBody): string {
   const decoded = decodeBody(body);
   return decoded.ok ? JSON.stringify(decoded.value) : textOf(body);
 }
+
+/** Bodies re-serialised to compact JSON for a signature check: at most this large and this deeply nested. */
+const compactLimits = { bytes: 1024 * 1024, depth: 64 };
+
+/** Whether a body is small and shallow enough to be parsed for its compact JSON; checked without parsing. */
+const compactable = (body: RawBody): boolean =>
+  utf8(body).length <= compactLimits.bytes && nestingWithin(textOf(body), compactLimits.depth);
 
 /** Standard Webhooks keys: `whsec_` + base64 is decoded; any other string is the key's bytes as they are. */
 export function standardWebhooksKey(secret: string): Uint8Array | undefined {
@@ -71,13 +85,20 @@ async function verifyHex(scheme: Extract<SignatureScheme, { scheme: "hmac-sha256
   }
   if (name === undefined) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
   const given = fromHex(header(headers, name)!.trim());
-  if (!given || given.length === 0) return fail("malformed_signature", `The ${name} header is not a hex string.`);
+  if (!given || given.length !== 32) return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
   const secrets = signatureSecrets(secret);
   if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
-  const signed: RawBody[] = scheme.signs === "compact-json" ? [body, compactJson(body)] : [body];
+  if (await signedBy(secrets, utf8(body), given)) return { ok: true };
+  // eduMe signs compact JSON: a body that arrived reformatted is re-serialised, once it is known to be cheap to parse.
+  const compact = scheme.signs === "compact-json" && compactable(body) && (await signedBy(secrets, utf8(compactJson(body)), given));
+  return compact ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+}
+
+/** Whether any of the secrets signs `message` as `given`; every secret is tried, so the time does not say which matched. */
+async function signedBy(secrets: readonly string[], message: Uint8Array, given: Uint8Array): Promise<boolean> {
   let match = false;
-  for (const key of secrets) for (const message of signed) match = sameBytes(await hmacSha256(utf8(key), utf8(message)), given) || match;
-  return match ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+  for (const key of secrets) match = sameBytes(await hmacSha256(utf8(key), message), given) || match;
+  return match;
 }
 
 /** `<id>.<timestamp>.<body>`, with the body's bytes exactly as received. */
@@ -97,7 +118,9 @@ async function verifyStandardWebhooks(body: RawBody, headers: HeadersLike, secre
   if (id === undefined || timestamp === undefined || signature === undefined) return fail("missing_signature", "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.");
   if (!/^\d+$/.test(timestamp.trim())) return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
   const seconds = Number(timestamp.trim());
-  const now = Math.floor((options.now ?? Date.now)() / 1000);
+  const clock = readClock(options);
+  if (typeof clock === "string") return fail("invalid_options", clock);
+  const now = Math.floor(clock / 1000);
   const tolerance = options.toleranceSeconds ?? 300;
   if (Math.abs(now - seconds) > tolerance) return fail("timestamp_out_of_range", `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`);
   const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
@@ -117,9 +140,43 @@ async function verifyStandardWebhooks(body: RawBody, headers: HeadersLike, secre
   return match ? { ok: true } : fail("signature_mismatch", "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.");
 }
 
-/** Checks that a delivery is genuine. Never throws; compares in constant time. */
-export async function verifyDelivery(scheme: SignatureScheme, body: RawBody, headers: HeadersLike, secret: Secret, options: VerifyOptions = {}): Promise<VerifyResult> {
+/** Now in milliseconds, or what is wrong with the clock: a clock that cannot be read never accepts. */
+function readClock(options: VerifyOptions): number | string {
+  let now: unknown;
   try {
+    now = (options.now ?? Date.now)();
+  } catch (thrown) {
+    return `options.now() threw: ${describeThrown(thrown)}`;
+  }
+  return typeof now === "number" && Number.isFinite(now)
+    ? now
+    : `options.now() must return a finite number of milliseconds; it returned ${String(now)}.`;
+}
+
+/** What is wrong with a secret for this scheme, or undefined; `createHandler` refuses to start with a wrong one. */
+export function secretProblem(scheme: SignatureScheme, secret: Secret): string | undefined {
+  const signing = signatureSecrets(secret);
+  const tokens = bearerTokens(secret);
+  if ([...signing, ...tokens].some((s) => s === "")) return "secret: a secret is empty or not a string (is its environment variable set?).";
+  const bearer = scheme.scheme === "hmac-sha256-hex" && scheme.bearer;
+  if (tokens.length > 0 && !bearer) return "secret: this provider does not send bearer tokens; give the signing secret.";
+  if (signing.length + tokens.length === 0) return "secret: no signing secret is given.";
+  const keys = scheme.scheme === "standard-webhooks" ? signing.map(standardWebhooksKey) : [];
+  if (keys.some((key) => !key || key.length === 0)) return "secret: a whsec_ secret must be followed by base64.";
+  return undefined;
+}
+
+/** Checks that a delivery is genuine. Never throws; compares in constant time. */
+export async function verifyDelivery(
+  scheme: SignatureScheme,
+  body: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
+  try {
+    const problem = verifyOptionsProblem(options);
+    if (problem) return fail("invalid_options", problem);
     return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, options) : await verifyHex(scheme, body, headers, secret);
   } catch (error) {
     return fail("malformed_signature", `The delivery could not be checked: ${describeThrown(error)}`);

@@ -2,7 +2,8 @@
 import type { Body } from "./runtime/decode.js";
 import type { ParseResult } from "./runtime/result.js";
 import type { HeadersLike } from "./runtime/headers.js";
-import { type HandlerOptions, type WebhookHandler } from "./runtime/handler.js";
+import { type WebhookHandler } from "./runtime/handler.js";
+import type { HandlerOptions } from "./runtime/handler-options.js";
 import { type ReceiveResult } from "./runtime/receive.js";
 import { type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
 import { type StandardSchema } from "./runtime/standard-schema.js";
@@ -14,7 +15,10 @@ export type { StandardSchema, StandardResult } from "./runtime/standard-schema.j
 export type { HeadersLike } from "./runtime/headers.js";
 export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";
 export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
-export type { DeliveryContext, EventHandlers, HandlerOptions, HandlerResponse, NodeRequest, NodeResponse, WebhookHandler } from "./runtime/handler.js";
+export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";
+export type { EventHandlers, HandlerOptions, Log } from "./runtime/handler-options.js";
+export type { NodeRequest } from "./runtime/body.js";
+export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
 export { validateCourseAdded, validateCourseDeleted, validateCoursePublished, validateCourseUnpublished, validateCourseUpdatedTeamAssigned, validateCourseUpdatedTeamRemoved, validateCourseUpdatedTitleChanged, validateLearnerActivated, validateLearnerActivityFinishedAssessment, validateLearnerActivityFinishedCourse, validateLearnerActivityFinishedInCourseSurvey, validateLearnerActivityFinishedLesson, validateLearnerActivityFinishedStandaloneSurvey, validateLearnerActivityStartedAssessment, validateLearnerActivityStartedCourse, validateLearnerActivityStartedLesson, validateLearnerAdded, validateLearnerCourseCompleted, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 /** Any event of this package (the same name in every coursehooks package). */
@@ -113,7 +117,10 @@ export declare function verify(rawBody: RawBody, headers: HeadersLike, secret: S
 export declare function sign(rawBody: RawBody, secret: string, options?: SignOptions): Promise<Record<string, string>>;
 /** Verifies, then parses: `{ ok: true, event, deliveryId }` or `{ ok: false, error }`. Never throws. */
 export declare function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<ReceiveResult<EdumeEvent>>;
-/** A receiver that verifies, parses and calls `on[event type]`, with Fetch and Node adapters. */
-export declare function createHandler(options: HandlerOptions<EdumeEventMap>): WebhookHandler;
+/**
+ * A receiver that verifies, parses, deduplicates and calls `on[event type]` within a time limit, with Fetch and
+ * Node adapters that survive any client. Throws a TypeError at once when an option is wrong.
+ */
+export declare function createHandler(options: HandlerOptions<EdumeEventMap>): WebhookHandler<EdumeEventMap>;
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */
 export declare const eventSchema: StandardSchema<EdumeEvent>;

@@ -4,7 +4,8 @@ import { parseEvent, validateEvent, type CatalogueRuntime } from "./runtime/pars
 import type { Body } from "./runtime/decode.js";
 import type { ParseResult } from "./runtime/result.js";
 import type { HeadersLike } from "./runtime/headers.js";
-import { createDeliveryHandler, type HandlerOptions, type WebhookHandler } from "./runtime/handler.js";
+import { createDeliveryHandler, type WebhookHandler } from "./runtime/handler.js";
+import type { HandlerOptions } from "./runtime/handler-options.js";
 import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
 import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
 import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";
@@ -19,7 +20,10 @@ export type { StandardSchema, StandardResult } from "./runtime/standard-schema.j
 export type { HeadersLike } from "./runtime/headers.js";
 export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";
 export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
-export type { DeliveryContext, EventHandlers, HandlerOptions, HandlerResponse, NodeRequest, NodeResponse, WebhookHandler } from "./runtime/handler.js";
+export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";
+export type { EventHandlers, HandlerOptions, Log } from "./runtime/handler-options.js";
+export type { NodeRequest } from "./runtime/body.js";
+export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
 export { validateCourseAdded, validateCourseDeleted, validateCoursePublished, validateCourseUnpublished, validateCourseUpdatedTeamAssigned, validateCourseUpdatedTeamRemoved, validateCourseUpdatedTitleChanged, validateLearnerActivated, validateLearnerActivityFinishedAssessment, validateLearnerActivityFinishedCourse, validateLearnerActivityFinishedInCourseSurvey, validateLearnerActivityFinishedLesson, validateLearnerActivityFinishedStandaloneSurvey, validateLearnerActivityStartedAssessment, validateLearnerActivityStartedCourse, validateLearnerActivityStartedLesson, validateLearnerAdded, validateLearnerCourseCompleted, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 
@@ -55,7 +59,7 @@ const catalogue: CatalogueRuntime = {
   ],
 };
 
-const delivery: DeliveryConfig = {"signature":{"scheme":"hmac-sha256-hex","headers":["x-edume-signature"],"signs":"compact-json","bearer":true},"deliveryId":{"from":"body-hash"}};
+const delivery: DeliveryConfig = {"scope":"edume","signature":{"scheme":"hmac-sha256-hex","headers":["x-edume-signature"],"signs":"compact-json","bearer":true},"deliveryId":{"from":"body-hash"}};
 
 /**
  * Turns a delivery into a typed event. `input` is the raw body (string or bytes) or an already parsed
@@ -234,8 +238,11 @@ export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, 
   return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
 }
 
-/** A receiver that verifies, parses and calls `on[event type]`, with Fetch and Node adapters. */
-export function createHandler(options: HandlerOptions<EdumeEventMap>): WebhookHandler {
+/**
+ * A receiver that verifies, parses, deduplicates and calls `on[event type]` within a time limit, with Fetch and
+ * Node adapters that survive any client. Throws a TypeError at once when an option is wrong.
+ */
+export function createHandler(options: HandlerOptions<EdumeEventMap>): WebhookHandler<EdumeEventMap> {
   return createDeliveryHandler(delivery, catalogue, options);
 }
 

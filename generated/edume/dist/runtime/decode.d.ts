@@ -10,4 +10,9 @@ type Decoded = {
 };
 /** Raw bodies are decoded as UTF-8 (a leading byte-order mark is skipped) and parsed as JSON; other values pass through. */
 export declare function decodeBody(input: Body): Decoded;
+/**
+ * Whether JSON text nests arrays and objects no deeper than `max`: one pass over the text, no parsing,
+ * so a hostile body is refused before `JSON.parse` spends time on it.
+ */
+export declare function nestingWithin(text: string, max: number): boolean;
 export {};

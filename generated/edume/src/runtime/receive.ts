@@ -2,6 +2,7 @@
 import { sha256, toHex, utf8 } from "./crypto.js";
 import { decodeBody } from "./decode.js";
 import { header, type HeadersLike } from "./headers.js";
+import { describeThrown } from "./issues.js";
 import { parseEvent, type CatalogueRuntime } from "./parse.js";
 import type { ParseError } from "./result.js";
 import { verifyDelivery, type RawBody, type Secret, type SignatureScheme, type VerifyError, type VerifyOptions } from "./verify.js";
@@ -11,6 +12,8 @@ export type DeliveryIdSource = { from: "envelope"; property: string } | { from: 
 
 /** How a catalogue's deliveries arrive (its `delivery.json`). */
 export interface DeliveryConfig {
+  /** The catalogue (`teachfloor`, `teachfloor/early`): delivery ids are kept apart per catalogue in a shared store. */
+  scope: string;
   signature: SignatureScheme;
   deliveryId: DeliveryIdSource;
 }
@@ -19,31 +22,52 @@ export interface DeliveryConfig {
 export type DeliveryError = VerifyError | ParseError;
 
 /** The delivery's event and idempotency key, or why it was not accepted (with its key once it is known to be genuine). */
-export type ReceiveResult<E> = { ok: true; event: E; deliveryId: string } | { ok: false; error: DeliveryError; deliveryId?: string };
+export type ReceiveResult<E> =
+  | { ok: true; event: E; deliveryId: string }
+  | { ok: false; error: ParseError; deliveryId: string }
+  | { ok: false; error: VerifyError; deliveryId?: undefined };
 
 const readJson = (body: RawBody): unknown => {
   const decoded = decodeBody(body);
   return decoded.ok ? decoded.value : undefined;
 };
 
-/** The provider's idempotency key where it has one, else the SHA-256 of the raw body (hex). */
-async function deliveryIdOf(source: DeliveryIdSource, body: RawBody, headers: HeadersLike, event: unknown): Promise<string> {
+/**
+ * The provider's idempotency key where it has one, else the SHA-256 (hex) of what the provider signs: the raw
+ * body, or for providers that sign compact JSON the compact JSON of the payload, so reformatted copies of one
+ * delivery share an id.
+ */
+async function deliveryIdOf(config: DeliveryConfig, body: RawBody, headers: HeadersLike, value: unknown): Promise<string> {
+  const source = config.deliveryId;
   if (source.from === "header") {
-    const value = header(headers, source.name);
-    if (value) return value;
+    const id = header(headers, source.name);
+    if (id) return id;
   }
   if (source.from === "envelope") {
-    const value = event !== null && typeof event === "object" ? (event as Record<string, unknown>)[source.property] : undefined;
-    if (typeof value === "string" && value) return value;
+    const id = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[source.property] : undefined;
+    if (typeof id === "string" && id) return id;
   }
-  return toHex(await sha256(utf8(body)));
+  const compact = config.signature.scheme === "hmac-sha256-hex" && config.signature.signs === "compact-json";
+  return toHex(await sha256(utf8(compact && value !== undefined ? JSON.stringify(value) : body)));
 }
 
 /** Verifies, then parses: one result for both. Never throws. */
-export async function receiveDelivery<E>(config: DeliveryConfig, catalogue: CatalogueRuntime, body: RawBody, headers: HeadersLike, secret: Secret, options: VerifyOptions = {}): Promise<ReceiveResult<E>> {
+export async function receiveDelivery<E>(
+  config: DeliveryConfig,
+  catalogue: CatalogueRuntime,
+  body: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options: VerifyOptions = {},
+): Promise<ReceiveResult<E>> {
   const verified = await verifyDelivery(config.signature, body, headers, secret, options);
   if (!verified.ok) return verified;
-  const parsed = parseEvent<E>(catalogue, body);
-  if (!parsed.ok) return { ...parsed, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, readJson(body)) };
-  return { ok: true, event: parsed.event, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, parsed.event) };
+  try {
+    const parsed = parseEvent<E>(catalogue, body);
+    const deliveryId = await deliveryIdOf(config, body, headers, parsed.ok ? parsed.event : readJson(body));
+    return parsed.ok ? { ok: true, event: parsed.event, deliveryId } : { ...parsed, deliveryId };
+  } catch (thrown) {
+    // Only hostile headers objects (throwing getters, proxies) get here: the body has been verified.
+    return { ok: false, error: { code: "malformed_signature", message: `The delivery could not be read: ${describeThrown(thrown)}` } };
+  }
 }

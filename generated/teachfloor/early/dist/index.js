@@ -16,6 +16,21 @@ function decodeBody(input) {
     return { ok: false, message: `The body is not valid JSON: ${error.message}` };
   }
 }
+function nestingWithin(text, max) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return false;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return true;
+}
 
 // memory:runtime/issues.ts
 var maxIssues = 20;
@@ -158,6 +173,126 @@ function parseDecoded(catalogue2, input) {
   };
 }
 
+// memory:runtime/body.ts
+var ignore = () => {
+};
+function declaredLength(value) {
+  return typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : void 0;
+}
+function concat(chunks, size) {
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+var chunkBytes = (chunk) => typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk instanceof Uint8Array ? chunk : void 0;
+function readNodeBody(request, limits) {
+  const given = request.body;
+  if (given instanceof Uint8Array || typeof given === "string") {
+    return Promise.resolve(chunkBytes(given).length > limits.maxBytes ? { failure: "payload_too_large" } : given);
+  }
+  if (given !== void 0 || request.readableEnded) return Promise.resolve({ failure: "raw_body_unavailable" });
+  return new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    const finish = (result) => {
+      clearTimeout(timer);
+      request.removeListener("data", onData);
+      request.removeListener("end", onEnd);
+      request.removeListener("error", onFailure);
+      request.removeListener("close", onFailure);
+      resolve(typeof result === "string" ? { failure: result } : result);
+    };
+    const onData = (chunk) => {
+      const bytes = chunkBytes(chunk);
+      if (!bytes) return finish("body_unreadable");
+      size += bytes.length;
+      if (size > limits.maxBytes) return finish("payload_too_large");
+      chunks.push(bytes);
+    };
+    const onEnd = () => finish(concat(chunks, size));
+    const onFailure = () => finish("body_unreadable");
+    const timer = setTimeout(() => finish("body_timeout"), limits.timeoutMs);
+    request.on("error", ignore);
+    request.on("error", onFailure);
+    request.on("close", onFailure);
+    request.on("end", onEnd);
+    request.on("data", onData);
+  });
+}
+async function readFetchBody(request, limits) {
+  if (request.bodyUsed) return { failure: "raw_body_unavailable" };
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), limits.timeoutMs);
+  });
+  const stop = (failure) => {
+    reader.cancel().catch(ignore);
+    return { failure };
+  };
+  const chunks = [];
+  let size = 0;
+  try {
+    for (; ; ) {
+      const next = await Promise.race([reader.read(), timeout]);
+      if (next === "timeout") return stop("body_timeout");
+      if (next.done) return concat(chunks, size);
+      const bytes = chunkBytes(next.value);
+      if (!bytes) return stop("body_unreadable");
+      size += bytes.length;
+      if (size > limits.maxBytes) return stop("payload_too_large");
+      chunks.push(bytes);
+    }
+  } catch {
+    return stop("body_unreadable");
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// memory:runtime/options.ts
+var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function numberProblem(name, value, min) {
+  if (value === void 0 || typeof value === "number" && Number.isFinite(value) && value >= min) return void 0;
+  return `${name} must be a finite number >= ${min}; it is ${typeof value === "number" ? value : typeof value}.`;
+}
+var functionProblem = (name, value) => value === void 0 || typeof value === "function" ? void 0 : `${name} must be a function; it is ${typeof value}.`;
+function verifyOptionsProblem(options) {
+  if (options === void 0) return void 0;
+  if (!isRecord(options)) return "The verify options must be an object.";
+  return numberProblem("toleranceSeconds", options.toleranceSeconds, 0) ?? functionProblem("now", options.now);
+}
+
+// memory:runtime/store.ts
+function memoryStore(options = {}) {
+  const maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 1e4));
+  const now = options.now ?? Date.now;
+  const entries = /* @__PURE__ */ new Map();
+  const remember = (id, done, seconds) => {
+    entries.delete(id);
+    entries.set(id, { done, until: now() + seconds * 1e3 });
+    for (const [oldest, entry] of entries) {
+      if (entries.size <= maxEntries && entry.until > now()) break;
+      entries.delete(oldest);
+    }
+  };
+  return {
+    claim(id, leaseSeconds) {
+      const entry = entries.get(id);
+      if (entry && entry.until > now()) return entry.done ? "done" : "in_progress";
+      remember(id, false, leaseSeconds);
+      return "claimed";
+    },
+    complete: (id, keepSeconds) => remember(id, true, keepSeconds),
+    release: (id) => entries.delete(id)
+  };
+}
+
 // memory:runtime/crypto.ts
 var utf8 = (text) => typeof text === "string" ? new TextEncoder().encode(text) : text;
 var toHex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
@@ -209,6 +344,8 @@ function compactJson(body) {
   const decoded = decodeBody(body);
   return decoded.ok ? JSON.stringify(decoded.value) : textOf(body);
 }
+var compactLimits = { bytes: 1024 * 1024, depth: 64 };
+var compactable = (body) => utf8(body).length <= compactLimits.bytes && nestingWithin(textOf(body), compactLimits.depth);
 function standardWebhooksKey(secret) {
   return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
 }
@@ -225,13 +362,17 @@ async function verifyHex(scheme, body, headers, secret) {
   }
   if (name === void 0) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
   const given = fromHex(header(headers, name).trim());
-  if (!given || given.length === 0) return fail("malformed_signature", `The ${name} header is not a hex string.`);
+  if (!given || given.length !== 32) return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
   const secrets = signatureSecrets(secret);
   if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
-  const signed = scheme.signs === "compact-json" ? [body, compactJson(body)] : [body];
+  if (await signedBy(secrets, utf8(body), given)) return { ok: true };
+  const compact = scheme.signs === "compact-json" && compactable(body) && await signedBy(secrets, utf8(compactJson(body)), given);
+  return compact ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+}
+async function signedBy(secrets, message, given) {
   let match = false;
-  for (const key of secrets) for (const message of signed) match = sameBytes(await hmacSha256(utf8(key), utf8(message)), given) || match;
-  return match ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+  for (const key of secrets) match = sameBytes(await hmacSha256(utf8(key), message), given) || match;
+  return match;
 }
 function signedContent(id, timestamp, body) {
   const prefix = utf8(`${id}.${timestamp}.`);
@@ -248,7 +389,9 @@ async function verifyStandardWebhooks(body, headers, secret, options) {
   if (id === void 0 || timestamp === void 0 || signature === void 0) return fail("missing_signature", "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.");
   if (!/^\d+$/.test(timestamp.trim())) return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
   const seconds = Number(timestamp.trim());
-  const now = Math.floor((options.now ?? Date.now)() / 1e3);
+  const clock = readClock(options);
+  if (typeof clock === "string") return fail("invalid_options", clock);
+  const now = Math.floor(clock / 1e3);
   const tolerance = options.toleranceSeconds ?? 300;
   if (Math.abs(now - seconds) > tolerance) return fail("timestamp_out_of_range", `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`);
   const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
@@ -267,8 +410,30 @@ async function verifyStandardWebhooks(body, headers, secret, options) {
   }
   return match ? { ok: true } : fail("signature_mismatch", "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.");
 }
+function readClock(options) {
+  let now;
+  try {
+    now = (options.now ?? Date.now)();
+  } catch (thrown) {
+    return `options.now() threw: ${describeThrown(thrown)}`;
+  }
+  return typeof now === "number" && Number.isFinite(now) ? now : `options.now() must return a finite number of milliseconds; it returned ${String(now)}.`;
+}
+function secretProblem(scheme, secret) {
+  const signing = signatureSecrets(secret);
+  const tokens = bearerTokens(secret);
+  if ([...signing, ...tokens].some((s) => s === "")) return "secret: a secret is empty or not a string (is its environment variable set?).";
+  const bearer = scheme.scheme === "hmac-sha256-hex" && scheme.bearer;
+  if (tokens.length > 0 && !bearer) return "secret: this provider does not send bearer tokens; give the signing secret.";
+  if (signing.length + tokens.length === 0) return "secret: no signing secret is given.";
+  const keys = scheme.scheme === "standard-webhooks" ? signing.map(standardWebhooksKey) : [];
+  if (keys.some((key) => !key || key.length === 0)) return "secret: a whsec_ secret must be followed by base64.";
+  return void 0;
+}
 async function verifyDelivery(scheme, body, headers, secret, options = {}) {
   try {
+    const problem = verifyOptionsProblem(options);
+    if (problem) return fail("invalid_options", problem);
     return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, options) : await verifyHex(scheme, body, headers, secret);
   } catch (error) {
     return fail("malformed_signature", `The delivery could not be checked: ${describeThrown(error)}`);
@@ -289,105 +454,272 @@ async function signDelivery(scheme, body, secret, options = {}) {
   return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` };
 }
 
+// memory:runtime/handler-options.ts
+function defaults(options) {
+  const dedupe = options.deduplicate;
+  return {
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    readTimeoutMs: options.readTimeoutMs ?? 5e3,
+    timeoutMs: options.timeoutMs ?? 8e3,
+    deduplicate: dedupe === false ? void 0 : { store: dedupe?.store ?? memoryStore(), keepSeconds: dedupe?.keepSeconds ?? 86400 }
+  };
+}
+var storeProblem = (store) => store === void 0 || isRecord(store) && ["claim", "complete", "release"].every((m) => typeof store[m] === "function") ? void 0 : "deduplicate.store must have claim, complete and release methods.";
+var logProblem = (log) => log === void 0 || isRecord(log) && ["debug", "info", "warn", "error"].every((m) => functionProblem(m, log[m]) === void 0) ? void 0 : "log must be an object whose debug, info, warn and error are functions.";
+function deduplicateProblems(dedupe) {
+  if (dedupe === void 0 || dedupe === false) return [];
+  if (!isRecord(dedupe)) return ["deduplicate must be false or { store?, keepSeconds? }."];
+  return [storeProblem(dedupe.store), numberProblem("deduplicate.keepSeconds", dedupe.keepSeconds, 1)];
+}
+function handlerOptionsProblems(scheme, options) {
+  if (!isRecord(options)) return ["the options must be an object."];
+  const on = options.on;
+  const handlers = isRecord(on) ? Object.entries(on).map(([type, run]) => functionProblem(`on["${type}"]`, run)) : [];
+  return [
+    secretProblem(scheme, options.secret),
+    on === void 0 || isRecord(on) ? void 0 : "on must be an object of handlers by event type.",
+    ...handlers,
+    ...["onAny", "onUnknown", "onInvalid", "onError"].map((name) => functionProblem(name, options[name])),
+    logProblem(options.log),
+    verifyOptionsProblem(options.verify),
+    numberProblem("maxBodyBytes", options.maxBodyBytes, 1),
+    numberProblem("readTimeoutMs", options.readTimeoutMs, 1),
+    numberProblem("timeoutMs", options.timeoutMs, 1),
+    ...deduplicateProblems(options.deduplicate)
+  ].filter((problem) => problem !== void 0);
+}
+function checkHandlerOptions(scheme, options) {
+  const problems = handlerOptionsProblems(scheme, options);
+  if (problems.length > 0) throw new TypeError(`createHandler: ${problems.join(" ")}`);
+}
+
 // memory:runtime/receive.ts
 var readJson = (body) => {
   const decoded = decodeBody(body);
   return decoded.ok ? decoded.value : void 0;
 };
-async function deliveryIdOf(source, body, headers, event) {
+async function deliveryIdOf(config, body, headers, value) {
+  const source = config.deliveryId;
   if (source.from === "header") {
-    const value = header(headers, source.name);
-    if (value) return value;
+    const id = header(headers, source.name);
+    if (id) return id;
   }
   if (source.from === "envelope") {
-    const value = event !== null && typeof event === "object" ? event[source.property] : void 0;
-    if (typeof value === "string" && value) return value;
+    const id = value !== null && typeof value === "object" ? value[source.property] : void 0;
+    if (typeof id === "string" && id) return id;
   }
-  return toHex(await sha256(utf8(body)));
+  const compact = config.signature.scheme === "hmac-sha256-hex" && config.signature.signs === "compact-json";
+  return toHex(await sha256(utf8(compact && value !== void 0 ? JSON.stringify(value) : body)));
 }
 async function receiveDelivery(config, catalogue2, body, headers, secret, options = {}) {
   const verified = await verifyDelivery(config.signature, body, headers, secret, options);
   if (!verified.ok) return verified;
-  const parsed = parseEvent(catalogue2, body);
-  if (!parsed.ok) return { ...parsed, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, readJson(body)) };
-  return { ok: true, event: parsed.event, deliveryId: await deliveryIdOf(config.deliveryId, body, headers, parsed.event) };
+  try {
+    const parsed = parseEvent(catalogue2, body);
+    const deliveryId = await deliveryIdOf(config, body, headers, parsed.ok ? parsed.event : readJson(body));
+    return parsed.ok ? { ok: true, event: parsed.event, deliveryId } : { ...parsed, deliveryId };
+  } catch (thrown) {
+    return { ok: false, error: { code: "malformed_signature", message: `The delivery could not be read: ${describeThrown(thrown)}` } };
+  }
 }
 
 // memory:runtime/handler.ts
-var isBytes = (value) => value instanceof Uint8Array;
-var defaultMaxBodyBytes = 1024 * 1024;
-var tooLarge = (limit) => ({ status: 413, body: { error: "payload_too_large", message: `The body is larger than ${limit} bytes.` } });
-var handlerFailed = (type) => ({ status: 500, body: { error: "handler_failed", message: `The ${type} handler failed; the provider may retry.` } });
-async function rawBodyOf(request, limit) {
-  if (isBytes(request.body) || typeof request.body === "string") return request.body;
-  if (request.body !== void 0) return "unavailable";
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
-    size += bytes.length;
-    if (size > limit) return "too-large";
-    chunks.push(bytes);
+var answer = (status, error, message, headers) => ({
+  status,
+  body: { error, message },
+  ...headers && { headers }
+});
+var closing = { connection: "close" };
+var bodyAnswers = {
+  payload_too_large: ({ maxBytes }) => answer(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`, closing),
+  body_timeout: ({ timeoutMs }) => answer(408, "body_timeout", `The body did not arrive within ${timeoutMs} ms.`, closing),
+  body_unreadable: () => answer(400, "body_unreadable", "The body could not be read: the connection failed.", closing),
+  raw_body_unavailable: () => answer(
+    500,
+    "raw_body_unavailable",
+    'A body parser read the body before the webhook handler, so its raw bytes are gone. Express: mount the handler before express.json(), or use express.raw({ type: "*/*" }). Fastify: add a content-type parser with { parseAs: "buffer" } and pass request.body to handle(). Fetch runtimes: do not read the request first.'
+  )
+};
+var notPost = answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", { allow: "POST" });
+var internal = answer(500, "internal_error", "The delivery could not be handled; the provider may retry.");
+async function withTimeLimit(work, timeoutMs) {
+  const controller = new AbortController();
+  let timer;
+  const limit = new Promise((resolve) => {
+    timer = setTimeout(() => {
+      const thrown = new Error(`The handler did not settle within ${timeoutMs} ms.`);
+      controller.abort(thrown);
+      resolve({ ok: false, code: "handler_timeout", thrown });
+    }, timeoutMs);
+  });
+  const run = work(controller.signal).then(
+    () => ({ ok: true }),
+    (thrown) => ({ ok: false, code: "handler_failed", thrown })
+  );
+  try {
+    return await Promise.race([run, limit]);
+  } finally {
+    clearTimeout(timer);
   }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
+}
+function write(log, status, message, fields) {
+  const level = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
+  try {
+    log?.[level]?.(message, { status, ...fields });
+  } catch {
   }
-  return body;
 }
 function createDeliveryHandler(config, catalogue2, options) {
-  const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
-  const report = async (thrown, event) => {
+  checkHandlerOptions(config.signature, options);
+  const settings = defaults(options);
+  const limits = { maxBytes: settings.maxBodyBytes, timeoutMs: settings.readTimeoutMs };
+  const handlers = /* @__PURE__ */ new Map();
+  for (const [type, run2] of Object.entries(options.on ?? {})) if (run2) handlers.set(type, [run2]);
+  const report = async (thrown, event, failure, response) => {
+    write(options.log, response.status, `webhook delivery answered ${response.status} ${failure.code}`, {
+      ...failure,
+      error: describeThrown(thrown)
+    });
     try {
-      await options.onError?.(thrown, event);
+      await options.onError?.(thrown, event, failure);
     } catch {
     }
+    return response;
+  };
+  const once = async (deliveryId, work) => {
+    const dedupe = settings.deduplicate;
+    if (!dedupe) return work();
+    const key = `${config.scope}:${deliveryId}`;
+    const store = dedupe.store;
+    let claim;
+    try {
+      claim = await store.claim(key, Math.ceil(settings.timeoutMs / 1e3) + 5);
+    } catch (thrown) {
+      await report(thrown, void 0, { code: "store_failed", status: 200, deliveryId }, { status: 200, body: {} });
+      return work();
+    }
+    if (claim === "done") return { status: 200, body: { received: true, duplicate: true } };
+    if (claim === "in_progress") {
+      return answer(409, "delivery_in_progress", "This delivery is being handled; the provider may retry.", {
+        "retry-after": "10"
+      });
+    }
+    const response = await work();
+    try {
+      await (response.status < 300 ? store.complete(key, dedupe.keepSeconds) : store.release(key));
+    } catch (thrown) {
+      await report(thrown, void 0, { code: "store_failed", status: response.status, deliveryId }, response);
+    }
+    return response;
+  };
+  const run = async (deliveryId, event, what, done, work) => {
+    const outcome = await withTimeLimit(work, settings.timeoutMs);
+    if (outcome.ok) {
+      write(options.log, done.status, `webhook delivery ${what}`, { deliveryId });
+      return done;
+    }
+    const response = outcome.code === "handler_timeout" ? answer(503, "handler_timeout", `The ${what} handler did not finish in time; the provider may retry.`) : answer(500, "handler_failed", `The ${what} handler failed; the provider may retry.`);
+    return report(outcome.thrown, event, { code: outcome.code, status: response.status, deliveryId }, response);
+  };
+  const handleDelivery = async (body, headers) => {
+    if (typeof body !== "string" && !(body instanceof Uint8Array)) {
+      const response = bodyAnswers.raw_body_unavailable(limits);
+      return report(response.body.message, void 0, { code: "raw_body_unavailable", status: 500 }, response);
+    }
+    const received = await receiveDelivery(config, catalogue2, body, headers, options.secret, options.verify);
+    if (received.ok) {
+      const { event, deliveryId: deliveryId2 } = received;
+      const type = String(event[catalogue2.typeProperty]);
+      const typed = handlers.get(type) ?? [];
+      const handled = typed.length > 0;
+      return once(
+        deliveryId2,
+        () => run(deliveryId2, event, type, { status: 200, body: { received: true, handled } }, async (signal) => {
+          for (const handler of typed) await handler(event, { deliveryId: deliveryId2, signal });
+          await options.onAny?.(event, { deliveryId: deliveryId2, signal });
+        })
+      );
+    }
+    if (received.deliveryId === void 0) {
+      const { error: error2 } = received;
+      const status = error2.code === "invalid_secret" || error2.code === "invalid_options" ? 500 : 401;
+      return report(error2, void 0, { code: error2.code, status }, answer(status, error2.code, error2.message));
+    }
+    const { error, deliveryId } = received;
+    if (error.code === "unknown_event") {
+      const ignored = { status: 202, body: { received: true, ignored: error.type } };
+      return once(
+        deliveryId,
+        () => run(deliveryId, void 0, "onUnknown", ignored, async (signal) => {
+          await options.onUnknown?.(error.type, { deliveryId, signal });
+        })
+      );
+    }
+    const onInvalid = options.onInvalid;
+    if (!onInvalid) {
+      return report(error, void 0, { code: error.code, status: 400, deliveryId }, answer(400, error.code, error.message));
+    }
+    const kept = { status: 202, body: { received: true, invalid: error.code } };
+    return once(
+      deliveryId,
+      () => run(deliveryId, void 0, "onInvalid", kept, async (signal) => {
+        const decoded = decodeBody(body);
+        const value = decoded.ok ? decoded.value : body;
+        await onInvalid(value, error, { deliveryId, signal, rawBody: body });
+      })
+    );
   };
   const handle = async (body, headers) => {
-    const received = await receiveDelivery(config, catalogue2, body, headers, options.secret, options.verify);
-    if (!received.ok) {
-      const { error } = received;
-      if (error.code === "unknown_event") {
-        try {
-          await options.onUnknown?.(error.type, { deliveryId: received.deliveryId ?? "" });
-        } catch (thrown) {
-          await report(thrown, void 0);
-          return handlerFailed("onUnknown");
-        }
-        return { status: 202, body: { received: true, ignored: error.type } };
-      }
-      const status = error.code === "invalid_json" || error.code === "invalid_payload" ? 400 : 401;
-      return { status, body: { error: error.code, message: error.message } };
-    }
-    const type = received.event[catalogue2.typeProperty];
-    const run = options.on[type];
-    if (!run) return { status: 200, body: { received: true, handled: false } };
     try {
-      await run(received.event, { deliveryId: received.deliveryId });
+      return await handleDelivery(body, headers);
     } catch (thrown) {
-      await report(thrown, received.event);
-      return handlerFailed(String(type));
+      return report(thrown, void 0, { code: "internal_error", status: 500 }, internal);
     }
-    return { status: 200, body: { received: true, handled: true } };
   };
-  return {
+  const answerRequest = async (method, length, read, headers) => {
+    if (method !== void 0 && method.toUpperCase() !== "POST") return notPost;
+    const raw = length !== void 0 && length > limits.maxBytes ? { failure: "payload_too_large" } : await read();
+    if (typeof raw === "string" || raw instanceof Uint8Array) return handle(raw, headers);
+    const response = bodyAnswers[raw.failure](limits);
+    return report(response.body.message, void 0, { code: raw.failure, status: response.status }, response);
+  };
+  const webhooks = {
     handle,
     async fetch(request) {
-      const declared = Number(request.headers.get("content-length") ?? 0);
-      const raw = declared > limit ? void 0 : new Uint8Array(await request.arrayBuffer());
-      const { status, body } = raw === void 0 || raw.length > limit ? tooLarge(limit) : await handle(raw, request.headers);
-      return Response.json(body, { status });
+      let response = internal;
+      try {
+        const length = declaredLength(request.headers.get("content-length"));
+        response = await answerRequest(request.method, length, () => readFetchBody(request, limits), request.headers);
+      } catch (thrown) {
+        await report(thrown, void 0, { code: "internal_error", status: 500 }, internal);
+      }
+      return Response.json(response.body, { status: response.status, headers: response.headers ?? {} });
     },
     async node(request, response) {
-      const raw = await rawBodyOf(request, limit);
-      const { status, body } = raw === "unavailable" ? { status: 500, body: { error: "raw_body_unavailable", message: "The body was parsed before the webhook handler: mount it before express.json(), or use express.raw()." } } : raw === "too-large" ? tooLarge(limit) : await handle(raw, request.headers);
-      response.statusCode = status;
-      response.setHeader("content-type", "application/json");
-      response.end(JSON.stringify(body));
+      let reply = internal;
+      try {
+        const length = declaredLength(request.headers["content-length"]);
+        reply = await answerRequest(request.method, length, () => readNodeBody(request, limits), request.headers);
+      } catch (thrown) {
+        await report(thrown, void 0, { code: "internal_error", status: 500 }, internal);
+      }
+      try {
+        if (response.headersSent) return;
+        response.statusCode = reply.status;
+        response.setHeader("content-type", "application/json");
+        for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);
+        response.end(JSON.stringify(reply.body));
+      } catch {
+      }
+    },
+    on(types, handler) {
+      for (const type of typeof types === "string" ? [types] : types) {
+        handlers.set(type, [...handlers.get(type) ?? [], handler]);
+      }
+      return webhooks;
     }
   };
+  return webhooks;
 }
 
 // memory:runtime/standard-schema.ts
@@ -2129,7 +2461,7 @@ var catalogue = {
     { type: "test.event", name: "test.event", when: [], check: validateTestEvent }
   ]
 };
-var delivery = { "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachfloor-Signature"], "signs": "raw-body", "bearer": false }, "deliveryId": { "from": "body-hash" } };
+var delivery = { "scope": "teachfloor/early", "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachfloor-Signature"], "signs": "raw-body", "bearer": false }, "deliveryId": { "from": "body-hash" } };
 function parse(input) {
   return parseEvent(catalogue, input);
 }
@@ -2179,6 +2511,7 @@ export {
   isMemberJoined,
   isTestEvent,
   memberJoinedSchema,
+  memoryStore,
   parse,
   receive,
   sign,

@@ -15,6 +15,8 @@ export type DeliveryIdSource = {
 };
 /** How a catalogue's deliveries arrive (its `delivery.json`). */
 export interface DeliveryConfig {
+    /** The catalogue (`teachfloor`, `teachfloor/early`): delivery ids are kept apart per catalogue in a shared store. */
+    scope: string;
     signature: SignatureScheme;
     deliveryId: DeliveryIdSource;
 }
@@ -27,8 +29,12 @@ export type ReceiveResult<E> = {
     deliveryId: string;
 } | {
     ok: false;
-    error: DeliveryError;
-    deliveryId?: string;
+    error: ParseError;
+    deliveryId: string;
+} | {
+    ok: false;
+    error: VerifyError;
+    deliveryId?: undefined;
 };
 /** Verifies, then parses: one result for both. Never throws. */
 export declare function receiveDelivery<E>(config: DeliveryConfig, catalogue: CatalogueRuntime, body: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<ReceiveResult<E>>;

@@ -20,13 +20,13 @@ export type Secret = string | readonly string[] | {
     bearerToken?: string | readonly string[];
 };
 export interface VerifyOptions {
-    /** Standard Webhooks: how far the timestamp may be from now, in seconds (default 300). */
+    /** Standard Webhooks: how far the timestamp may be from now, in seconds: a finite number >= 0 (default 300). */
     toleranceSeconds?: number;
-    /** The clock, in milliseconds since the epoch (default `Date.now`). */
+    /** The clock, in **milliseconds** since the epoch, like `Date.now` (the default); must return a finite number. */
     now?: () => number;
 }
 export type VerifyError = {
-    code: "missing_signature" | "malformed_signature" | "signature_mismatch" | "timestamp_out_of_range" | "invalid_secret";
+    code: "missing_signature" | "malformed_signature" | "signature_mismatch" | "timestamp_out_of_range" | "invalid_secret" | "invalid_options";
     message: string;
 };
 export type VerifyResult = {
@@ -35,8 +35,12 @@ export type VerifyResult = {
     ok: false;
     error: VerifyError;
 };
+/** The body as eduMe signs it: compact JSON (a leading byte-order mark dropped), or the raw text when it cannot be parsed. */
+export declare function compactJson(body: RawBody): string;
 /** Standard Webhooks keys: `whsec_` + base64 is decoded; any other string is the key's bytes as they are. */
 export declare function standardWebhooksKey(secret: string): Uint8Array | undefined;
+/** What is wrong with a secret for this scheme, or undefined; `createHandler` refuses to start with a wrong one. */
+export declare function secretProblem(scheme: SignatureScheme, secret: Secret): string | undefined;
 /** Checks that a delivery is genuine. Never throws; compares in constant time. */
 export declare function verifyDelivery(scheme: SignatureScheme, body: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<VerifyResult>;
 export interface SignOptions {
