@@ -23,6 +23,7 @@ import {
   type HexScheme,
   type Provider,
   type Secret,
+  type VerifyOptions,
 } from "./deliveries.js";
 
 const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, "utf8"));
@@ -230,6 +231,26 @@ describe.each(standardWebhooksProviders.map((p) => [p.path, p] as const))("%s: S
     }
     for (const offset of [10, -10]) expect(await p.pkg.verify(body, deliveryHeaders(p, body, secret, messageId, sentAt - offset), secret, options)).toEqual({ ok: true });
     expect(await p.pkg.verify(body, deliveryHeaders(p, body, secret, messageId, sentAt - 1), secret, { ...atSend, toleranceSeconds: 0 })).toEqual(failure("timestamp_out_of_range"));
+  });
+
+  it.each([
+    ["a NaN tolerance", { ...atSend, toleranceSeconds: Number.NaN }],
+    ["an infinite tolerance", { ...atSend, toleranceSeconds: Number.POSITIVE_INFINITY }],
+    ["a negative tolerance", { ...atSend, toleranceSeconds: -1 }],
+    ["a tolerance given as a string", { ...atSend, toleranceSeconds: "300" as unknown as number }],
+    ["a clock returning NaN (Number of an unset variable)", { now: () => Number(undefined) }],
+    ["a clock returning undefined", { now: () => undefined as unknown as number }],
+    ["a clock returning Infinity", { now: () => Number.POSITIVE_INFINITY }],
+    ["a clock that throws", { now: () => { throw new Error("no clock"); } }],
+    ["a clock that is not a function", { now: 1_700_000_000_000 as unknown as () => number }],
+    ["options that are not an object", "fast" as unknown as VerifyOptions],
+  ] as Array<[string, VerifyOptions]>)("never accepts with %s: a 1970 delivery is invalid_options", async (_, options) => {
+    const stamped1970 = deliveryHeaders(p, body, secret, messageId, 1);
+    expect(await p.pkg.verify(body, stamped1970, secret, options)).toEqual(failure("invalid_options"));
+    expect(await p.pkg.receive(body, stamped1970, secret, options)).toEqual(failure("invalid_options"));
+    // The same options refuse a fresh, genuine delivery too: a misconfiguration is seen at once, not on a replay.
+    const fresh = deliveryHeaders(p, body, secret, messageId, Math.floor(Date.now() / 1000));
+    expect(await p.pkg.verify(body, fresh, secret, options)).toEqual(failure("invalid_options"));
   });
 
   it("checks the timestamp before the signature: a stale delivery with a valid signature is out of range", async () => {

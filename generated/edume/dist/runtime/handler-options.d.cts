@@ -28,7 +28,9 @@ export interface HandlerOptions<M> {
      * it is not JSON). When set and it resolves, the delivery is answered 202: keep `context.rawBody`, fix the
      * schema, replay. Without it such a delivery is answered 400.
      */
-    onInvalid?: (value: unknown, error: ParseError, context: InvalidContext) => unknown;
+    onInvalid?: (value: unknown, error: Exclude<ParseError, {
+        code: "unknown_event";
+    }>, context: InvalidContext) => unknown;
     /**
      * Called for every delivery that is not answered 2xx (and when the store fails): with what a handler threw,
      * or the verification or parse error (`{ code, message }`), the event where there is one, and what failed.

@@ -1,31 +1,8 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
-import * as teachfloor from "@coursehooks/teachfloor";
-import { example } from "./helpers/examples.js";
+import { body, recorder, secret, signed, teachfloor } from "./setup.js";
 
 // createHandler: dispatch by type, the answers, and both adapters without a server.
-
-const secret = "handler-test-secret";
-const body = JSON.stringify(example("teachfloor", "course.join.json"));
-const signed = async (text = body) => teachfloor.sign(text, secret);
-
-/** A Node response that records what was written. */
-const recorder = () => {
-  const written = { statusCode: 0, headers: {} as Record<string, string>, body: "" };
-  return {
-    written,
-    response: {
-      get statusCode() {
-        return written.statusCode;
-      },
-      set statusCode(value: number) {
-        written.statusCode = value;
-      },
-      setHeader: (name: string, value: string) => void (written.headers[name] = value),
-      end: (text: string) => void (written.body = text),
-    },
-  };
-};
 
 describe("createHandler", () => {
   it("calls the handler of the event's type with the event and its delivery id, and answers 200", async () => {
