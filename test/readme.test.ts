@@ -19,3 +19,8 @@ it("the README shows the fetch-style handler the consumer tests run, and the Exp
 it("the README's createHandler example is the one the package READMEs show", () => {
   expect(readme).toContain(handlerSnippet("@coursehooks/teachfloor", "course.join", "TEACHFLOOR_WEBHOOK_SECRET").join("\n"));
 });
+
+it.each(["redis.ts", "sql.ts"])("the README shows the delivery store recipe examples/stores/%s that the store tests run", (file) => {
+  const code = readFileSync(join(projectRoot, "examples", "stores", file), "utf8").replace(/^(\/\/.*\n)+/, "").trim();
+  expect(readme).toContain(code);
+});
