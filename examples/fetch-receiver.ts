@@ -1,6 +1,6 @@
 // A Fetch-style receiver: the shape of a Cloudflare Worker, a Deno server, a Hono app or a Next.js
 // route handler. `fetch` is all such a runtime needs; `serve` runs it on Node for local use and tests.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import { Readable } from "node:stream";
 import * as teachfloor from "@coursehooks/teachfloor";
 import * as whop from "@coursehooks/whop";
@@ -15,14 +15,28 @@ export function createApp(secret: string, log: string[] = []): { fetch(request: 
   };
 }
 
-/** Serves a Fetch-style app on Node's `http`. */
+/** A Fetch `Request` for a Node request, its body streamed (not read ahead). */
+function toRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const body = req.method === "GET" || req.method === "HEAD" ? undefined : (Readable.toWeb(req) as unknown as ReadableStream);
+  const init = { method: req.method, headers, body, duplex: "half" } as RequestInit;
+  return new Request(new URL(req.url ?? "/", "http://localhost"), init);
+}
+
+/** Serves a Fetch-style app on Node's `http`; a request that cannot even be turned into a `Request` gets 400. */
 export function serve(app: { fetch(request: Request): Promise<Response> }): Server {
   return createServer(async (req, res) => {
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(", ") : v] as [string, string]])));
-    const body = req.method === "GET" || req.method === "HEAD" ? undefined : (Readable.toWeb(req) as unknown as ReadableStream);
-    const response = await app.fetch(new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body, duplex: "half" } as RequestInit));
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
+    try {
+      const response = await app.fetch(toRequest(req));
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch {
+      if (!res.headersSent) res.writeHead(400);
+      res.end();
+    }
   });
 }
 

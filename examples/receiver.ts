@@ -34,12 +34,12 @@ export function createReceiver(secret: string, log: Log = []): Server {
   };
   return createServer((request, response) => {
     const handler = handlers[(request.url ?? "").split("?")[0] as keyof typeof handlers];
-    if (request.method !== "POST" || !handler) {
+    if (!handler) {
       response.statusCode = 404;
       response.end();
       return;
     }
-    void handler.node(request, response);
+    void handler.node(request, response); // never rejects: answers 405, 408, 413… itself
   });
 }
 
