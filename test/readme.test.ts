@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { expressHandler, fetchHandler, handlerSnippet } from "../generator/emit/snippets.js";
-import { projectRoot } from "./helpers/catalogues.js";
+import { frameworks } from "../generator/emit/readme.js";
+import { expressHandler, fetchHandler, frameworkRecipes, handlerSnippet } from "../generator/emit/snippets.js";
+import { catalogues, projectRoot } from "./helpers/catalogues.js";
 
 const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
+const express = expressHandler("@coursehooks/teachfloor", "TEACHFLOOR_WEBHOOK_SECRET").join("\n");
+const example = (file: string) => readFileSync(join(projectRoot, "examples", "frameworks", `${file}.ts`), "utf8");
 
 it("the README's quick start is the install-and-generate command and the test command", () => {
   expect(readme).toContain("npm ci && npm run generate");
@@ -13,14 +16,29 @@ it("the README's quick start is the install-and-generate command and the test co
 
 it("the README shows the fetch-style handler the consumer tests run, and the Express one the package READMEs show", () => {
   expect(readme).toContain(fetchHandler("@coursehooks/teachfloor").join("\n"));
-  expect(readme).toContain(expressHandler("@coursehooks/teachfloor").join("\n"));
+  expect(readme).toContain(express);
+});
+
+it("the README's Express example is the code test/frameworks runs (examples/frameworks/express-receive.ts)", () => {
+  expect(example("express-receive")).toContain(express);
 });
 
 it("the README's createHandler example is the one the package READMEs show", () => {
   expect(readme).toContain(handlerSnippet("@coursehooks/teachfloor", "course.join", "TEACHFLOOR_WEBHOOK_SECRET").join("\n"));
 });
 
-it.each(["redis.ts", "sql.ts"])("the README shows the delivery store recipe examples/stores/%s that the store tests run", (file) => {
-  const code = readFileSync(join(projectRoot, "examples", "stores", file), "utf8").replace(/^(\/\/.*\n)+/, "").trim();
-  expect(readme).toContain(code);
+it("the README and every package README show the framework recipes under Receive webhooks", () => {
+  const section = frameworks().join("\n");
+  const receive = readme.slice(readme.indexOf("## Receive webhooks"), readme.indexOf("### Test deliveries"));
+  expect(receive).toContain(section);
+  for (const { path } of catalogues()) {
+    expect(readFileSync(join(projectRoot, "generated", path, "README.md"), "utf8"), path).toContain(section);
+  }
 });
+
+it.each(frameworkRecipes.map((recipe) => [recipe.framework, recipe] as const))(
+  "the %s recipe is the code test/frameworks runs (examples/frameworks/<file>.ts)",
+  (_, recipe) => {
+    expect(example(recipe.file)).toContain(recipe.code.join("\n"));
+  },
+);

@@ -5,15 +5,31 @@ import type { DeliveryJson } from "../lint/delivery.js";
 import type { JsonObject } from "../schema-walk.js";
 import { decisionList, eventSection, eventTable } from "./docs.js";
 import { importName } from "./package-json.js";
-import { expressHandler, fetchHandler, handlerSnippet } from "./snippets.js";
+import { expressHandler, fetchHandler, frameworkRecipes, handlerSnippet } from "./snippets.js";
 
-const code = (language: string, lines: string[]) => ["```" + language, ...lines, "```", ""];
+const code = (language: string, lines: readonly string[]) => ["```" + language, ...lines, "```", ""];
+
+/** The environment variable the snippets read the secret from: TEACHFLOOR_WEBHOOK_SECRET. */
+const secretVariableOf = (catalogue: Catalogue) => `${catalogue.path.split("/")[0]!.toUpperCase()}_WEBHOOK_SECRET`;
+
+/** How to mount the handler in each framework: the same section in the root README and every package README. */
+export function frameworks(): string[] {
+  return [
+    "### Frameworks",
+    "",
+    "Each recipe mounts `webhooks`, the handler above, exported from `./webhooks.ts`; coursehooks' tests run each " +
+      "one in the real framework and send it a signed delivery. The handler needs the body exactly as it was sent: " +
+      "after a body parser has read it, the handler answers 500 `raw_body_unavailable`, naming the setting to change.",
+    "",
+    ...frameworkRecipes.flatMap((recipe) => [`${recipe.framework}: ${recipe.note}`, "", ...code("ts", recipe.code)]),
+  ];
+}
 
 /** What the provider signs and the pitfalls of checking it, from the catalogue's delivery.json. */
 function verification(catalogue: Catalogue, delivery: DeliveryJson, first: EventSchema): string[] {
   const name = importName(catalogue);
   const signature = delivery.signature as { scheme: string; headers?: string[]; signs?: string; bearer?: boolean };
-  const secretVariable = `${catalogue.path.split("/")[0]!.toUpperCase()}_WEBHOOK_SECRET`;
+  const secretVariable = secretVariableOf(catalogue);
   const pitfalls =
     signature.scheme === "standard-webhooks"
       ? [
@@ -69,7 +85,7 @@ function usage(catalogue: Catalogue, first: EventSchema): string[] {
     "",
     "### Express",
     "",
-    ...code("ts", expressHandler(name)),
+    ...code("ts", expressHandler(name, secretVariableOf(catalogue))),
     "### Fetch-style handlers (Hono, Next.js route handlers, Cloudflare Workers, Deno)",
     "",
     ...code("ts", fetchHandler(name)),
@@ -101,6 +117,7 @@ export function readme(catalogue: Catalogue, delivery: DeliveryJson, schemas: Re
     ...others,
     ...install,
     ...verification(catalogue, delivery, first),
+    ...frameworks(),
     ...usage(catalogue, first),
     "## Events",
     "",

@@ -15,6 +15,9 @@ export interface Log {
   error?: (message: string, fields: Record<string, unknown>) => unknown;
 }
 
+/** Why a genuine delivery is not an event: its body is not JSON, or not a valid event. */
+export type InvalidError = Exclude<ParseError, { code: "unknown_event" }>;
+
 export interface HandlerOptions<M> {
   /** The signing secret (several, for rotation), or for eduMe `{ signatureSecret, bearerToken }`. */
   secret: Secret;
@@ -29,9 +32,9 @@ export interface HandlerOptions<M> {
    * it is not JSON). When set and it resolves, the delivery is answered 202: keep `context.rawBody`, fix the
    * schema, replay. Without it such a delivery is answered 400.
    */
-  onInvalid?: (value: unknown, error: Exclude<ParseError, { code: "unknown_event" }>, context: InvalidContext) => unknown;
+  onInvalid?: (value: unknown, error: InvalidError, context: InvalidContext) => unknown;
   /**
-   * Called for every delivery that is not answered 2xx (and when the store fails): with what a handler threw,
+   * Called for every delivery not answered 2xx (but 405 and 409) and when the store fails: with what a handler threw,
    * or the verification or parse error (`{ code, message }`), the event where there is one, and what failed.
    */
   onError?: (error: unknown, event: M[keyof M] | undefined, failure: Failure) => unknown;
@@ -60,17 +63,23 @@ export function defaults<M>(options: HandlerOptions<M>) {
     readTimeoutMs: options.readTimeoutMs ?? 5_000,
     timeoutMs: options.timeoutMs ?? 8_000,
     deduplicate:
-      dedupe === false ? undefined : { store: dedupe?.store ?? memoryStore(), keepSeconds: dedupe?.keepSeconds ?? 86_400 },
+      dedupe === false
+        ? undefined
+        : { store: dedupe?.store ?? memoryStore(), keepSeconds: dedupe?.keepSeconds ?? 86_400 },
   };
 }
 
+/** Whether `value` is an object whose `methods` are functions (or, where `optional`, absent). */
+const hasMethods = (value: unknown, methods: readonly string[], optional: boolean): boolean =>
+  isRecord(value) && methods.every((m) => typeof value[m] === "function" || (optional && value[m] === undefined));
+
 const storeProblem = (store: unknown): string | undefined =>
-  store === undefined || (isRecord(store) && ["claim", "complete", "release"].every((m) => typeof store[m] === "function"))
+  store === undefined || hasMethods(store, ["claim", "complete", "release"], false)
     ? undefined
     : "deduplicate.store must have claim, complete and release methods.";
 
 const logProblem = (log: unknown): string | undefined =>
-  log === undefined || (isRecord(log) && ["debug", "info", "warn", "error"].every((m) => functionProblem(m, log[m]) === undefined))
+  log === undefined || hasMethods(log, ["debug", "info", "warn", "error"], true)
     ? undefined
     : "log must be an object whose debug, info, warn and error are functions.";
 

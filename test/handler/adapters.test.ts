@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { body, recorder, secret, signed, teachfloor } from "./setup.js";
 
 // Both adapters against clients that misbehave, without a server: every call settles with an answer.
@@ -94,13 +94,22 @@ describe("the Node adapter", () => {
     expect(written.headers.allow).toBe("POST");
   });
 
-  it("answers 413 from content-length without reading, and closes the connection", async () => {
-    const request = await nodeRequest("POST", { "content-length": "999999" });
+  it("answers 413 from content-length without reading, then ends the connection: a FIN once answered, a reset later", async () => {
+    const socket = { end: vi.fn(), destroy: vi.fn() };
+    const request = Object.assign(await nodeRequest("POST", { "content-length": "999999" }), { complete: false, socket });
     const { written, response } = recorder();
-    await handler.node(request, response);
+    const finished = new PassThrough();
+    const once = (event: "finish", listener: () => void) => finished.once(event, listener);
+    await handler.node(request, Object.assign(response, { once }));
     expect(written.statusCode).toBe(413);
-    expect(written.headers.connection).toBe("close");
     expect(request.readableFlowing).not.toBe(true);
+    expect(socket.end).not.toHaveBeenCalled(); // not before the answer has gone out
+    finished.end();
+    await new Promise((resolve) => finished.on("finish", resolve));
+    expect(socket.end).toHaveBeenCalledTimes(1);
+    expect(socket.destroy).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(socket.destroy).toHaveBeenCalledTimes(1);
   });
 
   it("stops reading a streamed body over maxBodyBytes", async () => {
@@ -134,7 +143,13 @@ describe("the Node adapter", () => {
     const third = recorder();
     await handler.node(stalled, third.response);
     expect(third.written.statusCode).toBe(408);
-    expect(third.written.headers.connection).toBe("close");
+
+    const gone = Object.assign(await nodeRequest(), { destroyed: true });
+    const fourth = recorder();
+    const started = Date.now();
+    await handler.node(gone, fourth.response); // the client left before reading began: no wait for the time limit
+    expect(fourth.written.statusCode).toBe(400);
+    expect(Date.now() - started).toBeLessThan(limits.readTimeoutMs);
   });
 
   it("explains a stream a body parser already consumed (Fastify) instead of a false 401", async () => {

@@ -16,7 +16,7 @@ export type { HeadersLike } from "./runtime/headers.cjs";
 export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.cjs";
 export type { DeliveryError, ReceiveResult } from "./runtime/receive.cjs";
 export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.cjs";
-export type { EventHandlers, HandlerOptions, Log } from "./runtime/handler-options.cjs";
+export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.cjs";
 export type { NodeRequest } from "./runtime/body.cjs";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.cjs";
 export { validateCourseCompleted, validateCourseCreated, validateCourseJoin, validateCourseUpdated, validateElementCompleted, validateElementCreated, validateElementDeleted, validateElementUpdated, validateMemberLogin, validateModuleCreated, validateModuleUpdated, validateCommonEnvelope } from "./validators.cjs";

@@ -3,7 +3,7 @@ import { fromBase64, fromHex, hmacSha256, sameBytes, sameSecret, toBase64, toHex
 import { header, type HeadersLike } from "./headers.js";
 import { decodeBody, nestingWithin } from "./decode.js";
 import { describeThrown, valueAt } from "./issues.js";
-import { verifyOptionsProblem } from "./options.js";
+import { readVerifyOptions } from "./options.js";
 
 /** How a provider signs its deliveries (from the catalogue's `delivery.json`). */
 export type SignatureScheme =
@@ -112,7 +112,9 @@ function signedContent(id: string, timestamp: number, body: RawBody): Uint8Array
   return content;
 }
 
-async function verifyStandardWebhooks(body: RawBody, headers: HeadersLike, secret: Secret, options: VerifyOptions): Promise<VerifyResult> {
+type Settings = Exclude<ReturnType<typeof readVerifyOptions>, string>;
+
+async function verifyStandardWebhooks(body: RawBody, headers: HeadersLike, secret: Secret, options: Settings): Promise<VerifyResult> {
   const id = header(headers, "webhook-id");
   const timestamp = header(headers, "webhook-timestamp");
   const signature = header(headers, "webhook-signature");
@@ -142,7 +144,7 @@ async function verifyStandardWebhooks(body: RawBody, headers: HeadersLike, secre
 }
 
 /** Now in milliseconds, or what is wrong with the clock: a clock that cannot be read never accepts. */
-function readClock(options: VerifyOptions): number | string {
+function readClock(options: Settings): number | string {
   let now: unknown;
   try {
     now = (options.now ?? Date.now)();
@@ -176,9 +178,9 @@ export async function verifyDelivery(
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
   try {
-    const problem = verifyOptionsProblem(options);
-    if (problem) return fail("invalid_options", problem);
-    return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, options) : await verifyHex(scheme, body, headers, secret);
+    const settings = readVerifyOptions(options);
+    if (typeof settings === "string") return fail("invalid_options", settings);
+    return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, settings) : await verifyHex(scheme, body, headers, secret);
   } catch (error) {
     return fail("malformed_signature", `The delivery could not be checked: ${describeThrown(error)}`);
   }

@@ -17,6 +17,14 @@ export interface NodeRequest {
     body?: unknown;
     /** True once the stream has been read to its end, by this handler or by something before it. */
     readableEnded?: boolean;
+    /** True once the stream was destroyed (the client went away before the handler began to read). */
+    destroyed?: boolean;
+    /** False while the body has not been received in full (Node's IncomingMessage). */
+    complete?: boolean;
+    socket?: {
+        end(): unknown;
+        destroy(): unknown;
+    } | null;
     on(event: string, listener: (...args: never[]) => void): unknown;
     removeListener(event: string, listener: (...args: never[]) => void): unknown;
 }

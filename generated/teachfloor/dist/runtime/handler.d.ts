@@ -36,13 +36,17 @@ export interface NodeResponse {
     setHeader(name: string, value: string): unknown;
     end(body: string): unknown;
     headersSent?: boolean;
+    once?(event: "finish", listener: () => void): unknown;
 }
 /** A function that handles events of the types `T`. */
 export type EventHandler<M, T extends keyof M> = (event: M[T], context: DeliveryContext) => unknown;
 export interface WebhookHandler<M = Record<string, unknown>> {
     /** Verifies, parses and dispatches one delivery (`body` exactly as received). Never throws. */
     handle(body: RawBody, headers: HeadersLike): Promise<HandlerResponse>;
-    /** For Fetch-style runtimes: Hono (`(c) => webhooks.fetch(c.req.raw)`), Next.js route handlers, Workers, Deno. Always resolves. */
+    /**
+     * For Fetch-style runtimes: Next.js route handlers, Workers, Deno, and Hono as `(c) => webhooks.fetch(c.req.raw)`.
+     * Always resolves.
+     */
     fetch(request: Request): Promise<Response>;
     /** For Node `http` and Express: reads the raw body itself (mount it before any JSON body parser). Never rejects. */
     node(request: NodeRequest, response: NodeResponse): Promise<void>;

@@ -195,6 +195,7 @@ function readNodeBody(request, limits) {
     return Promise.resolve(chunkBytes(given).length > limits.maxBytes ? { failure: "payload_too_large" } : given);
   }
   if (given !== void 0 || request.readableEnded) return Promise.resolve({ failure: "raw_body_unavailable" });
+  if (request.destroyed) return Promise.resolve({ failure: "body_unreadable" });
   return new Promise((resolve) => {
     const chunks = [];
     let size = 0;
@@ -266,6 +267,21 @@ function verifyOptionsProblem(options) {
   if (options === void 0) return void 0;
   if (!isRecord(options)) return "The verify options must be an object.";
   return numberProblem("toleranceSeconds", options.toleranceSeconds, 0) ?? functionProblem("now", options.now);
+}
+function readVerifyOptions(options) {
+  try {
+    if (options === void 0) return {};
+    if (!isRecord(options)) return "The verify options must be an object.";
+    const { toleranceSeconds, now } = options;
+    const problem = verifyOptionsProblem({ toleranceSeconds, now });
+    if (problem) return problem;
+    return {
+      ...toleranceSeconds !== void 0 && { toleranceSeconds },
+      ...now !== void 0 && { now }
+    };
+  } catch (thrown) {
+    return `The verify options could not be read: ${describeThrown(thrown)}`;
+  }
 }
 
 // memory:runtime/store.ts
@@ -432,9 +448,9 @@ function secretProblem(scheme, secret) {
 }
 async function verifyDelivery(scheme, body, headers, secret, options = {}) {
   try {
-    const problem = verifyOptionsProblem(options);
-    if (problem) return fail("invalid_options", problem);
-    return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, options) : await verifyHex(scheme, body, headers, secret);
+    const settings = readVerifyOptions(options);
+    if (typeof settings === "string") return fail("invalid_options", settings);
+    return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, settings) : await verifyHex(scheme, body, headers, secret);
   } catch (error) {
     return fail("malformed_signature", `The delivery could not be checked: ${describeThrown(error)}`);
   }
@@ -464,8 +480,9 @@ function defaults(options) {
     deduplicate: dedupe === false ? void 0 : { store: dedupe?.store ?? memoryStore(), keepSeconds: dedupe?.keepSeconds ?? 86400 }
   };
 }
-var storeProblem = (store) => store === void 0 || isRecord(store) && ["claim", "complete", "release"].every((m) => typeof store[m] === "function") ? void 0 : "deduplicate.store must have claim, complete and release methods.";
-var logProblem = (log) => log === void 0 || isRecord(log) && ["debug", "info", "warn", "error"].every((m) => functionProblem(m, log[m]) === void 0) ? void 0 : "log must be an object whose debug, info, warn and error are functions.";
+var hasMethods = (value, methods, optional) => isRecord(value) && methods.every((m) => typeof value[m] === "function" || optional && value[m] === void 0);
+var storeProblem = (store) => store === void 0 || hasMethods(store, ["claim", "complete", "release"], false) ? void 0 : "deduplicate.store must have claim, complete and release methods.";
+var logProblem = (log) => log === void 0 || hasMethods(log, ["debug", "info", "warn", "error"], true) ? void 0 : "log must be an object whose debug, info, warn and error are functions.";
 function deduplicateProblems(dedupe) {
   if (dedupe === void 0 || dedupe === false) return [];
   if (!isRecord(dedupe)) return ["deduplicate must be false or { store?, keepSeconds? }."];
@@ -529,15 +546,14 @@ var answer = (status, error, message, headers) => ({
   body: { error, message },
   ...headers && { headers }
 });
-var closing = { connection: "close" };
 var bodyAnswers = {
-  payload_too_large: ({ maxBytes }) => answer(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`, closing),
-  body_timeout: ({ timeoutMs }) => answer(408, "body_timeout", `The body did not arrive within ${timeoutMs} ms.`, closing),
-  body_unreadable: () => answer(400, "body_unreadable", "The body could not be read: the connection failed.", closing),
+  payload_too_large: ({ maxBytes }) => answer(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`),
+  body_timeout: ({ timeoutMs }) => answer(408, "body_timeout", `The body did not arrive within ${timeoutMs} ms.`),
+  body_unreadable: () => answer(400, "body_unreadable", "The body could not be read: the connection failed."),
   raw_body_unavailable: () => answer(
     500,
     "raw_body_unavailable",
-    'A body parser read the body before the webhook handler, so its raw bytes are gone. Express: mount the handler before express.json(), or use express.raw({ type: "*/*" }). Fastify: add a content-type parser with { parseAs: "buffer" } and pass request.body to handle(). Fetch runtimes: do not read the request first.'
+    'A body parser read the body before the webhook handler, so its raw bytes are gone. Express: mount the handler before express.json(), or use express.raw({ type: "*/*", limit: "1mb" }). Fastify: add a content-type parser with { parseAs: "buffer" } and pass request.body to handle(). Fetch runtimes: do not read the request first.'
   )
 };
 var notPost = answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", { allow: "POST" });
@@ -562,6 +578,17 @@ async function withTimeLimit(work, timeoutMs) {
     clearTimeout(timer);
   }
 }
+function closeSoon(request, response) {
+  const socket = request.socket;
+  if (request.complete !== false || !socket) return;
+  const close = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), 500);
+    timer.unref?.();
+  };
+  if (typeof response.once === "function") response.once("finish", close);
+  else close();
+}
 function write(log, status, message, fields) {
   const level = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
   try {
@@ -574,7 +601,9 @@ function createDeliveryHandler(config, catalogue2, options) {
   const settings = defaults(options);
   const limits = { maxBytes: settings.maxBodyBytes, timeoutMs: settings.readTimeoutMs };
   const handlers = /* @__PURE__ */ new Map();
-  for (const [type, run2] of Object.entries(options.on ?? {})) if (run2) handlers.set(type, [run2]);
+  for (const [type, run2] of Object.entries(options.on ?? {})) {
+    if (run2) handlers.set(type, [run2]);
+  }
   const report = async (thrown, event, failure, response) => {
     write(options.log, response.status, `webhook delivery answered ${response.status} ${failure.code}`, {
       ...failure,
@@ -626,7 +655,8 @@ function createDeliveryHandler(config, catalogue2, options) {
       const response = bodyAnswers.raw_body_unavailable(limits);
       return report(response.body.message, void 0, { code: "raw_body_unavailable", status: 500 }, response);
     }
-    const received = await receiveDelivery(config, catalogue2, body, headers, options.secret, options.verify);
+    const { secret, verify: verify2 } = options;
+    const received = await receiveDelivery(config, catalogue2, body, headers, secret, verify2);
     if (received.ok) {
       const { event, deliveryId: deliveryId2 } = received;
       const type = String(event[catalogue2.typeProperty]);
@@ -657,7 +687,8 @@ function createDeliveryHandler(config, catalogue2, options) {
     }
     const onInvalid = options.onInvalid;
     if (!onInvalid) {
-      return report(error, void 0, { code: error.code, status: 400, deliveryId }, answer(400, error.code, error.message));
+      const refused = answer(400, error.code, error.message);
+      return report(error, void 0, { code: error.code, status: 400, deliveryId }, refused);
     }
     const kept = { status: 202, body: { received: true, invalid: error.code } };
     return once(
@@ -678,7 +709,8 @@ function createDeliveryHandler(config, catalogue2, options) {
   };
   const answerRequest = async (method, length, read, headers) => {
     if (method !== void 0 && method.toUpperCase() !== "POST") return notPost;
-    const raw = length !== void 0 && length > limits.maxBytes ? { failure: "payload_too_large" } : await read();
+    const declaredTooLarge = length !== void 0 && length > limits.maxBytes;
+    const raw = declaredTooLarge ? { failure: "payload_too_large" } : await read();
     if (typeof raw === "string" || raw instanceof Uint8Array) return handle(raw, headers);
     const response = bodyAnswers[raw.failure](limits);
     return report(response.body.message, void 0, { code: raw.failure, status: response.status }, response);
@@ -708,6 +740,7 @@ function createDeliveryHandler(config, catalogue2, options) {
         response.statusCode = reply.status;
         response.setHeader("content-type", "application/json");
         for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);
+        closeSoon(request, response);
         response.end(JSON.stringify(reply.body));
       } catch {
       }

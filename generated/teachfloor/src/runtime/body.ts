@@ -22,6 +22,11 @@ export interface NodeRequest {
   body?: unknown;
   /** True once the stream has been read to its end, by this handler or by something before it. */
   readableEnded?: boolean;
+  /** True once the stream was destroyed (the client went away before the handler began to read). */
+  destroyed?: boolean;
+  /** False while the body has not been received in full (Node's IncomingMessage). */
+  complete?: boolean;
+  socket?: { end(): unknown; destroy(): unknown } | null;
   on(event: string, listener: (...args: never[]) => void): unknown;
   removeListener(event: string, listener: (...args: never[]) => void): unknown;
 }
@@ -54,6 +59,7 @@ export function readNodeBody(request: NodeRequest, limits: BodyLimits): Promise<
   }
   // A body parser read the stream (the parsed value may be on `body`, or nowhere, as in Fastify).
   if (given !== undefined || request.readableEnded) return Promise.resolve({ failure: "raw_body_unavailable" });
+  if (request.destroyed) return Promise.resolve({ failure: "body_unreadable" });
   return new Promise((resolve) => {
     const chunks: Uint8Array[] = [];
     let size = 0;

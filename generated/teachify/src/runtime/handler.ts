@@ -59,6 +59,7 @@ export interface NodeResponse {
   setHeader(name: string, value: string): unknown;
   end(body: string): unknown;
   headersSent?: boolean;
+  once?(event: "finish", listener: () => void): unknown;
 }
 
 /** A function that handles events of the types `T`. */
@@ -67,7 +68,10 @@ export type EventHandler<M, T extends keyof M> = (event: M[T], context: Delivery
 export interface WebhookHandler<M = Record<string, unknown>> {
   /** Verifies, parses and dispatches one delivery (`body` exactly as received). Never throws. */
   handle(body: RawBody, headers: HeadersLike): Promise<HandlerResponse>;
-  /** For Fetch-style runtimes: Hono (`(c) => webhooks.fetch(c.req.raw)`), Next.js route handlers, Workers, Deno. Always resolves. */
+  /**
+   * For Fetch-style runtimes: Next.js route handlers, Workers, Deno, and Hono as `(c) => webhooks.fetch(c.req.raw)`.
+   * Always resolves.
+   */
   fetch(request: Request): Promise<Response>;
   /** For Node `http` and Express: reads the raw body itself (mount it before any JSON body parser). Never rejects. */
   node(request: NodeRequest, response: NodeResponse): Promise<void>;
@@ -81,19 +85,19 @@ const answer = (status: number, error: string, message: string, headers?: Record
   ...(headers && { headers }),
 });
 
-const closing = { connection: "close" };
 const bodyAnswers: Record<BodyFailure, (limits: BodyLimits) => HandlerResponse> = {
   payload_too_large: ({ maxBytes }) =>
-    answer(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`, closing),
-  body_timeout: ({ timeoutMs }) => answer(408, "body_timeout", `The body did not arrive within ${timeoutMs} ms.`, closing),
-  body_unreadable: () => answer(400, "body_unreadable", "The body could not be read: the connection failed.", closing),
+    answer(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`),
+  body_timeout: ({ timeoutMs }) => answer(408, "body_timeout", `The body did not arrive within ${timeoutMs} ms.`),
+  body_unreadable: () => answer(400, "body_unreadable", "The body could not be read: the connection failed."),
   raw_body_unavailable: () =>
     answer(
       500,
       "raw_body_unavailable",
       "A body parser read the body before the webhook handler, so its raw bytes are gone. Express: mount the handler " +
-        'before express.json(), or use express.raw({ type: "*/*" }). Fastify: add a content-type parser with ' +
-        '{ parseAs: "buffer" } and pass request.body to handle(). Fetch runtimes: do not read the request first.',
+        'before express.json(), or use express.raw({ type: "*/*", limit: "1mb" }). Fastify: add a content-type ' +
+        'parser with { parseAs: "buffer" } and pass request.body to handle(). Fetch runtimes: do not read the ' +
+        "request first.",
     ),
 };
 const notPost = answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", { allow: "POST" });
@@ -123,6 +127,22 @@ async function withTimeLimit(work: (signal: AbortSignal) => Promise<unknown>, ti
   }
 }
 
+/**
+ * Ends a connection whose body was left unread (413, 408): the answer, then a FIN, then a reset after a grace
+ * time. Closing at once would reset the connection under a client that is still sending, and lose the answer.
+ */
+function closeSoon(request: NodeRequest, response: NodeResponse): void {
+  const socket = request.socket;
+  if (request.complete !== false || !socket) return;
+  const close = () => {
+    socket.end();
+    const timer: unknown = setTimeout(() => socket.destroy(), 500);
+    (timer as { unref?: () => unknown }).unref?.(); // Node: the timer does not hold the process open
+  };
+  if (typeof response.once === "function") response.once("finish", close);
+  else close();
+}
+
 /** Calls one of the user's log functions; a failing log never changes the answer. */
 function write(log: Log | undefined, status: number, message: string, fields: Record<string, unknown>): void {
   const level = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
@@ -143,9 +163,17 @@ export function createDeliveryHandler<M>(
   const settings = defaults(options);
   const limits: BodyLimits = { maxBytes: settings.maxBodyBytes, timeoutMs: settings.readTimeoutMs };
   const handlers = new Map<string, Array<EventHandler<M, keyof M>>>();
-  for (const [type, run] of Object.entries(options.on ?? {})) if (run) handlers.set(type, [run as EventHandler<M, keyof M>]);
+  for (const [type, run] of Object.entries(options.on ?? {})) {
+    if (run) handlers.set(type, [run as EventHandler<M, keyof M>]);
+  }
 
-  const report = async (thrown: unknown, event: M[keyof M] | undefined, failure: Failure, response: HandlerResponse) => {
+  /** Tells the log and onError of a failure; resolves to the answer given. */
+  const report = async (
+    thrown: unknown,
+    event: M[keyof M] | undefined,
+    failure: Failure,
+    response: HandlerResponse,
+  ): Promise<HandlerResponse> => {
     write(options.log, response.status, `webhook delivery answered ${response.status} ${failure.code}`, {
       ...failure,
       error: describeThrown(thrown),
@@ -212,7 +240,8 @@ export function createDeliveryHandler<M>(
       const response = bodyAnswers.raw_body_unavailable(limits);
       return report(response.body.message, undefined, { code: "raw_body_unavailable", status: 500 }, response);
     }
-    const received = await receiveDelivery<M[keyof M]>(config, catalogue, body, headers, options.secret, options.verify);
+    const { secret, verify } = options;
+    const received = await receiveDelivery<M[keyof M]>(config, catalogue, body, headers, secret, verify);
     if (received.ok) {
       const { event, deliveryId } = received;
       const type = String((event as Record<string, unknown>)[catalogue.typeProperty]);
@@ -242,7 +271,8 @@ export function createDeliveryHandler<M>(
     }
     const onInvalid = options.onInvalid;
     if (!onInvalid) {
-      return report(error, undefined, { code: error.code, status: 400, deliveryId }, answer(400, error.code, error.message));
+      const refused = answer(400, error.code, error.message);
+      return report(error, undefined, { code: error.code, status: 400, deliveryId }, refused);
     }
     // Genuine but invalid: the user keeps it (to replay once the schema is fixed) and the provider stops retrying.
     const kept = { status: 202, body: { received: true, invalid: error.code } };
@@ -271,7 +301,8 @@ export function createDeliveryHandler<M>(
     headers: HeadersLike,
   ): Promise<HandlerResponse> => {
     if (method !== undefined && method.toUpperCase() !== "POST") return notPost;
-    const raw: BodyRead = length !== undefined && length > limits.maxBytes ? { failure: "payload_too_large" } : await read();
+    const declaredTooLarge = length !== undefined && length > limits.maxBytes;
+    const raw: BodyRead = declaredTooLarge ? { failure: "payload_too_large" } : await read();
     if (typeof raw === "string" || raw instanceof Uint8Array) return handle(raw, headers);
     const response = bodyAnswers[raw.failure](limits);
     return report(response.body.message, undefined, { code: raw.failure, status: response.status }, response);
@@ -302,6 +333,7 @@ export function createDeliveryHandler<M>(
         response.statusCode = reply.status;
         response.setHeader("content-type", "application/json");
         for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);
+        closeSoon(request, response);
         response.end(JSON.stringify(reply.body));
       } catch {
         // the connection is gone: there is no one to answer

@@ -14,6 +14,10 @@ export interface Log {
     warn?: (message: string, fields: Record<string, unknown>) => unknown;
     error?: (message: string, fields: Record<string, unknown>) => unknown;
 }
+/** Why a genuine delivery is not an event: its body is not JSON, or not a valid event. */
+export type InvalidError = Exclude<ParseError, {
+    code: "unknown_event";
+}>;
 export interface HandlerOptions<M> {
     /** The signing secret (several, for rotation), or for eduMe `{ signatureSecret, bearerToken }`. */
     secret: Secret;
@@ -28,11 +32,9 @@ export interface HandlerOptions<M> {
      * it is not JSON). When set and it resolves, the delivery is answered 202: keep `context.rawBody`, fix the
      * schema, replay. Without it such a delivery is answered 400.
      */
-    onInvalid?: (value: unknown, error: Exclude<ParseError, {
-        code: "unknown_event";
-    }>, context: InvalidContext) => unknown;
+    onInvalid?: (value: unknown, error: InvalidError, context: InvalidContext) => unknown;
     /**
-     * Called for every delivery that is not answered 2xx (and when the store fails): with what a handler threw,
+     * Called for every delivery not answered 2xx (but 405 and 409) and when the store fails: with what a handler threw,
      * or the verification or parse error (`{ code, message }`), the event where there is one, and what failed.
      */
     onError?: (error: unknown, event: M[keyof M] | undefined, failure: Failure) => unknown;

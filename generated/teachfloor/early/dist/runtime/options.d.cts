@@ -10,3 +10,11 @@ export declare const functionProblem: (name: string, value: unknown) => string |
  * turn replay protection off, so verification refuses to run with one.
  */
 export declare function verifyOptionsProblem(options: unknown): string | undefined;
+/**
+ * The verification options read once, as checked: the values used are those that passed the check, even if
+ * the object's properties are getters that would answer differently the next time.
+ */
+export declare function readVerifyOptions(options: unknown): {
+    toleranceSeconds?: number;
+    now?: () => unknown;
+} | string;

@@ -13,6 +13,8 @@ export function numberProblem(name: string, value: unknown, min: number): string
 export const functionProblem = (name: string, value: unknown): string | undefined =>
   value === undefined || typeof value === "function" ? undefined : `${name} must be a function; it is ${typeof value}.`;
 
+import { describeThrown } from "./issues.js";
+
 /**
  * What is wrong with verification options, or undefined. A misconfigured tolerance or clock must never
  * turn replay protection off, so verification refuses to run with one.
@@ -21,4 +23,24 @@ export function verifyOptionsProblem(options: unknown): string | undefined {
   if (options === undefined) return undefined;
   if (!isRecord(options)) return "The verify options must be an object.";
   return numberProblem("toleranceSeconds", options.toleranceSeconds, 0) ?? functionProblem("now", options.now);
+}
+
+/**
+ * The verification options read once, as checked: the values used are those that passed the check, even if
+ * the object's properties are getters that would answer differently the next time.
+ */
+export function readVerifyOptions(options: unknown): { toleranceSeconds?: number; now?: () => unknown } | string {
+  try {
+    if (options === undefined) return {};
+    if (!isRecord(options)) return "The verify options must be an object.";
+    const { toleranceSeconds, now } = options;
+    const problem = verifyOptionsProblem({ toleranceSeconds, now });
+    if (problem) return problem;
+    return {
+      ...(toleranceSeconds !== undefined && { toleranceSeconds: toleranceSeconds as number }),
+      ...(now !== undefined && { now: now as () => unknown }),
+    };
+  } catch (thrown) {
+    return `The verify options could not be read: ${describeThrown(thrown)}`;
+  }
 }
