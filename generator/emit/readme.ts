@@ -51,9 +51,21 @@ function verification(catalogue: Catalogue, delivery: DeliveryJson, first: Event
     String(delivery.$comment ?? ""),
     "",
     ...code("ts", handlerSnippet(name, first.eventType, secretVariable)),
-    "Each handler receives exactly its event's type; a name outside the catalogue is a type error. Answers: 200 after handling (and for event types without a handler), 202 for an event type this package does not know (so the provider stops retrying), 400 for a bad payload, 401 for a bad signature, 413 for a body over `maxBodyBytes` (1 MiB by default), 500 if a handler throws — each with a short JSON body.",
+    "Each handler receives exactly its event's type; a name outside the catalogue is a type error; `webhooks.on(types, " +
+      "handler)` adds one for several types. Answers, each with a short JSON body: 200 after handling (and for a " +
+      "copy of a delivery already handled: `duplicate: true`), 202 for an event type this package does not know (so the " +
+      "provider stops retrying) or a genuine invalid delivery kept by `onInvalid`, 400 for a bad payload, 401 for a bad " +
+      "signature, 405 for other methods, 408 for a body slower than `readTimeoutMs` (5 s), 409 for a copy of a " +
+      "delivery being handled, 413 for a body over `maxBodyBytes` (1 MiB), 500 if a handler throws, 503 if handlers run " +
+      "past `timeoutMs` (8 s; `context.signal` is aborted).",
     "",
-    "`verify(rawBody, headers, secret, options?)` alone resolves to `{ ok: true }` or `{ ok: false, error: { code, message } }` with `code` one of `missing_signature`, `malformed_signature`, `signature_mismatch`, `timestamp_out_of_range`, `invalid_secret`; it never throws and compares in constant time. `receive(rawBody, headers, secret)` verifies then parses, and gives the delivery id. `sign(rawBody, secret)` returns the headers the provider would send, for test deliveries. `secret` may be a list: any one matching is enough (rotation).",
+    "Each delivery id is handled once (in memory by default; give `deduplicate: { store }` a shared Redis or SQL store " +
+      "when several instances receive). `onInvalid(value, error, { rawBody })` keeps a genuine delivery that fails " +
+      "validation, to replay once the schema is fixed; `onAny`, `onError` (every refusal, with its `code`) and `log` " +
+      "report what happens. The adapters never reject, whatever a client sends; `createHandler` throws at start-up " +
+      "when an option is wrong (an empty secret, a tolerance that is not a finite number).",
+    "",
+    "`verify(rawBody, headers, secret, options?)` alone resolves to `{ ok: true }` or `{ ok: false, error: { code, message } }` with `code` one of `missing_signature`, `malformed_signature`, `signature_mismatch`, `timestamp_out_of_range`, `invalid_secret`, `invalid_options` (a tolerance that is not a finite number >= 0, or a clock `now` that does not return finite milliseconds: never a pass); it never throws and compares in constant time. `receive(rawBody, headers, secret)` verifies then parses, and gives the delivery id. `sign(rawBody, secret)` returns the headers the provider would send, for test deliveries. `secret` may be a list: any one matching is enough (rotation).",
     "",
     "Pitfalls:",
     "",
