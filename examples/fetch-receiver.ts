@@ -1,6 +1,7 @@
 // A Fetch-style receiver: the shape of a Cloudflare Worker, a Deno server, a Hono app or a Next.js
 // route handler. `fetch` is all such a runtime needs; `serve` runs it on Node for local use and tests.
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import * as teachfloor from "@coursehooks/teachfloor";
 import * as whop from "@coursehooks/whop";
@@ -41,6 +42,9 @@ export function serve(app: { fetch(request: Request): Promise<Response> }): Serv
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.env.PORT ?? 3001);
-  serve(createApp(process.env.WEBHOOK_SECRET ?? "dev-secret")).listen(port, "127.0.0.1", () => console.log(`Receiving webhooks on http://127.0.0.1:${port}/{teachfloor,whop}`));
+  const server = serve(createApp(process.env.WEBHOOK_SECRET ?? "dev-secret"));
+  server.listen(Number(process.env.PORT ?? 3001), "127.0.0.1", () => {
+    const { port } = server.address() as AddressInfo;
+    console.log(`Receiving webhooks on http://127.0.0.1:${port}/{teachfloor,whop}`);
+  });
 }

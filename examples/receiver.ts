@@ -2,6 +2,7 @@
 // provider. Run it: `npx tsx examples/receiver.ts`, then send it a signed test delivery:
 // `npx coursehooks send teachfloor course.join --to http://127.0.0.1:3000/teachfloor --secret dev-secret`.
 import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import * as edume from "@coursehooks/edume";
 import * as teachfloor from "@coursehooks/teachfloor";
 import * as teachify from "@coursehooks/teachify";
@@ -44,6 +45,9 @@ export function createReceiver(secret: string, log: Log = []): Server {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.env.PORT ?? 3000);
-  createReceiver(process.env.WEBHOOK_SECRET ?? "dev-secret").listen(port, "127.0.0.1", () => console.log(`Receiving webhooks on http://127.0.0.1:${port}/{teachfloor,teachify,edume,whop}`));
+  const server = createReceiver(process.env.WEBHOOK_SECRET ?? "dev-secret");
+  server.listen(Number(process.env.PORT ?? 3000), "127.0.0.1", () => {
+    const { port } = server.address() as AddressInfo;
+    console.log(`Receiving webhooks on http://127.0.0.1:${port}/{teachfloor,teachify,edume,whop}`);
+  });
 }
