@@ -119,6 +119,23 @@ describe("onAny, onError, log and handlers for several types", () => {
     expect(log.info).not.toHaveBeenCalled();
   });
 
+  it("logs a duplicate as info, a copy being handled as info, and another method as debug", async () => {
+    const log = { debug: vi.fn(), info: vi.fn(), warn: vi.fn() };
+    const gate = deferred();
+    const handler = teachfloor.createHandler({ secret, log, on: { "course.join": () => gate.promise } });
+    const headers = await signed();
+    const first = handler.handle(body, headers);
+    expect((await handler.handle(body, headers)).status).toBe(409);
+    gate.resolve();
+    await first;
+    expect((await handler.handle(body, headers)).status).toBe(200);
+    expect((await handler.fetch(new Request("http://localhost/webhooks"))).status).toBe(405);
+    expect(log.info.mock.calls.map(([, fields]) => fields.status)).toEqual([409, 200, 200]);
+    expect(log.info.mock.calls.map(([, fields]) => fields.duplicate)).toEqual([true, undefined, true]);
+    expect(log.debug).toHaveBeenCalledWith(expect.stringContaining("GET"), expect.objectContaining({ status: 405 }));
+    expect(log.warn).not.toHaveBeenCalled();
+  });
+
   it("logs a handled delivery as info and a failed handler as error; a throwing log or onError changes nothing", async () => {
     const log = { info: vi.fn(), error: vi.fn() };
     const handler = teachfloor.createHandler({ secret, log, on: { "course.join": () => undefined } });

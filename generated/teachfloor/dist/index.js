@@ -589,8 +589,8 @@ function closeSoon(request, response) {
   if (typeof response.once === "function") response.once("finish", close);
   else close();
 }
-function write(log, status, message, fields) {
-  const level = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
+function write(log, status, message, fields, level) {
+  level ??= status >= 500 ? "error" : status >= 400 ? "warn" : "info";
   try {
     log?.[level]?.(message, { status, ...fields });
   } catch {
@@ -627,8 +627,12 @@ function createDeliveryHandler(config, catalogue2, options) {
       await report(thrown, void 0, { code: "store_failed", status: 200, deliveryId }, { status: 200, body: {} });
       return work();
     }
-    if (claim === "done") return { status: 200, body: { received: true, duplicate: true } };
+    if (claim === "done") {
+      write(options.log, 200, "webhook delivery already handled", { deliveryId, duplicate: true });
+      return { status: 200, body: { received: true, duplicate: true } };
+    }
     if (claim === "in_progress") {
+      write(options.log, 409, "webhook delivery being handled", { deliveryId, duplicate: true }, "info");
       return answer(409, "delivery_in_progress", "This delivery is being handled; the provider may retry.", {
         "retry-after": "10"
       });
@@ -708,7 +712,10 @@ function createDeliveryHandler(config, catalogue2, options) {
     }
   };
   const answerRequest = async (method, length, read, headers) => {
-    if (method !== void 0 && method.toUpperCase() !== "POST") return notPost;
+    if (method !== void 0 && method.toUpperCase() !== "POST") {
+      write(options.log, 405, `webhook endpoint asked ${method}`, { method }, "debug");
+      return notPost;
+    }
     const declaredTooLarge = length !== void 0 && length > limits.maxBytes;
     const raw = declaredTooLarge ? { failure: "payload_too_large" } : await read();
     if (typeof raw === "string" || raw instanceof Uint8Array) return handle(raw, headers);

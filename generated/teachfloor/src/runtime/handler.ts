@@ -143,9 +143,12 @@ function closeSoon(request: NodeRequest, response: NodeResponse): void {
   else close();
 }
 
-/** Calls one of the user's log functions; a failing log never changes the answer. */
-function write(log: Log | undefined, status: number, message: string, fields: Record<string, unknown>): void {
-  const level = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
+/**
+ * Calls one of the user's log functions, by the answer's status (`error` for 5xx, `warn` for 4xx, `info` for the
+ * rest) unless a level is given; a failing log never changes the answer.
+ */
+function write(log: Log | undefined, status: number, message: string, fields: object, level?: keyof Log): void {
+  level ??= status >= 500 ? "error" : status >= 400 ? "warn" : "info";
   try {
     log?.[level]?.(message, { status, ...fields });
   } catch {
@@ -200,8 +203,12 @@ export function createDeliveryHandler<M>(
       await report(thrown, undefined, { code: "store_failed", status: 200, deliveryId }, { status: 200, body: {} });
       return work();
     }
-    if (claim === "done") return { status: 200, body: { received: true, duplicate: true } };
+    if (claim === "done") {
+      write(options.log, 200, "webhook delivery already handled", { deliveryId, duplicate: true });
+      return { status: 200, body: { received: true, duplicate: true } };
+    }
     if (claim === "in_progress") {
+      write(options.log, 409, "webhook delivery being handled", { deliveryId, duplicate: true }, "info");
       return answer(409, "delivery_in_progress", "This delivery is being handled; the provider may retry.", {
         "retry-after": "10",
       });
@@ -300,7 +307,10 @@ export function createDeliveryHandler<M>(
     read: () => Promise<BodyRead>,
     headers: HeadersLike,
   ): Promise<HandlerResponse> => {
-    if (method !== undefined && method.toUpperCase() !== "POST") return notPost;
+    if (method !== undefined && method.toUpperCase() !== "POST") {
+      write(options.log, 405, `webhook endpoint asked ${method}`, { method }, "debug");
+      return notPost;
+    }
     const declaredTooLarge = length !== undefined && length > limits.maxBytes;
     const raw: BodyRead = declaredTooLarge ? { failure: "payload_too_large" } : await read();
     if (typeof raw === "string" || raw instanceof Uint8Array) return handle(raw, headers);
