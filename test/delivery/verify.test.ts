@@ -37,7 +37,7 @@ const hexOf = (p: Provider): HexScheme => {
   if (p.config.signature.scheme !== "hmac-sha256-hex") throw new Error(`${p.path} is not an HMAC-hex provider`);
   return p.config.signature;
 };
-const errorCodes = ["missing_signature", "malformed_signature", "signature_mismatch", "timestamp_out_of_range", "invalid_secret"];
+const errorCodes = ["missing_signature", "malformed_signature", "signature_mismatch", "timestamp_out_of_range", "invalid_secret", "invalid_options"];
 
 describe("the catalogues' delivery.json", () => {
   it("cover every signing variant these tests drive (so no loop below is empty)", () => {
@@ -387,9 +387,13 @@ describe.each(hexProviders.map((p) => [p.path, p] as const))("%s: HMAC-SHA256 he
     ["an empty secret", ""],
     ["an empty list", []],
     ["a list holding an empty secret", [secret, ""]],
-    ["an object without signatureSecret", { bearerToken: "tok" }],
   ] as Array<[string, Secret]>)("reports %s as invalid_secret", async (_, bad) => {
     expect(await p.pkg.verify(body, { [name]: expected }, bad)).toEqual(failure("invalid_secret"));
+  });
+
+  it("reports a bearer token alone as invalid_secret where the provider sends none, signature_mismatch where it may", async () => {
+    const code = hexOf(p).bearer ? "signature_mismatch" : "invalid_secret";
+    expect(await p.pkg.verify(body, { [name]: expected }, { bearerToken: "tok" })).toEqual(failure(code));
   });
 });
 
@@ -518,10 +522,17 @@ describe.each(providers.map((p) => [p.path, p] as const))("%s", (_, p) => {
         expect(await p.pkg.verify(body, { Authorization: "Bearer to" }, { bearerToken: "tok" })).toEqual(failure("signature_mismatch"));
       });
 
-      it("reports a bearer token with no bearerToken configured as invalid_secret", async () => {
-        for (const configured of [secret, [secret], { signatureSecret: secret }, {}] as Secret[]) {
-          expect(await p.pkg.verify(body, { Authorization: "Bearer tok" }, configured)).toEqual(failure("invalid_secret"));
+      it("refuses a bearer token sent to a receiver of signed deliveries only as signature_mismatch (anyone can send one)", async () => {
+        for (const configured of [secret, [secret], { signatureSecret: secret }] as Secret[]) {
+          expect(await p.pkg.verify(body, { Authorization: "Bearer tok" }, configured)).toEqual(failure("signature_mismatch"));
         }
+        expect(await p.pkg.verify(body, { Authorization: "Bearer tok" }, {})).toEqual(failure("invalid_secret"));
+      });
+
+      it("refuses a signature sent to a receiver of bearer tokens only as signature_mismatch", async () => {
+        const signature = hexSignature(hexOf(p), body, secret);
+        const name = hexOf(p).headers[0]!;
+        expect(await p.pkg.verify(body, { [name]: signature }, { bearerToken: "tok" })).toEqual(failure("signature_mismatch"));
       });
 
       it("reports an Authorization that is not Bearer as malformed_signature", async () => {

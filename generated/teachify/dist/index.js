@@ -341,7 +341,10 @@ async function sameSecret(expected, given) {
 
 // memory:runtime/headers.ts
 function header(headers, name) {
-  if (typeof headers.get === "function") return headers.get(name) ?? void 0;
+  if (typeof headers.get === "function") {
+    const value = headers.get(name);
+    return typeof value === "string" ? value : void 0;
+  }
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() === wanted && value !== void 0) return typeof value === "string" ? value : value.join(", ");
@@ -372,7 +375,10 @@ async function verifyHex(scheme, body, headers, secret) {
     const token = /^Bearer (.+)$/i.exec(authorization.trim())?.[1];
     if (!token) return fail("malformed_signature", "The Authorization header is not `Bearer <token>`.");
     const tokens = bearerTokens(secret);
-    if (tokens.length === 0) return fail("invalid_secret", "A bearer token arrived, but no bearerToken is configured to compare it with.");
+    if (tokens.length === 0 && signatureSecrets(secret).some((s) => s !== "")) {
+      return fail("signature_mismatch", "A bearer token arrived, but this receiver takes signed deliveries only.");
+    }
+    if (tokens.length === 0) return fail("invalid_secret", "A bearer token arrived, but no secret is configured.");
     for (const expected of tokens) if (await sameSecret(expected, token)) return { ok: true };
     return fail("signature_mismatch", "The bearer token does not match the configured token.");
   }
@@ -380,6 +386,9 @@ async function verifyHex(scheme, body, headers, secret) {
   const given = fromHex(header(headers, name).trim());
   if (!given || given.length !== 32) return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
   const secrets = signatureSecrets(secret);
+  if (secrets.length === 0 && scheme.bearer && bearerTokens(secret).some((t) => t !== "")) {
+    return fail("signature_mismatch", `A ${name} signature arrived, but this receiver takes bearer tokens only.`);
+  }
   if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
   if (await signedBy(secrets, utf8(body), given)) return { ok: true };
   const compact = scheme.signs === "compact-json" && compactable(body) && await signedBy(secrets, utf8(compactJson(body)), given);

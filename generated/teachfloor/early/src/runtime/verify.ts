@@ -80,7 +80,11 @@ async function verifyHex(scheme: Extract<SignatureScheme, { scheme: "hmac-sha256
     const token = /^Bearer (.+)$/i.exec(authorization.trim())?.[1];
     if (!token) return fail("malformed_signature", "The Authorization header is not `Bearer <token>`.");
     const tokens = bearerTokens(secret);
-    if (tokens.length === 0) return fail("invalid_secret", "A bearer token arrived, but no bearerToken is configured to compare it with.");
+    // A receiver that takes signed deliveries only refuses a bearer token as not genuine (401), not as its own fault.
+    if (tokens.length === 0 && signatureSecrets(secret).some((s) => s !== "")) {
+      return fail("signature_mismatch", "A bearer token arrived, but this receiver takes signed deliveries only.");
+    }
+    if (tokens.length === 0) return fail("invalid_secret", "A bearer token arrived, but no secret is configured.");
     for (const expected of tokens) if (await sameSecret(expected, token)) return { ok: true };
     return fail("signature_mismatch", "The bearer token does not match the configured token.");
   }
@@ -88,6 +92,9 @@ async function verifyHex(scheme: Extract<SignatureScheme, { scheme: "hmac-sha256
   const given = fromHex(header(headers, name)!.trim());
   if (!given || given.length !== 32) return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
   const secrets = signatureSecrets(secret);
+  if (secrets.length === 0 && scheme.bearer && bearerTokens(secret).some((t) => t !== "")) {
+    return fail("signature_mismatch", `A ${name} signature arrived, but this receiver takes bearer tokens only.`);
+  }
   if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
   if (await signedBy(secrets, utf8(body), given)) return { ok: true };
   // eduMe signs compact JSON: a body that arrived reformatted is re-serialised, once it is known to be cheap to parse.
