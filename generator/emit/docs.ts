@@ -18,6 +18,48 @@ const subTypeValues = (event: EventSchema) => event.discriminants.slice(1).map((
 const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
 const subTypes = (event: EventSchema) => event.discriminants.slice(1).map((d) => `\`${d.pointer}\` = \`${d.value}\``).join(", ");
 
+/** One source of a schema's shape, as its `x-evidence` lists it. */
+export interface Evidence {
+  source: string;
+  shows: string;
+  url?: string;
+}
+
+const evidenceOf = (node: JsonObject): Evidence[] => (Array.isArray(node["x-evidence"]) ? node["x-evidence"] : []);
+
+/**
+ * The evidence of an event: its own sources (how many independent sources back its shape: the confidence), then
+ * those of each shared object it carries, with the field that carries it; each source once.
+ */
+export function evidence(schema: JsonObject): { own: Evidence[]; shared: Array<{ field: string; evidence: Evidence[] }> } {
+  const shared: Array<{ field: string; evidence: Evidence[] }> = [];
+  const seen = new Set<unknown>([schema["x-evidence"]]);
+  walkSchema(schema, (node, pointer) => {
+    if (pointer === "" || seen.has(node["x-evidence"]) || evidenceOf(node).length === 0) return;
+    seen.add(node["x-evidence"]);
+    shared.push({ field: fieldPath(pointer), evidence: evidenceOf(node) });
+  });
+  return { own: evidenceOf(schema), shared };
+}
+
+const evidenceLine = (e: Evidence) => `- ${e.url ? `[${e.source}](${e.url})` : e.source}: ${e.shows}`;
+
+/** The Evidence section of an event page: each source and what it showed, and the confidence they give. */
+function evidenceSection(schema: JsonObject, heading: string): string[] {
+  const { own, shared } = evidence(schema);
+  if (own.length === 0 && shared.length === 0) return [];
+  const confidence = `Confidence: ${own.length} independent source${own.length === 1 ? "" : "s"} for this event's shape.`;
+  return [
+    `${heading} Evidence`,
+    "",
+    confidence,
+    "",
+    ...own.map(evidenceLine),
+    ...shared.flatMap(({ field, evidence: list }) => [`- \`${field}\`:`, ...list.map((e) => `  ${evidenceLine(e)}`)]),
+    "",
+  ];
+}
+
 /** Every `$comment` of a dereferenced schema, with the field it sits on; each text once. */
 export function decisions(schema: JsonObject): Array<{ field: string; text: string }> {
   const found = new Map<string, string>();
@@ -50,7 +92,7 @@ export function eventSection(catalogue: Catalogue, event: EventSchema, schema: J
     ...fields(schema).map((f) => `| \`${f.path}\` | ${cell(f.type)} | ${yesNo(f.required)} | ${yesNo(f.nullable)} | ${cell(f.description)} |`),
     "",
   ];
-  return [...facts, ...decisionLines, ...table];
+  return [...facts, ...evidenceSection(schema, heading), ...decisionLines, ...table];
 }
 
 /** The Markdown page of one event: what triggers it, where its shape comes from, decisions, and its fields. */

@@ -9,7 +9,7 @@ export const draft07Keywords = new Set([
 ]);
 
 /** Our own keywords, read by the generator and ignored by validators. */
-export const ownKeywords = ["x-docs", "x-shape"] as const;
+export const ownKeywords = ["x-docs", "x-shape", "x-evidence"] as const;
 
 export const draft07 = "http://json-schema.org/draft-07/schema#";
 

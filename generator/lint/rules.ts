@@ -27,6 +27,16 @@ export function typeProperties(schema: JsonObject): string[] {
   });
 }
 
+/** One source of evidence: what it is, what it shows, and its public address if it has one. */
+const evidenceEntry = (entry: unknown): boolean =>
+  isObject(entry) &&
+  Object.keys(entry).every((k) => ["source", "shows", "url"].includes(k)) &&
+  typeof entry.source === "string" &&
+  entry.source !== "" &&
+  typeof entry.shows === "string" &&
+  entry.shows !== "" &&
+  (entry.url === undefined || (typeof entry.url === "string" && /^https:\/\//.test(entry.url)));
+
 /**
  * The schema rules, keyed by the sentence a person should read: the sentence is the documentation,
  * the test name and the error message.
@@ -44,7 +54,7 @@ export const rules: Record<string, Rule> = {
   "Only the top level of a file has a title: nested objects are named after their file, shared ones live in common/.": (file) =>
     everyNode(file, (node, pointer) => (pointer !== "" && "title" in node ? { pointer: `${pointer}/title` } : undefined)),
 
-  "Every keyword is a draft-07 keyword or one of x-docs, x-shape.": (file) =>
+  "Every keyword is a draft-07 keyword or one of x-docs, x-shape, x-evidence.": (file) =>
     everyNode(file, (node, pointer) => {
       const unknown = Object.keys(node).filter((k) => !known.has(k));
       return unknown.length ? { pointer: `${pointer}/${unknown[0]}`, detail: `unknown keyword "${unknown.join('", "')}"` } : undefined;
@@ -79,6 +89,13 @@ export const rules: Record<string, Rule> = {
     const shape = file.json["x-shape"];
     const valid = isObject(shape) && shapeOrigins.includes(shape.from as never) && typeof shape.source === "string";
     return valid ? [] : [{ pointer: "/x-shape" }];
+  },
+
+  "x-evidence lists the sources of a schema's shape, each as { source, shows } (and a url where public).": (file) => {
+    const evidence = file.json["x-evidence"];
+    if (evidence === undefined) return [];
+    if (!Array.isArray(evidence) || evidence.length === 0) return [{ pointer: "/x-evidence" }];
+    return evidence.flatMap((entry, i) => (evidenceEntry(entry) ? [] : [{ pointer: `/x-evidence/${i}` }]));
   },
 
   "An event schema fixes its event type with a string const on exactly one top-level property, listed in required.": (file) => {
