@@ -2,6 +2,7 @@ import { banner } from "../banner.js";
 import type { Catalogue, EventSchema } from "../catalogue.js";
 import { walkSchema, type JsonObject } from "../schema-walk.js";
 import { guardName } from "../naming.js";
+import { confidenceOf, evidenceSection, fidelityPolicy } from "./evidence.js";
 import { fieldPath, fields } from "./fields.js";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
@@ -17,48 +18,6 @@ const docsOf = (event: EventSchema) => event.file.json["x-docs"] as string;
 const subTypeValues = (event: EventSchema) => event.discriminants.slice(1).map((d) => `\`${d.value}\``).join(", ");
 const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
 const subTypes = (event: EventSchema) => event.discriminants.slice(1).map((d) => `\`${d.pointer}\` = \`${d.value}\``).join(", ");
-
-/** One source of a schema's shape, as its `x-evidence` lists it. */
-export interface Evidence {
-  source: string;
-  shows: string;
-  url?: string;
-}
-
-const evidenceOf = (node: JsonObject): Evidence[] => (Array.isArray(node["x-evidence"]) ? node["x-evidence"] : []);
-
-/**
- * The evidence of an event: its own sources (how many independent sources back its shape: the confidence), then
- * those of each shared object it carries, with the field that carries it; each source once.
- */
-export function evidence(schema: JsonObject): { own: Evidence[]; shared: Array<{ field: string; evidence: Evidence[] }> } {
-  const shared: Array<{ field: string; evidence: Evidence[] }> = [];
-  const seen = new Set<unknown>([schema["x-evidence"]]);
-  walkSchema(schema, (node, pointer) => {
-    if (pointer === "" || seen.has(node["x-evidence"]) || evidenceOf(node).length === 0) return;
-    seen.add(node["x-evidence"]);
-    shared.push({ field: fieldPath(pointer), evidence: evidenceOf(node) });
-  });
-  return { own: evidenceOf(schema), shared };
-}
-
-const evidenceLine = (e: Evidence) => `- ${e.url ? `[${e.source}](${e.url})` : e.source}: ${e.shows}`;
-
-/** The Evidence section of an event page: each source and what it showed, and the confidence they give. */
-function evidenceSection(schema: JsonObject, heading: string): string[] {
-  const { own, shared } = evidence(schema);
-  if (own.length === 0 && shared.length === 0) return [];
-  const confidence = `Confidence: ${own.length} independent source${own.length === 1 ? "" : "s"} for this event's shape.`;
-  return [
-    `${heading} Evidence`,
-    "",
-    confidence,
-    "",
-    ...own.map(evidenceLine),
-    ...shared.flatMap(({ field, evidence: list }) => [`- \`${field}\`:`, ...list.map((e) => `  ${evidenceLine(e)}`)]),
-    "",
-  ];
-}
 
 /** Every `$comment` of a dereferenced schema, with the field it sits on; each text once. */
 export function decisions(schema: JsonObject): Array<{ field: string; text: string }> {
@@ -119,10 +78,18 @@ export function eventTable(catalogue: Catalogue, link: (event: EventSchema) => s
   return [
     `Events carry their type in \`${catalogue.typeProperty}\`.`,
     "",
-    "| Event type | Sub-type | Type | Shape known from | Provider docs | Fields |",
-    "| --- | --- | --- | --- | --- | --- |",
+    "| Event type | Sub-type | Type | Shape known from | Sources | Provider docs | Fields |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
     ...catalogue.events.map((event) =>
-      row([`\`${event.eventType}\``, subTypeValues(event), `\`${event.typeName}\``, shapeOf(event).from, `[docs](${docsOf(event)})`, `[${event.stem}](${link(event)})`]),
+      row([
+        `\`${event.eventType}\``,
+        subTypeValues(event),
+        `\`${event.typeName}\``,
+        shapeOf(event).from,
+        String(confidenceOf(event.file.json)),
+        `[docs](${docsOf(event)})`,
+        `[${event.stem}](${link(event)})`,
+      ]),
     ),
     "",
   ];
@@ -132,7 +99,14 @@ export function eventTable(catalogue: Catalogue, link: (event: EventSchema) => s
 export function overallIndex(catalogues: readonly Catalogue[]): string {
   const rows = catalogues.flatMap((catalogue) =>
     catalogue.events.map((event) =>
-      row([catalogue.path, `\`${event.eventType}\``, subTypeValues(event), shapeOf(event).from, `[${event.stem}](${catalogue.path}/docs/${event.stem}.md)`]),
+      row([
+        catalogue.path,
+        `\`${event.eventType}\``,
+        subTypeValues(event),
+        shapeOf(event).from,
+        String(confidenceOf(event.file.json)),
+        `[${event.stem}](${catalogue.path}/docs/${event.stem}.md)`,
+      ]),
     ),
   );
   const sources = "schemas/**/*.schema.json";
@@ -142,9 +116,10 @@ export function overallIndex(catalogues: readonly Catalogue[]): string {
     "",
     ...catalogues.map((c) => `- [${c.path}](${c.path}/README.md): ${c.events.length} events`),
     "",
-    "| Catalogue | Event type | Sub-type | Shape known from | Fields |",
-    "| --- | --- | --- | --- | --- |",
+    "| Catalogue | Event type | Sub-type | Shape known from | Sources | Fields |",
+    "| --- | --- | --- | --- | --- | --- |",
     ...rows,
     "",
+    ...fidelityPolicy(2),
   ].join("\n");
 }

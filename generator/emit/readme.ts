@@ -4,6 +4,7 @@ import { guardName, standardSchemaName } from "../naming.js";
 import type { DeliveryJson } from "../lint/delivery.js";
 import type { JsonObject } from "../schema-walk.js";
 import { decisionList, eventSection, eventTable } from "./docs.js";
+import { fidelityPolicy } from "./evidence.js";
 import { importName } from "./package-json.js";
 import { expressHandler, fetchHandler, frameworkRecipes, handlerSnippet } from "./snippets.js";
 
@@ -134,6 +135,7 @@ export function readme(catalogue: Catalogue, delivery: DeliveryJson, schemas: Re
     "## Events",
     "",
     ...eventTable(catalogue, (event) => `#${event.stem.replace(/[^a-z0-9_-]/g, "")}`),
+    ...fidelityPolicy(3),
     ...decisionList(catalogue, 2),
     ...catalogue.events.flatMap((event) => [`## ${event.stem}`, "", ...eventSection(catalogue, event, schemas.get(event.stem)!, 2)]),
   ].join("\n");

@@ -1,0 +1,64 @@
+import type { JsonObject } from "../schema-walk.js";
+import { walkSchema } from "../schema-walk.js";
+import { fieldPath } from "./fields.js";
+
+/** One source of a schema's shape, as its `x-evidence` lists it. */
+export interface Evidence {
+  source: string;
+  shows: string;
+  url?: string;
+}
+
+const evidenceOf = (node: JsonObject): Evidence[] => (Array.isArray(node["x-evidence"]) ? node["x-evidence"] : []);
+
+/** How many independent sources back a schema's own shape. */
+export const confidenceOf = (schema: JsonObject): number => evidenceOf(schema).length;
+
+/**
+ * The evidence of an event: its own sources (their number is the confidence), then those of each shared object
+ * it carries, with the field that carries it; each list once.
+ */
+export function evidence(schema: JsonObject): { own: Evidence[]; shared: Array<{ field: string; evidence: Evidence[] }> } {
+  const shared: Array<{ field: string; evidence: Evidence[] }> = [];
+  const seen = new Set<unknown>([schema["x-evidence"]]);
+  walkSchema(schema, (node, pointer) => {
+    if (pointer === "" || seen.has(node["x-evidence"]) || evidenceOf(node).length === 0) return;
+    seen.add(node["x-evidence"]);
+    shared.push({ field: fieldPath(pointer), evidence: evidenceOf(node) });
+  });
+  return { own: evidenceOf(schema), shared };
+}
+
+const evidenceLine = (e: Evidence) => `- ${e.url ? `[${e.source}](${e.url})` : e.source}: ${e.shows}`;
+
+/** The Evidence section of an event page: each source and what it showed, and the confidence they give. */
+export function evidenceSection(schema: JsonObject, heading: string): string[] {
+  const { own, shared } = evidence(schema);
+  if (own.length === 0 && shared.length === 0) return [];
+  return [
+    `${heading} Evidence`,
+    "",
+    `Confidence: ${own.length} independent source${own.length === 1 ? "" : "s"} for this event's shape.`,
+    "",
+    ...own.map(evidenceLine),
+    ...shared.flatMap(({ field, evidence: list }) => [`- \`${field}\`:`, ...list.map((e) => `  ${evidenceLine(e)}`)]),
+    "",
+  ];
+}
+
+/** How the schemas decide what is required and what may be null: the same words as CONTRIBUTING.md. */
+export const fidelityPolicy = (depth: number): string[] => [
+  `${"#".repeat(depth)} Required and nullable fields`,
+  "",
+  "A schema requires only what the evidence says is always there, because a genuine delivery that is refused is " +
+    "lost after the provider's retries:",
+  "",
+  "- Required: the envelope, the discriminators (event type, sub-type, `object` tags) and the ids of the main " +
+    "objects. Any other field only when a second independent source confirms it is always present: a second " +
+    "published example, an official SDK type, or a field table that does not call it optional.",
+  "- Nullable wherever any source shows `null` for the field, in that object or in the same object elsewhere.",
+  "- Everything else is typed and optional, and objects accept fields they do not document.",
+  "",
+  "Each event lists its sources under Evidence; Sources is how many independent ones back its shape.",
+  "",
+];
