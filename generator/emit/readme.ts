@@ -62,7 +62,8 @@ function verification(catalogue: Catalogue, delivery: DeliveryJson, first: Event
     "",
     "Each delivery id is handled once (in memory by default; give `deduplicate: { store }` a shared Redis or SQL store " +
       "when several instances receive). `onInvalid(value, error, { rawBody })` keeps a genuine delivery that fails " +
-      "validation, to replay once the schema is fixed; `onAny`, `onError` (every refusal, with its `code`) and `log` " +
+      "validation, to replay once the schema is fixed; `onDrift` the fields an event carries that its schema does not " +
+      "document (`drift(event)` on request); `onAny`, `onError` (every refusal, with its `code`) and `log` " +
       "report what happens. The adapters never reject, whatever a client sends; `createHandler` throws at start-up " +
       "when an option is wrong (an empty secret, a tolerance that is not a finite number).",
     "",

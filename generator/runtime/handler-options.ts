@@ -1,3 +1,4 @@
+import type { Drift } from "./drift.js";
 import type { DeliveryContext, Failure, InvalidContext } from "./handler.js";
 import { functionProblem, isRecord, numberProblem, verifyOptionsProblem } from "./options.js";
 import type { ParseError } from "./result.js";
@@ -25,6 +26,11 @@ export interface HandlerOptions<M> {
   on?: EventHandlers<M>;
   /** Called for every genuine, valid event after its typed handlers. */
   onAny?: (event: M[keyof M], context: DeliveryContext) => unknown;
+  /**
+   * Called before the handlers for a genuine, valid event that carries fields its schema does not document
+   * (`drift.fields`: `data.member.nickname`); the event is handled as usual. Nothing is computed when unset.
+   */
+  onDrift?: (event: M[keyof M], drift: Drift, context: DeliveryContext) => unknown;
   /** Called for a genuine delivery of an event type this package does not know; it is answered 202. */
   onUnknown?: (type: string, context: DeliveryContext) => unknown;
   /**
@@ -98,7 +104,7 @@ export function handlerOptionsProblems(scheme: SignatureScheme, options: unknown
     secretProblem(scheme, options.secret as Secret),
     on === undefined || isRecord(on) ? undefined : "on must be an object of handlers by event type.",
     ...handlers,
-    ...["onAny", "onUnknown", "onInvalid", "onError"].map((name) => functionProblem(name, options[name])),
+    ...["onAny", "onDrift", "onUnknown", "onInvalid", "onError"].map((name) => functionProblem(name, options[name])),
     logProblem(options.log),
     verifyOptionsProblem(options.verify),
     numberProblem("maxBodyBytes", options.maxBodyBytes, 1),
