@@ -18,16 +18,23 @@ export const confidenceOf = (schema: JsonObject): number => evidenceOf(schema).l
  * The evidence of an event: its own sources (their number is the confidence), then those of each shared object
  * it carries, with the field that carries it; each list once.
  */
-export function evidence(schema: JsonObject): { own: Evidence[]; shared: Array<{ field: string; evidence: Evidence[] }> } {
-  const shared: Array<{ field: string; evidence: Evidence[] }> = [];
+export function evidence(schema: JsonObject): { own: Evidence[]; shared: Array<{ object: string; evidence: Evidence[] }> } {
+  const shared: Array<{ object: string; evidence: Evidence[] }> = [];
   const seen = new Set<unknown>([schema["x-evidence"]]);
   walkSchema(schema, (node, pointer) => {
     if (pointer === "" || seen.has(node["x-evidence"]) || evidenceOf(node).length === 0) return;
     seen.add(node["x-evidence"]);
-    shared.push({ field: fieldPath(pointer), evidence: evidenceOf(node) });
+    shared.push({ object: objectName(node, fieldPath(pointer)), evidence: evidenceOf(node) });
   });
   return { own: evidenceOf(schema), shared };
 }
+
+/** A shared object by its title and the field that carries it (none for the envelope, which is the event itself). */
+const objectName = (node: JsonObject, field: string): string => {
+  const title = typeof node.title === "string" ? node.title : "";
+  const at = field ? `\`${field}\`` : "";
+  return title && at ? `${title} (${at})` : title || at || "the envelope";
+};
 
 const evidenceLine = (e: Evidence) => `- ${e.url ? `[${e.source}](${e.url})` : e.source}: ${e.shows}`;
 
@@ -41,7 +48,7 @@ export function evidenceSection(schema: JsonObject, heading: string): string[] {
     `Confidence: ${own.length} independent source${own.length === 1 ? "" : "s"} for this event's shape.`,
     "",
     ...own.map(evidenceLine),
-    ...shared.flatMap(({ field, evidence: list }) => [`- \`${field}\`:`, ...list.map((e) => `  ${evidenceLine(e)}`)]),
+    ...shared.flatMap(({ object, evidence: list }) => [`- ${object}:`, ...list.map((e) => `  ${evidenceLine(e)}`)]),
     "",
   ];
 }

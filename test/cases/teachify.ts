@@ -26,7 +26,8 @@ export const cases: EventCases[] = [
     schema: "course.student_enroll",
     base: { example: "course.student_enroll.json" },
     broken: [
-      { name: "the user has no email", patch: [{ op: "remove", path: "/data/user/email" }], pointer: "/data/user/email" },
+      { name: "the user's email is null", patch: [{ op: "replace", path: "/data/user/email", value: null }], pointer: "/data/user/email" },
+      { name: "the user has no id", patch: [{ op: "remove", path: "/data/user/id" }], pointer: "/data/user/id" },
       { name: "the course is an id string", patch: [{ op: "replace", path: "/data/course", value: "course_789012" }], pointer: "/data/course" },
       { name: "created_at is not RFC 3339", patch: [{ op: "replace", path: "/data/created_at", value: "15 May 2023" }], pointer: "/data/created_at" },
       { name: "the event type is course.enroll", patch: [{ op: "replace", path: "/type", value: "course.enroll" }], pointer: "/type" },

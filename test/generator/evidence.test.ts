@@ -6,11 +6,13 @@ import { confidenceOf, evidence, evidenceSection } from "../../generator/emit/ev
 const docs = { source: "acme docs, thing.done", shows: "one example", url: "https://acme.example/docs" };
 const sdk = { source: "acme SDK, Thing", shows: "a type: name is optional" };
 const member = [{ source: "acme member reference", shows: "a field table" }];
+const envelope = [{ source: "acme envelope reference", shows: "id and type" }];
 const dereferenced = {
   "x-evidence": [docs, sdk],
   type: "object",
+  allOf: [{ title: "Acme envelope", "x-evidence": envelope, type: "object" }],
   properties: {
-    data: { type: "object", properties: { member: { "x-evidence": member, type: "object" } } },
+    data: { type: "object", properties: { member: { title: "Acme member", "x-evidence": member, type: "object" } } },
     other: { type: "object", properties: { member: { "x-evidence": member, type: "object" } } },
   },
 };
@@ -22,7 +24,13 @@ describe("evidence", () => {
   });
 
   it("lists shared objects' sources once, at the first field that carries them", () => {
-    expect(evidence(dereferenced)).toEqual({ own: [docs, sdk], shared: [{ field: "data.member", evidence: member }] });
+    expect(evidence(dereferenced)).toEqual({
+      own: [docs, sdk],
+      shared: [
+        { object: "Acme envelope", evidence: envelope },
+        { object: "Acme member (`data.member`)", evidence: member },
+      ],
+    });
   });
 
   it.each([
@@ -33,7 +41,9 @@ describe("evidence", () => {
       "",
       "- [acme docs, thing.done](https://acme.example/docs): one example",
       "- acme SDK, Thing: a type: name is optional",
-      "- `data.member`:",
+      "- Acme envelope:",
+      "  - acme envelope reference: id and type",
+      "- Acme member (`data.member`):",
       "  - acme member reference: a field table",
       "",
     ]],
