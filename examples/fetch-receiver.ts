@@ -8,7 +8,7 @@ import * as whop from "@coursehooks/whop";
 
 export function createApp(secret: string, log: string[] = []): { fetch(request: Request): Promise<Response> } {
   const routes: Record<string, (request: Request) => Promise<Response>> = {
-    "/teachfloor": teachfloor.createHandler({ secret, on: { "course.join": (event) => void log.push(`teachfloor ${event.type} ${event.data.member.email}`) } }).fetch,
+    "/teachfloor": teachfloor.createHandler({ secret, on: { "course.join": (event) => void log.push(`teachfloor ${event.type} ${event.data.member.email ?? "(no email)"}`) } }).fetch,
     "/whop": whop.createHandler({ secret, on: { "course_lesson_interaction.completed": (event) => void log.push(`whop ${event.type} ${event.data.user.username}`) } }).fetch,
   };
   return {

@@ -8,6 +8,6 @@ export const joined: Array<{ deliveryId: string; email: string }> = [];
 export const webhooks = createHandler({
   secret: process.env.TEACHFLOOR_WEBHOOK_SECRET ?? "",
   on: {
-    "course.join": (event, { deliveryId }) => void joined.push({ deliveryId, email: event.data.member.email }),
+    "course.join": (event, { deliveryId }) => void joined.push({ deliveryId, email: event.data.member.email ?? "" }),
   },
 });

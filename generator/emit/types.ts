@@ -6,8 +6,26 @@ import { dereference } from "../dereference.js";
 import { idBase, idOf } from "../ids.js";
 import type { SchemaFile } from "../load.js";
 import { typeName } from "../naming.js";
+import { isObject, walkSchema, type JsonObject } from "../schema-walk.js";
 
 const rootName = (catalogue: Catalogue) => `${catalogue.prefix}Event`;
+
+/** Keywords that give a schema a shape; a field with none of them (documented as `any`) is `unknown`. */
+const shaping = ["type", "const", "enum", "$ref", "properties", "items", "allOf", "anyOf", "oneOf", "not", "if", "tsType"];
+
+/**
+ * Types untyped fields as `unknown`: json-schema-to-typescript makes `{ [k: string]: unknown }` of any schema
+ * that is not empty (a description is enough), which would refuse the `null` such a field is documented with.
+ */
+function untypedAsUnknown(schema: JsonObject): JsonObject {
+  walkSchema(schema, (node) => {
+    const fields = [...(isObject(node.properties) ? Object.values(node.properties) : []), node.items];
+    for (const field of fields) {
+      if (isObject(field) && !shaping.some((keyword) => keyword in field)) field.tsType = "unknown";
+    }
+  });
+  return schema;
+}
 
 /** Emits the union, the event-type list, the type-to-event map and the catalogue list. */
 function catalogueStatements(catalogue: Catalogue): StatementStructures[] {
@@ -49,7 +67,7 @@ export async function emitTypes(catalogue: Catalogue, files: readonly SchemaFile
     description: `Any ${catalogue.prefix} event.`,
     oneOf: catalogue.events.map((event) => ({ $ref: event.id })),
   };
-  const schema = await dereference(id, root, files);
+  const schema = untypedAsUnknown(await dereference(id, root, files));
   const text = await compile(schema as never, rootName(catalogue), {
     additionalProperties: false,
     bannerComment: "",

@@ -91,9 +91,8 @@ export const rules: Record<string, Rule> = {
     return valid ? [] : [{ pointer: "/x-shape" }];
   },
 
-  "x-evidence lists the sources of a schema's shape, each as { source, shows } (and a url where public).": (file) => {
+  "A schema lists the sources of its shape in x-evidence, each as { source, shows } (and a url where public).": (file) => {
     const evidence = file.json["x-evidence"];
-    if (evidence === undefined) return [];
     if (!Array.isArray(evidence) || evidence.length === 0) return [{ pointer: "/x-evidence" }];
     return evidence.flatMap((entry, i) => (evidenceEntry(entry) ? [] : [{ pointer: `/x-evidence/${i}` }]));
   },

@@ -90,8 +90,8 @@ export const cases: EventCases[] = [
     broken: [
       { name: "the payload has no courses", patch: [{ op: "remove", path: "/payload/courses" }], pointer: "/payload/courses" },
       {
-        name: "an identifier has no id",
-        patch: [{ op: "add", path: "/payload/user/identifiers/0", value: { key: "bamboo.employeeId", value: "111", createdAt: "2022-02-24T13:19:20.890Z" } }],
+        name: "an identifier's id is a string",
+        patch: [{ op: "add", path: "/payload/user/identifiers/0", value: { id: "1", key: "bamboo.employeeId", value: "111", createdAt: "2022-02-24T13:19:20.890Z" } }],
         pointer: "/payload/user/identifiers/0/id",
       },
       { name: "the user id is a string", patch: [{ op: "replace", path: "/payload/user/userId", value: "10217" }], pointer: "/payload/user/userId" },

@@ -76,7 +76,7 @@ export const cases: EventCases[] = [
     schema: "element.created",
     base: { assembled: assemble("element.created", example("teachfloor", "element-object.json")), from: `${ENVELOPE}, data the Element object example` },
     broken: [
-      { name: "the element has no module", patch: [{ op: "remove", path: "/data/module" }], pointer: "/data/module" },
+      { name: "the module id is a number", patch: [{ op: "replace", path: "/data/module", value: 654 }], pointer: "/data/module" },
       { name: "the position is a string", patch: [{ op: "replace", path: "/data/position", value: "1" }], pointer: "/data/position" },
       { name: "the data's object is not element", patch: [{ op: "replace", path: "/data/object", value: "activity" }], pointer: "/data/object" },
     ],
@@ -114,7 +114,7 @@ export const cases: EventCases[] = [
     schema: "member.login",
     base: { assembled: assemble("member.login", example("teachfloor", "member-object.json")), from: `${ENVELOPE}, data the Member object example` },
     broken: [
-      { name: "the member has no email", patch: [{ op: "remove", path: "/data/email" }], pointer: "/data/email" },
+      { name: "the member has no id", patch: [{ op: "remove", path: "/data/id" }], pointer: "/data/id" },
       { name: "is_email_verified is a string", patch: [{ op: "replace", path: "/data/is_email_verified", value: "yes" }], pointer: "/data/is_email_verified" },
       { name: "last_seen is not RFC 3339", patch: [{ op: "replace", path: "/data/last_seen", value: "2025-10-07 15:30:00" }], pointer: "/data/last_seen" },
       { name: "the data's object is not member", patch: [{ op: "replace", path: "/data/object", value: "user" }], pointer: "/data/object" },

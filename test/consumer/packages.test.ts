@@ -41,7 +41,7 @@ for (const [name, list] of Object.entries(bodies)) {
 
 const joined = teachfloor.parse(bodies["teachfloor"]!.find((b) => b.includes('"course.join"'))!);
 if (joined.ok && joined.event.type === "course.join") {
-  const email: string = joined.event.data.member.email;
+  const email: string | undefined = joined.event.data.member.email; // optional: one source shows it
   // @ts-expect-error course.join carries no element context
   void joined.event.data.context;
   report["narrowed"] = email;

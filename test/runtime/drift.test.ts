@@ -42,8 +42,9 @@ describe("undocumentedFields", () => {
 
 describe("drift and onDrift in the packages", () => {
   it("drift(event) finds a field the provider added, and nothing in the documented example", () => {
-    expect(teachfloor.drift(event as teachfloor.Event)).toEqual({ fields: [] });
-    const added = { ...event, data: { ...(event as { data: object }).data, cohort: "spring" } } as teachfloor.Event;
+    const documented = event as unknown as teachfloor.TeachfloorCourseJoinEvent;
+    expect(teachfloor.drift(documented)).toEqual({ fields: [] });
+    const added = { ...documented, data: { ...documented.data, cohort: "spring" } } as teachfloor.Event;
     expect(teachfloor.drift(added)).toEqual({ fields: ["data.cohort"] });
   });
 

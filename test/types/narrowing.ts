@@ -29,7 +29,7 @@ declare const whop: WhopEvent;
 // Narrowing on the envelope's type gives exactly that event's interface.
 if (teachfloor.type === "course.join") {
   expectTypeOf(teachfloor).toEqualTypeOf<TeachfloorCourseJoinEvent>();
-  expectTypeOf(teachfloor.data.member.email).toEqualTypeOf<string>();
+  expectTypeOf(teachfloor.data.member.email).toEqualTypeOf<string | undefined>();
   // @ts-expect-error course.join data has no element context: types are exact, not open.
   void teachfloor.data.context;
 }

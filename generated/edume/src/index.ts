@@ -5,6 +5,7 @@ import type { Body } from "./runtime/decode.js";
 import type { ParseResult } from "./runtime/result.js";
 import type { HeadersLike } from "./runtime/headers.js";
 import { createDeliveryHandler, type WebhookHandler } from "./runtime/handler.js";
+import { eventDrift, type Drift } from "./runtime/drift.js";
 import type { HandlerOptions } from "./runtime/handler-options.js";
 import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
 import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
@@ -23,6 +24,7 @@ export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
 export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";
 export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.js";
 export type { NodeRequest } from "./runtime/body.js";
+export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
 export { validateCourseAdded, validateCourseDeleted, validateCoursePublished, validateCourseUnpublished, validateCourseUpdatedTeamAssigned, validateCourseUpdatedTeamRemoved, validateCourseUpdatedTitleChanged, validateLearnerActivated, validateLearnerActivityFinishedAssessment, validateLearnerActivityFinishedCourse, validateLearnerActivityFinishedInCourseSurvey, validateLearnerActivityFinishedLesson, validateLearnerActivityFinishedStandaloneSurvey, validateLearnerActivityStartedAssessment, validateLearnerActivityStartedCourse, validateLearnerActivityStartedLesson, validateLearnerAdded, validateLearnerCourseCompleted, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
@@ -57,6 +59,28 @@ const catalogue: CatalogueRuntime = {
     { type: "learner.added", name: "learner.added", when: [], check: validateLearnerAdded },
     { type: "course.completed", name: "learner.course.completed", when: [], check: validateLearnerCourseCompleted },
   ],
+};
+
+/** Each event's JSON Schema by schema name, for drift: only createHandler and drift refer to it. */
+const jsonSchemaByName: Record<string, Record<string, unknown>> = {
+  "course.added": courseAddedJsonSchema,
+  "course.deleted": courseDeletedJsonSchema,
+  "course.published": coursePublishedJsonSchema,
+  "course.unpublished": courseUnpublishedJsonSchema,
+  "course.updated.team.assigned": courseUpdatedTeamAssignedJsonSchema,
+  "course.updated.team.removed": courseUpdatedTeamRemovedJsonSchema,
+  "course.updated.title.changed": courseUpdatedTitleChangedJsonSchema,
+  "learner.activated": learnerActivatedJsonSchema,
+  "learner.activity.finished.assessment": learnerActivityFinishedAssessmentJsonSchema,
+  "learner.activity.finished.course": learnerActivityFinishedCourseJsonSchema,
+  "learner.activity.finished.in-course-survey": learnerActivityFinishedInCourseSurveyJsonSchema,
+  "learner.activity.finished.lesson": learnerActivityFinishedLessonJsonSchema,
+  "learner.activity.finished.standalone-survey": learnerActivityFinishedStandaloneSurveyJsonSchema,
+  "learner.activity.started.assessment": learnerActivityStartedAssessmentJsonSchema,
+  "learner.activity.started.course": learnerActivityStartedCourseJsonSchema,
+  "learner.activity.started.lesson": learnerActivityStartedLessonJsonSchema,
+  "learner.added": learnerAddedJsonSchema,
+  "learner.course.completed": learnerCourseCompletedJsonSchema,
 };
 
 const delivery: DeliveryConfig = {"scope":"edume","signature":{"scheme":"hmac-sha256-hex","headers":["x-edume-signature"],"signs":"compact-json","bearer":true},"deliveryId":{"from":"body-hash"}};
@@ -243,7 +267,15 @@ export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, 
  * Node adapters that survive any client. Throws a TypeError at once when an option is wrong.
  */
 export function createHandler(options: HandlerOptions<EdumeEventMap>): WebhookHandler<EdumeEventMap> {
-  return createDeliveryHandler(delivery, catalogue, options);
+  return createDeliveryHandler(delivery, catalogue, options, jsonSchemaByName);
+}
+
+/**
+ * The fields an event carries that its schema does not document (`data.member.nickname`, `data.plans[].tax`),
+ * each once: what the provider has added since the schema was written. Open maps and untyped fields excepted.
+ */
+export function drift(event: EdumeEvent): Drift {
+  return eventDrift(catalogue, jsonSchemaByName, event);
 }
 
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */

@@ -19,7 +19,7 @@ export type EdumeCourseSummary = (EdumeCourseRef & {
    */
   courseKey: string;
   /**
-   * The course's title. Optional: only the developer page documents it.
+   * The course's title. Optional: the developer guide shows it, the help centre does not.
    */
   title?: string;
 });
@@ -312,19 +312,15 @@ export type EdumeLearnerCourseCompletedEvent = (EdumeEnvelope & {
       /**
        * The user's phone number. Documented as `any`; the published example shows null.
        */
-      phone: {
-        [k: string]: unknown | undefined;
-      };
+      phone: unknown;
       /**
        * The user's invite code. Documented as `any`; the published example shows null.
        */
-      inviteCode: {
-        [k: string]: unknown | undefined;
-      };
+      inviteCode: unknown;
       /**
-       * An employee id the customer may provide for the user.
+       * An employee id the customer may provide for the user; optional.
        */
-      employeeId: string;
+      employeeId?: string;
       /**
        * Whether the user has activated their account.
        */
@@ -400,9 +396,7 @@ export type EdumeLearnerCourseCompletedEvent = (EdumeEnvelope & {
       /**
        * The user's time zone. Documented as `any`; the published example shows null.
        */
-      timezone: {
-        [k: string]: unknown | undefined;
-      };
+      timezone: unknown;
       /**
        * Whether the user has unsubscribed from engagement emails.
        */
@@ -428,24 +422,9 @@ export type EdumeLearnerCourseCompletedEvent = (EdumeEnvelope & {
        */
       name: string;
       /**
-       * The user's external identifiers.
-       * 
-       * Items: One external identifier of the user. Unlike the learner events' identifiers it has no `id`.
+       * The user's external identifiers. Sent without `id`, unlike the learner events' identifiers.
        */
-      identifiers: {
-        /**
-         * What the identifier is, e.g. `bamboo.employeeId`.
-         */
-        key: string;
-        /**
-         * The identifier's value.
-         */
-        value: string;
-        /**
-         * When the identifier was attached.
-         */
-        createdAt: string;
-      }[];
+      identifiers: EdumeIdentifier[];
     };
     /**
      * The course that was completed, as eduMe's full course record.
@@ -486,9 +465,7 @@ export type EdumeLearnerCourseCompletedEvent = (EdumeEnvelope & {
       /**
        * The URL of the course's image. Documented as `any`; the published example shows null.
        */
-      courseImageUrl: {
-        [k: string]: unknown | undefined;
-      };
+      courseImageUrl: unknown;
       /**
        * The course's colour, e.g. `#DBD56E`.
        */
@@ -512,21 +489,15 @@ export type EdumeLearnerCourseCompletedEvent = (EdumeEnvelope & {
       /**
        * The message shown on completing the course. Documented as `any`; the published example shows null.
        */
-      completionMessage: {
-        [k: string]: unknown | undefined;
-      };
+      completionMessage: unknown;
       /**
        * The URL of the button shown on completing the course. Documented as `any`; the published example shows null.
        */
-      completionButtonUrl: {
-        [k: string]: unknown | undefined;
-      };
+      completionButtonUrl: unknown;
       /**
        * The text of the button shown on completing the course. Documented as `any`; the published example shows null.
        */
-      completionButtonText: {
-        [k: string]: unknown | undefined;
-      };
+      completionButtonText: unknown;
       /**
        * Whether the course is hidden.
        */
@@ -534,9 +505,7 @@ export type EdumeLearnerCourseCompletedEvent = (EdumeEnvelope & {
       /**
        * The number of learners of the course. Documented as `any`; the published example shows null.
        */
-      learnersCount: {
-        [k: string]: unknown | undefined;
-      };
+      learnersCount: unknown;
     };
     /**
      * The group the course belongs to, as eduMe's full group record.
@@ -565,27 +534,19 @@ export type EdumeLearnerCourseCompletedEvent = (EdumeEnvelope & {
       /**
        * The id of the group's parent group. Documented as `any`; the published example shows null.
        */
-      parentGroupId: {
-        [k: string]: unknown | undefined;
-      };
+      parentGroupId: unknown;
       /**
        * The id of the group's welcome page configuration. Documented as `any`; the published example shows null.
        */
-      welcomePageConfigId: {
-        [k: string]: unknown | undefined;
-      };
+      welcomePageConfigId: unknown;
       /**
        * The id of the group's self sign-up configuration. Documented as `any`; the published example shows null.
        */
-      selfSignupConfigId: {
-        [k: string]: unknown | undefined;
-      };
+      selfSignupConfigId: unknown;
       /**
        * The group's language. Documented as `any`; the published example shows null.
        */
-      language: {
-        [k: string]: unknown | undefined;
-      };
+      language: unknown;
       /**
        * Whether the group is deleted.
        */
@@ -593,9 +554,7 @@ export type EdumeLearnerCourseCompletedEvent = (EdumeEnvelope & {
       /**
        * The id of the group's single sign-on configuration. Documented as `any`; the published example shows null.
        */
-      ssoConfigId: {
-        [k: string]: unknown | undefined;
-      };
+      ssoConfigId: unknown;
       /**
        * Whether the cookie consent prompt is disabled for the group.
        */
@@ -603,15 +562,11 @@ export type EdumeLearnerCourseCompletedEvent = (EdumeEnvelope & {
       /**
        * The number of users in the group. Documented as `any`; the published example shows null.
        */
-      usersCount: {
-        [k: string]: unknown | undefined;
-      };
+      usersCount: unknown;
       /**
        * The number of activated users in the group. Documented as `any`; the published example shows null.
        */
-      activatedUsersCount: {
-        [k: string]: unknown | undefined;
-      };
+      activatedUsersCount: unknown;
     };
     /**
      * How the learner completed the course: scores, dates and duration.
@@ -702,7 +657,7 @@ export interface EdumeCoursePayload {
    */
   modules: EdumeModuleRef[];
   /**
-   * The course's activities. Optional: only the developer page documents it.
+   * The course's activities. Optional: the developer guide shows it, the help centre does not.
    */
   activities?: EdumeCourseActivity[];
   /**
@@ -796,13 +751,13 @@ export interface EdumeUser {
   identifiers: EdumeIdentifier[];
 }
 /**
- * An external identifier attached to a learner (e.g. an HR system's employee id), as sent in the learner events.
+ * An external identifier attached to a learner (e.g. an HR system's employee id), as sent in the learner events and in learner.course.completed's user.
  */
 export interface EdumeIdentifier {
   /**
-   * The identifier record's id.
+   * The identifier record's id. Absent from learner.course.completed's identifiers.
    */
-  id: number;
+  id?: number;
   /**
    * What the identifier is, e.g. `bamboo.employeeId`.
    */

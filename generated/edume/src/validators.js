@@ -2,7 +2,7 @@
 // <stdin>
 var validateCourseAdded = validate10;
 var formats0 = /^(?:(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))|(?:(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29))[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-var schema19 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/course-activity.schema.json", "title": "eduMe course activity", "description": "One activity (lesson, survey or assessment) of a course, as listed in a course-level event's `activities`.", "type": "object", "required": ["activityId", "type", "published"], "properties": { "activityId": { "description": "The activity's id.", "type": "integer" }, "type": { "description": "The kind of activity.", "type": "string", "enum": ["lesson", "survey", "assessment"] }, "published": { "description": "Whether the activity is published.", "type": "boolean" } } };
+var schema19 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/course-activity.schema.json", "title": "eduMe course activity", "description": "One activity (lesson, survey or assessment) of a course, as listed in a course-level event's `activities`.", "x-evidence": [{ "source": "eduMe developer guide, Events and Payloads: course.added example", "shows": "three activities, each { activityId, published: false, type } with type lesson, survey and assessment; course.deleted's example has none", "url": "https://developers.edume.com/guide/webhooks/events-and-payloads" }, { "source": "eduMe developer guide, Events and Payloads: interface courseAdded", "shows": 'activities: Array<{ activityId: number, type: "lesson" | "survey" | "assessment", published: boolean }>', "url": "https://developers.edume.com/guide/webhooks/events-and-payloads" }], "type": "object", "required": ["activityId", "type", "published"], "properties": { "activityId": { "description": "The activity's id.", "type": "integer" }, "type": { "description": "The kind of activity.", "type": "string", "enum": ["lesson", "survey", "assessment"] }, "published": { "description": "Whether the activity is published.", "type": "boolean" } } };
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -1489,8 +1489,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            if (data3.id === void 0) {
-              const err5 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+            if (data3.key === void 0) {
+              const err5 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -1498,8 +1498,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data3.key === void 0) {
-              const err6 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+            if (data3.value === void 0) {
+              const err6 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -1507,8 +1507,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data3.value === void 0) {
-              const err7 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+            if (data3.createdAt === void 0) {
+              const err7 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -1516,19 +1516,21 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data3.createdAt === void 0) {
-              const err8 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
             if (data3.id !== void 0) {
               let data4 = data3.id;
               if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-                const err9 = { instancePath: instancePath + "/identifiers/" + i0 + "/id", schemaPath: "identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err8 = { instancePath: instancePath + "/identifiers/" + i0 + "/id", schemaPath: "identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3.key !== void 0) {
+              if (typeof data3.key !== "string") {
+                const err9 = { instancePath: instancePath + "/identifiers/" + i0 + "/key", schemaPath: "identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -1537,9 +1539,9 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.key !== void 0) {
-              if (typeof data3.key !== "string") {
-                const err10 = { instancePath: instancePath + "/identifiers/" + i0 + "/key", schemaPath: "identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data3.value !== void 0) {
+              if (typeof data3.value !== "string") {
+                const err10 = { instancePath: instancePath + "/identifiers/" + i0 + "/value", schemaPath: "identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -1548,65 +1550,54 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.value !== void 0) {
-              if (typeof data3.value !== "string") {
-                const err11 = { instancePath: instancePath + "/identifiers/" + i0 + "/value", schemaPath: "identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
-              }
-            }
             if (data3.createdAt !== void 0) {
               let data7 = data3.createdAt;
               if (typeof data7 === "string") {
                 if (!formats0.test(data7)) {
-                  const err12 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err11 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
-                    vErrors = [err12];
+                    vErrors = [err11];
                   } else {
-                    vErrors.push(err12);
+                    vErrors.push(err11);
                   }
                   errors++;
                 }
               } else {
-                const err13 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err12 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err13];
+                  vErrors = [err12];
                 } else {
-                  vErrors.push(err13);
+                  vErrors.push(err12);
                 }
                 errors++;
               }
             }
           } else {
-            const err14 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err13 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err13];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err13);
             }
             errors++;
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/identifiers", schemaPath: "#/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err14 = { instancePath: instancePath + "/identifiers", schemaPath: "#/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err14];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err16];
+      vErrors = [err15];
     } else {
-      vErrors.push(err16);
+      vErrors.push(err15);
     }
     errors++;
   }
@@ -2561,7 +2552,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateLearnerActivityFinishedInCourseSurvey = validate42;
-var schema54 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/survey.schema.json", "title": "eduMe survey", "description": "A survey a learner finished: which one, what kind, and whether they answered or dismissed it.", "type": "object", "required": ["surveyId", "type", "status"], "properties": { "surveyId": { "description": "The survey's id.", "type": "integer" }, "type": { "description": "The kind of survey: an eNPS score, free text or multiple choice.", "type": "string", "enum": ["enpsScore", "freeText", "multipleChoice"] }, "status": { "description": "Whether the learner completed or dismissed the survey.", "type": "string", "enum": ["dismissed", "completed"] } } };
+var schema54 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/survey.schema.json", "title": "eduMe survey", "description": "A survey a learner finished: which one, what kind, and whether they answered or dismissed it.", "x-evidence": [{ "source": "eduMe help centre, Webhook Payloads: learner.activity.finished \u203A In-course survey and Standalone survey \u203A JSON schema", "shows": 'survey { surveyId: number, type: "enpsScore" | "freeText" | "multipleChoice", status: "dismissed" | "completed" }', "url": "https://help.edume.com/webhook-payloads" }, { "source": "eduMe help centre, Webhook Payloads: learner.activity.finished \u203A In-course survey and Standalone survey \u203A Sample payload", "shows": "two samples: multipleChoice completed and enpsScore completed, each with surveyId, type and status", "url": "https://help.edume.com/webhook-payloads" }], "type": "object", "required": ["surveyId", "type", "status"], "properties": { "surveyId": { "description": "The survey's id.", "type": "integer" }, "type": { "description": "The kind of survey: an eNPS score, free text or multiple choice.", "type": "string", "enum": ["enpsScore", "freeText", "multipleChoice"] }, "status": { "description": "Whether the learner completed or dismissed the survey.", "type": "string", "enum": ["dismissed", "completed"] } } };
 function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -4447,8 +4438,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.employeeId === void 0) {
-              const err24 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "employeeId" }, message: "must have required property 'employeeId'" };
+            if (data5.activated === void 0) {
+              const err24 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activated" }, message: "must have required property 'activated'" };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -4456,8 +4447,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.activated === void 0) {
-              const err25 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activated" }, message: "must have required property 'activated'" };
+            if (data5.lastName === void 0) {
+              const err25 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "lastName" }, message: "must have required property 'lastName'" };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -4465,8 +4456,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.lastName === void 0) {
-              const err26 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "lastName" }, message: "must have required property 'lastName'" };
+            if (data5.locked === void 0) {
+              const err26 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "locked" }, message: "must have required property 'locked'" };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -4474,8 +4465,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.locked === void 0) {
-              const err27 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "locked" }, message: "must have required property 'locked'" };
+            if (data5.authVersion === void 0) {
+              const err27 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authVersion" }, message: "must have required property 'authVersion'" };
               if (vErrors === null) {
                 vErrors = [err27];
               } else {
@@ -4483,8 +4474,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.authVersion === void 0) {
-              const err28 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authVersion" }, message: "must have required property 'authVersion'" };
+            if (data5.isCompanyAdmin === void 0) {
+              const err28 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyAdmin" }, message: "must have required property 'isCompanyAdmin'" };
               if (vErrors === null) {
                 vErrors = [err28];
               } else {
@@ -4492,8 +4483,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.isCompanyAdmin === void 0) {
-              const err29 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyAdmin" }, message: "must have required property 'isCompanyAdmin'" };
+            if (data5.isEditor === void 0) {
+              const err29 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isEditor" }, message: "must have required property 'isEditor'" };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -4501,8 +4492,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.isEditor === void 0) {
-              const err30 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isEditor" }, message: "must have required property 'isEditor'" };
+            if (data5.isAnalyst === void 0) {
+              const err30 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnalyst" }, message: "must have required property 'isAnalyst'" };
               if (vErrors === null) {
                 vErrors = [err30];
               } else {
@@ -4510,8 +4501,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.isAnalyst === void 0) {
-              const err31 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnalyst" }, message: "must have required property 'isAnalyst'" };
+            if (data5.isManager === void 0) {
+              const err31 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isManager" }, message: "must have required property 'isManager'" };
               if (vErrors === null) {
                 vErrors = [err31];
               } else {
@@ -4519,8 +4510,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.isManager === void 0) {
-              const err32 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isManager" }, message: "must have required property 'isManager'" };
+            if (data5.seenWebOnboarding === void 0) {
+              const err32 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "seenWebOnboarding" }, message: "must have required property 'seenWebOnboarding'" };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {
@@ -4528,8 +4519,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.seenWebOnboarding === void 0) {
-              const err33 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "seenWebOnboarding" }, message: "must have required property 'seenWebOnboarding'" };
+            if (data5.language === void 0) {
+              const err33 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
               if (vErrors === null) {
                 vErrors = [err33];
               } else {
@@ -4537,8 +4528,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.language === void 0) {
-              const err34 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
+            if (data5.hidden === void 0) {
+              const err34 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hidden" }, message: "must have required property 'hidden'" };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -4546,8 +4537,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.hidden === void 0) {
-              const err35 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hidden" }, message: "must have required property 'hidden'" };
+            if (data5.deleted === void 0) {
+              const err35 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -4555,8 +4546,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.deleted === void 0) {
-              const err36 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
+            if (data5.isSuperAdmin === void 0) {
+              const err36 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isSuperAdmin" }, message: "must have required property 'isSuperAdmin'" };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -4564,8 +4555,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.isSuperAdmin === void 0) {
-              const err37 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isSuperAdmin" }, message: "must have required property 'isSuperAdmin'" };
+            if (data5.hasSignedInAsLearner === void 0) {
+              const err37 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasSignedInAsLearner" }, message: "must have required property 'hasSignedInAsLearner'" };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -4573,8 +4564,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.hasSignedInAsLearner === void 0) {
-              const err38 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasSignedInAsLearner" }, message: "must have required property 'hasSignedInAsLearner'" };
+            if (data5.hasCreatedCourse === void 0) {
+              const err38 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasCreatedCourse" }, message: "must have required property 'hasCreatedCourse'" };
               if (vErrors === null) {
                 vErrors = [err38];
               } else {
@@ -4582,8 +4573,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.hasCreatedCourse === void 0) {
-              const err39 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasCreatedCourse" }, message: "must have required property 'hasCreatedCourse'" };
+            if (data5.hasInvitedAdmins === void 0) {
+              const err39 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasInvitedAdmins" }, message: "must have required property 'hasInvitedAdmins'" };
               if (vErrors === null) {
                 vErrors = [err39];
               } else {
@@ -4591,8 +4582,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.hasInvitedAdmins === void 0) {
-              const err40 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasInvitedAdmins" }, message: "must have required property 'hasInvitedAdmins'" };
+            if (data5.isCompanyOwner === void 0) {
+              const err40 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyOwner" }, message: "must have required property 'isCompanyOwner'" };
               if (vErrors === null) {
                 vErrors = [err40];
               } else {
@@ -4600,8 +4591,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.isCompanyOwner === void 0) {
-              const err41 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyOwner" }, message: "must have required property 'isCompanyOwner'" };
+            if (data5.sendActivationReminders === void 0) {
+              const err41 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "sendActivationReminders" }, message: "must have required property 'sendActivationReminders'" };
               if (vErrors === null) {
                 vErrors = [err41];
               } else {
@@ -4609,8 +4600,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.sendActivationReminders === void 0) {
-              const err42 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "sendActivationReminders" }, message: "must have required property 'sendActivationReminders'" };
+            if (data5.timezone === void 0) {
+              const err42 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
               if (vErrors === null) {
                 vErrors = [err42];
               } else {
@@ -4618,8 +4609,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.timezone === void 0) {
-              const err43 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
+            if (data5.isUnsubscribedFromEngagementEmails === void 0) {
+              const err43 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isUnsubscribedFromEngagementEmails" }, message: "must have required property 'isUnsubscribedFromEngagementEmails'" };
               if (vErrors === null) {
                 vErrors = [err43];
               } else {
@@ -4627,8 +4618,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.isUnsubscribedFromEngagementEmails === void 0) {
-              const err44 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isUnsubscribedFromEngagementEmails" }, message: "must have required property 'isUnsubscribedFromEngagementEmails'" };
+            if (data5.authType === void 0) {
+              const err44 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authType" }, message: "must have required property 'authType'" };
               if (vErrors === null) {
                 vErrors = [err44];
               } else {
@@ -4636,8 +4627,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.authType === void 0) {
-              const err45 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authType" }, message: "must have required property 'authType'" };
+            if (data5.activationDate === void 0) {
+              const err45 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activationDate" }, message: "must have required property 'activationDate'" };
               if (vErrors === null) {
                 vErrors = [err45];
               } else {
@@ -4645,8 +4636,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.activationDate === void 0) {
-              const err46 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activationDate" }, message: "must have required property 'activationDate'" };
+            if (data5.shouldShowGamificationOnboarding === void 0) {
+              const err46 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "shouldShowGamificationOnboarding" }, message: "must have required property 'shouldShowGamificationOnboarding'" };
               if (vErrors === null) {
                 vErrors = [err46];
               } else {
@@ -4654,8 +4645,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.shouldShowGamificationOnboarding === void 0) {
-              const err47 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "shouldShowGamificationOnboarding" }, message: "must have required property 'shouldShowGamificationOnboarding'" };
+            if (data5.depositedPoints === void 0) {
+              const err47 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "depositedPoints" }, message: "must have required property 'depositedPoints'" };
               if (vErrors === null) {
                 vErrors = [err47];
               } else {
@@ -4663,8 +4654,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.depositedPoints === void 0) {
-              const err48 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "depositedPoints" }, message: "must have required property 'depositedPoints'" };
+            if (data5.name === void 0) {
+              const err48 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
                 vErrors = [err48];
               } else {
@@ -4672,8 +4663,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.name === void 0) {
-              const err49 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (data5.identifiers === void 0) {
+              const err49 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
               if (vErrors === null) {
                 vErrors = [err49];
               } else {
@@ -4681,19 +4672,21 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data5.identifiers === void 0) {
-              const err50 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
-              if (vErrors === null) {
-                vErrors = [err50];
-              } else {
-                vErrors.push(err50);
-              }
-              errors++;
-            }
             if (data5.id !== void 0) {
               let data6 = data5.id;
               if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-                const err51 = { instancePath: instancePath + "/payload/user/id", schemaPath: "#/properties/payload/properties/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err50 = { instancePath: instancePath + "/payload/user/id", schemaPath: "#/properties/payload/properties/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+            if (data5.email !== void 0) {
+              if (typeof data5.email !== "string") {
+                const err51 = { instancePath: instancePath + "/payload/user/email", schemaPath: "#/properties/payload/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err51];
                 } else {
@@ -4702,9 +4695,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.email !== void 0) {
-              if (typeof data5.email !== "string") {
-                const err52 = { instancePath: instancePath + "/payload/user/email", schemaPath: "#/properties/payload/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data5.isAnonymous !== void 0) {
+              if (typeof data5.isAnonymous !== "boolean") {
+                const err52 = { instancePath: instancePath + "/payload/user/isAnonymous", schemaPath: "#/properties/payload/properties/user/properties/isAnonymous/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err52];
                 } else {
@@ -4713,9 +4706,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.isAnonymous !== void 0) {
-              if (typeof data5.isAnonymous !== "boolean") {
-                const err53 = { instancePath: instancePath + "/payload/user/isAnonymous", schemaPath: "#/properties/payload/properties/user/properties/isAnonymous/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.isAdmin !== void 0) {
+              if (typeof data5.isAdmin !== "boolean") {
+                const err53 = { instancePath: instancePath + "/payload/user/isAdmin", schemaPath: "#/properties/payload/properties/user/properties/isAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err53];
                 } else {
@@ -4724,9 +4717,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.isAdmin !== void 0) {
-              if (typeof data5.isAdmin !== "boolean") {
-                const err54 = { instancePath: instancePath + "/payload/user/isAdmin", schemaPath: "#/properties/payload/properties/user/properties/isAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.firstName !== void 0) {
+              if (typeof data5.firstName !== "string") {
+                const err54 = { instancePath: instancePath + "/payload/user/firstName", schemaPath: "#/properties/payload/properties/user/properties/firstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err54];
                 } else {
@@ -4735,35 +4728,24 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.firstName !== void 0) {
-              if (typeof data5.firstName !== "string") {
-                const err55 = { instancePath: instancePath + "/payload/user/firstName", schemaPath: "#/properties/payload/properties/user/properties/firstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err55];
-                } else {
-                  vErrors.push(err55);
-                }
-                errors++;
-              }
-            }
             if (data5.createdAt !== void 0) {
               let data11 = data5.createdAt;
               if (typeof data11 === "string") {
                 if (!formats0.test(data11)) {
-                  const err56 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err55 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err55];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err55);
                   }
                   errors++;
                 }
               } else {
-                const err57 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err56 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err57];
+                  vErrors = [err56];
                 } else {
-                  vErrors.push(err57);
+                  vErrors.push(err56);
                 }
                 errors++;
               }
@@ -4772,16 +4754,27 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data12 = data5.updatedAt;
               if (typeof data12 === "string") {
                 if (!formats0.test(data12)) {
-                  const err58 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err57 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
-                    vErrors = [err58];
+                    vErrors = [err57];
                   } else {
-                    vErrors.push(err58);
+                    vErrors.push(err57);
                   }
                   errors++;
                 }
               } else {
-                const err59 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err58 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err58];
+                } else {
+                  vErrors.push(err58);
+                }
+                errors++;
+              }
+            }
+            if (data5.employeeId !== void 0) {
+              if (typeof data5.employeeId !== "string") {
+                const err59 = { instancePath: instancePath + "/payload/user/employeeId", schemaPath: "#/properties/payload/properties/user/properties/employeeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err59];
                 } else {
@@ -4790,9 +4783,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.employeeId !== void 0) {
-              if (typeof data5.employeeId !== "string") {
-                const err60 = { instancePath: instancePath + "/payload/user/employeeId", schemaPath: "#/properties/payload/properties/user/properties/employeeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data5.activated !== void 0) {
+              if (typeof data5.activated !== "boolean") {
+                const err60 = { instancePath: instancePath + "/payload/user/activated", schemaPath: "#/properties/payload/properties/user/properties/activated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err60];
                 } else {
@@ -4801,9 +4794,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.activated !== void 0) {
-              if (typeof data5.activated !== "boolean") {
-                const err61 = { instancePath: instancePath + "/payload/user/activated", schemaPath: "#/properties/payload/properties/user/properties/activated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.lastName !== void 0) {
+              if (typeof data5.lastName !== "string") {
+                const err61 = { instancePath: instancePath + "/payload/user/lastName", schemaPath: "#/properties/payload/properties/user/properties/lastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err61];
                 } else {
@@ -4812,9 +4805,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.lastName !== void 0) {
-              if (typeof data5.lastName !== "string") {
-                const err62 = { instancePath: instancePath + "/payload/user/lastName", schemaPath: "#/properties/payload/properties/user/properties/lastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data5.locked !== void 0) {
+              if (typeof data5.locked !== "boolean") {
+                const err62 = { instancePath: instancePath + "/payload/user/locked", schemaPath: "#/properties/payload/properties/user/properties/locked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err62];
                 } else {
@@ -4823,9 +4816,10 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.locked !== void 0) {
-              if (typeof data5.locked !== "boolean") {
-                const err63 = { instancePath: instancePath + "/payload/user/locked", schemaPath: "#/properties/payload/properties/user/properties/locked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.authVersion !== void 0) {
+              let data17 = data5.authVersion;
+              if (!(typeof data17 == "number" && isFinite(data17))) {
+                const err63 = { instancePath: instancePath + "/payload/user/authVersion", schemaPath: "#/properties/payload/properties/user/properties/authVersion/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -4834,10 +4828,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.authVersion !== void 0) {
-              let data17 = data5.authVersion;
-              if (!(typeof data17 == "number" && isFinite(data17))) {
-                const err64 = { instancePath: instancePath + "/payload/user/authVersion", schemaPath: "#/properties/payload/properties/user/properties/authVersion/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (data5.isCompanyAdmin !== void 0) {
+              if (typeof data5.isCompanyAdmin !== "boolean") {
+                const err64 = { instancePath: instancePath + "/payload/user/isCompanyAdmin", schemaPath: "#/properties/payload/properties/user/properties/isCompanyAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err64];
                 } else {
@@ -4846,9 +4839,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.isCompanyAdmin !== void 0) {
-              if (typeof data5.isCompanyAdmin !== "boolean") {
-                const err65 = { instancePath: instancePath + "/payload/user/isCompanyAdmin", schemaPath: "#/properties/payload/properties/user/properties/isCompanyAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.isEditor !== void 0) {
+              if (typeof data5.isEditor !== "boolean") {
+                const err65 = { instancePath: instancePath + "/payload/user/isEditor", schemaPath: "#/properties/payload/properties/user/properties/isEditor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -4857,9 +4850,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.isEditor !== void 0) {
-              if (typeof data5.isEditor !== "boolean") {
-                const err66 = { instancePath: instancePath + "/payload/user/isEditor", schemaPath: "#/properties/payload/properties/user/properties/isEditor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.isAnalyst !== void 0) {
+              if (typeof data5.isAnalyst !== "boolean") {
+                const err66 = { instancePath: instancePath + "/payload/user/isAnalyst", schemaPath: "#/properties/payload/properties/user/properties/isAnalyst/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -4868,9 +4861,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.isAnalyst !== void 0) {
-              if (typeof data5.isAnalyst !== "boolean") {
-                const err67 = { instancePath: instancePath + "/payload/user/isAnalyst", schemaPath: "#/properties/payload/properties/user/properties/isAnalyst/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.isManager !== void 0) {
+              if (typeof data5.isManager !== "boolean") {
+                const err67 = { instancePath: instancePath + "/payload/user/isManager", schemaPath: "#/properties/payload/properties/user/properties/isManager/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err67];
                 } else {
@@ -4879,9 +4872,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.isManager !== void 0) {
-              if (typeof data5.isManager !== "boolean") {
-                const err68 = { instancePath: instancePath + "/payload/user/isManager", schemaPath: "#/properties/payload/properties/user/properties/isManager/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.seenWebOnboarding !== void 0) {
+              if (typeof data5.seenWebOnboarding !== "boolean") {
+                const err68 = { instancePath: instancePath + "/payload/user/seenWebOnboarding", schemaPath: "#/properties/payload/properties/user/properties/seenWebOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err68];
                 } else {
@@ -4890,9 +4883,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.seenWebOnboarding !== void 0) {
-              if (typeof data5.seenWebOnboarding !== "boolean") {
-                const err69 = { instancePath: instancePath + "/payload/user/seenWebOnboarding", schemaPath: "#/properties/payload/properties/user/properties/seenWebOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.language !== void 0) {
+              if (typeof data5.language !== "string") {
+                const err69 = { instancePath: instancePath + "/payload/user/language", schemaPath: "#/properties/payload/properties/user/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err69];
                 } else {
@@ -4901,9 +4894,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.language !== void 0) {
-              if (typeof data5.language !== "string") {
-                const err70 = { instancePath: instancePath + "/payload/user/language", schemaPath: "#/properties/payload/properties/user/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data5.hidden !== void 0) {
+              if (typeof data5.hidden !== "boolean") {
+                const err70 = { instancePath: instancePath + "/payload/user/hidden", schemaPath: "#/properties/payload/properties/user/properties/hidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err70];
                 } else {
@@ -4912,9 +4905,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.hidden !== void 0) {
-              if (typeof data5.hidden !== "boolean") {
-                const err71 = { instancePath: instancePath + "/payload/user/hidden", schemaPath: "#/properties/payload/properties/user/properties/hidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.deleted !== void 0) {
+              if (typeof data5.deleted !== "boolean") {
+                const err71 = { instancePath: instancePath + "/payload/user/deleted", schemaPath: "#/properties/payload/properties/user/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err71];
                 } else {
@@ -4923,9 +4916,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.deleted !== void 0) {
-              if (typeof data5.deleted !== "boolean") {
-                const err72 = { instancePath: instancePath + "/payload/user/deleted", schemaPath: "#/properties/payload/properties/user/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.isSuperAdmin !== void 0) {
+              if (typeof data5.isSuperAdmin !== "boolean") {
+                const err72 = { instancePath: instancePath + "/payload/user/isSuperAdmin", schemaPath: "#/properties/payload/properties/user/properties/isSuperAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err72];
                 } else {
@@ -4934,9 +4927,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.isSuperAdmin !== void 0) {
-              if (typeof data5.isSuperAdmin !== "boolean") {
-                const err73 = { instancePath: instancePath + "/payload/user/isSuperAdmin", schemaPath: "#/properties/payload/properties/user/properties/isSuperAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.hasSignedInAsLearner !== void 0) {
+              if (typeof data5.hasSignedInAsLearner !== "boolean") {
+                const err73 = { instancePath: instancePath + "/payload/user/hasSignedInAsLearner", schemaPath: "#/properties/payload/properties/user/properties/hasSignedInAsLearner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err73];
                 } else {
@@ -4945,9 +4938,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.hasSignedInAsLearner !== void 0) {
-              if (typeof data5.hasSignedInAsLearner !== "boolean") {
-                const err74 = { instancePath: instancePath + "/payload/user/hasSignedInAsLearner", schemaPath: "#/properties/payload/properties/user/properties/hasSignedInAsLearner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.hasCreatedCourse !== void 0) {
+              if (typeof data5.hasCreatedCourse !== "boolean") {
+                const err74 = { instancePath: instancePath + "/payload/user/hasCreatedCourse", schemaPath: "#/properties/payload/properties/user/properties/hasCreatedCourse/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err74];
                 } else {
@@ -4956,9 +4949,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.hasCreatedCourse !== void 0) {
-              if (typeof data5.hasCreatedCourse !== "boolean") {
-                const err75 = { instancePath: instancePath + "/payload/user/hasCreatedCourse", schemaPath: "#/properties/payload/properties/user/properties/hasCreatedCourse/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.hasInvitedAdmins !== void 0) {
+              if (typeof data5.hasInvitedAdmins !== "boolean") {
+                const err75 = { instancePath: instancePath + "/payload/user/hasInvitedAdmins", schemaPath: "#/properties/payload/properties/user/properties/hasInvitedAdmins/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err75];
                 } else {
@@ -4967,9 +4960,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.hasInvitedAdmins !== void 0) {
-              if (typeof data5.hasInvitedAdmins !== "boolean") {
-                const err76 = { instancePath: instancePath + "/payload/user/hasInvitedAdmins", schemaPath: "#/properties/payload/properties/user/properties/hasInvitedAdmins/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.isCompanyOwner !== void 0) {
+              if (typeof data5.isCompanyOwner !== "boolean") {
+                const err76 = { instancePath: instancePath + "/payload/user/isCompanyOwner", schemaPath: "#/properties/payload/properties/user/properties/isCompanyOwner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err76];
                 } else {
@@ -4978,9 +4971,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.isCompanyOwner !== void 0) {
-              if (typeof data5.isCompanyOwner !== "boolean") {
-                const err77 = { instancePath: instancePath + "/payload/user/isCompanyOwner", schemaPath: "#/properties/payload/properties/user/properties/isCompanyOwner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.sendActivationReminders !== void 0) {
+              if (typeof data5.sendActivationReminders !== "boolean") {
+                const err77 = { instancePath: instancePath + "/payload/user/sendActivationReminders", schemaPath: "#/properties/payload/properties/user/properties/sendActivationReminders/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err77];
                 } else {
@@ -4989,9 +4982,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.sendActivationReminders !== void 0) {
-              if (typeof data5.sendActivationReminders !== "boolean") {
-                const err78 = { instancePath: instancePath + "/payload/user/sendActivationReminders", schemaPath: "#/properties/payload/properties/user/properties/sendActivationReminders/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.isUnsubscribedFromEngagementEmails !== void 0) {
+              if (typeof data5.isUnsubscribedFromEngagementEmails !== "boolean") {
+                const err78 = { instancePath: instancePath + "/payload/user/isUnsubscribedFromEngagementEmails", schemaPath: "#/properties/payload/properties/user/properties/isUnsubscribedFromEngagementEmails/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err78];
                 } else {
@@ -5000,9 +4993,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.isUnsubscribedFromEngagementEmails !== void 0) {
-              if (typeof data5.isUnsubscribedFromEngagementEmails !== "boolean") {
-                const err79 = { instancePath: instancePath + "/payload/user/isUnsubscribedFromEngagementEmails", schemaPath: "#/properties/payload/properties/user/properties/isUnsubscribedFromEngagementEmails/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.authType !== void 0) {
+              if (typeof data5.authType !== "string") {
+                const err79 = { instancePath: instancePath + "/payload/user/authType", schemaPath: "#/properties/payload/properties/user/properties/authType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -5011,31 +5004,31 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.authType !== void 0) {
-              if (typeof data5.authType !== "string") {
-                const err80 = { instancePath: instancePath + "/payload/user/authType", schemaPath: "#/properties/payload/properties/user/properties/authType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err80];
-                } else {
-                  vErrors.push(err80);
-                }
-                errors++;
-              }
-            }
             if (data5.activationDate !== void 0) {
               let data34 = data5.activationDate;
               if (typeof data34 === "string") {
                 if (!formats0.test(data34)) {
-                  const err81 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err80 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
-                    vErrors = [err81];
+                    vErrors = [err80];
                   } else {
-                    vErrors.push(err81);
+                    vErrors.push(err80);
                   }
                   errors++;
                 }
               } else {
-                const err82 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err81 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+            }
+            if (data5.shouldShowGamificationOnboarding !== void 0) {
+              if (typeof data5.shouldShowGamificationOnboarding !== "boolean") {
+                const err82 = { instancePath: instancePath + "/payload/user/shouldShowGamificationOnboarding", schemaPath: "#/properties/payload/properties/user/properties/shouldShowGamificationOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err82];
                 } else {
@@ -5044,9 +5037,10 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.shouldShowGamificationOnboarding !== void 0) {
-              if (typeof data5.shouldShowGamificationOnboarding !== "boolean") {
-                const err83 = { instancePath: instancePath + "/payload/user/shouldShowGamificationOnboarding", schemaPath: "#/properties/payload/properties/user/properties/shouldShowGamificationOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data5.depositedPoints !== void 0) {
+              let data36 = data5.depositedPoints;
+              if (!(typeof data36 == "number" && isFinite(data36))) {
+                const err83 = { instancePath: instancePath + "/payload/user/depositedPoints", schemaPath: "#/properties/payload/properties/user/properties/depositedPoints/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                 if (vErrors === null) {
                   vErrors = [err83];
                 } else {
@@ -5055,25 +5049,13 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data5.depositedPoints !== void 0) {
-              let data36 = data5.depositedPoints;
-              if (!(typeof data36 == "number" && isFinite(data36))) {
-                const err84 = { instancePath: instancePath + "/payload/user/depositedPoints", schemaPath: "#/properties/payload/properties/user/properties/depositedPoints/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (data5.name !== void 0) {
+              if (typeof data5.name !== "string") {
+                const err84 = { instancePath: instancePath + "/payload/user/name", schemaPath: "#/properties/payload/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
                   vErrors.push(err84);
-                }
-                errors++;
-              }
-            }
-            if (data5.name !== void 0) {
-              if (typeof data5.name !== "string") {
-                const err85 = { instancePath: instancePath + "/payload/user/name", schemaPath: "#/properties/payload/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err85];
-                } else {
-                  vErrors.push(err85);
                 }
                 errors++;
               }
@@ -5086,7 +5068,16 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   let data39 = data38[i0];
                   if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
                     if (data39.key === void 0) {
-                      const err86 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+                      const err85 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+                      if (vErrors === null) {
+                        vErrors = [err85];
+                      } else {
+                        vErrors.push(err85);
+                      }
+                      errors++;
+                    }
+                    if (data39.value === void 0) {
+                      const err86 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
                       if (vErrors === null) {
                         vErrors = [err86];
                       } else {
@@ -5094,8 +5085,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data39.value === void 0) {
-                      const err87 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+                    if (data39.createdAt === void 0) {
+                      const err87 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
                       if (vErrors === null) {
                         vErrors = [err87];
                       } else {
@@ -5103,18 +5094,21 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data39.createdAt === void 0) {
-                      const err88 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
-                      if (vErrors === null) {
-                        vErrors = [err88];
-                      } else {
-                        vErrors.push(err88);
+                    if (data39.id !== void 0) {
+                      let data40 = data39.id;
+                      if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
+                        const err88 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/id", schemaPath: "common/identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        if (vErrors === null) {
+                          vErrors = [err88];
+                        } else {
+                          vErrors.push(err88);
+                        }
+                        errors++;
                       }
-                      errors++;
                     }
                     if (data39.key !== void 0) {
                       if (typeof data39.key !== "string") {
-                        const err89 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/key", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err89 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/key", schemaPath: "common/identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err89];
                         } else {
@@ -5125,7 +5119,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data39.value !== void 0) {
                       if (typeof data39.value !== "string") {
-                        const err90 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/value", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err90 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/value", schemaPath: "common/identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err90];
                         } else {
@@ -5135,10 +5129,10 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                     if (data39.createdAt !== void 0) {
-                      let data42 = data39.createdAt;
-                      if (typeof data42 === "string") {
-                        if (!formats0.test(data42)) {
-                          const err91 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                      let data43 = data39.createdAt;
+                      if (typeof data43 === "string") {
+                        if (!formats0.test(data43)) {
+                          const err91 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                           if (vErrors === null) {
                             vErrors = [err91];
                           } else {
@@ -5147,7 +5141,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err92 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err92 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err92];
                         } else {
@@ -5157,7 +5151,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err93 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "#/properties/payload/properties/user/properties/identifiers/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err93 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
                       vErrors = [err93];
                     } else {
@@ -5187,9 +5181,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data4.course !== void 0) {
-          let data43 = data4.course;
-          if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-            if (data43.id === void 0) {
+          let data44 = data4.course;
+          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+            if (data44.id === void 0) {
               const err96 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err96];
@@ -5198,7 +5192,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.customerId === void 0) {
+            if (data44.customerId === void 0) {
               const err97 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
               if (vErrors === null) {
                 vErrors = [err97];
@@ -5207,7 +5201,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.title === void 0) {
+            if (data44.title === void 0) {
               const err98 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
               if (vErrors === null) {
                 vErrors = [err98];
@@ -5216,7 +5210,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.courseKey === void 0) {
+            if (data44.courseKey === void 0) {
               const err99 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseKey" }, message: "must have required property 'courseKey'" };
               if (vErrors === null) {
                 vErrors = [err99];
@@ -5225,7 +5219,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.public === void 0) {
+            if (data44.public === void 0) {
               const err100 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'" };
               if (vErrors === null) {
                 vErrors = [err100];
@@ -5234,7 +5228,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.icon === void 0) {
+            if (data44.icon === void 0) {
               const err101 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "icon" }, message: "must have required property 'icon'" };
               if (vErrors === null) {
                 vErrors = [err101];
@@ -5243,7 +5237,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.createdAt === void 0) {
+            if (data44.createdAt === void 0) {
               const err102 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
               if (vErrors === null) {
                 vErrors = [err102];
@@ -5252,7 +5246,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.updatedAt === void 0) {
+            if (data44.updatedAt === void 0) {
               const err103 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
               if (vErrors === null) {
                 vErrors = [err103];
@@ -5261,7 +5255,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.courseImageUrl === void 0) {
+            if (data44.courseImageUrl === void 0) {
               const err104 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseImageUrl" }, message: "must have required property 'courseImageUrl'" };
               if (vErrors === null) {
                 vErrors = [err104];
@@ -5270,7 +5264,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.colour === void 0) {
+            if (data44.colour === void 0) {
               const err105 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "colour" }, message: "must have required property 'colour'" };
               if (vErrors === null) {
                 vErrors = [err105];
@@ -5279,7 +5273,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.published === void 0) {
+            if (data44.published === void 0) {
               const err106 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
               if (vErrors === null) {
                 vErrors = [err106];
@@ -5288,7 +5282,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.type === void 0) {
+            if (data44.type === void 0) {
               const err107 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
               if (vErrors === null) {
                 vErrors = [err107];
@@ -5297,7 +5291,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.requiresEnrolment === void 0) {
+            if (data44.requiresEnrolment === void 0) {
               const err108 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "requiresEnrolment" }, message: "must have required property 'requiresEnrolment'" };
               if (vErrors === null) {
                 vErrors = [err108];
@@ -5306,7 +5300,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.isSample === void 0) {
+            if (data44.isSample === void 0) {
               const err109 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isSample" }, message: "must have required property 'isSample'" };
               if (vErrors === null) {
                 vErrors = [err109];
@@ -5315,7 +5309,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.completionMessage === void 0) {
+            if (data44.completionMessage === void 0) {
               const err110 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionMessage" }, message: "must have required property 'completionMessage'" };
               if (vErrors === null) {
                 vErrors = [err110];
@@ -5324,7 +5318,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.completionButtonUrl === void 0) {
+            if (data44.completionButtonUrl === void 0) {
               const err111 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonUrl" }, message: "must have required property 'completionButtonUrl'" };
               if (vErrors === null) {
                 vErrors = [err111];
@@ -5333,7 +5327,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.completionButtonText === void 0) {
+            if (data44.completionButtonText === void 0) {
               const err112 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonText" }, message: "must have required property 'completionButtonText'" };
               if (vErrors === null) {
                 vErrors = [err112];
@@ -5342,7 +5336,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.isHidden === void 0) {
+            if (data44.isHidden === void 0) {
               const err113 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isHidden" }, message: "must have required property 'isHidden'" };
               if (vErrors === null) {
                 vErrors = [err113];
@@ -5351,7 +5345,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.learnersCount === void 0) {
+            if (data44.learnersCount === void 0) {
               const err114 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "learnersCount" }, message: "must have required property 'learnersCount'" };
               if (vErrors === null) {
                 vErrors = [err114];
@@ -5360,9 +5354,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data43.id !== void 0) {
-              let data44 = data43.id;
-              if (!(typeof data44 == "number" && (!(data44 % 1) && !isNaN(data44)) && isFinite(data44))) {
+            if (data44.id !== void 0) {
+              let data45 = data44.id;
+              if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
                 const err115 = { instancePath: instancePath + "/payload/course/id", schemaPath: "#/properties/payload/properties/course/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err115];
@@ -5372,9 +5366,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.customerId !== void 0) {
-              let data45 = data43.customerId;
-              if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
+            if (data44.customerId !== void 0) {
+              let data46 = data44.customerId;
+              if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
                 const err116 = { instancePath: instancePath + "/payload/course/customerId", schemaPath: "#/properties/payload/properties/course/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err116];
@@ -5384,8 +5378,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.title !== void 0) {
-              if (typeof data43.title !== "string") {
+            if (data44.title !== void 0) {
+              if (typeof data44.title !== "string") {
                 const err117 = { instancePath: instancePath + "/payload/course/title", schemaPath: "#/properties/payload/properties/course/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err117];
@@ -5395,8 +5389,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.courseKey !== void 0) {
-              if (typeof data43.courseKey !== "string") {
+            if (data44.courseKey !== void 0) {
+              if (typeof data44.courseKey !== "string") {
                 const err118 = { instancePath: instancePath + "/payload/course/courseKey", schemaPath: "#/properties/payload/properties/course/properties/courseKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err118];
@@ -5406,8 +5400,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.public !== void 0) {
-              if (typeof data43.public !== "boolean") {
+            if (data44.public !== void 0) {
+              if (typeof data44.public !== "boolean") {
                 const err119 = { instancePath: instancePath + "/payload/course/public", schemaPath: "#/properties/payload/properties/course/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err119];
@@ -5417,8 +5411,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.icon !== void 0) {
-              if (typeof data43.icon !== "string") {
+            if (data44.icon !== void 0) {
+              if (typeof data44.icon !== "string") {
                 const err120 = { instancePath: instancePath + "/payload/course/icon", schemaPath: "#/properties/payload/properties/course/properties/icon/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err120];
@@ -5428,10 +5422,10 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.createdAt !== void 0) {
-              let data50 = data43.createdAt;
-              if (typeof data50 === "string") {
-                if (!formats0.test(data50)) {
+            if (data44.createdAt !== void 0) {
+              let data51 = data44.createdAt;
+              if (typeof data51 === "string") {
+                if (!formats0.test(data51)) {
                   const err121 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
                     vErrors = [err121];
@@ -5450,10 +5444,10 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.updatedAt !== void 0) {
-              let data51 = data43.updatedAt;
-              if (typeof data51 === "string") {
-                if (!formats0.test(data51)) {
+            if (data44.updatedAt !== void 0) {
+              let data52 = data44.updatedAt;
+              if (typeof data52 === "string") {
+                if (!formats0.test(data52)) {
                   const err123 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
                     vErrors = [err123];
@@ -5472,8 +5466,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.colour !== void 0) {
-              if (typeof data43.colour !== "string") {
+            if (data44.colour !== void 0) {
+              if (typeof data44.colour !== "string") {
                 const err125 = { instancePath: instancePath + "/payload/course/colour", schemaPath: "#/properties/payload/properties/course/properties/colour/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err125];
@@ -5483,8 +5477,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.published !== void 0) {
-              if (typeof data43.published !== "boolean") {
+            if (data44.published !== void 0) {
+              if (typeof data44.published !== "boolean") {
                 const err126 = { instancePath: instancePath + "/payload/course/published", schemaPath: "#/properties/payload/properties/course/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err126];
@@ -5494,8 +5488,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.type !== void 0) {
-              if (typeof data43.type !== "string") {
+            if (data44.type !== void 0) {
+              if (typeof data44.type !== "string") {
                 const err127 = { instancePath: instancePath + "/payload/course/type", schemaPath: "#/properties/payload/properties/course/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err127];
@@ -5505,8 +5499,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.requiresEnrolment !== void 0) {
-              if (typeof data43.requiresEnrolment !== "boolean") {
+            if (data44.requiresEnrolment !== void 0) {
+              if (typeof data44.requiresEnrolment !== "boolean") {
                 const err128 = { instancePath: instancePath + "/payload/course/requiresEnrolment", schemaPath: "#/properties/payload/properties/course/properties/requiresEnrolment/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err128];
@@ -5516,8 +5510,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.isSample !== void 0) {
-              if (typeof data43.isSample !== "boolean") {
+            if (data44.isSample !== void 0) {
+              if (typeof data44.isSample !== "boolean") {
                 const err129 = { instancePath: instancePath + "/payload/course/isSample", schemaPath: "#/properties/payload/properties/course/properties/isSample/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err129];
@@ -5527,8 +5521,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.isHidden !== void 0) {
-              if (typeof data43.isHidden !== "boolean") {
+            if (data44.isHidden !== void 0) {
+              if (typeof data44.isHidden !== "boolean") {
                 const err130 = { instancePath: instancePath + "/payload/course/isHidden", schemaPath: "#/properties/payload/properties/course/properties/isHidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err130];
@@ -5549,9 +5543,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data4.parentGroup !== void 0) {
-          let data58 = data4.parentGroup;
-          if (data58 && typeof data58 == "object" && !Array.isArray(data58)) {
-            if (data58.id === void 0) {
+          let data59 = data4.parentGroup;
+          if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
+            if (data59.id === void 0) {
               const err132 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err132];
@@ -5560,7 +5554,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.customerId === void 0) {
+            if (data59.customerId === void 0) {
               const err133 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
               if (vErrors === null) {
                 vErrors = [err133];
@@ -5569,7 +5563,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.name === void 0) {
+            if (data59.name === void 0) {
               const err134 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
                 vErrors = [err134];
@@ -5578,7 +5572,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.createdAt === void 0) {
+            if (data59.createdAt === void 0) {
               const err135 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
               if (vErrors === null) {
                 vErrors = [err135];
@@ -5587,7 +5581,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.updatedAt === void 0) {
+            if (data59.updatedAt === void 0) {
               const err136 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
               if (vErrors === null) {
                 vErrors = [err136];
@@ -5596,7 +5590,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.parentGroupId === void 0) {
+            if (data59.parentGroupId === void 0) {
               const err137 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "parentGroupId" }, message: "must have required property 'parentGroupId'" };
               if (vErrors === null) {
                 vErrors = [err137];
@@ -5605,7 +5599,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.welcomePageConfigId === void 0) {
+            if (data59.welcomePageConfigId === void 0) {
               const err138 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "welcomePageConfigId" }, message: "must have required property 'welcomePageConfigId'" };
               if (vErrors === null) {
                 vErrors = [err138];
@@ -5614,7 +5608,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.selfSignupConfigId === void 0) {
+            if (data59.selfSignupConfigId === void 0) {
               const err139 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "selfSignupConfigId" }, message: "must have required property 'selfSignupConfigId'" };
               if (vErrors === null) {
                 vErrors = [err139];
@@ -5623,7 +5617,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.language === void 0) {
+            if (data59.language === void 0) {
               const err140 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
               if (vErrors === null) {
                 vErrors = [err140];
@@ -5632,7 +5626,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.deleted === void 0) {
+            if (data59.deleted === void 0) {
               const err141 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
               if (vErrors === null) {
                 vErrors = [err141];
@@ -5641,7 +5635,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.ssoConfigId === void 0) {
+            if (data59.ssoConfigId === void 0) {
               const err142 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "ssoConfigId" }, message: "must have required property 'ssoConfigId'" };
               if (vErrors === null) {
                 vErrors = [err142];
@@ -5650,7 +5644,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.cookieConsentDisabled === void 0) {
+            if (data59.cookieConsentDisabled === void 0) {
               const err143 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "cookieConsentDisabled" }, message: "must have required property 'cookieConsentDisabled'" };
               if (vErrors === null) {
                 vErrors = [err143];
@@ -5659,7 +5653,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.usersCount === void 0) {
+            if (data59.usersCount === void 0) {
               const err144 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "usersCount" }, message: "must have required property 'usersCount'" };
               if (vErrors === null) {
                 vErrors = [err144];
@@ -5668,7 +5662,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.activatedUsersCount === void 0) {
+            if (data59.activatedUsersCount === void 0) {
               const err145 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "activatedUsersCount" }, message: "must have required property 'activatedUsersCount'" };
               if (vErrors === null) {
                 vErrors = [err145];
@@ -5677,9 +5671,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data58.id !== void 0) {
-              let data59 = data58.id;
-              if (!(typeof data59 == "number" && (!(data59 % 1) && !isNaN(data59)) && isFinite(data59))) {
+            if (data59.id !== void 0) {
+              let data60 = data59.id;
+              if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
                 const err146 = { instancePath: instancePath + "/payload/parentGroup/id", schemaPath: "#/properties/payload/properties/parentGroup/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err146];
@@ -5689,9 +5683,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data58.customerId !== void 0) {
-              let data60 = data58.customerId;
-              if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
+            if (data59.customerId !== void 0) {
+              let data61 = data59.customerId;
+              if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
                 const err147 = { instancePath: instancePath + "/payload/parentGroup/customerId", schemaPath: "#/properties/payload/properties/parentGroup/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err147];
@@ -5701,8 +5695,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data58.name !== void 0) {
-              if (typeof data58.name !== "string") {
+            if (data59.name !== void 0) {
+              if (typeof data59.name !== "string") {
                 const err148 = { instancePath: instancePath + "/payload/parentGroup/name", schemaPath: "#/properties/payload/properties/parentGroup/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err148];
@@ -5712,10 +5706,10 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data58.createdAt !== void 0) {
-              let data62 = data58.createdAt;
-              if (typeof data62 === "string") {
-                if (!formats0.test(data62)) {
+            if (data59.createdAt !== void 0) {
+              let data63 = data59.createdAt;
+              if (typeof data63 === "string") {
+                if (!formats0.test(data63)) {
                   const err149 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
                     vErrors = [err149];
@@ -5734,10 +5728,10 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data58.updatedAt !== void 0) {
-              let data63 = data58.updatedAt;
-              if (typeof data63 === "string") {
-                if (!formats0.test(data63)) {
+            if (data59.updatedAt !== void 0) {
+              let data64 = data59.updatedAt;
+              if (typeof data64 === "string") {
+                if (!formats0.test(data64)) {
                   const err151 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
                     vErrors = [err151];
@@ -5756,8 +5750,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data58.deleted !== void 0) {
-              if (typeof data58.deleted !== "boolean") {
+            if (data59.deleted !== void 0) {
+              if (typeof data59.deleted !== "boolean") {
                 const err153 = { instancePath: instancePath + "/payload/parentGroup/deleted", schemaPath: "#/properties/payload/properties/parentGroup/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err153];
@@ -5767,8 +5761,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data58.cookieConsentDisabled !== void 0) {
-              if (typeof data58.cookieConsentDisabled !== "boolean") {
+            if (data59.cookieConsentDisabled !== void 0) {
+              if (typeof data59.cookieConsentDisabled !== "boolean") {
                 const err154 = { instancePath: instancePath + "/payload/parentGroup/cookieConsentDisabled", schemaPath: "#/properties/payload/properties/parentGroup/properties/cookieConsentDisabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err154];
@@ -5789,9 +5783,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data4.completion !== void 0) {
-          let data66 = data4.completion;
-          if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
-            if (data66.overallAssessmentScore === void 0) {
+          let data67 = data4.completion;
+          if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+            if (data67.overallAssessmentScore === void 0) {
               const err156 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallAssessmentScore" }, message: "must have required property 'overallAssessmentScore'" };
               if (vErrors === null) {
                 vErrors = [err156];
@@ -5800,7 +5794,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data66.overallLessonScore === void 0) {
+            if (data67.overallLessonScore === void 0) {
               const err157 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallLessonScore" }, message: "must have required property 'overallLessonScore'" };
               if (vErrors === null) {
                 vErrors = [err157];
@@ -5809,7 +5803,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data66.scoresBreakdown === void 0) {
+            if (data67.scoresBreakdown === void 0) {
               const err158 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "scoresBreakdown" }, message: "must have required property 'scoresBreakdown'" };
               if (vErrors === null) {
                 vErrors = [err158];
@@ -5818,7 +5812,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data66.courseStartDate === void 0) {
+            if (data67.courseStartDate === void 0) {
               const err159 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseStartDate" }, message: "must have required property 'courseStartDate'" };
               if (vErrors === null) {
                 vErrors = [err159];
@@ -5827,7 +5821,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data66.courseCompletionDate === void 0) {
+            if (data67.courseCompletionDate === void 0) {
               const err160 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDate" }, message: "must have required property 'courseCompletionDate'" };
               if (vErrors === null) {
                 vErrors = [err160];
@@ -5836,7 +5830,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data66.courseCompletionDurationInSeconds === void 0) {
+            if (data67.courseCompletionDurationInSeconds === void 0) {
               const err161 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDurationInSeconds" }, message: "must have required property 'courseCompletionDurationInSeconds'" };
               if (vErrors === null) {
                 vErrors = [err161];
@@ -5845,7 +5839,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data66.completionLanguage === void 0) {
+            if (data67.completionLanguage === void 0) {
               const err162 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "completionLanguage" }, message: "must have required property 'completionLanguage'" };
               if (vErrors === null) {
                 vErrors = [err162];
@@ -5854,9 +5848,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data66.overallAssessmentScore !== void 0) {
-              let data67 = data66.overallAssessmentScore;
-              if (!(typeof data67 == "number" && isFinite(data67))) {
+            if (data67.overallAssessmentScore !== void 0) {
+              let data68 = data67.overallAssessmentScore;
+              if (!(typeof data68 == "number" && isFinite(data68))) {
                 const err163 = { instancePath: instancePath + "/payload/completion/overallAssessmentScore", schemaPath: "#/properties/payload/properties/completion/properties/overallAssessmentScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                 if (vErrors === null) {
                   vErrors = [err163];
@@ -5866,9 +5860,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data66.overallLessonScore !== void 0) {
-              let data68 = data66.overallLessonScore;
-              if (!(typeof data68 == "number" && isFinite(data68))) {
+            if (data67.overallLessonScore !== void 0) {
+              let data69 = data67.overallLessonScore;
+              if (!(typeof data69 == "number" && isFinite(data69))) {
                 const err164 = { instancePath: instancePath + "/payload/completion/overallLessonScore", schemaPath: "#/properties/payload/properties/completion/properties/overallLessonScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                 if (vErrors === null) {
                   vErrors = [err164];
@@ -5878,14 +5872,14 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data66.scoresBreakdown !== void 0) {
-              let data69 = data66.scoresBreakdown;
-              if (Array.isArray(data69)) {
-                const len1 = data69.length;
+            if (data67.scoresBreakdown !== void 0) {
+              let data70 = data67.scoresBreakdown;
+              if (Array.isArray(data70)) {
+                const len1 = data70.length;
                 for (let i1 = 0; i1 < len1; i1++) {
-                  let data70 = data69[i1];
-                  if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
-                    if (data70.id === void 0) {
+                  let data71 = data70[i1];
+                  if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
+                    if (data71.id === void 0) {
                       const err165 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                       if (vErrors === null) {
                         vErrors = [err165];
@@ -5894,7 +5888,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data70.activityKey === void 0) {
+                    if (data71.activityKey === void 0) {
                       const err166 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "activityKey" }, message: "must have required property 'activityKey'" };
                       if (vErrors === null) {
                         vErrors = [err166];
@@ -5903,7 +5897,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data70.type === void 0) {
+                    if (data71.type === void 0) {
                       const err167 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
                       if (vErrors === null) {
                         vErrors = [err167];
@@ -5912,9 +5906,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data70.id !== void 0) {
-                      let data71 = data70.id;
-                      if (!(typeof data71 == "number" && (!(data71 % 1) && !isNaN(data71)) && isFinite(data71))) {
+                    if (data71.id !== void 0) {
+                      let data72 = data71.id;
+                      if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
                         const err168 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/id", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                         if (vErrors === null) {
                           vErrors = [err168];
@@ -5924,8 +5918,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data70.activityKey !== void 0) {
-                      if (typeof data70.activityKey !== "string") {
+                    if (data71.activityKey !== void 0) {
+                      if (typeof data71.activityKey !== "string") {
                         const err169 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/activityKey", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/activityKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err169];
@@ -5935,8 +5929,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data70.type !== void 0) {
-                      if (typeof data70.type !== "string") {
+                    if (data71.type !== void 0) {
+                      if (typeof data71.type !== "string") {
                         const err170 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/type", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
                           vErrors = [err170];
@@ -5946,9 +5940,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data70.score !== void 0) {
-                      let data74 = data70.score;
-                      if (!(typeof data74 == "number" && isFinite(data74))) {
+                    if (data71.score !== void 0) {
+                      let data75 = data71.score;
+                      if (!(typeof data75 == "number" && isFinite(data75))) {
                         const err171 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/score", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                         if (vErrors === null) {
                           vErrors = [err171];
@@ -5978,10 +5972,10 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data66.courseStartDate !== void 0) {
-              let data75 = data66.courseStartDate;
-              if (typeof data75 === "string") {
-                if (!formats0.test(data75)) {
+            if (data67.courseStartDate !== void 0) {
+              let data76 = data67.courseStartDate;
+              if (typeof data76 === "string") {
+                if (!formats0.test(data76)) {
                   const err174 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
                     vErrors = [err174];
@@ -6000,10 +5994,10 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data66.courseCompletionDate !== void 0) {
-              let data76 = data66.courseCompletionDate;
-              if (typeof data76 === "string") {
-                if (!formats0.test(data76)) {
+            if (data67.courseCompletionDate !== void 0) {
+              let data77 = data67.courseCompletionDate;
+              if (typeof data77 === "string") {
+                if (!formats0.test(data77)) {
                   const err176 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
                     vErrors = [err176];
@@ -6022,9 +6016,9 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data66.courseCompletionDurationInSeconds !== void 0) {
-              let data77 = data66.courseCompletionDurationInSeconds;
-              if (!(typeof data77 == "number" && isFinite(data77))) {
+            if (data67.courseCompletionDurationInSeconds !== void 0) {
+              let data78 = data67.courseCompletionDurationInSeconds;
+              if (!(typeof data78 == "number" && isFinite(data78))) {
                 const err178 = { instancePath: instancePath + "/payload/completion/courseCompletionDurationInSeconds", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDurationInSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                 if (vErrors === null) {
                   vErrors = [err178];
@@ -6034,8 +6028,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data66.completionLanguage !== void 0) {
-              if (typeof data66.completionLanguage !== "string") {
+            if (data67.completionLanguage !== void 0) {
+              if (typeof data67.completionLanguage !== "string") {
                 const err179 = { instancePath: instancePath + "/payload/completion/completionLanguage", schemaPath: "#/properties/payload/properties/completion/properties/completionLanguage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err179];
@@ -6346,8 +6340,8 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+    if (data.key === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6355,8 +6349,8 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.key === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+    if (data.value === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -6364,8 +6358,8 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.value === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+    if (data.createdAt === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -6373,19 +6367,21 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.createdAt === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
     if (data.id !== void 0) {
       let data0 = data.id;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.key !== void 0) {
+      if (typeof data.key !== "string") {
+        const err4 = { instancePath: instancePath + "/key", schemaPath: "#/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -6394,9 +6390,9 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.key !== void 0) {
-      if (typeof data.key !== "string") {
-        const err5 = { instancePath: instancePath + "/key", schemaPath: "#/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.value !== void 0) {
+      if (typeof data.value !== "string") {
+        const err5 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -6405,45 +6401,34 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.value !== void 0) {
-      if (typeof data.value !== "string") {
-        const err6 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
     if (data.createdAt !== void 0) {
       let data3 = data.createdAt;
       if (typeof data3 === "string") {
         if (!formats0.test(data3)) {
-          const err7 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err6];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err6);
           }
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err7];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err7);
         }
         errors++;
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err8];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err8);
     }
     errors++;
   }

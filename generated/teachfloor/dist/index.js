@@ -284,6 +284,57 @@ function readVerifyOptions(options) {
   }
 }
 
+// memory:runtime/drift.ts
+var maxFields = 100;
+function branches(schema) {
+  if (!isRecord(schema)) return [];
+  const nested = ["allOf", "anyOf", "oneOf"].flatMap((k) => Array.isArray(schema[k]) ? schema[k] : []);
+  return [schema, ...nested.flatMap(branches)];
+}
+function documented(schemas) {
+  const keys = /* @__PURE__ */ new Map();
+  let described = false;
+  let open = false;
+  for (const schema of schemas) {
+    if (schema.additionalProperties === true || isRecord(schema.patternProperties)) open = true;
+    if (!isRecord(schema.properties)) continue;
+    described = true;
+    for (const [key, property] of Object.entries(schema.properties)) {
+      keys.set(key, [...keys.get(key) ?? [], ...branches(property)]);
+    }
+  }
+  return { open: open || !described, keys };
+}
+function walk(schemas, value, path, found) {
+  if (found.size >= maxFields || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    const items = schemas.flatMap((schema) => branches(schema.items));
+    if (items.length > 0) for (const item of value) walk(items, item, `${path}[]`, found);
+    return;
+  }
+  const { open, keys } = documented(schemas);
+  for (const [key, child] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    const known = keys.get(key);
+    if (known) walk(known, child, at, found);
+    else if (!open && found.size < maxFields) found.add(at);
+  }
+}
+function undocumentedFields(schema, value) {
+  const found = /* @__PURE__ */ new Set();
+  walk(branches(schema), value, "", found);
+  return { fields: [...found] };
+}
+function eventDrift(catalogue2, schemas, event) {
+  const type = valueAt(event, [catalogue2.typeProperty]);
+  const entries = catalogue2.events.filter(
+    (entry2) => entry2.type === type && entry2.when.every(([path, expected]) => valueAt(event, path) === expected)
+  );
+  const entry = entries.length > 1 ? entries.find((candidate) => candidate.check(event)) ?? entries[0] : entries[0];
+  const schema = entry ? schemas[entry.name] : void 0;
+  return schema ? undocumentedFields(schema, event) : { fields: [] };
+}
+
 // memory:runtime/store.ts
 function memoryStore(options = {}) {
   const maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 1e4));
@@ -505,7 +556,7 @@ function handlerOptionsProblems(scheme, options) {
     secretProblem(scheme, options.secret),
     on === void 0 || isRecord(on) ? void 0 : "on must be an object of handlers by event type.",
     ...handlers,
-    ...["onAny", "onUnknown", "onInvalid", "onError"].map((name) => functionProblem(name, options[name])),
+    ...["onAny", "onDrift", "onUnknown", "onInvalid", "onError"].map((name) => functionProblem(name, options[name])),
     logProblem(options.log),
     verifyOptionsProblem(options.verify),
     numberProblem("maxBodyBytes", options.maxBodyBytes, 1),
@@ -605,7 +656,7 @@ function write(log, status, message, fields, level) {
   } catch {
   }
 }
-function createDeliveryHandler(config, catalogue2, options) {
+function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
   checkHandlerOptions(config.signature, options);
   const settings = defaults(options);
   const limits = { maxBytes: settings.maxBodyBytes, timeoutMs: settings.readTimeoutMs };
@@ -663,6 +714,17 @@ function createDeliveryHandler(config, catalogue2, options) {
     const response = outcome.code === "handler_timeout" ? answer(503, "handler_timeout", `The ${what} handler did not finish in time; the provider may retry.`) : answer(500, "handler_failed", `The ${what} handler failed; the provider may retry.`);
     return report(outcome.thrown, event, { code: outcome.code, status: response.status, deliveryId }, response);
   };
+  const reportDrift = async (event, context) => {
+    const onDrift = options.onDrift;
+    if (!onDrift) return;
+    try {
+      const drift2 = eventDrift(catalogue2, schemas, event);
+      if (drift2.fields.length > 0) await onDrift(event, drift2, context);
+    } catch (thrown) {
+      const fields = { deliveryId: context.deliveryId, error: describeThrown(thrown) };
+      write(options.log, 200, "webhook onDrift failed", fields, "warn");
+    }
+  };
   const handleDelivery = async (body, headers) => {
     if (typeof body !== "string" && !(body instanceof Uint8Array)) {
       const response = bodyAnswers.raw_body_unavailable(limits);
@@ -678,6 +740,7 @@ function createDeliveryHandler(config, catalogue2, options) {
       return once(
         deliveryId2,
         () => run(deliveryId2, event, type, { status: 200, body: { received: true, handled } }, async (signal) => {
+          await reportDrift(event, { deliveryId: deliveryId2, signal });
           for (const handler of typed) await handler(event, { deliveryId: deliveryId2, signal });
           await options.onAny?.(event, { deliveryId: deliveryId2, signal });
         })
@@ -817,7 +880,7 @@ function standardUnion(catalogue2, schema) {
 
 // memory:validators.js
 var validateCourseCompleted = validate10;
-var schema14 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/course.schema.json", "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "status", "cover", "availability", "visibility", "start_date", "end_date", "currency", "price", "free_label", "url", "public_url", "join_url", "metadata", "custom_fields"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image.", "type": "string" }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples).", "type": "number" }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } };
+var schema14 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/course.schema.json", "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "course"): name, created_at, cover, availability, visibility, currency, price, metadata. That type is a second source independent of the event reference and confirms they are always present. The other fields (status, start_date, end_date, free_label, the three URLs, custom_fields) are shown only by the event reference, so they are optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Course Object and the course in the course.join payload example", "shows": 'one object shape, twice: id (crs_\u2026), object "course", created_at, name, status, cover, availability, visibility, start_date, end_date, currency, price (99.00), free_label, url, public_url, join_url, metadata ({}), custom_fields ({}); start_date, end_date and free_label are null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, course", "shows": "id: string, object: 'course', name: string, created_at: string, cover: string | null, availability: string, visibility: string, currency: string, price: number | null, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "availability", "visibility", "currency", "price", "metadata"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image; null when the course has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).", "type": ["number", "null"] }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } };
 var formats0 = /^(?:(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))|(?:(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29))[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -904,10 +967,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -916,27 +978,30 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -944,34 +1009,34 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("course.completed" !== data.type) {
-        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err13];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data5 = data.data;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.member !== void 0) {
-          let data6 = data5.member;
-          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-            if (data6.id === void 0) {
-              const err13 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-            if (data6.object === void 0) {
-              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.member !== void 0) {
+          let data7 = data6.member;
+          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+            if (data7.id === void 0) {
+              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -979,8 +1044,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data6.first_name === void 0) {
-              const err15 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'" };
+            if (data7.object === void 0) {
+              const err15 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -988,63 +1053,75 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data6.last_name === void 0) {
-              const err16 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'" };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
+            if (data7.id !== void 0) {
+              if (typeof data7.id !== "string") {
+                const err16 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data6.full_name === void 0) {
-              const err17 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "full_name" }, message: "must have required property 'full_name'" };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
+            if (data7.object !== void 0) {
+              if ("member" !== data7.object) {
+                const err17 = { instancePath: instancePath + "/data/member/object", schemaPath: "common/member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data6.avatar === void 0) {
-              const err18 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "avatar" }, message: "must have required property 'avatar'" };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
+            if (data7.first_name !== void 0) {
+              if (typeof data7.first_name !== "string") {
+                const err18 = { instancePath: instancePath + "/data/member/first_name", schemaPath: "common/member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data6.email === void 0) {
-              const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
+            if (data7.last_name !== void 0) {
+              if (typeof data7.last_name !== "string") {
+                const err19 = { instancePath: instancePath + "/data/member/last_name", schemaPath: "common/member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data6.is_email_verified === void 0) {
-              const err20 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "is_email_verified" }, message: "must have required property 'is_email_verified'" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
+            if (data7.full_name !== void 0) {
+              if (typeof data7.full_name !== "string") {
+                const err20 = { instancePath: instancePath + "/data/member/full_name", schemaPath: "common/member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data6.last_seen === void 0) {
-              const err21 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "last_seen" }, message: "must have required property 'last_seen'" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
+            if (data7.avatar !== void 0) {
+              if (typeof data7.avatar !== "string") {
+                const err21 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data6.id !== void 0) {
-              if (typeof data6.id !== "string") {
-                const err22 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data7.email !== void 0) {
+              if (typeof data7.email !== "string") {
+                const err22 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1053,9 +1130,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.object !== void 0) {
-              if ("member" !== data6.object) {
-                const err23 = { instancePath: instancePath + "/data/member/object", schemaPath: "common/member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+            if (data7.is_email_verified !== void 0) {
+              if (typeof data7.is_email_verified !== "boolean") {
+                const err23 = { instancePath: instancePath + "/data/member/is_email_verified", schemaPath: "common/member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -1064,20 +1141,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.first_name !== void 0) {
-              if (typeof data6.first_name !== "string") {
-                const err24 = { instancePath: instancePath + "/data/member/first_name", schemaPath: "common/member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
+            if (data7.last_seen !== void 0) {
+              let data16 = data7.last_seen;
+              if (typeof data16 === "string") {
+                if (!formats0.test(data16)) {
+                  const err24 = { instancePath: instancePath + "/data/member/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data6.last_name !== void 0) {
-              if (typeof data6.last_name !== "string") {
-                const err25 = { instancePath: instancePath + "/data/member/last_name", schemaPath: "common/member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              } else {
+                const err25 = { instancePath: instancePath + "/data/member/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -1086,87 +1163,75 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.full_name !== void 0) {
-              if (typeof data6.full_name !== "string") {
-                const err26 = { instancePath: instancePath + "/data/member/full_name", schemaPath: "common/member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-            }
-            if (data6.avatar !== void 0) {
-              if (typeof data6.avatar !== "string") {
-                const err27 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-            if (data6.email !== void 0) {
-              if (typeof data6.email !== "string") {
-                const err28 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data6.is_email_verified !== void 0) {
-              if (typeof data6.is_email_verified !== "boolean") {
-                const err29 = { instancePath: instancePath + "/data/member/is_email_verified", schemaPath: "common/member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data6.last_seen !== void 0) {
-              let data15 = data6.last_seen;
-              if (typeof data15 === "string") {
-                if (!formats0.test(data15)) {
-                  const err30 = { instancePath: instancePath + "/data/member/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err30];
-                  } else {
-                    vErrors.push(err30);
-                  }
-                  errors++;
-                }
-              } else {
-                const err31 = { instancePath: instancePath + "/data/member/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-            }
           } else {
-            const err32 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err26 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err26];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
-        if (data5.course !== void 0) {
-          let data16 = data5.course;
-          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-            if (data16.id === void 0) {
-              const err33 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+        if (data6.course !== void 0) {
+          let data17 = data6.course;
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.id === void 0) {
+              const err27 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (data17.object === void 0) {
+              const err28 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            if (data17.created_at === void 0) {
+              const err29 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            if (data17.name === void 0) {
+              const err30 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            if (data17.cover === void 0) {
+              const err31 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            if (data17.availability === void 0) {
+              const err32 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+            if (data17.visibility === void 0) {
+              const err33 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
               if (vErrors === null) {
                 vErrors = [err33];
               } else {
@@ -1174,8 +1239,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data16.object === void 0) {
-              const err34 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+            if (data17.currency === void 0) {
+              const err34 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -1183,8 +1248,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data16.created_at === void 0) {
-              const err35 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+            if (data17.price === void 0) {
+              const err35 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -1192,8 +1257,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data16.name === void 0) {
-              const err36 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+            if (data17.metadata === void 0) {
+              const err36 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -1201,135 +1266,168 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data16.status === void 0) {
-              const err37 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
+            if (data17.id !== void 0) {
+              if (typeof data17.id !== "string") {
+                const err37 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.cover === void 0) {
-              const err38 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-              if (vErrors === null) {
-                vErrors = [err38];
-              } else {
-                vErrors.push(err38);
+            if (data17.object !== void 0) {
+              if ("course" !== data17.object) {
+                const err38 = { instancePath: instancePath + "/data/course/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.availability === void 0) {
-              const err39 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
-              if (vErrors === null) {
-                vErrors = [err39];
+            if (data17.created_at !== void 0) {
+              let data20 = data17.created_at;
+              if (typeof data20 === "string") {
+                if (!formats0.test(data20)) {
+                  const err39 = { instancePath: instancePath + "/data/course/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err39);
+                const err40 = { instancePath: instancePath + "/data/course/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.visibility === void 0) {
-              const err40 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
-              if (vErrors === null) {
-                vErrors = [err40];
-              } else {
-                vErrors.push(err40);
+            if (data17.name !== void 0) {
+              if (typeof data17.name !== "string") {
+                const err41 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.start_date === void 0) {
-              const err41 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "start_date" }, message: "must have required property 'start_date'" };
-              if (vErrors === null) {
-                vErrors = [err41];
-              } else {
-                vErrors.push(err41);
+            if (data17.status !== void 0) {
+              if (typeof data17.status !== "string") {
+                const err42 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.end_date === void 0) {
-              const err42 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "end_date" }, message: "must have required property 'end_date'" };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
+            if (data17.cover !== void 0) {
+              let data23 = data17.cover;
+              if (typeof data23 !== "string" && data23 !== null) {
+                const err43 = { instancePath: instancePath + "/data/course/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema14.properties.cover.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.currency === void 0) {
-              const err43 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-              if (vErrors === null) {
-                vErrors = [err43];
-              } else {
-                vErrors.push(err43);
+            if (data17.availability !== void 0) {
+              if (typeof data17.availability !== "string") {
+                const err44 = { instancePath: instancePath + "/data/course/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.price === void 0) {
-              const err44 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
+            if (data17.visibility !== void 0) {
+              if (typeof data17.visibility !== "string") {
+                const err45 = { instancePath: instancePath + "/data/course/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.free_label === void 0) {
-              const err45 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "free_label" }, message: "must have required property 'free_label'" };
-              if (vErrors === null) {
-                vErrors = [err45];
-              } else {
-                vErrors.push(err45);
+            if (data17.start_date !== void 0) {
+              let data26 = data17.start_date;
+              if (typeof data26 !== "string" && data26 !== null) {
+                const err46 = { instancePath: instancePath + "/data/course/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.url === void 0) {
-              const err46 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
+            if (data17.end_date !== void 0) {
+              let data27 = data17.end_date;
+              if (typeof data27 !== "string" && data27 !== null) {
+                const err47 = { instancePath: instancePath + "/data/course/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.public_url === void 0) {
-              const err47 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "public_url" }, message: "must have required property 'public_url'" };
-              if (vErrors === null) {
-                vErrors = [err47];
-              } else {
-                vErrors.push(err47);
+            if (data17.currency !== void 0) {
+              if (typeof data17.currency !== "string") {
+                const err48 = { instancePath: instancePath + "/data/course/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.join_url === void 0) {
-              const err48 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'" };
-              if (vErrors === null) {
-                vErrors = [err48];
-              } else {
-                vErrors.push(err48);
+            if (data17.price !== void 0) {
+              let data29 = data17.price;
+              if (!(typeof data29 == "number" && isFinite(data29)) && data29 !== null) {
+                const err49 = { instancePath: instancePath + "/data/course/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema14.properties.price.type }, message: "must be number,null" };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.metadata === void 0) {
-              const err49 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-              if (vErrors === null) {
-                vErrors = [err49];
-              } else {
-                vErrors.push(err49);
+            if (data17.free_label !== void 0) {
+              let data30 = data17.free_label;
+              if (typeof data30 !== "string" && data30 !== null) {
+                const err50 = { instancePath: instancePath + "/data/course/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data16.custom_fields === void 0) {
-              const err50 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "custom_fields" }, message: "must have required property 'custom_fields'" };
-              if (vErrors === null) {
-                vErrors = [err50];
-              } else {
-                vErrors.push(err50);
-              }
-              errors++;
-            }
-            if (data16.id !== void 0) {
-              if (typeof data16.id !== "string") {
-                const err51 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data17.url !== void 0) {
+              if (typeof data17.url !== "string") {
+                const err51 = { instancePath: instancePath + "/data/course/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err51];
                 } else {
@@ -1338,9 +1436,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.object !== void 0) {
-              if ("course" !== data16.object) {
-                const err52 = { instancePath: instancePath + "/data/course/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            if (data17.public_url !== void 0) {
+              if (typeof data17.public_url !== "string") {
+                const err52 = { instancePath: instancePath + "/data/course/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err52];
                 } else {
@@ -1349,20 +1447,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.created_at !== void 0) {
-              let data19 = data16.created_at;
-              if (typeof data19 === "string") {
-                if (!formats0.test(data19)) {
-                  const err53 = { instancePath: instancePath + "/data/course/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err53];
-                  } else {
-                    vErrors.push(err53);
-                  }
-                  errors++;
+            if (data17.join_url !== void 0) {
+              if (typeof data17.join_url !== "string") {
+                const err53 = { instancePath: instancePath + "/data/course/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
                 }
+                errors++;
+              }
+            }
+            if (data17.metadata !== void 0) {
+              let data34 = data17.metadata;
+              if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
               } else {
-                const err54 = { instancePath: instancePath + "/data/course/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err54 = { instancePath: instancePath + "/data/course/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err54];
                 } else {
@@ -1371,9 +1471,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.name !== void 0) {
-              if (typeof data16.name !== "string") {
-                const err55 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data17.custom_fields !== void 0) {
+              let data35 = data17.custom_fields;
+              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+              } else {
+                const err55 = { instancePath: instancePath + "/data/course/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -1382,194 +1484,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.status !== void 0) {
-              if (typeof data16.status !== "string") {
-                const err56 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err56];
-                } else {
-                  vErrors.push(err56);
-                }
-                errors++;
-              }
-            }
-            if (data16.cover !== void 0) {
-              if (typeof data16.cover !== "string") {
-                const err57 = { instancePath: instancePath + "/data/course/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err57];
-                } else {
-                  vErrors.push(err57);
-                }
-                errors++;
-              }
-            }
-            if (data16.availability !== void 0) {
-              if (typeof data16.availability !== "string") {
-                const err58 = { instancePath: instancePath + "/data/course/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err58];
-                } else {
-                  vErrors.push(err58);
-                }
-                errors++;
-              }
-            }
-            if (data16.visibility !== void 0) {
-              if (typeof data16.visibility !== "string") {
-                const err59 = { instancePath: instancePath + "/data/course/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
-            }
-            if (data16.start_date !== void 0) {
-              let data25 = data16.start_date;
-              if (typeof data25 !== "string" && data25 !== null) {
-                const err60 = { instancePath: instancePath + "/data/course/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err60];
-                } else {
-                  vErrors.push(err60);
-                }
-                errors++;
-              }
-            }
-            if (data16.end_date !== void 0) {
-              let data26 = data16.end_date;
-              if (typeof data26 !== "string" && data26 !== null) {
-                const err61 = { instancePath: instancePath + "/data/course/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err61];
-                } else {
-                  vErrors.push(err61);
-                }
-                errors++;
-              }
-            }
-            if (data16.currency !== void 0) {
-              if (typeof data16.currency !== "string") {
-                const err62 = { instancePath: instancePath + "/data/course/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err62];
-                } else {
-                  vErrors.push(err62);
-                }
-                errors++;
-              }
-            }
-            if (data16.price !== void 0) {
-              let data28 = data16.price;
-              if (!(typeof data28 == "number" && isFinite(data28))) {
-                const err63 = { instancePath: instancePath + "/data/course/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                if (vErrors === null) {
-                  vErrors = [err63];
-                } else {
-                  vErrors.push(err63);
-                }
-                errors++;
-              }
-            }
-            if (data16.free_label !== void 0) {
-              let data29 = data16.free_label;
-              if (typeof data29 !== "string" && data29 !== null) {
-                const err64 = { instancePath: instancePath + "/data/course/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err64];
-                } else {
-                  vErrors.push(err64);
-                }
-                errors++;
-              }
-            }
-            if (data16.url !== void 0) {
-              if (typeof data16.url !== "string") {
-                const err65 = { instancePath: instancePath + "/data/course/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err65];
-                } else {
-                  vErrors.push(err65);
-                }
-                errors++;
-              }
-            }
-            if (data16.public_url !== void 0) {
-              if (typeof data16.public_url !== "string") {
-                const err66 = { instancePath: instancePath + "/data/course/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err66];
-                } else {
-                  vErrors.push(err66);
-                }
-                errors++;
-              }
-            }
-            if (data16.join_url !== void 0) {
-              if (typeof data16.join_url !== "string") {
-                const err67 = { instancePath: instancePath + "/data/course/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err67];
-                } else {
-                  vErrors.push(err67);
-                }
-                errors++;
-              }
-            }
-            if (data16.metadata !== void 0) {
-              let data33 = data16.metadata;
-              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-              } else {
-                const err68 = { instancePath: instancePath + "/data/course/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err68];
-                } else {
-                  vErrors.push(err68);
-                }
-                errors++;
-              }
-            }
-            if (data16.custom_fields !== void 0) {
-              let data34 = data16.custom_fields;
-              if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-              } else {
-                const err69 = { instancePath: instancePath + "/data/course/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err69];
-                } else {
-                  vErrors.push(err69);
-                }
-                errors++;
-              }
-            }
           } else {
-            const err70 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err56 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err70];
+              vErrors = [err56];
             } else {
-              vErrors.push(err70);
+              vErrors.push(err56);
             }
             errors++;
           }
         }
       } else {
-        const err71 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err57 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err71];
+          vErrors = [err57];
         } else {
-          vErrors.push(err71);
+          vErrors.push(err57);
         }
         errors++;
       }
     }
   } else {
-    const err72 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err58 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err72];
+      vErrors = [err58];
     } else {
-      vErrors.push(err72);
+      vErrors.push(err58);
     }
     errors++;
   }
@@ -1662,10 +1602,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1674,27 +1613,30 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -1702,31 +1644,31 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("course.created" !== data.type) {
-        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err13];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data5 = data.data;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.id === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data5.object === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.id === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1734,8 +1676,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.created_at === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+        if (data6.object === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -1743,8 +1685,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.name === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+        if (data6.created_at === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -1752,8 +1694,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.status === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+        if (data6.name === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -1761,7 +1703,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.cover === void 0) {
+        if (data6.cover === void 0) {
           const err18 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
           if (vErrors === null) {
             vErrors = [err18];
@@ -1770,7 +1712,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.availability === void 0) {
+        if (data6.availability === void 0) {
           const err19 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
           if (vErrors === null) {
             vErrors = [err19];
@@ -1779,7 +1721,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.visibility === void 0) {
+        if (data6.visibility === void 0) {
           const err20 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
           if (vErrors === null) {
             vErrors = [err20];
@@ -1788,8 +1730,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.start_date === void 0) {
-          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "start_date" }, message: "must have required property 'start_date'" };
+        if (data6.currency === void 0) {
+          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -1797,8 +1739,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.end_date === void 0) {
-          const err22 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "end_date" }, message: "must have required property 'end_date'" };
+        if (data6.price === void 0) {
+          const err22 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -1806,8 +1748,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.currency === void 0) {
-          const err23 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+        if (data6.metadata === void 0) {
+          const err23 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -1815,72 +1757,87 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.price === void 0) {
-          const err24 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
+        if (data6.id !== void 0) {
+          if (typeof data6.id !== "string") {
+            const err24 = { instancePath: instancePath + "/data/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.free_label === void 0) {
-          const err25 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "free_label" }, message: "must have required property 'free_label'" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
+        if (data6.object !== void 0) {
+          if ("course" !== data6.object) {
+            const err25 = { instancePath: instancePath + "/data/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.url === void 0) {
-          const err26 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
-          if (vErrors === null) {
-            vErrors = [err26];
+        if (data6.created_at !== void 0) {
+          let data9 = data6.created_at;
+          if (typeof data9 === "string") {
+            if (!formats0.test(data9)) {
+              const err26 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err26);
+            const err27 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.public_url === void 0) {
-          const err27 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "public_url" }, message: "must have required property 'public_url'" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
+        if (data6.name !== void 0) {
+          if (typeof data6.name !== "string") {
+            const err28 = { instancePath: instancePath + "/data/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.join_url === void 0) {
-          const err28 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
+        if (data6.status !== void 0) {
+          if (typeof data6.status !== "string") {
+            const err29 = { instancePath: instancePath + "/data/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.metadata === void 0) {
-          const err29 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
+        if (data6.cover !== void 0) {
+          let data12 = data6.cover;
+          if (typeof data12 !== "string" && data12 !== null) {
+            const err30 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema14.properties.cover.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.custom_fields === void 0) {
-          const err30 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "custom_fields" }, message: "must have required property 'custom_fields'" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-        if (data5.id !== void 0) {
-          if (typeof data5.id !== "string") {
-            const err31 = { instancePath: instancePath + "/data/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.availability !== void 0) {
+          if (typeof data6.availability !== "string") {
+            const err31 = { instancePath: instancePath + "/data/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -1889,9 +1846,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.object !== void 0) {
-          if ("course" !== data5.object) {
-            const err32 = { instancePath: instancePath + "/data/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+        if (data6.visibility !== void 0) {
+          if (typeof data6.visibility !== "string") {
+            const err32 = { instancePath: instancePath + "/data/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -1900,20 +1857,22 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.created_at !== void 0) {
-          let data8 = data5.created_at;
-          if (typeof data8 === "string") {
-            if (!formats0.test(data8)) {
-              const err33 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
+        if (data6.start_date !== void 0) {
+          let data15 = data6.start_date;
+          if (typeof data15 !== "string" && data15 !== null) {
+            const err33 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
             }
-          } else {
-            const err34 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            errors++;
+          }
+        }
+        if (data6.end_date !== void 0) {
+          let data16 = data6.end_date;
+          if (typeof data16 !== "string" && data16 !== null) {
+            const err34 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -1922,9 +1881,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.name !== void 0) {
-          if (typeof data5.name !== "string") {
-            const err35 = { instancePath: instancePath + "/data/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.currency !== void 0) {
+          if (typeof data6.currency !== "string") {
+            const err35 = { instancePath: instancePath + "/data/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -1933,9 +1892,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.status !== void 0) {
-          if (typeof data5.status !== "string") {
-            const err36 = { instancePath: instancePath + "/data/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.price !== void 0) {
+          let data18 = data6.price;
+          if (!(typeof data18 == "number" && isFinite(data18)) && data18 !== null) {
+            const err36 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema14.properties.price.type }, message: "must be number,null" };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -1944,9 +1904,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.cover !== void 0) {
-          if (typeof data5.cover !== "string") {
-            const err37 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.free_label !== void 0) {
+          let data19 = data6.free_label;
+          if (typeof data19 !== "string" && data19 !== null) {
+            const err37 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -1955,9 +1916,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.availability !== void 0) {
-          if (typeof data5.availability !== "string") {
-            const err38 = { instancePath: instancePath + "/data/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.url !== void 0) {
+          if (typeof data6.url !== "string") {
+            const err38 = { instancePath: instancePath + "/data/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -1966,9 +1927,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.visibility !== void 0) {
-          if (typeof data5.visibility !== "string") {
-            const err39 = { instancePath: instancePath + "/data/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.public_url !== void 0) {
+          if (typeof data6.public_url !== "string") {
+            const err39 = { instancePath: instancePath + "/data/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err39];
             } else {
@@ -1977,10 +1938,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.start_date !== void 0) {
-          let data14 = data5.start_date;
-          if (typeof data14 !== "string" && data14 !== null) {
-            const err40 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+        if (data6.join_url !== void 0) {
+          if (typeof data6.join_url !== "string") {
+            const err40 = { instancePath: instancePath + "/data/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err40];
             } else {
@@ -1989,10 +1949,11 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.end_date !== void 0) {
-          let data15 = data5.end_date;
-          if (typeof data15 !== "string" && data15 !== null) {
-            const err41 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+        if (data6.metadata !== void 0) {
+          let data23 = data6.metadata;
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+          } else {
+            const err41 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -2001,9 +1962,11 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.currency !== void 0) {
-          if (typeof data5.currency !== "string") {
-            const err42 = { instancePath: instancePath + "/data/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.custom_fields !== void 0) {
+          let data24 = data6.custom_fields;
+          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+          } else {
+            const err42 = { instancePath: instancePath + "/data/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err42];
             } else {
@@ -2012,105 +1975,22 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.price !== void 0) {
-          let data17 = data5.price;
-          if (!(typeof data17 == "number" && isFinite(data17))) {
-            const err43 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-        if (data5.free_label !== void 0) {
-          let data18 = data5.free_label;
-          if (typeof data18 !== "string" && data18 !== null) {
-            const err44 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
-            }
-            errors++;
-          }
-        }
-        if (data5.url !== void 0) {
-          if (typeof data5.url !== "string") {
-            const err45 = { instancePath: instancePath + "/data/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err45];
-            } else {
-              vErrors.push(err45);
-            }
-            errors++;
-          }
-        }
-        if (data5.public_url !== void 0) {
-          if (typeof data5.public_url !== "string") {
-            const err46 = { instancePath: instancePath + "/data/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err46];
-            } else {
-              vErrors.push(err46);
-            }
-            errors++;
-          }
-        }
-        if (data5.join_url !== void 0) {
-          if (typeof data5.join_url !== "string") {
-            const err47 = { instancePath: instancePath + "/data/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err47];
-            } else {
-              vErrors.push(err47);
-            }
-            errors++;
-          }
-        }
-        if (data5.metadata !== void 0) {
-          let data22 = data5.metadata;
-          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-          } else {
-            const err48 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err48];
-            } else {
-              vErrors.push(err48);
-            }
-            errors++;
-          }
-        }
-        if (data5.custom_fields !== void 0) {
-          let data23 = data5.custom_fields;
-          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-          } else {
-            const err49 = { instancePath: instancePath + "/data/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err49];
-            } else {
-              vErrors.push(err49);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err50 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err43 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err43];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err43);
         }
         errors++;
       }
     }
   } else {
-    const err51 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err51];
+      vErrors = [err44];
     } else {
-      vErrors.push(err51);
+      vErrors.push(err44);
     }
     errors++;
   }
@@ -2141,8 +2021,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.joined_at === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "joined_at" }, message: "must have required property 'joined_at'" };
+    if (data.member === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "member" }, message: "must have required property 'member'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2150,8 +2030,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.member === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "member" }, message: "must have required property 'member'" };
+    if (data.course === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2159,42 +2039,24 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.course === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.custom_fields === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "custom_fields" }, message: "must have required property 'custom_fields'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err6];
+          vErrors = [err4];
         } else {
-          vErrors.push(err6);
+          vErrors.push(err4);
         }
         errors++;
       }
     }
     if (data.object !== void 0) {
       if ("course_member" !== data.object) {
-        const err7 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course_member" }, message: "must be equal to constant" };
+        const err5 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course_member" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err5];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err5);
         }
         errors++;
       }
@@ -2203,20 +2065,20 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.joined_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err8 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err6];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err6);
           }
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err7];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err7);
         }
         errors++;
       }
@@ -2225,170 +2087,107 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.member;
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
         if (data3.id === void 0) {
-          const err10 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err8 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err8];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err8);
           }
           errors++;
         }
         if (data3.object === void 0) {
-          const err11 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          const err9 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err9];
           } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        if (data3.first_name === void 0) {
-          const err12 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        if (data3.last_name === void 0) {
-          const err13 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data3.full_name === void 0) {
-          const err14 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "full_name" }, message: "must have required property 'full_name'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (data3.avatar === void 0) {
-          const err15 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "avatar" }, message: "must have required property 'avatar'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data3.email === void 0) {
-          const err16 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data3.is_email_verified === void 0) {
-          const err17 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "is_email_verified" }, message: "must have required property 'is_email_verified'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data3.last_seen === void 0) {
-          const err18 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "last_seen" }, message: "must have required property 'last_seen'" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
+            vErrors.push(err9);
           }
           errors++;
         }
         if (data3.id !== void 0) {
           if (typeof data3.id !== "string") {
-            const err19 = { instancePath: instancePath + "/member/id", schemaPath: "member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err10 = { instancePath: instancePath + "/member/id", schemaPath: "member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err10];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err10);
             }
             errors++;
           }
         }
         if (data3.object !== void 0) {
           if ("member" !== data3.object) {
-            const err20 = { instancePath: instancePath + "/member/object", schemaPath: "member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+            const err11 = { instancePath: instancePath + "/member/object", schemaPath: "member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err11];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
         if (data3.first_name !== void 0) {
           if (typeof data3.first_name !== "string") {
-            const err21 = { instancePath: instancePath + "/member/first_name", schemaPath: "member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err12 = { instancePath: instancePath + "/member/first_name", schemaPath: "member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err12];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
         if (data3.last_name !== void 0) {
           if (typeof data3.last_name !== "string") {
-            const err22 = { instancePath: instancePath + "/member/last_name", schemaPath: "member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err13 = { instancePath: instancePath + "/member/last_name", schemaPath: "member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err13];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err13);
             }
             errors++;
           }
         }
         if (data3.full_name !== void 0) {
           if (typeof data3.full_name !== "string") {
-            const err23 = { instancePath: instancePath + "/member/full_name", schemaPath: "member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/member/full_name", schemaPath: "member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err14];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err14);
             }
             errors++;
           }
         }
         if (data3.avatar !== void 0) {
           if (typeof data3.avatar !== "string") {
-            const err24 = { instancePath: instancePath + "/member/avatar", schemaPath: "member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/member/avatar", schemaPath: "member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err15];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
         if (data3.email !== void 0) {
           if (typeof data3.email !== "string") {
-            const err25 = { instancePath: instancePath + "/member/email", schemaPath: "member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err16 = { instancePath: instancePath + "/member/email", schemaPath: "member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err16];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err16);
             }
             errors++;
           }
         }
         if (data3.is_email_verified !== void 0) {
           if (typeof data3.is_email_verified !== "boolean") {
-            const err26 = { instancePath: instancePath + "/member/is_email_verified", schemaPath: "member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            const err17 = { instancePath: instancePath + "/member/is_email_verified", schemaPath: "member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err17];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err17);
             }
             errors++;
           }
@@ -2397,30 +2196,30 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           let data12 = data3.last_seen;
           if (typeof data12 === "string") {
             if (!formats0.test(data12)) {
-              const err27 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              const err18 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err18];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err18);
               }
               errors++;
             }
           } else {
-            const err28 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err19];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err20 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err20];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err20);
         }
         errors++;
       }
@@ -2429,7 +2228,88 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.course;
       if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
         if (data13.id === void 0) {
-          const err30 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err21 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data13.object === void 0) {
+          const err22 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (data13.created_at === void 0) {
+          const err23 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data13.name === void 0) {
+          const err24 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (data13.cover === void 0) {
+          const err25 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (data13.availability === void 0) {
+          const err26 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data13.visibility === void 0) {
+          const err27 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (data13.currency === void 0) {
+          const err28 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        if (data13.price === void 0) {
+          const err29 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data13.metadata === void 0) {
+          const err30 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -2437,177 +2317,24 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data13.object === void 0) {
-          const err31 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-        if (data13.created_at === void 0) {
-          const err32 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-        if (data13.name === void 0) {
-          const err33 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        if (data13.status === void 0) {
-          const err34 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-        if (data13.cover === void 0) {
-          const err35 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-        if (data13.availability === void 0) {
-          const err36 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-        if (data13.visibility === void 0) {
-          const err37 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
-        if (data13.start_date === void 0) {
-          const err38 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "start_date" }, message: "must have required property 'start_date'" };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-        if (data13.end_date === void 0) {
-          const err39 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "end_date" }, message: "must have required property 'end_date'" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-        if (data13.currency === void 0) {
-          const err40 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-        if (data13.price === void 0) {
-          const err41 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
-        }
-        if (data13.free_label === void 0) {
-          const err42 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "free_label" }, message: "must have required property 'free_label'" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-        if (data13.url === void 0) {
-          const err43 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
-        }
-        if (data13.public_url === void 0) {
-          const err44 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "public_url" }, message: "must have required property 'public_url'" };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-        if (data13.join_url === void 0) {
-          const err45 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'" };
-          if (vErrors === null) {
-            vErrors = [err45];
-          } else {
-            vErrors.push(err45);
-          }
-          errors++;
-        }
-        if (data13.metadata === void 0) {
-          const err46 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-        if (data13.custom_fields === void 0) {
-          const err47 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "custom_fields" }, message: "must have required property 'custom_fields'" };
-          if (vErrors === null) {
-            vErrors = [err47];
-          } else {
-            vErrors.push(err47);
-          }
-          errors++;
-        }
         if (data13.id !== void 0) {
           if (typeof data13.id !== "string") {
-            const err48 = { instancePath: instancePath + "/course/id", schemaPath: "course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err31 = { instancePath: instancePath + "/course/id", schemaPath: "course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err48];
+              vErrors = [err31];
             } else {
-              vErrors.push(err48);
+              vErrors.push(err31);
             }
             errors++;
           }
         }
         if (data13.object !== void 0) {
           if ("course" !== data13.object) {
-            const err49 = { instancePath: instancePath + "/course/object", schemaPath: "course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            const err32 = { instancePath: instancePath + "/course/object", schemaPath: "course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err49];
+              vErrors = [err32];
             } else {
-              vErrors.push(err49);
+              vErrors.push(err32);
             }
             errors++;
           }
@@ -2616,75 +2343,76 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           let data16 = data13.created_at;
           if (typeof data16 === "string") {
             if (!formats0.test(data16)) {
-              const err50 = { instancePath: instancePath + "/course/created_at", schemaPath: "course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              const err33 = { instancePath: instancePath + "/course/created_at", schemaPath: "course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
-                vErrors = [err50];
+                vErrors = [err33];
               } else {
-                vErrors.push(err50);
+                vErrors.push(err33);
               }
               errors++;
             }
           } else {
-            const err51 = { instancePath: instancePath + "/course/created_at", schemaPath: "course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err34 = { instancePath: instancePath + "/course/created_at", schemaPath: "course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err51];
+              vErrors = [err34];
             } else {
-              vErrors.push(err51);
+              vErrors.push(err34);
             }
             errors++;
           }
         }
         if (data13.name !== void 0) {
           if (typeof data13.name !== "string") {
-            const err52 = { instancePath: instancePath + "/course/name", schemaPath: "course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err35 = { instancePath: instancePath + "/course/name", schemaPath: "course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err52];
+              vErrors = [err35];
             } else {
-              vErrors.push(err52);
+              vErrors.push(err35);
             }
             errors++;
           }
         }
         if (data13.status !== void 0) {
           if (typeof data13.status !== "string") {
-            const err53 = { instancePath: instancePath + "/course/status", schemaPath: "course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err36 = { instancePath: instancePath + "/course/status", schemaPath: "course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err53];
+              vErrors = [err36];
             } else {
-              vErrors.push(err53);
+              vErrors.push(err36);
             }
             errors++;
           }
         }
         if (data13.cover !== void 0) {
-          if (typeof data13.cover !== "string") {
-            const err54 = { instancePath: instancePath + "/course/cover", schemaPath: "course.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          let data19 = data13.cover;
+          if (typeof data19 !== "string" && data19 !== null) {
+            const err37 = { instancePath: instancePath + "/course/cover", schemaPath: "course.schema.json/properties/cover/type", keyword: "type", params: { type: schema14.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
-              vErrors = [err54];
+              vErrors = [err37];
             } else {
-              vErrors.push(err54);
+              vErrors.push(err37);
             }
             errors++;
           }
         }
         if (data13.availability !== void 0) {
           if (typeof data13.availability !== "string") {
-            const err55 = { instancePath: instancePath + "/course/availability", schemaPath: "course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err38 = { instancePath: instancePath + "/course/availability", schemaPath: "course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err55];
+              vErrors = [err38];
             } else {
-              vErrors.push(err55);
+              vErrors.push(err38);
             }
             errors++;
           }
         }
         if (data13.visibility !== void 0) {
           if (typeof data13.visibility !== "string") {
-            const err56 = { instancePath: instancePath + "/course/visibility", schemaPath: "course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err39 = { instancePath: instancePath + "/course/visibility", schemaPath: "course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err56];
+              vErrors = [err39];
             } else {
-              vErrors.push(err56);
+              vErrors.push(err39);
             }
             errors++;
           }
@@ -2692,11 +2420,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.start_date !== void 0) {
           let data22 = data13.start_date;
           if (typeof data22 !== "string" && data22 !== null) {
-            const err57 = { instancePath: instancePath + "/course/start_date", schemaPath: "course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+            const err40 = { instancePath: instancePath + "/course/start_date", schemaPath: "course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
             if (vErrors === null) {
-              vErrors = [err57];
+              vErrors = [err40];
             } else {
-              vErrors.push(err57);
+              vErrors.push(err40);
             }
             errors++;
           }
@@ -2704,34 +2432,34 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.end_date !== void 0) {
           let data23 = data13.end_date;
           if (typeof data23 !== "string" && data23 !== null) {
-            const err58 = { instancePath: instancePath + "/course/end_date", schemaPath: "course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+            const err41 = { instancePath: instancePath + "/course/end_date", schemaPath: "course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
             if (vErrors === null) {
-              vErrors = [err58];
+              vErrors = [err41];
             } else {
-              vErrors.push(err58);
+              vErrors.push(err41);
             }
             errors++;
           }
         }
         if (data13.currency !== void 0) {
           if (typeof data13.currency !== "string") {
-            const err59 = { instancePath: instancePath + "/course/currency", schemaPath: "course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err42 = { instancePath: instancePath + "/course/currency", schemaPath: "course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err59];
+              vErrors = [err42];
             } else {
-              vErrors.push(err59);
+              vErrors.push(err42);
             }
             errors++;
           }
         }
         if (data13.price !== void 0) {
           let data25 = data13.price;
-          if (!(typeof data25 == "number" && isFinite(data25))) {
-            const err60 = { instancePath: instancePath + "/course/price", schemaPath: "course.schema.json/properties/price/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+          if (!(typeof data25 == "number" && isFinite(data25)) && data25 !== null) {
+            const err43 = { instancePath: instancePath + "/course/price", schemaPath: "course.schema.json/properties/price/type", keyword: "type", params: { type: schema14.properties.price.type }, message: "must be number,null" };
             if (vErrors === null) {
-              vErrors = [err60];
+              vErrors = [err43];
             } else {
-              vErrors.push(err60);
+              vErrors.push(err43);
             }
             errors++;
           }
@@ -2739,44 +2467,44 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.free_label !== void 0) {
           let data26 = data13.free_label;
           if (typeof data26 !== "string" && data26 !== null) {
-            const err61 = { instancePath: instancePath + "/course/free_label", schemaPath: "course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
+            const err44 = { instancePath: instancePath + "/course/free_label", schemaPath: "course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
             if (vErrors === null) {
-              vErrors = [err61];
+              vErrors = [err44];
             } else {
-              vErrors.push(err61);
+              vErrors.push(err44);
             }
             errors++;
           }
         }
         if (data13.url !== void 0) {
           if (typeof data13.url !== "string") {
-            const err62 = { instancePath: instancePath + "/course/url", schemaPath: "course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err45 = { instancePath: instancePath + "/course/url", schemaPath: "course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err62];
+              vErrors = [err45];
             } else {
-              vErrors.push(err62);
+              vErrors.push(err45);
             }
             errors++;
           }
         }
         if (data13.public_url !== void 0) {
           if (typeof data13.public_url !== "string") {
-            const err63 = { instancePath: instancePath + "/course/public_url", schemaPath: "course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err46 = { instancePath: instancePath + "/course/public_url", schemaPath: "course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err46];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err46);
             }
             errors++;
           }
         }
         if (data13.join_url !== void 0) {
           if (typeof data13.join_url !== "string") {
-            const err64 = { instancePath: instancePath + "/course/join_url", schemaPath: "course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err47 = { instancePath: instancePath + "/course/join_url", schemaPath: "course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err64];
+              vErrors = [err47];
             } else {
-              vErrors.push(err64);
+              vErrors.push(err47);
             }
             errors++;
           }
@@ -2785,11 +2513,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           let data30 = data13.metadata;
           if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
           } else {
-            const err65 = { instancePath: instancePath + "/course/metadata", schemaPath: "course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err48 = { instancePath: instancePath + "/course/metadata", schemaPath: "course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err65];
+              vErrors = [err48];
             } else {
-              vErrors.push(err65);
+              vErrors.push(err48);
             }
             errors++;
           }
@@ -2798,21 +2526,21 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           let data31 = data13.custom_fields;
           if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
           } else {
-            const err66 = { instancePath: instancePath + "/course/custom_fields", schemaPath: "course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err49 = { instancePath: instancePath + "/course/custom_fields", schemaPath: "course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err66];
+              vErrors = [err49];
             } else {
-              vErrors.push(err66);
+              vErrors.push(err49);
             }
             errors++;
           }
         }
       } else {
-        const err67 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err50 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err67];
+          vErrors = [err50];
         } else {
-          vErrors.push(err67);
+          vErrors.push(err50);
         }
         errors++;
       }
@@ -2821,21 +2549,21 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data32 = data.custom_fields;
       if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
       } else {
-        const err68 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err51 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err68];
+          vErrors = [err51];
         } else {
-          vErrors.push(err68);
+          vErrors.push(err51);
         }
         errors++;
       }
     }
   } else {
-    const err69 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err52 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err69];
+      vErrors = [err52];
     } else {
-      vErrors.push(err69);
+      vErrors.push(err52);
     }
     errors++;
   }
@@ -2927,10 +2655,9 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2939,27 +2666,30 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -2967,13 +2697,22 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("course.join" !== data.type) {
-        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.join" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.join" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err13];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err13);
         }
         errors++;
       }
@@ -2985,11 +2724,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err14];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err14);
     }
     errors++;
   }
@@ -3082,10 +2821,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3094,27 +2832,30 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -3122,31 +2863,31 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err13];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data5 = data.data;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.id === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data5.object === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.id === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -3154,8 +2895,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.created_at === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+        if (data6.object === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -3163,8 +2904,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.name === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+        if (data6.created_at === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -3172,8 +2913,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.status === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+        if (data6.name === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -3181,7 +2922,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.cover === void 0) {
+        if (data6.cover === void 0) {
           const err18 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
           if (vErrors === null) {
             vErrors = [err18];
@@ -3190,7 +2931,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.availability === void 0) {
+        if (data6.availability === void 0) {
           const err19 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
           if (vErrors === null) {
             vErrors = [err19];
@@ -3199,7 +2940,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.visibility === void 0) {
+        if (data6.visibility === void 0) {
           const err20 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
           if (vErrors === null) {
             vErrors = [err20];
@@ -3208,8 +2949,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.start_date === void 0) {
-          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "start_date" }, message: "must have required property 'start_date'" };
+        if (data6.currency === void 0) {
+          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -3217,8 +2958,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.end_date === void 0) {
-          const err22 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "end_date" }, message: "must have required property 'end_date'" };
+        if (data6.price === void 0) {
+          const err22 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -3226,8 +2967,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.currency === void 0) {
-          const err23 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+        if (data6.metadata === void 0) {
+          const err23 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -3235,72 +2976,87 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.price === void 0) {
-          const err24 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
+        if (data6.id !== void 0) {
+          if (typeof data6.id !== "string") {
+            const err24 = { instancePath: instancePath + "/data/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.free_label === void 0) {
-          const err25 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "free_label" }, message: "must have required property 'free_label'" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
+        if (data6.object !== void 0) {
+          if ("course" !== data6.object) {
+            const err25 = { instancePath: instancePath + "/data/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.url === void 0) {
-          const err26 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
-          if (vErrors === null) {
-            vErrors = [err26];
+        if (data6.created_at !== void 0) {
+          let data9 = data6.created_at;
+          if (typeof data9 === "string") {
+            if (!formats0.test(data9)) {
+              const err26 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err26);
+            const err27 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.public_url === void 0) {
-          const err27 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "public_url" }, message: "must have required property 'public_url'" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
+        if (data6.name !== void 0) {
+          if (typeof data6.name !== "string") {
+            const err28 = { instancePath: instancePath + "/data/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.join_url === void 0) {
-          const err28 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
+        if (data6.status !== void 0) {
+          if (typeof data6.status !== "string") {
+            const err29 = { instancePath: instancePath + "/data/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.metadata === void 0) {
-          const err29 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
+        if (data6.cover !== void 0) {
+          let data12 = data6.cover;
+          if (typeof data12 !== "string" && data12 !== null) {
+            const err30 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema14.properties.cover.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.custom_fields === void 0) {
-          const err30 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "custom_fields" }, message: "must have required property 'custom_fields'" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-        if (data5.id !== void 0) {
-          if (typeof data5.id !== "string") {
-            const err31 = { instancePath: instancePath + "/data/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.availability !== void 0) {
+          if (typeof data6.availability !== "string") {
+            const err31 = { instancePath: instancePath + "/data/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -3309,9 +3065,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.object !== void 0) {
-          if ("course" !== data5.object) {
-            const err32 = { instancePath: instancePath + "/data/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+        if (data6.visibility !== void 0) {
+          if (typeof data6.visibility !== "string") {
+            const err32 = { instancePath: instancePath + "/data/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -3320,20 +3076,22 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.created_at !== void 0) {
-          let data8 = data5.created_at;
-          if (typeof data8 === "string") {
-            if (!formats0.test(data8)) {
-              const err33 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
+        if (data6.start_date !== void 0) {
+          let data15 = data6.start_date;
+          if (typeof data15 !== "string" && data15 !== null) {
+            const err33 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
             }
-          } else {
-            const err34 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            errors++;
+          }
+        }
+        if (data6.end_date !== void 0) {
+          let data16 = data6.end_date;
+          if (typeof data16 !== "string" && data16 !== null) {
+            const err34 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -3342,9 +3100,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.name !== void 0) {
-          if (typeof data5.name !== "string") {
-            const err35 = { instancePath: instancePath + "/data/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.currency !== void 0) {
+          if (typeof data6.currency !== "string") {
+            const err35 = { instancePath: instancePath + "/data/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -3353,9 +3111,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.status !== void 0) {
-          if (typeof data5.status !== "string") {
-            const err36 = { instancePath: instancePath + "/data/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.price !== void 0) {
+          let data18 = data6.price;
+          if (!(typeof data18 == "number" && isFinite(data18)) && data18 !== null) {
+            const err36 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema14.properties.price.type }, message: "must be number,null" };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -3364,9 +3123,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.cover !== void 0) {
-          if (typeof data5.cover !== "string") {
-            const err37 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.free_label !== void 0) {
+          let data19 = data6.free_label;
+          if (typeof data19 !== "string" && data19 !== null) {
+            const err37 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -3375,9 +3135,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.availability !== void 0) {
-          if (typeof data5.availability !== "string") {
-            const err38 = { instancePath: instancePath + "/data/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.url !== void 0) {
+          if (typeof data6.url !== "string") {
+            const err38 = { instancePath: instancePath + "/data/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -3386,9 +3146,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.visibility !== void 0) {
-          if (typeof data5.visibility !== "string") {
-            const err39 = { instancePath: instancePath + "/data/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.public_url !== void 0) {
+          if (typeof data6.public_url !== "string") {
+            const err39 = { instancePath: instancePath + "/data/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err39];
             } else {
@@ -3397,10 +3157,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.start_date !== void 0) {
-          let data14 = data5.start_date;
-          if (typeof data14 !== "string" && data14 !== null) {
-            const err40 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+        if (data6.join_url !== void 0) {
+          if (typeof data6.join_url !== "string") {
+            const err40 = { instancePath: instancePath + "/data/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err40];
             } else {
@@ -3409,10 +3168,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.end_date !== void 0) {
-          let data15 = data5.end_date;
-          if (typeof data15 !== "string" && data15 !== null) {
-            const err41 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+        if (data6.metadata !== void 0) {
+          let data23 = data6.metadata;
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+          } else {
+            const err41 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -3421,9 +3181,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.currency !== void 0) {
-          if (typeof data5.currency !== "string") {
-            const err42 = { instancePath: instancePath + "/data/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.custom_fields !== void 0) {
+          let data24 = data6.custom_fields;
+          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+          } else {
+            const err42 = { instancePath: instancePath + "/data/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err42];
             } else {
@@ -3432,105 +3194,22 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.price !== void 0) {
-          let data17 = data5.price;
-          if (!(typeof data17 == "number" && isFinite(data17))) {
-            const err43 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-        if (data5.free_label !== void 0) {
-          let data18 = data5.free_label;
-          if (typeof data18 !== "string" && data18 !== null) {
-            const err44 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
-            }
-            errors++;
-          }
-        }
-        if (data5.url !== void 0) {
-          if (typeof data5.url !== "string") {
-            const err45 = { instancePath: instancePath + "/data/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err45];
-            } else {
-              vErrors.push(err45);
-            }
-            errors++;
-          }
-        }
-        if (data5.public_url !== void 0) {
-          if (typeof data5.public_url !== "string") {
-            const err46 = { instancePath: instancePath + "/data/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err46];
-            } else {
-              vErrors.push(err46);
-            }
-            errors++;
-          }
-        }
-        if (data5.join_url !== void 0) {
-          if (typeof data5.join_url !== "string") {
-            const err47 = { instancePath: instancePath + "/data/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err47];
-            } else {
-              vErrors.push(err47);
-            }
-            errors++;
-          }
-        }
-        if (data5.metadata !== void 0) {
-          let data22 = data5.metadata;
-          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-          } else {
-            const err48 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err48];
-            } else {
-              vErrors.push(err48);
-            }
-            errors++;
-          }
-        }
-        if (data5.custom_fields !== void 0) {
-          let data23 = data5.custom_fields;
-          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-          } else {
-            const err49 = { instancePath: instancePath + "/data/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err49];
-            } else {
-              vErrors.push(err49);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err50 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err43 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err43];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err43);
         }
         errors++;
       }
     }
   } else {
-    const err51 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err51];
+      vErrors = [err44];
     } else {
-      vErrors.push(err51);
+      vErrors.push(err44);
     }
     errors++;
   }
@@ -3538,6 +3217,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateElementCompleted = validate16;
+var schema31 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/element.schema.json", "title": "Teachfloor element", "description": "A learning element (a video, a lesson, \u2026) inside a module of a course, as given in the Element object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "element"): name, created_at, cover, type, position, metadata, a second source independent of the event reference. module is shown only by the event reference (the Extension Kit type has no module field), so it is optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Element Object and the context in the element.completed payload example", "shows": 'one object shape, twice: id (elm_\u2026), object "element", created_at, name, cover (URL), type ("video"), position (1), module ("mod_654"), metadata ({}); no null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, element", "shows": "id: string, object: 'element', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional; no module field", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "metadata"], "properties": { "id": { "description": "The element's id (`elm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `element`.", "const": "element" }, "created_at": { "description": "When the element was created.", "type": "string", "format": "date-time" }, "name": { "description": "The element's name.", "type": "string" }, "cover": { "description": "URL of the element's cover (thumbnail) image; null when it has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "type": { "description": "The kind of element (`video` in the examples).", "type": "string" }, "position": { "description": "The element's position within its module.", "type": "integer" }, "module": { "description": "The id of the module the element belongs to (`mod_\u2026`); only the event reference shows it.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the element; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } };
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -3561,87 +3241,24 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.status === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.passed === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "passed" }, message: "must have required property 'passed'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.score === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "score" }, message: "must have required property 'score'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.completed_by === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "completed_by" }, message: "must have required property 'completed_by'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.member === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "member" }, message: "must have required property 'member'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
-    }
-    if (data.context === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "context" }, message: "must have required property 'context'" };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
-    }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err2];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err2);
         }
         errors++;
       }
     }
     if (data.object !== void 0) {
       if ("activity" !== data.object) {
-        const err10 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "activity" }, message: "must be equal to constant" };
+        const err3 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "activity" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err3];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err3);
         }
         errors++;
       }
@@ -3650,42 +3267,42 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err11 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err4];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err4);
           }
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err5];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err5);
         }
         errors++;
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err6];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err6);
         }
         errors++;
       }
     }
     if (data.passed !== void 0) {
       if (typeof data.passed !== "boolean") {
-        const err14 = { instancePath: instancePath + "/passed", schemaPath: "#/properties/passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/passed", schemaPath: "#/properties/passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err7];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err7);
         }
         errors++;
       }
@@ -3693,22 +3310,22 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.score !== void 0) {
       let data5 = data.score;
       if (!(typeof data5 == "number" && isFinite(data5))) {
-        const err15 = { instancePath: instancePath + "/score", schemaPath: "#/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err8 = { instancePath: instancePath + "/score", schemaPath: "#/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err8];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err8);
         }
         errors++;
       }
     }
     if (data.completed_by !== void 0) {
       if (typeof data.completed_by !== "string") {
-        const err16 = { instancePath: instancePath + "/completed_by", schemaPath: "#/properties/completed_by/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/completed_by", schemaPath: "#/properties/completed_by/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err9];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err9);
         }
         errors++;
       }
@@ -3717,170 +3334,107 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.member;
       if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
         if (data7.id === void 0) {
-          const err17 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err10 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err10];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err10);
           }
           errors++;
         }
         if (data7.object === void 0) {
-          const err18 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+          const err11 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err11];
           } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data7.first_name === void 0) {
-          const err19 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (data7.last_name === void 0) {
-          const err20 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data7.full_name === void 0) {
-          const err21 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "full_name" }, message: "must have required property 'full_name'" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data7.avatar === void 0) {
-          const err22 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "avatar" }, message: "must have required property 'avatar'" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (data7.email === void 0) {
-          const err23 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data7.is_email_verified === void 0) {
-          const err24 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "is_email_verified" }, message: "must have required property 'is_email_verified'" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        if (data7.last_seen === void 0) {
-          const err25 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "last_seen" }, message: "must have required property 'last_seen'" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
+            vErrors.push(err11);
           }
           errors++;
         }
         if (data7.id !== void 0) {
           if (typeof data7.id !== "string") {
-            const err26 = { instancePath: instancePath + "/member/id", schemaPath: "member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err12 = { instancePath: instancePath + "/member/id", schemaPath: "member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err12];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
         if (data7.object !== void 0) {
           if ("member" !== data7.object) {
-            const err27 = { instancePath: instancePath + "/member/object", schemaPath: "member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+            const err13 = { instancePath: instancePath + "/member/object", schemaPath: "member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err13];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err13);
             }
             errors++;
           }
         }
         if (data7.first_name !== void 0) {
           if (typeof data7.first_name !== "string") {
-            const err28 = { instancePath: instancePath + "/member/first_name", schemaPath: "member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/member/first_name", schemaPath: "member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err14];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err14);
             }
             errors++;
           }
         }
         if (data7.last_name !== void 0) {
           if (typeof data7.last_name !== "string") {
-            const err29 = { instancePath: instancePath + "/member/last_name", schemaPath: "member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/member/last_name", schemaPath: "member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err15];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
         if (data7.full_name !== void 0) {
           if (typeof data7.full_name !== "string") {
-            const err30 = { instancePath: instancePath + "/member/full_name", schemaPath: "member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err16 = { instancePath: instancePath + "/member/full_name", schemaPath: "member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err30];
+              vErrors = [err16];
             } else {
-              vErrors.push(err30);
+              vErrors.push(err16);
             }
             errors++;
           }
         }
         if (data7.avatar !== void 0) {
           if (typeof data7.avatar !== "string") {
-            const err31 = { instancePath: instancePath + "/member/avatar", schemaPath: "member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err17 = { instancePath: instancePath + "/member/avatar", schemaPath: "member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err17];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err17);
             }
             errors++;
           }
         }
         if (data7.email !== void 0) {
           if (typeof data7.email !== "string") {
-            const err32 = { instancePath: instancePath + "/member/email", schemaPath: "member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err18 = { instancePath: instancePath + "/member/email", schemaPath: "member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err18];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err18);
             }
             errors++;
           }
         }
         if (data7.is_email_verified !== void 0) {
           if (typeof data7.is_email_verified !== "boolean") {
-            const err33 = { instancePath: instancePath + "/member/is_email_verified", schemaPath: "member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            const err19 = { instancePath: instancePath + "/member/is_email_verified", schemaPath: "member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
-              vErrors = [err33];
+              vErrors = [err19];
             } else {
-              vErrors.push(err33);
+              vErrors.push(err19);
             }
             errors++;
           }
@@ -3889,16 +3443,171 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           let data16 = data7.last_seen;
           if (typeof data16 === "string") {
             if (!formats0.test(data16)) {
-              const err34 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              const err20 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
-                vErrors = [err34];
+                vErrors = [err20];
               } else {
-                vErrors.push(err34);
+                vErrors.push(err20);
               }
               errors++;
             }
           } else {
-            const err35 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err21 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.members !== void 0) {
+      let data17 = data.members;
+      if (Array.isArray(data17)) {
+        const len0 = data17.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data18 = data17[i0];
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.id === void 0) {
+              const err23 = { instancePath: instancePath + "/members/" + i0, schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            if (data18.object === void 0) {
+              const err24 = { instancePath: instancePath + "/members/" + i0, schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+            if (data18.id !== void 0) {
+              if (typeof data18.id !== "string") {
+                const err25 = { instancePath: instancePath + "/members/" + i0 + "/id", schemaPath: "member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data18.object !== void 0) {
+              if ("member" !== data18.object) {
+                const err26 = { instancePath: instancePath + "/members/" + i0 + "/object", schemaPath: "member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data18.first_name !== void 0) {
+              if (typeof data18.first_name !== "string") {
+                const err27 = { instancePath: instancePath + "/members/" + i0 + "/first_name", schemaPath: "member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data18.last_name !== void 0) {
+              if (typeof data18.last_name !== "string") {
+                const err28 = { instancePath: instancePath + "/members/" + i0 + "/last_name", schemaPath: "member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data18.full_name !== void 0) {
+              if (typeof data18.full_name !== "string") {
+                const err29 = { instancePath: instancePath + "/members/" + i0 + "/full_name", schemaPath: "member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data18.avatar !== void 0) {
+              if (typeof data18.avatar !== "string") {
+                const err30 = { instancePath: instancePath + "/members/" + i0 + "/avatar", schemaPath: "member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data18.email !== void 0) {
+              if (typeof data18.email !== "string") {
+                const err31 = { instancePath: instancePath + "/members/" + i0 + "/email", schemaPath: "member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data18.is_email_verified !== void 0) {
+              if (typeof data18.is_email_verified !== "boolean") {
+                const err32 = { instancePath: instancePath + "/members/" + i0 + "/is_email_verified", schemaPath: "member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
+            if (data18.last_seen !== void 0) {
+              let data27 = data18.last_seen;
+              if (typeof data27 === "string") {
+                if (!formats0.test(data27)) {
+                  const err33 = { instancePath: instancePath + "/members/" + i0 + "/last_seen", schemaPath: "member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+              } else {
+                const err34 = { instancePath: instancePath + "/members/" + i0 + "/last_seen", schemaPath: "member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/members/" + i0, schemaPath: "member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -3908,7 +3617,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err36 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err36 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -3917,20 +3626,24 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.context !== void 0) {
-      let data17 = data.context;
-      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-        if (data17.id === void 0) {
-          const err37 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
+    if (data.meta !== void 0) {
+      let data28 = data.meta;
+      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+      } else {
+        const err37 = { instancePath: instancePath + "/meta", schemaPath: "#/properties/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
         }
-        if (data17.object === void 0) {
-          const err38 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+        errors++;
+      }
+    }
+    if (data.context !== void 0) {
+      let data29 = data.context;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        if (data29.id === void 0) {
+          const err38 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err38];
           } else {
@@ -3938,8 +3651,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data17.created_at === void 0) {
-          const err39 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+        if (data29.object === void 0) {
+          const err39 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
           if (vErrors === null) {
             vErrors = [err39];
           } else {
@@ -3947,8 +3660,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data17.name === void 0) {
-          const err40 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+        if (data29.created_at === void 0) {
+          const err40 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -3956,8 +3669,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data17.cover === void 0) {
-          const err41 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+        if (data29.name === void 0) {
+          const err41 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           if (vErrors === null) {
             vErrors = [err41];
           } else {
@@ -3965,8 +3678,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data17.type === void 0) {
-          const err42 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+        if (data29.cover === void 0) {
+          const err42 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
           if (vErrors === null) {
             vErrors = [err42];
           } else {
@@ -3974,8 +3687,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data17.position === void 0) {
-          const err43 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
+        if (data29.type === void 0) {
+          const err43 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
           if (vErrors === null) {
             vErrors = [err43];
           } else {
@@ -3983,8 +3696,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data17.module === void 0) {
-          const err44 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+        if (data29.position === void 0) {
+          const err44 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
           if (vErrors === null) {
             vErrors = [err44];
           } else {
@@ -3992,7 +3705,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data17.metadata === void 0) {
+        if (data29.metadata === void 0) {
           const err45 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
           if (vErrors === null) {
             vErrors = [err45];
@@ -4001,8 +3714,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data17.id !== void 0) {
-          if (typeof data17.id !== "string") {
+        if (data29.id !== void 0) {
+          if (typeof data29.id !== "string") {
             const err46 = { instancePath: instancePath + "/context/id", schemaPath: "element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err46];
@@ -4012,8 +3725,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data17.object !== void 0) {
-          if ("element" !== data17.object) {
+        if (data29.object !== void 0) {
+          if ("element" !== data29.object) {
             const err47 = { instancePath: instancePath + "/context/object", schemaPath: "element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
             if (vErrors === null) {
               vErrors = [err47];
@@ -4023,10 +3736,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data17.created_at !== void 0) {
-          let data20 = data17.created_at;
-          if (typeof data20 === "string") {
-            if (!formats0.test(data20)) {
+        if (data29.created_at !== void 0) {
+          let data32 = data29.created_at;
+          if (typeof data32 === "string") {
+            if (!formats0.test(data32)) {
               const err48 = { instancePath: instancePath + "/context/created_at", schemaPath: "element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
                 vErrors = [err48];
@@ -4045,8 +3758,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data17.name !== void 0) {
-          if (typeof data17.name !== "string") {
+        if (data29.name !== void 0) {
+          if (typeof data29.name !== "string") {
             const err50 = { instancePath: instancePath + "/context/name", schemaPath: "element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err50];
@@ -4056,9 +3769,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data17.cover !== void 0) {
-          if (typeof data17.cover !== "string") {
-            const err51 = { instancePath: instancePath + "/context/cover", schemaPath: "element.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data29.cover !== void 0) {
+          let data34 = data29.cover;
+          if (typeof data34 !== "string" && data34 !== null) {
+            const err51 = { instancePath: instancePath + "/context/cover", schemaPath: "element.schema.json/properties/cover/type", keyword: "type", params: { type: schema31.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err51];
             } else {
@@ -4067,8 +3781,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data17.type !== void 0) {
-          if (typeof data17.type !== "string") {
+        if (data29.type !== void 0) {
+          if (typeof data29.type !== "string") {
             const err52 = { instancePath: instancePath + "/context/type", schemaPath: "element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err52];
@@ -4078,9 +3792,9 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data17.position !== void 0) {
-          let data24 = data17.position;
-          if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+        if (data29.position !== void 0) {
+          let data36 = data29.position;
+          if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
             const err53 = { instancePath: instancePath + "/context/position", schemaPath: "element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err53];
@@ -4090,8 +3804,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data17.module !== void 0) {
-          if (typeof data17.module !== "string") {
+        if (data29.module !== void 0) {
+          if (typeof data29.module !== "string") {
             const err54 = { instancePath: instancePath + "/context/module", schemaPath: "element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err54];
@@ -4101,9 +3815,9 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data17.metadata !== void 0) {
-          let data26 = data17.metadata;
-          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+        if (data29.metadata !== void 0) {
+          let data38 = data29.metadata;
+          if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
           } else {
             const err55 = { instancePath: instancePath + "/context/metadata", schemaPath: "element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
@@ -4221,10 +3935,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4233,27 +3946,30 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -4261,13 +3977,22 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("element.completed" !== data.type) {
-        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.completed" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.completed" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err13];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err13);
         }
         errors++;
       }
@@ -4279,11 +4004,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err14];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err14);
     }
     errors++;
   }
@@ -4376,10 +4101,9 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4388,27 +4112,30 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -4416,31 +4143,31 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("element.created" !== data.type) {
-        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.created" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.created" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err13];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data5 = data.data;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.id === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data5.object === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.id === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -4448,8 +4175,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.created_at === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+        if (data6.object === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -4457,8 +4184,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.name === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+        if (data6.created_at === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -4466,8 +4193,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.cover === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+        if (data6.name === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -4475,8 +4202,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.type === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+        if (data6.cover === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -4484,8 +4211,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.position === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
+        if (data6.type === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -4493,8 +4220,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.module === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+        if (data6.position === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -4502,7 +4229,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.metadata === void 0) {
+        if (data6.metadata === void 0) {
           const err21 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
           if (vErrors === null) {
             vErrors = [err21];
@@ -4511,8 +4238,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.id !== void 0) {
-          if (typeof data5.id !== "string") {
+        if (data6.id !== void 0) {
+          if (typeof data6.id !== "string") {
             const err22 = { instancePath: instancePath + "/data/id", schemaPath: "common/element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err22];
@@ -4522,8 +4249,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.object !== void 0) {
-          if ("element" !== data5.object) {
+        if (data6.object !== void 0) {
+          if ("element" !== data6.object) {
             const err23 = { instancePath: instancePath + "/data/object", schemaPath: "common/element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
             if (vErrors === null) {
               vErrors = [err23];
@@ -4533,10 +4260,10 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.created_at !== void 0) {
-          let data8 = data5.created_at;
-          if (typeof data8 === "string") {
-            if (!formats0.test(data8)) {
+        if (data6.created_at !== void 0) {
+          let data9 = data6.created_at;
+          if (typeof data9 === "string") {
+            if (!formats0.test(data9)) {
               const err24 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
                 vErrors = [err24];
@@ -4555,8 +4282,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.name !== void 0) {
-          if (typeof data5.name !== "string") {
+        if (data6.name !== void 0) {
+          if (typeof data6.name !== "string") {
             const err26 = { instancePath: instancePath + "/data/name", schemaPath: "common/element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err26];
@@ -4566,9 +4293,10 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.cover !== void 0) {
-          if (typeof data5.cover !== "string") {
-            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.cover !== void 0) {
+          let data11 = data6.cover;
+          if (typeof data11 !== "string" && data11 !== null) {
+            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema31.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -4577,8 +4305,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.type !== void 0) {
-          if (typeof data5.type !== "string") {
+        if (data6.type !== void 0) {
+          if (typeof data6.type !== "string") {
             const err28 = { instancePath: instancePath + "/data/type", schemaPath: "common/element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err28];
@@ -4588,9 +4316,9 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.position !== void 0) {
-          let data12 = data5.position;
-          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+        if (data6.position !== void 0) {
+          let data13 = data6.position;
+          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
             const err29 = { instancePath: instancePath + "/data/position", schemaPath: "common/element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err29];
@@ -4600,8 +4328,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.module !== void 0) {
-          if (typeof data5.module !== "string") {
+        if (data6.module !== void 0) {
+          if (typeof data6.module !== "string") {
             const err30 = { instancePath: instancePath + "/data/module", schemaPath: "common/element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err30];
@@ -4611,9 +4339,9 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.metadata !== void 0) {
-          let data14 = data5.metadata;
-          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        if (data6.metadata !== void 0) {
+          let data15 = data6.metadata;
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
           } else {
             const err31 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
@@ -4732,10 +4460,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4744,27 +4471,30 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -4772,31 +4502,31 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("element.deleted" !== data.type) {
-        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.deleted" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.deleted" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err13];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data5 = data.data;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.id === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data5.object === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.id === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -4804,8 +4534,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.created_at === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+        if (data6.object === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -4813,8 +4543,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.name === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+        if (data6.created_at === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -4822,8 +4552,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.cover === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+        if (data6.name === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -4831,8 +4561,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.type === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+        if (data6.cover === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -4840,8 +4570,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.position === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
+        if (data6.type === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -4849,8 +4579,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.module === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+        if (data6.position === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -4858,7 +4588,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.metadata === void 0) {
+        if (data6.metadata === void 0) {
           const err21 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
           if (vErrors === null) {
             vErrors = [err21];
@@ -4867,8 +4597,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.id !== void 0) {
-          if (typeof data5.id !== "string") {
+        if (data6.id !== void 0) {
+          if (typeof data6.id !== "string") {
             const err22 = { instancePath: instancePath + "/data/id", schemaPath: "common/element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err22];
@@ -4878,8 +4608,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.object !== void 0) {
-          if ("element" !== data5.object) {
+        if (data6.object !== void 0) {
+          if ("element" !== data6.object) {
             const err23 = { instancePath: instancePath + "/data/object", schemaPath: "common/element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
             if (vErrors === null) {
               vErrors = [err23];
@@ -4889,10 +4619,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.created_at !== void 0) {
-          let data8 = data5.created_at;
-          if (typeof data8 === "string") {
-            if (!formats0.test(data8)) {
+        if (data6.created_at !== void 0) {
+          let data9 = data6.created_at;
+          if (typeof data9 === "string") {
+            if (!formats0.test(data9)) {
               const err24 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
                 vErrors = [err24];
@@ -4911,8 +4641,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.name !== void 0) {
-          if (typeof data5.name !== "string") {
+        if (data6.name !== void 0) {
+          if (typeof data6.name !== "string") {
             const err26 = { instancePath: instancePath + "/data/name", schemaPath: "common/element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err26];
@@ -4922,9 +4652,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.cover !== void 0) {
-          if (typeof data5.cover !== "string") {
-            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.cover !== void 0) {
+          let data11 = data6.cover;
+          if (typeof data11 !== "string" && data11 !== null) {
+            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema31.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -4933,8 +4664,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.type !== void 0) {
-          if (typeof data5.type !== "string") {
+        if (data6.type !== void 0) {
+          if (typeof data6.type !== "string") {
             const err28 = { instancePath: instancePath + "/data/type", schemaPath: "common/element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err28];
@@ -4944,9 +4675,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.position !== void 0) {
-          let data12 = data5.position;
-          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+        if (data6.position !== void 0) {
+          let data13 = data6.position;
+          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
             const err29 = { instancePath: instancePath + "/data/position", schemaPath: "common/element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err29];
@@ -4956,8 +4687,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.module !== void 0) {
-          if (typeof data5.module !== "string") {
+        if (data6.module !== void 0) {
+          if (typeof data6.module !== "string") {
             const err30 = { instancePath: instancePath + "/data/module", schemaPath: "common/element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err30];
@@ -4967,9 +4698,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.metadata !== void 0) {
-          let data14 = data5.metadata;
-          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        if (data6.metadata !== void 0) {
+          let data15 = data6.metadata;
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
           } else {
             const err31 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
@@ -5088,10 +4819,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -5100,27 +4830,30 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -5128,31 +4861,31 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("element.updated" !== data.type) {
-        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.updated" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.updated" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err13];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data5 = data.data;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.id === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data5.object === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.id === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -5160,8 +4893,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.created_at === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+        if (data6.object === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -5169,8 +4902,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.name === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+        if (data6.created_at === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -5178,8 +4911,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.cover === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+        if (data6.name === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -5187,8 +4920,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.type === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+        if (data6.cover === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -5196,8 +4929,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.position === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
+        if (data6.type === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -5205,8 +4938,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.module === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+        if (data6.position === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -5214,7 +4947,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.metadata === void 0) {
+        if (data6.metadata === void 0) {
           const err21 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
           if (vErrors === null) {
             vErrors = [err21];
@@ -5223,8 +4956,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.id !== void 0) {
-          if (typeof data5.id !== "string") {
+        if (data6.id !== void 0) {
+          if (typeof data6.id !== "string") {
             const err22 = { instancePath: instancePath + "/data/id", schemaPath: "common/element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err22];
@@ -5234,8 +4967,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.object !== void 0) {
-          if ("element" !== data5.object) {
+        if (data6.object !== void 0) {
+          if ("element" !== data6.object) {
             const err23 = { instancePath: instancePath + "/data/object", schemaPath: "common/element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
             if (vErrors === null) {
               vErrors = [err23];
@@ -5245,10 +4978,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.created_at !== void 0) {
-          let data8 = data5.created_at;
-          if (typeof data8 === "string") {
-            if (!formats0.test(data8)) {
+        if (data6.created_at !== void 0) {
+          let data9 = data6.created_at;
+          if (typeof data9 === "string") {
+            if (!formats0.test(data9)) {
               const err24 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
                 vErrors = [err24];
@@ -5267,8 +5000,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.name !== void 0) {
-          if (typeof data5.name !== "string") {
+        if (data6.name !== void 0) {
+          if (typeof data6.name !== "string") {
             const err26 = { instancePath: instancePath + "/data/name", schemaPath: "common/element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err26];
@@ -5278,9 +5011,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.cover !== void 0) {
-          if (typeof data5.cover !== "string") {
-            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.cover !== void 0) {
+          let data11 = data6.cover;
+          if (typeof data11 !== "string" && data11 !== null) {
+            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema31.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -5289,8 +5023,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.type !== void 0) {
-          if (typeof data5.type !== "string") {
+        if (data6.type !== void 0) {
+          if (typeof data6.type !== "string") {
             const err28 = { instancePath: instancePath + "/data/type", schemaPath: "common/element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err28];
@@ -5300,9 +5034,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.position !== void 0) {
-          let data12 = data5.position;
-          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+        if (data6.position !== void 0) {
+          let data13 = data6.position;
+          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
             const err29 = { instancePath: instancePath + "/data/position", schemaPath: "common/element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err29];
@@ -5312,8 +5046,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.module !== void 0) {
-          if (typeof data5.module !== "string") {
+        if (data6.module !== void 0) {
+          if (typeof data6.module !== "string") {
             const err30 = { instancePath: instancePath + "/data/module", schemaPath: "common/element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err30];
@@ -5323,9 +5057,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.metadata !== void 0) {
-          let data14 = data5.metadata;
-          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        if (data6.metadata !== void 0) {
+          let data15 = data6.metadata;
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
           } else {
             const err31 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
@@ -5444,10 +5178,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -5456,27 +5189,30 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -5484,31 +5220,31 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("member.login" !== data.type) {
-        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "member.login" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "member.login" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err13];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data5 = data.data;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.id === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data5.object === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.id === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -5516,8 +5252,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.first_name === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "first_name" }, message: "must have required property 'first_name'" };
+        if (data6.object === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -5525,63 +5261,75 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.last_name === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "last_name" }, message: "must have required property 'last_name'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
+        if (data6.id !== void 0) {
+          if (typeof data6.id !== "string") {
+            const err16 = { instancePath: instancePath + "/data/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.full_name === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "full_name" }, message: "must have required property 'full_name'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
+        if (data6.object !== void 0) {
+          if ("member" !== data6.object) {
+            const err17 = { instancePath: instancePath + "/data/object", schemaPath: "common/member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.avatar === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "avatar" }, message: "must have required property 'avatar'" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
+        if (data6.first_name !== void 0) {
+          if (typeof data6.first_name !== "string") {
+            const err18 = { instancePath: instancePath + "/data/first_name", schemaPath: "common/member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.email === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
+        if (data6.last_name !== void 0) {
+          if (typeof data6.last_name !== "string") {
+            const err19 = { instancePath: instancePath + "/data/last_name", schemaPath: "common/member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.is_email_verified === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "is_email_verified" }, message: "must have required property 'is_email_verified'" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
+        if (data6.full_name !== void 0) {
+          if (typeof data6.full_name !== "string") {
+            const err20 = { instancePath: instancePath + "/data/full_name", schemaPath: "common/member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.last_seen === void 0) {
-          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "last_seen" }, message: "must have required property 'last_seen'" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
+        if (data6.avatar !== void 0) {
+          if (typeof data6.avatar !== "string") {
+            const err21 = { instancePath: instancePath + "/data/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data5.id !== void 0) {
-          if (typeof data5.id !== "string") {
-            const err22 = { instancePath: instancePath + "/data/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data6.email !== void 0) {
+          if (typeof data6.email !== "string") {
+            const err22 = { instancePath: instancePath + "/data/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -5590,9 +5338,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.object !== void 0) {
-          if ("member" !== data5.object) {
-            const err23 = { instancePath: instancePath + "/data/object", schemaPath: "common/member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+        if (data6.is_email_verified !== void 0) {
+          if (typeof data6.is_email_verified !== "boolean") {
+            const err23 = { instancePath: instancePath + "/data/is_email_verified", schemaPath: "common/member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -5601,20 +5349,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.first_name !== void 0) {
-          if (typeof data5.first_name !== "string") {
-            const err24 = { instancePath: instancePath + "/data/first_name", schemaPath: "common/member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
+        if (data6.last_seen !== void 0) {
+          let data15 = data6.last_seen;
+          if (typeof data15 === "string") {
+            if (!formats0.test(data15)) {
+              const err24 = { instancePath: instancePath + "/data/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
             }
-            errors++;
-          }
-        }
-        if (data5.last_name !== void 0) {
-          if (typeof data5.last_name !== "string") {
-            const err25 = { instancePath: instancePath + "/data/last_name", schemaPath: "common/member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          } else {
+            const err25 = { instancePath: instancePath + "/data/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -5623,88 +5371,22 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.full_name !== void 0) {
-          if (typeof data5.full_name !== "string") {
-            const err26 = { instancePath: instancePath + "/data/full_name", schemaPath: "common/member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data5.avatar !== void 0) {
-          if (typeof data5.avatar !== "string") {
-            const err27 = { instancePath: instancePath + "/data/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data5.email !== void 0) {
-          if (typeof data5.email !== "string") {
-            const err28 = { instancePath: instancePath + "/data/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data5.is_email_verified !== void 0) {
-          if (typeof data5.is_email_verified !== "boolean") {
-            const err29 = { instancePath: instancePath + "/data/is_email_verified", schemaPath: "common/member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data5.last_seen !== void 0) {
-          let data14 = data5.last_seen;
-          if (typeof data14 === "string") {
-            if (!formats0.test(data14)) {
-              const err30 = { instancePath: instancePath + "/data/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-          } else {
-            const err31 = { instancePath: instancePath + "/data/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err32 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err26 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err26];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err26);
         }
         errors++;
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err27];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err27);
     }
     errors++;
   }
@@ -5712,6 +5394,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateModuleCreated = validate23;
+var schema46 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/module.schema.json", "title": "Teachfloor module", "description": "A module of a course, as the Extension Kit describes the module object; what the module events deliver is not published.", "$comment": `Decision: no webhook payload and no Module object reference are published for module.created and module.updated. The Extension Kit's ObjectContext type describes the module object (object "module"), so its fields are described and typed here, but none is required, not even the id: nothing published says the module events' data is this object, and requiring it would reject deliveries of another shape.`, "x-evidence": [{ "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, module", "shows": "id: string, object: 'module', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "additionalProperties": true, "required": [], "properties": { "id": { "description": "The module's id (`mod_\u2026`, the form an element's `module` has).", "type": "string" }, "object": { "description": "The object kind; `module` in the Extension Kit type.", "const": "module" }, "name": { "description": "The module's name.", "type": "string" }, "created_at": { "description": "When the module was created.", "type": "string", "format": "date-time" }, "cover": { "description": "URL of the module's cover image, or null.", "type": ["string", "null"] }, "type": { "description": "The kind of module.", "type": "string" }, "position": { "description": "The module's position within its course.", "type": "number" }, "metadata": { "description": "Key-value metadata set on the module; an open map.", "type": "object", "additionalProperties": true } } };
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -5797,10 +5480,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -5809,27 +5491,30 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -5837,22 +5522,18 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("module.created" !== data.type) {
-        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.created" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== void 0) {
-      let data5 = data.data;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-      } else {
-        const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.created" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -5861,12 +5542,128 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.id !== void 0) {
+          if (typeof data6.id !== "string") {
+            const err14 = { instancePath: instancePath + "/data/id", schemaPath: "common/module.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data6.object !== void 0) {
+          if ("module" !== data6.object) {
+            const err15 = { instancePath: instancePath + "/data/object", schemaPath: "common/module.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "module" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data6.name !== void 0) {
+          if (typeof data6.name !== "string") {
+            const err16 = { instancePath: instancePath + "/data/name", schemaPath: "common/module.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data6.created_at !== void 0) {
+          let data10 = data6.created_at;
+          if (typeof data10 === "string") {
+            if (!formats0.test(data10)) {
+              const err17 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/module.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/module.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data6.cover !== void 0) {
+          let data11 = data6.cover;
+          if (typeof data11 !== "string" && data11 !== null) {
+            const err19 = { instancePath: instancePath + "/data/cover", schemaPath: "common/module.schema.json/properties/cover/type", keyword: "type", params: { type: schema46.properties.cover.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data6.type !== void 0) {
+          if (typeof data6.type !== "string") {
+            const err20 = { instancePath: instancePath + "/data/type", schemaPath: "common/module.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data6.position !== void 0) {
+          let data13 = data6.position;
+          if (!(typeof data13 == "number" && isFinite(data13))) {
+            const err21 = { instancePath: instancePath + "/data/position", schemaPath: "common/module.schema.json/properties/position/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data6.metadata !== void 0) {
+          let data14 = data6.metadata;
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+          } else {
+            const err22 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/module.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/data", schemaPath: "common/module.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err24];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err24);
     }
     errors++;
   }
@@ -5959,10 +5756,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -5971,27 +5767,30 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -5999,22 +5798,18 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("module.updated" !== data.type) {
-        const err12 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.updated" }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.data !== void 0) {
-      let data5 = data.data;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-      } else {
-        const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.updated" }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -6023,12 +5818,128 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.id !== void 0) {
+          if (typeof data6.id !== "string") {
+            const err14 = { instancePath: instancePath + "/data/id", schemaPath: "common/module.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data6.object !== void 0) {
+          if ("module" !== data6.object) {
+            const err15 = { instancePath: instancePath + "/data/object", schemaPath: "common/module.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "module" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data6.name !== void 0) {
+          if (typeof data6.name !== "string") {
+            const err16 = { instancePath: instancePath + "/data/name", schemaPath: "common/module.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data6.created_at !== void 0) {
+          let data10 = data6.created_at;
+          if (typeof data10 === "string") {
+            if (!formats0.test(data10)) {
+              const err17 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/module.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/module.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data6.cover !== void 0) {
+          let data11 = data6.cover;
+          if (typeof data11 !== "string" && data11 !== null) {
+            const err19 = { instancePath: instancePath + "/data/cover", schemaPath: "common/module.schema.json/properties/cover/type", keyword: "type", params: { type: schema46.properties.cover.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data6.type !== void 0) {
+          if (typeof data6.type !== "string") {
+            const err20 = { instancePath: instancePath + "/data/type", schemaPath: "common/module.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data6.position !== void 0) {
+          let data13 = data6.position;
+          if (!(typeof data13 == "number" && isFinite(data13))) {
+            const err21 = { instancePath: instancePath + "/data/position", schemaPath: "common/module.schema.json/properties/position/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data6.metadata !== void 0) {
+          let data14 = data6.metadata;
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+          } else {
+            const err22 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/module.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/data", schemaPath: "common/module.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err24];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err24);
     }
     errors++;
   }
@@ -6121,10 +6032,9 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== void 0) {
-      let data3 = data.data;
-      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-        const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "#/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -6133,12 +6043,24 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err10];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err10);
     }
     errors++;
   }
@@ -6147,17 +6069,17 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
 }
 
 // memory:json-schemas.ts
-var courseCompletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.completed.schema.json", "title": "Teachfloor course.completed", "description": "A member completed a course. The docs publish no payload for it; the data is kept open, with the member and the course where present.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Course Events \u203A course.completed (trigger only; no payload published) and Object Types \u203A Member Object, Course Object" }, "$comment": "Decision: no example and no object reference says what this event's data is. The happening involves a member and a course, and course.join (a member and a course too) delivers both as Member and Course objects, so the data may carry member and course in those shapes; both are optional and the data is otherwise open, because nothing is published to require or exclude any field.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.completed" }, "data": { "description": "The completion; its shape is not documented. Kept open.", "type": "object", "additionalProperties": true, "required": [], "properties": { "member": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "type": "object", "required": ["id", "object", "first_name", "last_name", "full_name", "avatar", "email", "is_email_verified", "last_seen"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } }, "course": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "status", "cover", "availability", "visibility", "start_date", "end_date", "currency", "price", "free_label", "url", "public_url", "join_url", "metadata", "custom_fields"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image.", "type": "string" }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples).", "type": "number" }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } } } };
-var courseCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.created.schema.json", "title": "Teachfloor course.created", "description": "A new course was created. The data is the course.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Course Events \u203A course.created (no payload published) and Object Types \u203A Course Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Course object of the Object Types section, because the event is about one course and the published payloads deliver such objects whole, with their object discriminator.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.created" }, "data": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "status", "cover", "availability", "visibility", "start_date", "end_date", "currency", "price", "free_label", "url", "public_url", "join_url", "metadata", "custom_fields"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image.", "type": "string" }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples).", "type": "number" }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } };
-var courseJoinJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.join.schema.json", "title": "Teachfloor course.join", "description": "A member joined a course. The data is the enrolment (course member): the member, the course and when they joined.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference.txt: Course Events \u203A course.join \u203A Payload example, with the Member and Course object references" }, "$comment": "Decision: the early format (teachfloor/early) names the same happening member.joined, with a different data shape; each is kept under its own name in its own catalogue, since a consumer sees only one of the two envelopes on a delivery.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.join" }, "data": { "title": "Teachfloor course member", "description": "A member's enrolment in a course: which member joined which course, and when.", "type": "object", "required": ["id", "object", "joined_at", "member", "course", "custom_fields"], "properties": { "id": { "description": "The enrolment's id (`cm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course_member`.", "const": "course_member" }, "joined_at": { "description": "When the member joined the course.", "type": "string", "format": "date-time" }, "member": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "type": "object", "required": ["id", "object", "first_name", "last_name", "full_name", "avatar", "email", "is_email_verified", "last_seen"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } }, "course": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "status", "cover", "availability", "visibility", "start_date", "end_date", "currency", "price", "free_label", "url", "public_url", "join_url", "metadata", "custom_fields"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image.", "type": "string" }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples).", "type": "number" }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } }, "custom_fields": { "description": "Custom field values of the enrolment; an open map (empty in the example).", "type": "object", "additionalProperties": true } } } } };
-var courseUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.updated.schema.json", "title": "Teachfloor course.updated", "description": "A course was updated. The data is the course as it is after the update.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Course Events \u203A course.updated (no payload published) and Object Types \u203A Course Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Course object of the Object Types section, because the event is about one course and the published payloads deliver such objects whole, with their object discriminator.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.updated" }, "data": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "status", "cover", "availability", "visibility", "start_date", "end_date", "currency", "price", "free_label", "url", "public_url", "join_url", "metadata", "custom_fields"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image.", "type": "string" }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples).", "type": "number" }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } };
-var elementCompletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/element.completed.schema.json", "title": "Teachfloor element.completed", "description": "A member completed an element. The data is the activity: the member, the element (context), when, and the result.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference.txt: Element Events \u203A element.completed \u203A Payload example, with the Member and Element object references" }, "$comment": "Decision: the early format (teachfloor/early) publishes a different element.completed shape (member, element, module, course and completion side by side); the two cannot be one schema, so each is kept in its own catalogue and this one follows the current docs.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "element.completed" }, "data": { "title": "Teachfloor activity", "description": "A member's activity on an element: who did it, on which element (the context), when, and with what result.", "type": "object", "required": ["id", "object", "timestamp", "status", "passed", "score", "completed_by", "member", "context"], "properties": { "id": { "description": "The activity's id (`act_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `activity`.", "const": "activity" }, "timestamp": { "description": "When the activity happened.", "type": "string", "format": "date-time" }, "status": { "description": "The activity's status (`completed` in the example).", "type": "string" }, "passed": { "description": "Whether the member passed the element.", "type": "boolean" }, "score": { "description": "The member's score on the element (`95` in the example).", "type": "number" }, "completed_by": { "description": "The id of the member who completed the element (`usr_\u2026`); the same as `member.id` in the example.", "type": "string" }, "member": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "type": "object", "required": ["id", "object", "first_name", "last_name", "full_name", "avatar", "email", "is_email_verified", "last_seen"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } }, "context": { "title": "Teachfloor element", "description": "A learning element (a video, a lesson, \u2026) inside a module of a course, as given in the Element object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "module", "metadata"], "properties": { "id": { "description": "The element's id (`elm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `element`.", "const": "element" }, "created_at": { "description": "When the element was created.", "type": "string", "format": "date-time" }, "name": { "description": "The element's name.", "type": "string" }, "cover": { "description": "URL of the element's cover (thumbnail) image.", "type": "string" }, "type": { "description": "The kind of element (`video` in the examples).", "type": "string" }, "position": { "description": "The element's position within its module.", "type": "integer" }, "module": { "description": "The id of the module the element belongs to (`mod_\u2026`).", "type": "string" }, "metadata": { "description": "Key-value metadata set on the element; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } } } };
-var elementCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/element.created.schema.json", "title": "Teachfloor element.created", "description": "A new element was created in a module. The data is the element.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Element Events \u203A element.created (no payload published) and Object Types \u203A Element Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Element object of the Object Types section, because the event is about one element and the published payloads deliver such objects whole, with their object discriminator.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "element.created" }, "data": { "title": "Teachfloor element", "description": "A learning element (a video, a lesson, \u2026) inside a module of a course, as given in the Element object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "module", "metadata"], "properties": { "id": { "description": "The element's id (`elm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `element`.", "const": "element" }, "created_at": { "description": "When the element was created.", "type": "string", "format": "date-time" }, "name": { "description": "The element's name.", "type": "string" }, "cover": { "description": "URL of the element's cover (thumbnail) image.", "type": "string" }, "type": { "description": "The kind of element (`video` in the examples).", "type": "string" }, "position": { "description": "The element's position within its module.", "type": "integer" }, "module": { "description": "The id of the module the element belongs to (`mod_\u2026`).", "type": "string" }, "metadata": { "description": "Key-value metadata set on the element; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } };
-var elementDeletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/element.deleted.schema.json", "title": "Teachfloor element.deleted", "description": "An element was deleted. The data is the element that was deleted.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Element Events \u203A element.deleted (no payload published) and Object Types \u203A Element Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Element object of the Object Types section, because the event is about one element and the published payloads deliver such objects whole, with their object discriminator.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "element.deleted" }, "data": { "title": "Teachfloor element", "description": "A learning element (a video, a lesson, \u2026) inside a module of a course, as given in the Element object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "module", "metadata"], "properties": { "id": { "description": "The element's id (`elm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `element`.", "const": "element" }, "created_at": { "description": "When the element was created.", "type": "string", "format": "date-time" }, "name": { "description": "The element's name.", "type": "string" }, "cover": { "description": "URL of the element's cover (thumbnail) image.", "type": "string" }, "type": { "description": "The kind of element (`video` in the examples).", "type": "string" }, "position": { "description": "The element's position within its module.", "type": "integer" }, "module": { "description": "The id of the module the element belongs to (`mod_\u2026`).", "type": "string" }, "metadata": { "description": "Key-value metadata set on the element; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } };
-var elementUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/element.updated.schema.json", "title": "Teachfloor element.updated", "description": "An element was updated. The data is the element as it is after the update.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Element Events \u203A element.updated (no payload published) and Object Types \u203A Element Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Element object of the Object Types section, because the event is about one element and the published payloads deliver such objects whole, with their object discriminator.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "element.updated" }, "data": { "title": "Teachfloor element", "description": "A learning element (a video, a lesson, \u2026) inside a module of a course, as given in the Element object reference.", "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "module", "metadata"], "properties": { "id": { "description": "The element's id (`elm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `element`.", "const": "element" }, "created_at": { "description": "When the element was created.", "type": "string", "format": "date-time" }, "name": { "description": "The element's name.", "type": "string" }, "cover": { "description": "URL of the element's cover (thumbnail) image.", "type": "string" }, "type": { "description": "The kind of element (`video` in the examples).", "type": "string" }, "position": { "description": "The element's position within its module.", "type": "integer" }, "module": { "description": "The id of the module the element belongs to (`mod_\u2026`).", "type": "string" }, "metadata": { "description": "Key-value metadata set on the element; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } };
-var memberLoginJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/member.login.schema.json", "title": "Teachfloor member.login", "description": "A member logged in. The data is the member.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Member Events \u203A member.login (no payload published) and Object Types \u203A Member Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Member object of the Object Types section, because the event is about one member and the published payloads deliver such objects whole, with their object discriminator.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "member.login" }, "data": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "type": "object", "required": ["id", "object", "first_name", "last_name", "full_name", "avatar", "email", "is_email_verified", "last_seen"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } } } };
-var moduleCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/module.created.schema.json", "title": "Teachfloor module.created", "description": "A new module was created in a course. The docs publish no module shape, so the data is kept open.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "undocumented", "source": "teachfloor-event-reference.txt: Module Events \u203A module.created (event name and trigger only; no payload and no Module object)" }, "$comment": "Decision: the data is an open object with no fields described, because neither a payload nor a Module object is published; no fields are invented.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "module.created" }, "data": { "description": "The module's data; its shape is not documented.", "type": "object", "additionalProperties": true, "required": [], "properties": {} } } };
-var moduleUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/module.updated.schema.json", "title": "Teachfloor module.updated", "description": "A module of a course was updated. The docs publish no module shape, so the data is kept open.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "undocumented", "source": "teachfloor-event-reference.txt: Module Events \u203A module.updated (event name and trigger only; no payload and no Module object)" }, "$comment": "Decision: the data is an open object with no fields described, because neither a payload nor a Module object is published; no fields are invented.", "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape.", "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "module.updated" }, "data": { "description": "The module's data; its shape is not documented.", "type": "object", "additionalProperties": true, "required": [], "properties": {} } } };
+var courseCompletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.completed.schema.json", "title": "Teachfloor course.completed", "description": "A member completed a course. The docs publish no payload for it; the data is kept open, with the member and the course where present.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Course Events \u203A course.completed (trigger only; no payload published) and Object Types \u203A Member Object, Course Object" }, "$comment": "Decision: no example and no object reference says what this event's data is. The happening involves a member and a course, and course.join (a member and a course too) delivers both as Member and Course objects, so the data may carry member and course in those shapes; both are optional and the data is otherwise open, because nothing is published to require or exclude any field.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Course Events \u203A course.completed", "shows": "the event name and its trigger (a member completes a course); no payload", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "course.completed is a subscribable event, fired when a learner marks a course as completed; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.completed" }, "data": { "description": "The completion; its shape is not documented. Kept open.", "type": "object", "additionalProperties": true, "required": [], "properties": { "member": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "$comment": "Decision: only the id and the object tag are required. Every other field is shown only by the current event reference (its Member object and the member inside both payload examples, copies of one another on one page), and no second source describes the Member object: the Extension Kit's userContext and app.installed's installer are other objects (no object tag, other fields), so they confirm nothing here. No source shows a null in this object.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Member Object and the member in the course.join and element.completed payload examples", "shows": 'one object shape, three times: id (usr_\u2026), object "member", first_name, last_name, full_name, avatar (URL), email, is_email_verified (boolean), last_seen (ISO 8601 with microseconds); no null, no field table', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }], "type": "object", "required": ["id", "object"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } }, "course": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "course"): name, created_at, cover, availability, visibility, currency, price, metadata. That type is a second source independent of the event reference and confirms they are always present. The other fields (status, start_date, end_date, free_label, the three URLs, custom_fields) are shown only by the event reference, so they are optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Course Object and the course in the course.join payload example", "shows": 'one object shape, twice: id (crs_\u2026), object "course", created_at, name, status, cover, availability, visibility, start_date, end_date, currency, price (99.00), free_label, url, public_url, join_url, metadata ({}), custom_fields ({}); start_date, end_date and free_label are null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, course", "shows": "id: string, object: 'course', name: string, created_at: string, cover: string | null, availability: string, visibility: string, currency: string, price: number | null, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "availability", "visibility", "currency", "price", "metadata"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image; null when the course has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).", "type": ["number", "null"] }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } } } };
+var courseCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.created.schema.json", "title": "Teachfloor course.created", "description": "A new course was created. The data is the course.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Course Events \u203A course.created (no payload published) and Object Types \u203A Course Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Course object of the Object Types section, because the event is about one course and the published payloads deliver such objects whole, with their object discriminator.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Course Events \u203A course.created", "shows": "the event name and its trigger (a new course is created); no payload", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "course.created is a subscribable event, fired when a course is created in the organisation; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.created" }, "data": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "course"): name, created_at, cover, availability, visibility, currency, price, metadata. That type is a second source independent of the event reference and confirms they are always present. The other fields (status, start_date, end_date, free_label, the three URLs, custom_fields) are shown only by the event reference, so they are optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Course Object and the course in the course.join payload example", "shows": 'one object shape, twice: id (crs_\u2026), object "course", created_at, name, status, cover, availability, visibility, start_date, end_date, currency, price (99.00), free_label, url, public_url, join_url, metadata ({}), custom_fields ({}); start_date, end_date and free_label are null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, course", "shows": "id: string, object: 'course', name: string, created_at: string, cover: string | null, availability: string, visibility: string, currency: string, price: number | null, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "availability", "visibility", "currency", "price", "metadata"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image; null when the course has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).", "type": ["number", "null"] }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } };
+var courseJoinJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.join.schema.json", "title": "Teachfloor course.join", "description": "A member joined a course. The data is the enrolment (course member): the member, the course and when they joined.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference.txt: Course Events \u203A course.join \u203A Payload example, with the Member and Course object references" }, "$comment": "Decision: the early format (teachfloor/early) names the same happening member.joined, with a different data shape; each is kept under its own name in its own catalogue, since a consumer sees only one of the two envelopes on a delivery.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Course Events \u203A course.join \u203A Payload example", "shows": "one example: the envelope around a course_member object (id, joined_at, member, course, custom_fields)", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "course.join is a subscribable event, fired when a learner joins a course; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.join" }, "data": { "title": "Teachfloor course member", "description": "A member's enrolment in a course: which member joined which course, and when.", "$comment": "Decision: required are the id, the object tag and the two main objects an enrolment is about, the member and the course (each requires only its own id); joined_at and custom_fields are shown by the course.join example alone, and no second source describes this object, so they are optional.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), course.join payload example", "shows": 'one example: id (cm_\u2026), object "course_member", joined_at, member (a Member object), course (a Course object), custom_fields ({}); no null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }], "type": "object", "required": ["id", "object", "member", "course"], "properties": { "id": { "description": "The enrolment's id (`cm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course_member`.", "const": "course_member" }, "joined_at": { "description": "When the member joined the course.", "type": "string", "format": "date-time" }, "member": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "$comment": "Decision: only the id and the object tag are required. Every other field is shown only by the current event reference (its Member object and the member inside both payload examples, copies of one another on one page), and no second source describes the Member object: the Extension Kit's userContext and app.installed's installer are other objects (no object tag, other fields), so they confirm nothing here. No source shows a null in this object.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Member Object and the member in the course.join and element.completed payload examples", "shows": 'one object shape, three times: id (usr_\u2026), object "member", first_name, last_name, full_name, avatar (URL), email, is_email_verified (boolean), last_seen (ISO 8601 with microseconds); no null, no field table', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }], "type": "object", "required": ["id", "object"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } }, "course": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "course"): name, created_at, cover, availability, visibility, currency, price, metadata. That type is a second source independent of the event reference and confirms they are always present. The other fields (status, start_date, end_date, free_label, the three URLs, custom_fields) are shown only by the event reference, so they are optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Course Object and the course in the course.join payload example", "shows": 'one object shape, twice: id (crs_\u2026), object "course", created_at, name, status, cover, availability, visibility, start_date, end_date, currency, price (99.00), free_label, url, public_url, join_url, metadata ({}), custom_fields ({}); start_date, end_date and free_label are null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, course", "shows": "id: string, object: 'course', name: string, created_at: string, cover: string | null, availability: string, visibility: string, currency: string, price: number | null, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "availability", "visibility", "currency", "price", "metadata"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image; null when the course has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).", "type": ["number", "null"] }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } }, "custom_fields": { "description": "Custom field values of the enrolment; an open map (empty in the example).", "type": "object", "additionalProperties": true } } } } };
+var courseUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.updated.schema.json", "title": "Teachfloor course.updated", "description": "A course was updated. The data is the course as it is after the update.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Course Events \u203A course.updated (no payload published) and Object Types \u203A Course Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Course object of the Object Types section, because the event is about one course and the published payloads deliver such objects whole, with their object discriminator.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Course Events \u203A course.updated", "shows": "the event name and its trigger (a course is updated); no payload", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "course.updated is a subscribable event, fired when course metadata changes; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.updated" }, "data": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "course"): name, created_at, cover, availability, visibility, currency, price, metadata. That type is a second source independent of the event reference and confirms they are always present. The other fields (status, start_date, end_date, free_label, the three URLs, custom_fields) are shown only by the event reference, so they are optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Course Object and the course in the course.join payload example", "shows": 'one object shape, twice: id (crs_\u2026), object "course", created_at, name, status, cover, availability, visibility, start_date, end_date, currency, price (99.00), free_label, url, public_url, join_url, metadata ({}), custom_fields ({}); start_date, end_date and free_label are null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, course", "shows": "id: string, object: 'course', name: string, created_at: string, cover: string | null, availability: string, visibility: string, currency: string, price: number | null, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "availability", "visibility", "currency", "price", "metadata"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image; null when the course has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).", "type": ["number", "null"] }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } };
+var elementCompletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/element.completed.schema.json", "title": "Teachfloor element.completed", "description": "A member completed an element. The data is the activity: the member, the element (context), when, and the result.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference.txt: Element Events \u203A element.completed \u203A Payload example, with the Member and Element object references" }, "$comment": "Decision: the early format (teachfloor/early) publishes a different element.completed shape (member, element, module, course and completion side by side); the two cannot be one schema, so each is kept in its own catalogue and this one follows the current docs.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Element Events \u203A element.completed \u203A Payload example", "shows": "one example: the envelope around an activity object (id, timestamp, status, passed, score, completed_by, member, context)", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "element.completed is a subscribable event, fired when a learner completes an element; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "element.completed" }, "data": { "title": "Teachfloor activity", "description": "A member's activity on an element: who did it, on which element (the context), when, and with what result.", "$comment": "Decision: only the id and the object tag are required. The fields of the element.completed example have no second source that says they are always present, and the REST API reference says the member key is there only for an activity performed by an individual (a group activity lists its members under members instead), so member is optional and members and meta are described from that reference.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), element.completed payload example", "shows": 'one example: id (act_\u2026), object "activity", timestamp, status ("completed"), passed (true), score (95), completed_by (usr_\u2026, equal to member.id), member (a Member object), context (an Element object); no null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor REST API reference, Activities \u203A Retrieve an Activity", "shows": "an activity has a score, timestamps and its element's details; if performed by an individual, the member key holds that member; if performed by a group, the members key lists all participating members; a meta object gives details of the completion status", "url": "https://app.teachfloor.com/docs" }], "type": "object", "required": ["id", "object"], "properties": { "id": { "description": "The activity's id (`act_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `activity`.", "const": "activity" }, "timestamp": { "description": "When the activity happened.", "type": "string", "format": "date-time" }, "status": { "description": "The activity's status (`completed` in the example).", "type": "string" }, "passed": { "description": "Whether the member passed the element.", "type": "boolean" }, "score": { "description": "The member's score on the element (`95` in the example).", "type": "number" }, "completed_by": { "description": "The id of the member who completed the element (`usr_\u2026`); the same as `member.id` in the example.", "type": "string" }, "member": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "$comment": "Decision: only the id and the object tag are required. Every other field is shown only by the current event reference (its Member object and the member inside both payload examples, copies of one another on one page), and no second source describes the Member object: the Extension Kit's userContext and app.installed's installer are other objects (no object tag, other fields), so they confirm nothing here. No source shows a null in this object.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Member Object and the member in the course.join and element.completed payload examples", "shows": 'one object shape, three times: id (usr_\u2026), object "member", first_name, last_name, full_name, avatar (URL), email, is_email_verified (boolean), last_seen (ISO 8601 with microseconds); no null, no field table', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }], "type": "object", "required": ["id", "object"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } }, "members": { "description": "On an activity performed by a group: the members who took part (the REST API reference; no webhook example shows it).", "type": "array", "items": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "$comment": "Decision: only the id and the object tag are required. Every other field is shown only by the current event reference (its Member object and the member inside both payload examples, copies of one another on one page), and no second source describes the Member object: the Extension Kit's userContext and app.installed's installer are other objects (no object tag, other fields), so they confirm nothing here. No source shows a null in this object.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Member Object and the member in the course.join and element.completed payload examples", "shows": 'one object shape, three times: id (usr_\u2026), object "member", first_name, last_name, full_name, avatar (URL), email, is_email_verified (boolean), last_seen (ISO 8601 with microseconds); no null, no field table', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }], "type": "object", "required": ["id", "object"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } } }, "meta": { "description": "Details of the completion's outcome and participant (the REST API reference; its fields are not documented).", "type": "object", "additionalProperties": true }, "context": { "title": "Teachfloor element", "description": "A learning element (a video, a lesson, \u2026) inside a module of a course, as given in the Element object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "element"): name, created_at, cover, type, position, metadata, a second source independent of the event reference. module is shown only by the event reference (the Extension Kit type has no module field), so it is optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Element Object and the context in the element.completed payload example", "shows": 'one object shape, twice: id (elm_\u2026), object "element", created_at, name, cover (URL), type ("video"), position (1), module ("mod_654"), metadata ({}); no null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, element", "shows": "id: string, object: 'element', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional; no module field", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "metadata"], "properties": { "id": { "description": "The element's id (`elm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `element`.", "const": "element" }, "created_at": { "description": "When the element was created.", "type": "string", "format": "date-time" }, "name": { "description": "The element's name.", "type": "string" }, "cover": { "description": "URL of the element's cover (thumbnail) image; null when it has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "type": { "description": "The kind of element (`video` in the examples).", "type": "string" }, "position": { "description": "The element's position within its module.", "type": "integer" }, "module": { "description": "The id of the module the element belongs to (`mod_\u2026`); only the event reference shows it.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the element; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } } } };
+var elementCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/element.created.schema.json", "title": "Teachfloor element.created", "description": "A new element was created in a module. The data is the element.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Element Events \u203A element.created (no payload published) and Object Types \u203A Element Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Element object of the Object Types section, because the event is about one element and the published payloads deliver such objects whole, with their object discriminator.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Element Events \u203A element.created", "shows": "the event name and its trigger (a new element is created); no payload", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "element.created is a subscribable event, fired when an element is added to a module; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "element.created" }, "data": { "title": "Teachfloor element", "description": "A learning element (a video, a lesson, \u2026) inside a module of a course, as given in the Element object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "element"): name, created_at, cover, type, position, metadata, a second source independent of the event reference. module is shown only by the event reference (the Extension Kit type has no module field), so it is optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Element Object and the context in the element.completed payload example", "shows": 'one object shape, twice: id (elm_\u2026), object "element", created_at, name, cover (URL), type ("video"), position (1), module ("mod_654"), metadata ({}); no null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, element", "shows": "id: string, object: 'element', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional; no module field", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "metadata"], "properties": { "id": { "description": "The element's id (`elm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `element`.", "const": "element" }, "created_at": { "description": "When the element was created.", "type": "string", "format": "date-time" }, "name": { "description": "The element's name.", "type": "string" }, "cover": { "description": "URL of the element's cover (thumbnail) image; null when it has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "type": { "description": "The kind of element (`video` in the examples).", "type": "string" }, "position": { "description": "The element's position within its module.", "type": "integer" }, "module": { "description": "The id of the module the element belongs to (`mod_\u2026`); only the event reference shows it.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the element; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } };
+var elementDeletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/element.deleted.schema.json", "title": "Teachfloor element.deleted", "description": "An element was deleted. The data is the element that was deleted.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Element Events \u203A element.deleted (no payload published) and Object Types \u203A Element Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Element object of the Object Types section, because the event is about one element and the published payloads deliver such objects whole, with their object discriminator.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Element Events \u203A element.deleted", "shows": "the event name and its trigger (an element is deleted); no payload", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "element.deleted is a subscribable event, fired when an element is removed; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "element.deleted" }, "data": { "title": "Teachfloor element", "description": "A learning element (a video, a lesson, \u2026) inside a module of a course, as given in the Element object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "element"): name, created_at, cover, type, position, metadata, a second source independent of the event reference. module is shown only by the event reference (the Extension Kit type has no module field), so it is optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Element Object and the context in the element.completed payload example", "shows": 'one object shape, twice: id (elm_\u2026), object "element", created_at, name, cover (URL), type ("video"), position (1), module ("mod_654"), metadata ({}); no null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, element", "shows": "id: string, object: 'element', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional; no module field", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "metadata"], "properties": { "id": { "description": "The element's id (`elm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `element`.", "const": "element" }, "created_at": { "description": "When the element was created.", "type": "string", "format": "date-time" }, "name": { "description": "The element's name.", "type": "string" }, "cover": { "description": "URL of the element's cover (thumbnail) image; null when it has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "type": { "description": "The kind of element (`video` in the examples).", "type": "string" }, "position": { "description": "The element's position within its module.", "type": "integer" }, "module": { "description": "The id of the module the element belongs to (`mod_\u2026`); only the event reference shows it.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the element; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } };
+var elementUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/element.updated.schema.json", "title": "Teachfloor element.updated", "description": "An element was updated. The data is the element as it is after the update.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Element Events \u203A element.updated (no payload published) and Object Types \u203A Element Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Element object of the Object Types section, because the event is about one element and the published payloads deliver such objects whole, with their object discriminator.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Element Events \u203A element.updated", "shows": "the event name and its trigger (an element is updated); no payload", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "element.updated is a subscribable event, fired when element metadata changes; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "element.updated" }, "data": { "title": "Teachfloor element", "description": "A learning element (a video, a lesson, \u2026) inside a module of a course, as given in the Element object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "element"): name, created_at, cover, type, position, metadata, a second source independent of the event reference. module is shown only by the event reference (the Extension Kit type has no module field), so it is optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Element Object and the context in the element.completed payload example", "shows": 'one object shape, twice: id (elm_\u2026), object "element", created_at, name, cover (URL), type ("video"), position (1), module ("mod_654"), metadata ({}); no null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, element", "shows": "id: string, object: 'element', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional; no module field", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "metadata"], "properties": { "id": { "description": "The element's id (`elm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `element`.", "const": "element" }, "created_at": { "description": "When the element was created.", "type": "string", "format": "date-time" }, "name": { "description": "The element's name.", "type": "string" }, "cover": { "description": "URL of the element's cover (thumbnail) image; null when it has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "type": { "description": "The kind of element (`video` in the examples).", "type": "string" }, "position": { "description": "The element's position within its module.", "type": "integer" }, "module": { "description": "The id of the module the element belongs to (`mod_\u2026`); only the event reference shows it.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the element; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } };
+var memberLoginJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/member.login.schema.json", "title": "Teachfloor member.login", "description": "A member logged in. The data is the member.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Member Events \u203A member.login (no payload published) and Object Types \u203A Member Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Member object of the Object Types section, because the event is about one member and the published payloads deliver such objects whole, with their object discriminator.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Member Events \u203A member.login", "shows": "the event name and its trigger (a member logs in); no payload", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "member.login is a subscribable event, fired when a member logs into the organisation; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "member.login" }, "data": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "$comment": "Decision: only the id and the object tag are required. Every other field is shown only by the current event reference (its Member object and the member inside both payload examples, copies of one another on one page), and no second source describes the Member object: the Extension Kit's userContext and app.installed's installer are other objects (no object tag, other fields), so they confirm nothing here. No source shows a null in this object.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Member Object and the member in the course.join and element.completed payload examples", "shows": 'one object shape, three times: id (usr_\u2026), object "member", first_name, last_name, full_name, avatar (URL), email, is_email_verified (boolean), last_seen (ISO 8601 with microseconds); no null, no field table', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }], "type": "object", "required": ["id", "object"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } } } };
+var moduleCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/module.created.schema.json", "title": "Teachfloor module.created", "description": "A new module was created in a course. The webhook docs publish no module shape; the data is described by the Extension Kit's module object, every field optional.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "undocumented", "source": "teachfloor-event-reference.txt: Module Events \u203A module.created (event name and trigger only; no payload and no Module object); module object from extension-apps/07-integration.md (ObjectContext)" }, "$comment": "Decision: neither a payload nor a Module object reference is published for this event. The data is described by the module object of the Extension Kit's ObjectContext type (common/module), with every field optional, so that a delivery of another shape is still accepted.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Module Events \u203A module.created", "shows": "the event name and its trigger (a new module is created); no payload, no Module object", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "module.created is a subscribable event, fired when a module is added to a course; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "module.created" }, "data": { "title": "Teachfloor module", "description": "A module of a course, as the Extension Kit describes the module object; what the module events deliver is not published.", "$comment": `Decision: no webhook payload and no Module object reference are published for module.created and module.updated. The Extension Kit's ObjectContext type describes the module object (object "module"), so its fields are described and typed here, but none is required, not even the id: nothing published says the module events' data is this object, and requiring it would reject deliveries of another shape.`, "x-evidence": [{ "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, module", "shows": "id: string, object: 'module', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "additionalProperties": true, "required": [], "properties": { "id": { "description": "The module's id (`mod_\u2026`, the form an element's `module` has).", "type": "string" }, "object": { "description": "The object kind; `module` in the Extension Kit type.", "const": "module" }, "name": { "description": "The module's name.", "type": "string" }, "created_at": { "description": "When the module was created.", "type": "string", "format": "date-time" }, "cover": { "description": "URL of the module's cover image, or null.", "type": ["string", "null"] }, "type": { "description": "The kind of module.", "type": "string" }, "position": { "description": "The module's position within its course.", "type": "number" }, "metadata": { "description": "Key-value metadata set on the module; an open map.", "type": "object", "additionalProperties": true } } } } };
+var moduleUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/module.updated.schema.json", "title": "Teachfloor module.updated", "description": "A module of a course was updated. The webhook docs publish no module shape; the data is described by the Extension Kit's module object, every field optional.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "undocumented", "source": "teachfloor-event-reference.txt: Module Events \u203A module.updated (event name and trigger only; no payload and no Module object); module object from extension-apps/07-integration.md (ObjectContext)" }, "$comment": "Decision: neither a payload nor a Module object reference is published for this event. The data is described by the module object of the Extension Kit's ObjectContext type (common/module), with every field optional, so that a delivery of another shape is still accepted.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Module Events \u203A module.updated", "shows": "the event name and its trigger (a module is updated); no payload, no Module object", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "module.updated is a subscribable event, fired when module metadata changes; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "module.updated" }, "data": { "title": "Teachfloor module", "description": "A module of a course, as the Extension Kit describes the module object; what the module events deliver is not published.", "$comment": `Decision: no webhook payload and no Module object reference are published for module.created and module.updated. The Extension Kit's ObjectContext type describes the module object (object "module"), so its fields are described and typed here, but none is required, not even the id: nothing published says the module events' data is this object, and requiring it would reject deliveries of another shape.`, "x-evidence": [{ "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, module", "shows": "id: string, object: 'module', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "additionalProperties": true, "required": [], "properties": { "id": { "description": "The module's id (`mod_\u2026`, the form an element's `module` has).", "type": "string" }, "object": { "description": "The object kind; `module` in the Extension Kit type.", "const": "module" }, "name": { "description": "The module's name.", "type": "string" }, "created_at": { "description": "When the module was created.", "type": "string", "format": "date-time" }, "cover": { "description": "URL of the module's cover image, or null.", "type": ["string", "null"] }, "type": { "description": "The kind of module.", "type": "string" }, "position": { "description": "The module's position within its course.", "type": "number" }, "metadata": { "description": "Key-value metadata set on the module; an open map.", "type": "object", "additionalProperties": true } } } } };
 
 // memory:types.ts
 var eventTypes = ["course.completed", "course.created", "course.join", "course.updated", "element.completed", "element.created", "element.deleted", "element.updated", "member.login", "module.created", "module.updated"];
@@ -6179,6 +6101,19 @@ var catalogue = {
     { type: "module.created", name: "module.created", when: [], check: validateModuleCreated },
     { type: "module.updated", name: "module.updated", when: [], check: validateModuleUpdated }
   ]
+};
+var jsonSchemaByName = {
+  "course.completed": courseCompletedJsonSchema,
+  "course.created": courseCreatedJsonSchema,
+  "course.join": courseJoinJsonSchema,
+  "course.updated": courseUpdatedJsonSchema,
+  "element.completed": elementCompletedJsonSchema,
+  "element.created": elementCreatedJsonSchema,
+  "element.deleted": elementDeletedJsonSchema,
+  "element.updated": elementUpdatedJsonSchema,
+  "member.login": memberLoginJsonSchema,
+  "module.created": moduleCreatedJsonSchema,
+  "module.updated": moduleUpdatedJsonSchema
 };
 var delivery = { "scope": "teachfloor", "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachfloor-Signature"], "signs": "raw-body", "bearer": false }, "deliveryId": { "from": "envelope", "property": "id" } };
 function parse(input) {
@@ -6241,7 +6176,10 @@ function receive(rawBody, headers, secret, options) {
   return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
 }
 function createHandler(options) {
-  return createDeliveryHandler(delivery, catalogue, options);
+  return createDeliveryHandler(delivery, catalogue, options, jsonSchemaByName);
+}
+function drift(event) {
+  return eventDrift(catalogue, jsonSchemaByName, event);
 }
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -6253,6 +6191,7 @@ export {
   courseJoinSchema,
   courseUpdatedSchema,
   createHandler,
+  drift,
   elementCompletedSchema,
   elementCreatedSchema,
   elementDeletedSchema,

@@ -74,28 +74,18 @@ export type TeachfloorMemberLoginEvent = (TeachfloorEnvelope & {
   data: TeachfloorMember;
 });
 /**
- * A new module was created in a course. The docs publish no module shape, so the data is kept open.
+ * A new module was created in a course. The webhook docs publish no module shape; the data is described by the Extension Kit's module object, every field optional.
  */
 export type TeachfloorModuleCreatedEvent = (TeachfloorEnvelope & {
   type: "module.created";
-  /**
-   * The module's data; its shape is not documented.
-   */
-  data: {
-    [k: string]: unknown | undefined;
-  };
+  data: TeachfloorModule;
 });
 /**
- * A module of a course was updated. The docs publish no module shape, so the data is kept open.
+ * A module of a course was updated. The webhook docs publish no module shape; the data is described by the Extension Kit's module object, every field optional.
  */
 export type TeachfloorModuleUpdatedEvent = (TeachfloorEnvelope & {
   type: "module.updated";
-  /**
-   * The module's data; its shape is not documented.
-   */
-  data: {
-    [k: string]: unknown | undefined;
-  };
+  data: TeachfloorModule;
 });
 
 /**
@@ -114,6 +104,10 @@ export interface TeachfloorEnvelope {
    * When the event was created (RFC 3339, microsecond precision in the examples).
    */
   created_at: string;
+  /**
+   * On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers › Webhooks.
+   */
+  installation_id?: string;
   /**
    * The event's data; its shape depends on the event type.
    */
@@ -136,31 +130,31 @@ export interface TeachfloorMember {
   /**
    * The member's first name.
    */
-  first_name: string;
+  first_name?: string;
   /**
    * The member's last name.
    */
-  last_name: string;
+  last_name?: string;
   /**
    * The member's first and last name together.
    */
-  full_name: string;
+  full_name?: string;
   /**
    * URL of the member's avatar image.
    */
-  avatar: string;
+  avatar?: string;
   /**
    * The member's email address.
    */
-  email: string;
+  email?: string;
   /**
    * Whether the member has verified their email address.
    */
-  is_email_verified: boolean;
+  is_email_verified?: boolean;
   /**
    * When the member was last active.
    */
-  last_seen: string;
+  last_seen?: string;
 }
 /**
  * A course of a Teachfloor organisation, as given in the Course object reference.
@@ -185,11 +179,11 @@ export interface TeachfloorCourse {
   /**
    * The course's publication status (`published` in the examples).
    */
-  status: string;
+  status?: string;
   /**
-   * URL of the course's cover image.
+   * URL of the course's cover image; null when the course has none (the Extension Kit type allows null).
    */
-  cover: string;
+  cover: (string | null);
   /**
    * Who can access the course (`public` in the examples).
    */
@@ -201,35 +195,35 @@ export interface TeachfloorCourse {
   /**
    * When the course starts; null in the examples (no start date), so the format of a set value is not documented.
    */
-  start_date: (string | null);
+  start_date?: (string | null);
   /**
    * When the course ends; null in the examples (no end date), so the format of a set value is not documented.
    */
-  end_date: (string | null);
+  end_date?: (string | null);
   /**
    * Currency code of the price (`USD` in the examples).
    */
   currency: string;
   /**
-   * The course's price in units of the currency (`99.00` in the examples).
+   * The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).
    */
-  price: number;
+  price: (number | null);
   /**
    * Label shown for a free course; null in the examples.
    */
-  free_label: (string | null);
+  free_label?: (string | null);
   /**
    * URL of the course in the Teachfloor app.
    */
-  url: string;
+  url?: string;
   /**
    * Public URL of the course.
    */
-  public_url: string;
+  public_url?: string;
   /**
    * URL a member follows to join the course.
    */
-  join_url: string;
+  join_url?: string;
   /**
    * Key-value metadata set on the course; an open map (empty in the examples).
    */
@@ -239,7 +233,7 @@ export interface TeachfloorCourse {
   /**
    * Custom field values of the course; an open map (empty in the examples).
    */
-  custom_fields: {
+  custom_fields?: {
     [k: string]: unknown | undefined;
   };
 }
@@ -258,13 +252,13 @@ export interface TeachfloorCourseMember {
   /**
    * When the member joined the course.
    */
-  joined_at: string;
+  joined_at?: string;
   member: TeachfloorMember;
   course: TeachfloorCourse;
   /**
    * Custom field values of the enrolment; an open map (empty in the example).
    */
-  custom_fields: {
+  custom_fields?: {
     [k: string]: unknown | undefined;
   };
 }
@@ -283,25 +277,35 @@ export interface TeachfloorActivity {
   /**
    * When the activity happened.
    */
-  timestamp: string;
+  timestamp?: string;
   /**
    * The activity's status (`completed` in the example).
    */
-  status: string;
+  status?: string;
   /**
    * Whether the member passed the element.
    */
-  passed: boolean;
+  passed?: boolean;
   /**
    * The member's score on the element (`95` in the example).
    */
-  score: number;
+  score?: number;
   /**
    * The id of the member who completed the element (`usr_…`); the same as `member.id` in the example.
    */
-  completed_by: string;
-  member: TeachfloorMember;
-  context: TeachfloorElement;
+  completed_by?: string;
+  member?: TeachfloorMember;
+  /**
+   * On an activity performed by a group: the members who took part (the REST API reference; no webhook example shows it).
+   */
+  members?: TeachfloorMember[];
+  /**
+   * Details of the completion's outcome and participant (the REST API reference; its fields are not documented).
+   */
+  meta?: {
+    [k: string]: unknown | undefined;
+  };
+  context?: TeachfloorElement;
 }
 /**
  * A learning element (a video, a lesson, …) inside a module of a course, as given in the Element object reference.
@@ -324,9 +328,9 @@ export interface TeachfloorElement {
    */
   name: string;
   /**
-   * URL of the element's cover (thumbnail) image.
+   * URL of the element's cover (thumbnail) image; null when it has none (the Extension Kit type allows null).
    */
-  cover: string;
+  cover: (string | null);
   /**
    * The kind of element (`video` in the examples).
    */
@@ -336,15 +340,55 @@ export interface TeachfloorElement {
    */
   position: number;
   /**
-   * The id of the module the element belongs to (`mod_…`).
+   * The id of the module the element belongs to (`mod_…`); only the event reference shows it.
    */
-  module: string;
+  module?: string;
   /**
    * Key-value metadata set on the element; an open map (empty in the examples).
    */
   metadata: {
     [k: string]: unknown | undefined;
   };
+}
+/**
+ * A module of a course, as the Extension Kit describes the module object; what the module events deliver is not published.
+ */
+export interface TeachfloorModule {
+  /**
+   * The module's id (`mod_…`, the form an element's `module` has).
+   */
+  id?: string;
+  /**
+   * The object kind; `module` in the Extension Kit type.
+   */
+  object?: "module";
+  /**
+   * The module's name.
+   */
+  name?: string;
+  /**
+   * When the module was created.
+   */
+  created_at?: string;
+  /**
+   * URL of the module's cover image, or null.
+   */
+  cover?: (string | null);
+  /**
+   * The kind of module.
+   */
+  type?: string;
+  /**
+   * The module's position within its course.
+   */
+  position?: number;
+  /**
+   * Key-value metadata set on the module; an open map.
+   */
+  metadata?: {
+    [k: string]: unknown | undefined;
+  };
+  [k: string]: unknown | undefined;
 }
 /** Every event type of the catalogue, as sent in the envelope's `type`. */
 export type TeachfloorEventType = "course.completed" | "course.created" | "course.join" | "course.updated" | "element.completed" | "element.created" | "element.deleted" | "element.updated" | "member.login" | "module.created" | "module.updated";

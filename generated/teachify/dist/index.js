@@ -284,6 +284,57 @@ function readVerifyOptions(options) {
   }
 }
 
+// memory:runtime/drift.ts
+var maxFields = 100;
+function branches(schema) {
+  if (!isRecord(schema)) return [];
+  const nested = ["allOf", "anyOf", "oneOf"].flatMap((k) => Array.isArray(schema[k]) ? schema[k] : []);
+  return [schema, ...nested.flatMap(branches)];
+}
+function documented(schemas) {
+  const keys = /* @__PURE__ */ new Map();
+  let described = false;
+  let open = false;
+  for (const schema of schemas) {
+    if (schema.additionalProperties === true || isRecord(schema.patternProperties)) open = true;
+    if (!isRecord(schema.properties)) continue;
+    described = true;
+    for (const [key, property] of Object.entries(schema.properties)) {
+      keys.set(key, [...keys.get(key) ?? [], ...branches(property)]);
+    }
+  }
+  return { open: open || !described, keys };
+}
+function walk(schemas, value, path, found) {
+  if (found.size >= maxFields || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    const items = schemas.flatMap((schema) => branches(schema.items));
+    if (items.length > 0) for (const item of value) walk(items, item, `${path}[]`, found);
+    return;
+  }
+  const { open, keys } = documented(schemas);
+  for (const [key, child] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    const known = keys.get(key);
+    if (known) walk(known, child, at, found);
+    else if (!open && found.size < maxFields) found.add(at);
+  }
+}
+function undocumentedFields(schema, value) {
+  const found = /* @__PURE__ */ new Set();
+  walk(branches(schema), value, "", found);
+  return { fields: [...found] };
+}
+function eventDrift(catalogue2, schemas, event) {
+  const type = valueAt(event, [catalogue2.typeProperty]);
+  const entries = catalogue2.events.filter(
+    (entry2) => entry2.type === type && entry2.when.every(([path, expected]) => valueAt(event, path) === expected)
+  );
+  const entry = entries.length > 1 ? entries.find((candidate) => candidate.check(event)) ?? entries[0] : entries[0];
+  const schema = entry ? schemas[entry.name] : void 0;
+  return schema ? undocumentedFields(schema, event) : { fields: [] };
+}
+
 // memory:runtime/store.ts
 function memoryStore(options = {}) {
   const maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 1e4));
@@ -505,7 +556,7 @@ function handlerOptionsProblems(scheme, options) {
     secretProblem(scheme, options.secret),
     on === void 0 || isRecord(on) ? void 0 : "on must be an object of handlers by event type.",
     ...handlers,
-    ...["onAny", "onUnknown", "onInvalid", "onError"].map((name) => functionProblem(name, options[name])),
+    ...["onAny", "onDrift", "onUnknown", "onInvalid", "onError"].map((name) => functionProblem(name, options[name])),
     logProblem(options.log),
     verifyOptionsProblem(options.verify),
     numberProblem("maxBodyBytes", options.maxBodyBytes, 1),
@@ -605,7 +656,7 @@ function write(log, status, message, fields, level) {
   } catch {
   }
 }
-function createDeliveryHandler(config, catalogue2, options) {
+function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
   checkHandlerOptions(config.signature, options);
   const settings = defaults(options);
   const limits = { maxBytes: settings.maxBodyBytes, timeoutMs: settings.readTimeoutMs };
@@ -663,6 +714,17 @@ function createDeliveryHandler(config, catalogue2, options) {
     const response = outcome.code === "handler_timeout" ? answer(503, "handler_timeout", `The ${what} handler did not finish in time; the provider may retry.`) : answer(500, "handler_failed", `The ${what} handler failed; the provider may retry.`);
     return report(outcome.thrown, event, { code: outcome.code, status: response.status, deliveryId }, response);
   };
+  const reportDrift = async (event, context) => {
+    const onDrift = options.onDrift;
+    if (!onDrift) return;
+    try {
+      const drift2 = eventDrift(catalogue2, schemas, event);
+      if (drift2.fields.length > 0) await onDrift(event, drift2, context);
+    } catch (thrown) {
+      const fields = { deliveryId: context.deliveryId, error: describeThrown(thrown) };
+      write(options.log, 200, "webhook onDrift failed", fields, "warn");
+    }
+  };
   const handleDelivery = async (body, headers) => {
     if (typeof body !== "string" && !(body instanceof Uint8Array)) {
       const response = bodyAnswers.raw_body_unavailable(limits);
@@ -678,6 +740,7 @@ function createDeliveryHandler(config, catalogue2, options) {
       return once(
         deliveryId2,
         () => run(deliveryId2, event, type, { status: 200, body: { received: true, handled } }, async (signal) => {
+          await reportDrift(event, { deliveryId: deliveryId2, signal });
           for (const handler of typed) await handler(event, { deliveryId: deliveryId2, signal });
           await options.onAny?.(event, { deliveryId: deliveryId2, signal });
         })
@@ -817,6 +880,7 @@ function standardUnion(catalogue2, schema) {
 
 // memory:validators.js
 var validateCourseCreated = validate10;
+var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/common/course.schema.json", "title": "Teachify course", "description": "A course with its price plans, as course.created and course.updated deliver it.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A course.created and course.updated (Event Properties, Example Payload)", "shows": "a field table listing id, name, description, state, type, created_at, updated_at, slug and plans, none called optional; two examples (course.created, course.updated) with all nine fields as non-null values; the Teachify-brand pages (https://teachify.dev/webhooks/course/created, \u2026/updated) carry the same table and examples", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Teachify Admin API (preview) \u203A Queries \u203A Courses \u203A Course Object", "shows": "the course as the API returns it: id, name and slug are non-null (String!), description is nullable (String)", "url": "https://teachify.dev/api/admin/queries/resources/courses" }], "type": "object", "required": ["id", "name", "description", "state", "type", "created_at", "updated_at", "slug", "plans"], "properties": { "id": { "description": "The course's id (a UUID in the examples).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "description": { "description": "The course's description; may be null (a course need not have one).", "$comment": "Decision: nullable. The webhook table types it string and both webhook examples have text, but Teachify's Admin API types the same course field as nullable String (name and slug as String!); a course saved without a description would otherwise be rejected. The key stays required: the webhook table lists it without calling it optional and both examples carry it.", "type": ["string", "null"] }, "state": { "description": "The course's state (`draft` or `published` in the examples).", "type": "string" }, "type": { "description": "The kind of product; always `Course`.", "const": "Course" }, "created_at": { "description": "When the course was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the course was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" }, "slug": { "description": "The URL-friendly slug of the course.", "type": "string" }, "plans": { "description": "The price plans of the course.", "type": "array", "items": { "$ref": "plan.schema.json" } } } };
 var formats0 = /^(?:(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))|(?:(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29))[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -927,8 +991,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.description !== void 0) {
-      if (typeof data.description !== "string") {
-        const err11 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data2 = data.description;
+      if (typeof data2 !== "string" && data2 !== null) {
+        const err11 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: schema13.properties.description.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1587,8 +1652,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data10.email === void 0) {
-              const err26 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+            if (data10.phone_number === void 0) {
+              const err26 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "phone_number" }, message: "must have required property 'phone_number'" };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -1596,18 +1661,20 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data10.phone_number === void 0) {
-              const err27 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "phone_number" }, message: "must have required property 'phone_number'" };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
             if (data10.id !== void 0) {
               if (typeof data10.id !== "string") {
-                const err28 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err27 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data10.name !== void 0) {
+              if (typeof data10.name !== "string") {
+                const err28 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -1616,9 +1683,9 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data10.name !== void 0) {
-              if (typeof data10.name !== "string") {
-                const err29 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data10.email !== void 0) {
+              if (typeof data10.email !== "string") {
+                const err29 = { instancePath: instancePath + "/data/user/email", schemaPath: "#/properties/data/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -1627,9 +1694,9 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data10.email !== void 0) {
-              if (typeof data10.email !== "string") {
-                const err30 = { instancePath: instancePath + "/data/user/email", schemaPath: "#/properties/data/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data10.phone_number !== void 0) {
+              if (typeof data10.phone_number !== "string") {
+                const err30 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "#/properties/data/properties/user/properties/phone_number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -1638,23 +1705,12 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data10.phone_number !== void 0) {
-              if (typeof data10.phone_number !== "string") {
-                const err31 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "#/properties/data/properties/user/properties/phone_number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-            }
           } else {
-            const err32 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err31 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err31];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err31);
             }
             errors++;
           }
@@ -1663,20 +1719,20 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data3.created_at;
           if (typeof data15 === "string") {
             if (!formats0.test(data15)) {
-              const err33 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              const err32 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err32];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err32);
               }
               errors++;
             }
           } else {
-            const err34 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err33 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err33];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err33);
             }
             errors++;
           }
@@ -1685,16 +1741,27 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           let data16 = data3.updated_at;
           if (typeof data16 === "string") {
             if (!formats0.test(data16)) {
-              const err35 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              const err34 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
-                vErrors = [err35];
+                vErrors = [err34];
               } else {
-                vErrors.push(err35);
+                vErrors.push(err34);
               }
               errors++;
             }
           } else {
-            const err36 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err35 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data3.state !== void 0) {
+          if (typeof data3.state !== "string") {
+            const err36 = { instancePath: instancePath + "/data/state", schemaPath: "#/properties/data/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -1703,33 +1770,22 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data3.state !== void 0) {
-          if (typeof data3.state !== "string") {
-            const err37 = { instancePath: instancePath + "/data/state", schemaPath: "#/properties/data/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err38 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err37 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err37];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err37);
         }
         errors++;
       }
     }
   } else {
-    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err39];
+      vErrors = [err38];
     } else {
-      vErrors.push(err39);
+      vErrors.push(err38);
     }
     errors++;
   }
@@ -1901,9 +1957,9 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
 }
 
 // memory:json-schemas.ts
-var courseCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/course.created.schema.json", "title": "Teachify course.created", "description": "A new course was created. The data is the course with its plans.", "x-docs": "https://docs.loopwise.com/webhooks/course", "x-shape": { "from": "example", "source": "teachify-course-webhooks.txt: course.created \u203A Event Properties, Plan Properties and Example Payload" }, "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.created" }, "data": { "title": "Teachify course", "description": "A course with its price plans, as course.created and course.updated deliver it.", "type": "object", "required": ["id", "name", "description", "state", "type", "created_at", "updated_at", "slug", "plans"], "properties": { "id": { "description": "The course's id (a UUID in the examples).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "description": { "description": "The course's description.", "type": "string" }, "state": { "description": "The course's state (`draft` or `published` in the examples).", "type": "string" }, "type": { "description": "The kind of product; always `Course`.", "const": "Course" }, "created_at": { "description": "When the course was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the course was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" }, "slug": { "description": "The URL-friendly slug of the course.", "type": "string" }, "plans": { "description": "The price plans of the course.", "type": "array", "items": { "title": "Teachify plan", "description": "A price plan under which a course is sold.", "type": "object", "required": ["id", "name", "description", "currency", "amount", "created_at", "updated_at"], "properties": { "id": { "description": "The plan's id.", "type": "string" }, "name": { "description": "The plan's name.", "type": "string" }, "description": { "description": "What the plan gives access to.", "type": "string" }, "currency": { "description": "Currency code of the price (`TWD` in the examples).", "type": "string" }, "amount": { "description": "The price, documented as an integer in the smallest currency unit. Pass it on as given; do not convert it by dividing.", "$comment": `Decision: typed integer as documented, with no assumption about its unit beyond the docs' words. The docs say "smallest currency unit", yet the TWD examples mix magnitudes (5000 for a three-month plan, 1900 for a lifetime plan with more), so whether the value is dollars or cents cannot be told from them; consumers should not divide by 100.`, "type": "integer" }, "created_at": { "description": "When the plan was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "$comment": "Decision: both `Z` and offset timestamps (the docs' own examples show `+08:00`) are accepted, as date-time.", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the plan was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" } } } } } } } };
-var courseStudentEnrollJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/course.student_enroll.schema.json", "title": "Teachify course.student_enroll", "description": "A student was enrolled in a course. The data is the enrolment: which user, which course, and its state.", "x-docs": "https://docs.loopwise.com/webhooks/course", "x-shape": { "from": "example", "source": "teachify-course-webhooks.txt: course.student_enroll \u203A Event Properties, Course Object, User Object and Example Payload" }, "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.student_enroll" }, "data": { "description": "The enrolment.", "type": "object", "required": ["id", "course", "user", "created_at", "updated_at", "state"], "properties": { "id": { "description": "The enrolment's id.", "type": "string" }, "course": { "description": "The course the student was enrolled in (a summary, not the full course).", "type": "object", "required": ["id", "name", "slug", "subtitle"], "properties": { "id": { "description": "The course's id.", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "slug": { "description": "The URL-friendly slug of the course.", "type": "string" }, "subtitle": { "description": "The course's subtitle.", "type": "string" } } }, "user": { "description": "The enrolled user.", "type": "object", "required": ["id", "name", "email", "phone_number"], "properties": { "id": { "description": "The user's id.", "type": "string" }, "name": { "description": "The user's name.", "type": "string" }, "email": { "description": "The user's email address.", "$comment": "Decision: the User Object table has a row with an empty property name described as the user's email address; it is taken to be email, the key the example payload uses for that value.", "type": "string" }, "phone_number": { "description": "The user's phone number (international format in the example).", "type": "string" } } }, "created_at": { "description": "When the enrolment was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the enrolment was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" }, "state": { "description": "The state of the enrolment's delivery (`pending` in the example).", "type": "string" } } } } };
-var courseUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/course.updated.schema.json", "title": "Teachify course.updated", "description": "An existing course was updated. The data is the course with its plans, after the update.", "x-docs": "https://docs.loopwise.com/webhooks/course", "x-shape": { "from": "example", "source": "teachify-course-webhooks.txt: course.updated \u203A Event Properties, Plan Properties and Example Payload" }, "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.updated" }, "data": { "title": "Teachify course", "description": "A course with its price plans, as course.created and course.updated deliver it.", "type": "object", "required": ["id", "name", "description", "state", "type", "created_at", "updated_at", "slug", "plans"], "properties": { "id": { "description": "The course's id (a UUID in the examples).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "description": { "description": "The course's description.", "type": "string" }, "state": { "description": "The course's state (`draft` or `published` in the examples).", "type": "string" }, "type": { "description": "The kind of product; always `Course`.", "const": "Course" }, "created_at": { "description": "When the course was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the course was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" }, "slug": { "description": "The URL-friendly slug of the course.", "type": "string" }, "plans": { "description": "The price plans of the course.", "type": "array", "items": { "title": "Teachify plan", "description": "A price plan under which a course is sold.", "type": "object", "required": ["id", "name", "description", "currency", "amount", "created_at", "updated_at"], "properties": { "id": { "description": "The plan's id.", "type": "string" }, "name": { "description": "The plan's name.", "type": "string" }, "description": { "description": "What the plan gives access to.", "type": "string" }, "currency": { "description": "Currency code of the price (`TWD` in the examples).", "type": "string" }, "amount": { "description": "The price, documented as an integer in the smallest currency unit. Pass it on as given; do not convert it by dividing.", "$comment": `Decision: typed integer as documented, with no assumption about its unit beyond the docs' words. The docs say "smallest currency unit", yet the TWD examples mix magnitudes (5000 for a three-month plan, 1900 for a lifetime plan with more), so whether the value is dollars or cents cannot be told from them; consumers should not divide by 100.`, "type": "integer" }, "created_at": { "description": "When the plan was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "$comment": "Decision: both `Z` and offset timestamps (the docs' own examples show `+08:00`) are accepted, as date-time.", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the plan was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" } } } } } } } };
+var courseCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/course.created.schema.json", "title": "Teachify course.created", "description": "A new course was created. The data is the course with its plans.", "x-docs": "https://docs.loopwise.com/webhooks/course", "x-shape": { "from": "example", "source": "teachify-course-webhooks.txt: course.created \u203A Event Properties, Plan Properties and Example Payload" }, "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A course.created (the seed document teachify-course-webhooks.txt)", "shows": "an Event Properties and a Plan Properties table (no field called optional) and one example payload: a draft course with two plans, no null values; the page as first published under the Teachify brand (https://teachify.dev/webhooks/course/created) has the same tables and example, one revision without the ISO 8601 wording on plan timestamps", "url": "https://docs.loopwise.com/webhooks/course" }], "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks (the seed document teachify-course-webhooks.txt)", "shows": "three example payloads, each a body of exactly two keys: type (the event name) and data", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Membership Plan Webhooks \u203A Example Payload", "shows": "a membership_plan.created example with the same two-key body: type and data, no event id or timestamp", "url": "https://docs.loopwise.com/webhooks/membership-plan" }], "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.created" }, "data": { "title": "Teachify course", "description": "A course with its price plans, as course.created and course.updated deliver it.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A course.created and course.updated (Event Properties, Example Payload)", "shows": "a field table listing id, name, description, state, type, created_at, updated_at, slug and plans, none called optional; two examples (course.created, course.updated) with all nine fields as non-null values; the Teachify-brand pages (https://teachify.dev/webhooks/course/created, \u2026/updated) carry the same table and examples", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Teachify Admin API (preview) \u203A Queries \u203A Courses \u203A Course Object", "shows": "the course as the API returns it: id, name and slug are non-null (String!), description is nullable (String)", "url": "https://teachify.dev/api/admin/queries/resources/courses" }], "type": "object", "required": ["id", "name", "description", "state", "type", "created_at", "updated_at", "slug", "plans"], "properties": { "id": { "description": "The course's id (a UUID in the examples).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "description": { "description": "The course's description; may be null (a course need not have one).", "$comment": "Decision: nullable. The webhook table types it string and both webhook examples have text, but Teachify's Admin API types the same course field as nullable String (name and slug as String!); a course saved without a description would otherwise be rejected. The key stays required: the webhook table lists it without calling it optional and both examples carry it.", "type": ["string", "null"] }, "state": { "description": "The course's state (`draft` or `published` in the examples).", "type": "string" }, "type": { "description": "The kind of product; always `Course`.", "const": "Course" }, "created_at": { "description": "When the course was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the course was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" }, "slug": { "description": "The URL-friendly slug of the course.", "type": "string" }, "plans": { "description": "The price plans of the course.", "type": "array", "items": { "title": "Teachify plan", "description": "A price plan under which a course is sold.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A Plan Properties and Example Payloads", "shows": 'a plan table listing id, name, description, currency, amount (integer, "smallest currency unit"), created_at and updated_at (ISO 8601, with `+08:00` or `Z` examples), none called optional; four plans in two examples, every field a non-null value, amounts 5000, 1900, 7500 and 15000 TWD; the Teachify-brand pages (https://teachify.dev/webhooks/course/created, \u2026/updated) carry the same table and examples, one revision without the ISO 8601 wording', "url": "https://docs.loopwise.com/webhooks/course" }], "type": "object", "required": ["id", "name", "description", "currency", "amount", "created_at", "updated_at"], "properties": { "id": { "description": "The plan's id.", "type": "string" }, "name": { "description": "The plan's name.", "type": "string" }, "description": { "description": "What the plan gives access to.", "type": "string" }, "currency": { "description": "Currency code of the price (`TWD` in the examples).", "type": "string" }, "amount": { "description": "The price, documented as an integer in the smallest currency unit. Pass it on as given; do not convert it by dividing.", "$comment": `Decision: typed integer as documented, with no assumption about its unit beyond the docs' words. The docs say "smallest currency unit", yet the TWD examples mix magnitudes (5000 for a three-month plan, 1900 for a lifetime plan with more), so whether the value is dollars or cents cannot be told from them; consumers should not divide by 100.`, "type": "integer" }, "created_at": { "description": "When the plan was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "$comment": "Decision: both `Z` and offset timestamps (the docs' own examples show `+08:00`) are accepted, as date-time.", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the plan was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" } } } } } } } };
+var courseStudentEnrollJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/course.student_enroll.schema.json", "title": "Teachify course.student_enroll", "description": "A student was enrolled in a course. The data is the enrolment: which user, which course, and its state.", "x-docs": "https://docs.loopwise.com/webhooks/course", "x-shape": { "from": "example", "source": "teachify-course-webhooks.txt: course.student_enroll \u203A Event Properties, Course Object, User Object and Example Payload" }, "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A course.student_enroll (the seed document teachify-course-webhooks.txt)", "shows": "Event Properties, Course Object and User Object tables (no field called optional; the user table's email row has an empty property name) and one example with every field a non-null value, user.email included", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Teachify Docs \u203A Webhooks \u203A Course Student Enroll (two stored revisions of the page before the Loopwise rebrand)", "shows": "one revision: the same tables, with the user's email row named, and the same example; the other: the nameless email row and an example whose user has id, name and phone_number but no email", "url": "https://teachify.dev/webhooks/course/student_enroll" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Payment Webhooks \u203A payment.paid \u203A User Information", "shows": 'the same user elsewhere: id, email, name, phone_number and third_party_id, each typed string (not "or null", which the page uses for other fields)', "url": "https://docs.loopwise.com/webhooks/payment" }], "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks (the seed document teachify-course-webhooks.txt)", "shows": "three example payloads, each a body of exactly two keys: type (the event name) and data", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Membership Plan Webhooks \u203A Example Payload", "shows": "a membership_plan.created example with the same two-key body: type and data, no event id or timestamp", "url": "https://docs.loopwise.com/webhooks/membership-plan" }], "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.student_enroll" }, "data": { "description": "The enrolment.", "type": "object", "required": ["id", "course", "user", "created_at", "updated_at", "state"], "properties": { "id": { "description": "The enrolment's id.", "type": "string" }, "course": { "description": "The course the student was enrolled in (a summary, not the full course).", "type": "object", "required": ["id", "name", "slug", "subtitle"], "properties": { "id": { "description": "The course's id.", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "slug": { "description": "The URL-friendly slug of the course.", "type": "string" }, "subtitle": { "description": "The course's subtitle.", "type": "string" } } }, "user": { "description": "The enrolled user.", "type": "object", "required": ["id", "name", "phone_number"], "properties": { "id": { "description": "The user's id.", "type": "string" }, "name": { "description": "The user's name.", "type": "string" }, "email": { "description": "The user's email address. Optional: one published example of this event has no email.", "$comment": "Decision: optional. The Loopwise User Object table has a row with an empty property name described as the user's email address, and one revision of the Teachify page's example omits email from the user while the other revision (and the Loopwise example) has it; the row is taken to be email, the key the examples use, but presence is not confirmed by a second source, so a delivery without it is accepted. Typed string, not nullable: no source shows null.", "type": "string" }, "phone_number": { "description": "The user's phone number (international format in the example).", "type": "string" } } }, "created_at": { "description": "When the enrolment was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the enrolment was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" }, "state": { "description": "The state of the enrolment's delivery (`pending` in the example).", "type": "string" } } } } };
+var courseUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/course.updated.schema.json", "title": "Teachify course.updated", "description": "An existing course was updated. The data is the course with its plans, after the update.", "x-docs": "https://docs.loopwise.com/webhooks/course", "x-shape": { "from": "example", "source": "teachify-course-webhooks.txt: course.updated \u203A Event Properties, Plan Properties and Example Payload" }, "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A course.updated (the seed document teachify-course-webhooks.txt)", "shows": "the same tables as course.created (no field called optional) and one example payload: a published course with two plans, no null values; the Teachify-brand page (https://teachify.dev/webhooks/course/updated) has the same tables and example", "url": "https://docs.loopwise.com/webhooks/course" }], "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks (the seed document teachify-course-webhooks.txt)", "shows": "three example payloads, each a body of exactly two keys: type (the event name) and data", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Membership Plan Webhooks \u203A Example Payload", "shows": "a membership_plan.created example with the same two-key body: type and data, no event id or timestamp", "url": "https://docs.loopwise.com/webhooks/membership-plan" }], "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.updated" }, "data": { "title": "Teachify course", "description": "A course with its price plans, as course.created and course.updated deliver it.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A course.created and course.updated (Event Properties, Example Payload)", "shows": "a field table listing id, name, description, state, type, created_at, updated_at, slug and plans, none called optional; two examples (course.created, course.updated) with all nine fields as non-null values; the Teachify-brand pages (https://teachify.dev/webhooks/course/created, \u2026/updated) carry the same table and examples", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Teachify Admin API (preview) \u203A Queries \u203A Courses \u203A Course Object", "shows": "the course as the API returns it: id, name and slug are non-null (String!), description is nullable (String)", "url": "https://teachify.dev/api/admin/queries/resources/courses" }], "type": "object", "required": ["id", "name", "description", "state", "type", "created_at", "updated_at", "slug", "plans"], "properties": { "id": { "description": "The course's id (a UUID in the examples).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "description": { "description": "The course's description; may be null (a course need not have one).", "$comment": "Decision: nullable. The webhook table types it string and both webhook examples have text, but Teachify's Admin API types the same course field as nullable String (name and slug as String!); a course saved without a description would otherwise be rejected. The key stays required: the webhook table lists it without calling it optional and both examples carry it.", "type": ["string", "null"] }, "state": { "description": "The course's state (`draft` or `published` in the examples).", "type": "string" }, "type": { "description": "The kind of product; always `Course`.", "const": "Course" }, "created_at": { "description": "When the course was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the course was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" }, "slug": { "description": "The URL-friendly slug of the course.", "type": "string" }, "plans": { "description": "The price plans of the course.", "type": "array", "items": { "title": "Teachify plan", "description": "A price plan under which a course is sold.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A Plan Properties and Example Payloads", "shows": 'a plan table listing id, name, description, currency, amount (integer, "smallest currency unit"), created_at and updated_at (ISO 8601, with `+08:00` or `Z` examples), none called optional; four plans in two examples, every field a non-null value, amounts 5000, 1900, 7500 and 15000 TWD; the Teachify-brand pages (https://teachify.dev/webhooks/course/created, \u2026/updated) carry the same table and examples, one revision without the ISO 8601 wording', "url": "https://docs.loopwise.com/webhooks/course" }], "type": "object", "required": ["id", "name", "description", "currency", "amount", "created_at", "updated_at"], "properties": { "id": { "description": "The plan's id.", "type": "string" }, "name": { "description": "The plan's name.", "type": "string" }, "description": { "description": "What the plan gives access to.", "type": "string" }, "currency": { "description": "Currency code of the price (`TWD` in the examples).", "type": "string" }, "amount": { "description": "The price, documented as an integer in the smallest currency unit. Pass it on as given; do not convert it by dividing.", "$comment": `Decision: typed integer as documented, with no assumption about its unit beyond the docs' words. The docs say "smallest currency unit", yet the TWD examples mix magnitudes (5000 for a three-month plan, 1900 for a lifetime plan with more), so whether the value is dollars or cents cannot be told from them; consumers should not divide by 100.`, "type": "integer" }, "created_at": { "description": "When the plan was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "$comment": "Decision: both `Z` and offset timestamps (the docs' own examples show `+08:00`) are accepted, as date-time.", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the plan was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" } } } } } } } };
 
 // memory:types.ts
 var eventTypes = ["course.created", "course.student_enroll", "course.updated"];
@@ -1917,6 +1973,11 @@ var catalogue = {
     { type: "course.student_enroll", name: "course.student_enroll", when: [], check: validateCourseStudentEnroll },
     { type: "course.updated", name: "course.updated", when: [], check: validateCourseUpdated }
   ]
+};
+var jsonSchemaByName = {
+  "course.created": courseCreatedJsonSchema,
+  "course.student_enroll": courseStudentEnrollJsonSchema,
+  "course.updated": courseUpdatedJsonSchema
 };
 var delivery = { "scope": "teachify", "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachify-Webhook-Signature", "Loopwise-Webhook-Signature"], "signs": "raw-body", "bearer": false }, "deliveryId": { "from": "body-hash" } };
 function parse(input) {
@@ -1947,7 +2008,10 @@ function receive(rawBody, headers, secret, options) {
   return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
 }
 function createHandler(options) {
-  return createDeliveryHandler(delivery, catalogue, options);
+  return createDeliveryHandler(delivery, catalogue, options, jsonSchemaByName);
+}
+function drift(event) {
+  return eventDrift(catalogue, jsonSchemaByName, event);
 }
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -1958,6 +2022,7 @@ export {
   courseStudentEnrollSchema,
   courseUpdatedSchema,
   createHandler,
+  drift,
   eventSchema,
   eventTypes,
   isCourseCreated,

@@ -57,9 +57,9 @@ export type TeachifyCourseStudentEnrollEvent = (TeachifyEnvelope & {
        */
       name: string;
       /**
-       * The user's email address.
+       * The user's email address. Optional: one published example of this event has no email.
        */
-      email: string;
+      email?: string;
       /**
        * The user's phone number (international format in the example).
        */
@@ -115,9 +115,9 @@ export interface TeachifyCourse {
    */
   name: string;
   /**
-   * The course's description.
+   * The course's description; may be null (a course need not have one).
    */
-  description: string;
+  description: (string | null);
   /**
    * The course's state (`draft` or `published` in the examples).
    */

@@ -22,6 +22,7 @@ var index_exports = {};
 __export(index_exports, {
   courseLessonInteractionCompletedSchema: () => courseLessonInteractionCompletedSchema,
   createHandler: () => createHandler,
+  drift: () => drift,
   eventSchema: () => eventSchema,
   eventTypes: () => eventTypes,
   isCourseLessonInteractionCompleted: () => isCourseLessonInteractionCompleted,
@@ -321,6 +322,57 @@ function readVerifyOptions(options) {
   }
 }
 
+// memory:runtime/drift.ts
+var maxFields = 100;
+function branches(schema) {
+  if (!isRecord(schema)) return [];
+  const nested = ["allOf", "anyOf", "oneOf"].flatMap((k) => Array.isArray(schema[k]) ? schema[k] : []);
+  return [schema, ...nested.flatMap(branches)];
+}
+function documented(schemas) {
+  const keys = /* @__PURE__ */ new Map();
+  let described = false;
+  let open = false;
+  for (const schema of schemas) {
+    if (schema.additionalProperties === true || isRecord(schema.patternProperties)) open = true;
+    if (!isRecord(schema.properties)) continue;
+    described = true;
+    for (const [key, property] of Object.entries(schema.properties)) {
+      keys.set(key, [...keys.get(key) ?? [], ...branches(property)]);
+    }
+  }
+  return { open: open || !described, keys };
+}
+function walk(schemas, value, path, found) {
+  if (found.size >= maxFields || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    const items = schemas.flatMap((schema) => branches(schema.items));
+    if (items.length > 0) for (const item of value) walk(items, item, `${path}[]`, found);
+    return;
+  }
+  const { open, keys } = documented(schemas);
+  for (const [key, child] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    const known = keys.get(key);
+    if (known) walk(known, child, at, found);
+    else if (!open && found.size < maxFields) found.add(at);
+  }
+}
+function undocumentedFields(schema, value) {
+  const found = /* @__PURE__ */ new Set();
+  walk(branches(schema), value, "", found);
+  return { fields: [...found] };
+}
+function eventDrift(catalogue2, schemas, event) {
+  const type = valueAt(event, [catalogue2.typeProperty]);
+  const entries = catalogue2.events.filter(
+    (entry2) => entry2.type === type && entry2.when.every(([path, expected]) => valueAt(event, path) === expected)
+  );
+  const entry = entries.length > 1 ? entries.find((candidate) => candidate.check(event)) ?? entries[0] : entries[0];
+  const schema = entry ? schemas[entry.name] : void 0;
+  return schema ? undocumentedFields(schema, event) : { fields: [] };
+}
+
 // memory:runtime/store.ts
 function memoryStore(options = {}) {
   const maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 1e4));
@@ -542,7 +594,7 @@ function handlerOptionsProblems(scheme, options) {
     secretProblem(scheme, options.secret),
     on === void 0 || isRecord(on) ? void 0 : "on must be an object of handlers by event type.",
     ...handlers,
-    ...["onAny", "onUnknown", "onInvalid", "onError"].map((name) => functionProblem(name, options[name])),
+    ...["onAny", "onDrift", "onUnknown", "onInvalid", "onError"].map((name) => functionProblem(name, options[name])),
     logProblem(options.log),
     verifyOptionsProblem(options.verify),
     numberProblem("maxBodyBytes", options.maxBodyBytes, 1),
@@ -642,7 +694,7 @@ function write(log, status, message, fields, level) {
   } catch {
   }
 }
-function createDeliveryHandler(config, catalogue2, options) {
+function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
   checkHandlerOptions(config.signature, options);
   const settings = defaults(options);
   const limits = { maxBytes: settings.maxBodyBytes, timeoutMs: settings.readTimeoutMs };
@@ -700,6 +752,17 @@ function createDeliveryHandler(config, catalogue2, options) {
     const response = outcome.code === "handler_timeout" ? answer(503, "handler_timeout", `The ${what} handler did not finish in time; the provider may retry.`) : answer(500, "handler_failed", `The ${what} handler failed; the provider may retry.`);
     return report(outcome.thrown, event, { code: outcome.code, status: response.status, deliveryId }, response);
   };
+  const reportDrift = async (event, context) => {
+    const onDrift = options.onDrift;
+    if (!onDrift) return;
+    try {
+      const drift2 = eventDrift(catalogue2, schemas, event);
+      if (drift2.fields.length > 0) await onDrift(event, drift2, context);
+    } catch (thrown) {
+      const fields = { deliveryId: context.deliveryId, error: describeThrown(thrown) };
+      write(options.log, 200, "webhook onDrift failed", fields, "warn");
+    }
+  };
   const handleDelivery = async (body, headers) => {
     if (typeof body !== "string" && !(body instanceof Uint8Array)) {
       const response = bodyAnswers.raw_body_unavailable(limits);
@@ -715,6 +778,7 @@ function createDeliveryHandler(config, catalogue2, options) {
       return once(
         deliveryId2,
         () => run(deliveryId2, event, type, { status: 200, body: { received: true, handled } }, async (signal) => {
+          await reportDrift(event, { deliveryId: deliveryId2, signal });
           for (const handler of typed) await handler(event, { deliveryId: deliveryId2, signal });
           await options.onAny?.(event, { deliveryId: deliveryId2, signal });
         })
@@ -854,8 +918,8 @@ function standardUnion(catalogue2, schema) {
 
 // memory:validators.js
 var validateCourseLessonInteractionCompleted = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/course_lesson_interaction.completed.schema.json", "title": "Whop course_lesson_interaction.completed", "description": "A user completed a lesson of a course. The data is the lesson interaction: who, which lesson of which course, and when.", "x-docs": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed", "x-shape": { "from": "example", "source": "whop-course-lesson-interaction-completed.txt: the payload example (printed twice, identical) and its attribute descriptions" }, "$comment": "Decision: lesson.chapter is optional because earlier deliveries had no chapter; course.title and user.name are nullable as in Whop's official SDK types, although the example has strings.", "type": "object", "allOf": [{ "$ref": "common/envelope.schema.json" }], "required": ["type", "data"], "properties": { "type": { "const": "course_lesson_interaction.completed" }, "data": { "description": "A record of a user's progress on a specific lesson, tracking whether they have completed it.", "type": "object", "required": ["id", "completed", "created_at", "lesson", "user", "course"], "properties": { "id": { "description": "The lesson interaction's id (`crsli_\u2026`).", "type": "string" }, "completed": { "description": "Whether the lesson is completed.", "type": "boolean" }, "created_at": { "description": "When the interaction was created.", "type": "string", "format": "date-time" }, "lesson": { "description": "The lesson that was completed.", "type": "object", "required": ["id", "title"], "properties": { "id": { "description": "The lesson's id (`lesn_\u2026`).", "type": "string" }, "title": { "description": "The lesson's title.", "type": "string" }, "chapter": { "description": "The chapter the lesson belongs to; absent in earlier deliveries.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The chapter's id (`chap_\u2026`).", "type": "string" } } } } }, "user": { "description": "The user who completed the lesson.", "type": "object", "required": ["id", "name", "username"], "properties": { "id": { "description": "The user's id (`user_\u2026`).", "type": "string" }, "name": { "description": "The user's display name; may be null.", "type": ["string", "null"] }, "username": { "description": "The user's username.", "type": "string" } } }, "course": { "description": "The course the lesson belongs to.", "type": "object", "required": ["id", "title", "experience"], "properties": { "id": { "description": "The course's id (`cors_\u2026`).", "type": "string" }, "title": { "description": "The course's title; may be null.", "type": ["string", "null"] }, "experience": { "description": "The experience (product area) the course is part of.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The experience's id (`exp_\u2026`).", "type": "string" } } } } } } } } };
-var schema12 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/common/envelope.schema.json", "title": "Whop envelope", "description": "The fields every Whop v1 webhook body carries around the event's data.", "type": "object", "required": ["id", "api_version", "timestamp", "type", "data"], "properties": { "id": { "description": "Unique id of this webhook message (`msg_\u2026`); equal to the `webhook-id` header, so it is the key to deduplicate retries on.", "type": "string" }, "api_version": { "description": "The webhook API version the body is serialised to.", "const": "v1" }, "api_version_date": { "description": "The dated API version the payload is serialised to; sent by newer API versions, may be null.", "type": ["string", "null"] }, "timestamp": { "description": "When Whop sent the webhook (RFC 3339).", "type": "string", "format": "date-time" }, "type": { "description": "The event type.", "type": "string" }, "data": { "description": "The event's object.", "type": "object" }, "company_id": { "description": "The company (account) the event belongs to (`biz_\u2026`). Optional and nullable: earlier deliveries did not carry it.", "type": ["string", "null"] } }, "$comment": "Decision: company_id is optional and nullable although the published example always has it, because Whop's official SDK types it that way and earlier deliveries of course_lesson_interaction.completed had no company_id." };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/course_lesson_interaction.completed.schema.json", "title": "Whop course_lesson_interaction.completed", "description": "A user completed a lesson of a course. The data is the lesson interaction: who, which lesson of which course, and when.", "x-docs": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed", "x-shape": { "from": "example", "source": "whop-course-lesson-interaction-completed.txt: the payload example (printed twice, identical) and its attribute descriptions" }, "x-evidence": [{ "source": "Whop API reference \u203A course_lesson_interaction.completed (the seed document whop-course-lesson-interaction-completed.txt)", "shows": "one example payload (printed twice, identical): data with id, completed, created_at, lesson {id, title, chapter {id}}, user {id, name, username}, course {id, title, experience {id}}, no null values", "url": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed" }, { "source": "Whop API reference \u203A course_lesson_interaction.completed (earlier revision of the page)", "shows": 'a second example: the same data fields but lesson without chapter, string fields as "<string>", and no company_id', "url": "https://docs.whop.com/api-reference/course-lesson-interactions/courselessoninteraction-completed" }, { "source": "Whop official SDKs: TypeScript @whop/sdk (CourseLessonInteractionCompletedWebhookEvent, Shared.CourseLessonInteraction) and Python whop-sdk, generated from the same OpenAPI spec", "shows": "id, completed, course, created_at, lesson and user all required; course {id, experience {id}, title: string | null}; lesson {id, title: string, chapter {id}} with chapter only from v0.0.16 (December 2025); user {id, name: string | null, username: string}", "url": "https://github.com/whopio/whopsdk-typescript/blob/main/src/resources/shared.ts" }], "$comment": "Decision: lesson.chapter is optional because the earlier docs example and SDK releases before v0.0.16 have no chapter, although the current SDK requires it; course.title and user.name are nullable as in Whop's official SDK types, although both examples have strings.", "type": "object", "allOf": [{ "$ref": "common/envelope.schema.json" }], "required": ["type", "data"], "properties": { "type": { "const": "course_lesson_interaction.completed" }, "data": { "description": "A record of a user's progress on a specific lesson, tracking whether they have completed it.", "type": "object", "required": ["id", "completed", "created_at", "lesson", "user", "course"], "properties": { "id": { "description": "The lesson interaction's id (`crsli_\u2026`).", "type": "string" }, "completed": { "description": "Whether the lesson is completed.", "type": "boolean" }, "created_at": { "description": "When the interaction was created.", "type": "string", "format": "date-time" }, "lesson": { "description": "The lesson that was completed.", "type": "object", "required": ["id", "title"], "properties": { "id": { "description": "The lesson's id (`lesn_\u2026`).", "type": "string" }, "title": { "description": "The lesson's title.", "type": "string" }, "chapter": { "description": "The chapter the lesson belongs to; absent in earlier deliveries.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The chapter's id (`chap_\u2026`).", "type": "string" } } } } }, "user": { "description": "The user who completed the lesson.", "type": "object", "required": ["id", "name", "username"], "properties": { "id": { "description": "The user's id (`user_\u2026`).", "type": "string" }, "name": { "description": "The user's display name; may be null.", "type": ["string", "null"] }, "username": { "description": "The user's username.", "type": "string" } } }, "course": { "description": "The course the lesson belongs to.", "type": "object", "required": ["id", "title", "experience"], "properties": { "id": { "description": "The course's id (`cors_\u2026`).", "type": "string" }, "title": { "description": "The course's title; may be null.", "type": ["string", "null"] }, "experience": { "description": "The experience (product area) the course is part of.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The experience's id (`exp_\u2026`).", "type": "string" } } } } } } } } };
+var schema12 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/common/envelope.schema.json", "title": "Whop envelope", "description": "The fields every Whop v1 webhook body carries around the event's data.", "x-evidence": [{ "source": "Whop official TypeScript SDK @whop/sdk (whopio/whopsdk-typescript), src/resources/webhooks.ts, v0.0.2 to v0.0.42", "shows": "every v1 webhook event type has required id, api_version 'v1', data, timestamp and type; company_id?: string | null from v0.0.23 (January 2026), absent before; no api_version_date or previous_attributes", "url": "https://github.com/whopio/whopsdk-typescript/blob/main/src/resources/webhooks.ts" }, { "source": "Whop API reference \u203A course_lesson_interaction.completed (the seed document; current English page)", "shows": 'one example body with id, api_version "v1", timestamp, type, data and company_id; header and body attribute descriptions', "url": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed" }, { "source": "Whop API reference \u203A course_lesson_interaction.completed (newest revision, French edition)", "shows": 'body fields api_version, data, id, timestamp and type marked required; company_id string | null not required; api_version_date string | null marked required (example "2026-07-20"); previous_attributes object, for some .updated events', "url": "https://docs.whop.com/fr/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed" }, { "source": "Whop API reference \u203A course_lesson_interaction.completed (earlier revision of the page)", "shows": "an example body with id, api_version, timestamp, type and data only: no company_id", "url": "https://docs.whop.com/api-reference/course-lesson-interactions/courselessoninteraction-completed" }], "type": "object", "required": ["id", "api_version", "timestamp", "type", "data"], "properties": { "id": { "description": "Unique id of this webhook message (`msg_\u2026`); equal to the `webhook-id` header, so it is the key to deduplicate retries on.", "type": "string" }, "api_version": { "description": "The webhook API version the body is serialised to.", "const": "v1" }, "api_version_date": { "description": "The dated API version (e.g. `2026-07-20`) the payload is serialised to; sent by newer API versions, may be null.", "$comment": "Decision: optional and nullable. The newest docs revision marks it required (string | null), but the SDK types (v0.0.42) do not have it and earlier docs examples and deliveries lack it, so requiring it would reject those deliveries.", "type": ["string", "null"] }, "timestamp": { "description": "When Whop sent the webhook (RFC 3339).", "type": "string", "format": "date-time" }, "type": { "description": "The event type.", "type": "string" }, "data": { "description": "The event's object.", "type": "object" }, "company_id": { "description": "The company (account) the event belongs to (`biz_\u2026`). Optional and nullable: earlier deliveries did not carry it.", "type": ["string", "null"] }, "previous_attributes": { "description": "For some `.updated` events, the old values of the fields that changed (newer API versions only).", "type": "object" } }, "$comment": "Decision: company_id is optional and nullable although the published example always has it, because Whop's official SDK types it that way (company_id?: string | null) and the earlier docs example of course_lesson_interaction.completed had no company_id." };
 var formats0 = /^(?:(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))|(?:(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29))[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -998,27 +1062,30 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.previous_attributes !== void 0) {
+      let data7 = data.previous_attributes;
+      if (!(data7 && typeof data7 == "object" && !Array.isArray(data7))) {
+        const err13 = { instancePath: instancePath + "/previous_attributes", schemaPath: "common/envelope.schema.json/properties/previous_attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err13 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err14];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err14);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-      if (vErrors === null) {
-        vErrors = [err14];
-      } else {
-        vErrors.push(err14);
-      }
-      errors++;
-    }
-    if (data.data === void 0) {
-      const err15 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err15 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err15];
       } else {
@@ -1026,31 +1093,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.data === void 0) {
+      const err16 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err16];
+      } else {
+        vErrors.push(err16);
+      }
+      errors++;
+    }
     if (data.type !== void 0) {
       if ("course_lesson_interaction.completed" !== data.type) {
-        const err16 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course_lesson_interaction.completed" }, message: "must be equal to constant" };
+        const err17 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course_lesson_interaction.completed" }, message: "must be equal to constant" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err17];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
     if (data.data !== void 0) {
-      let data8 = data.data;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (data8.id === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data8.completed === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "completed" }, message: "must have required property 'completed'" };
+      let data9 = data.data;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        if (data9.id === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -1058,8 +1125,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8.created_at === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+        if (data9.completed === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "completed" }, message: "must have required property 'completed'" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -1067,8 +1134,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8.lesson === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "lesson" }, message: "must have required property 'lesson'" };
+        if (data9.created_at === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -1076,8 +1143,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8.user === void 0) {
-          const err21 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+        if (data9.lesson === void 0) {
+          const err21 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "lesson" }, message: "must have required property 'lesson'" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -1085,8 +1152,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8.course === void 0) {
-          const err22 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+        if (data9.user === void 0) {
+          const err22 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -1094,20 +1161,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8.id !== void 0) {
-          if (typeof data8.id !== "string") {
-            const err23 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
+        if (data9.course === void 0) {
+          const err23 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
           }
+          errors++;
         }
-        if (data8.completed !== void 0) {
-          if (typeof data8.completed !== "boolean") {
-            const err24 = { instancePath: instancePath + "/data/completed", schemaPath: "#/properties/data/properties/completed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data9.id !== void 0) {
+          if (typeof data9.id !== "string") {
+            const err24 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -1116,42 +1181,44 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data8.created_at !== void 0) {
-          let data11 = data8.created_at;
-          if (typeof data11 === "string") {
-            if (!formats0.test(data11)) {
-              const err25 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-          } else {
-            const err26 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data9.completed !== void 0) {
+          if (typeof data9.completed !== "boolean") {
+            const err25 = { instancePath: instancePath + "/data/completed", schemaPath: "#/properties/data/properties/completed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err25];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err25);
             }
             errors++;
           }
         }
-        if (data8.lesson !== void 0) {
-          let data12 = data8.lesson;
-          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            if (data12.id === void 0) {
-              const err27 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+        if (data9.created_at !== void 0) {
+          let data12 = data9.created_at;
+          if (typeof data12 === "string") {
+            if (!formats0.test(data12)) {
+              const err26 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err26];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err26);
               }
               errors++;
             }
-            if (data12.title === void 0) {
-              const err28 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+          } else {
+            const err27 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data9.lesson !== void 0) {
+          let data13 = data9.lesson;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.id === void 0) {
+              const err28 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err28];
               } else {
@@ -1159,20 +1226,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data12.id !== void 0) {
-              if (typeof data12.id !== "string") {
-                const err29 = { instancePath: instancePath + "/data/lesson/id", schemaPath: "#/properties/data/properties/lesson/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
+            if (data13.title === void 0) {
+              const err29 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
               }
+              errors++;
             }
-            if (data12.title !== void 0) {
-              if (typeof data12.title !== "string") {
-                const err30 = { instancePath: instancePath + "/data/lesson/title", schemaPath: "#/properties/data/properties/lesson/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data13.id !== void 0) {
+              if (typeof data13.id !== "string") {
+                const err30 = { instancePath: instancePath + "/data/lesson/id", schemaPath: "#/properties/data/properties/lesson/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -1181,63 +1246,65 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data12.chapter !== void 0) {
-              let data15 = data12.chapter;
-              if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-                if (data15.id === void 0) {
-                  const err31 = { instancePath: instancePath + "/data/lesson/chapter", schemaPath: "#/properties/data/properties/lesson/properties/chapter/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+            if (data13.title !== void 0) {
+              if (typeof data13.title !== "string") {
+                const err31 = { instancePath: instancePath + "/data/lesson/title", schemaPath: "#/properties/data/properties/lesson/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data13.chapter !== void 0) {
+              let data16 = data13.chapter;
+              if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                if (data16.id === void 0) {
+                  const err32 = { instancePath: instancePath + "/data/lesson/chapter", schemaPath: "#/properties/data/properties/lesson/properties/chapter/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
-                    vErrors = [err31];
+                    vErrors = [err32];
                   } else {
-                    vErrors.push(err31);
+                    vErrors.push(err32);
                   }
                   errors++;
                 }
-                if (data15.id !== void 0) {
-                  if (typeof data15.id !== "string") {
-                    const err32 = { instancePath: instancePath + "/data/lesson/chapter/id", schemaPath: "#/properties/data/properties/lesson/properties/chapter/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data16.id !== void 0) {
+                  if (typeof data16.id !== "string") {
+                    const err33 = { instancePath: instancePath + "/data/lesson/chapter/id", schemaPath: "#/properties/data/properties/lesson/properties/chapter/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err33];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err33);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err33 = { instancePath: instancePath + "/data/lesson/chapter", schemaPath: "#/properties/data/properties/lesson/properties/chapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err34 = { instancePath: instancePath + "/data/lesson/chapter", schemaPath: "#/properties/data/properties/lesson/properties/chapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err33];
+                  vErrors = [err34];
                 } else {
-                  vErrors.push(err33);
+                  vErrors.push(err34);
                 }
                 errors++;
               }
             }
           } else {
-            const err34 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err35 = { instancePath: instancePath + "/data/lesson", schemaPath: "#/properties/data/properties/lesson/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err35];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err35);
             }
             errors++;
           }
         }
-        if (data8.user !== void 0) {
-          let data17 = data8.user;
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            if (data17.id === void 0) {
-              const err35 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-            if (data17.name === void 0) {
-              const err36 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+        if (data9.user !== void 0) {
+          let data18 = data9.user;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.id === void 0) {
+              const err36 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -1245,8 +1312,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data17.username === void 0) {
-              const err37 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "username" }, message: "must have required property 'username'" };
+            if (data18.name === void 0) {
+              const err37 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -1254,21 +1321,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data17.id !== void 0) {
-              if (typeof data17.id !== "string") {
-                const err38 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
+            if (data18.username === void 0) {
+              const err38 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "username" }, message: "must have required property 'username'" };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
               }
+              errors++;
             }
-            if (data17.name !== void 0) {
-              let data19 = data17.name;
-              if (typeof data19 !== "string" && data19 !== null) {
-                const err39 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: schema11.properties.data.properties.user.properties.name.type }, message: "must be string,null" };
+            if (data18.id !== void 0) {
+              if (typeof data18.id !== "string") {
+                const err39 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err39];
                 } else {
@@ -1277,9 +1341,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data17.username !== void 0) {
-              if (typeof data17.username !== "string") {
-                const err40 = { instancePath: instancePath + "/data/user/username", schemaPath: "#/properties/data/properties/user/properties/username/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data18.name !== void 0) {
+              let data20 = data18.name;
+              if (typeof data20 !== "string" && data20 !== null) {
+                const err40 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: schema11.properties.data.properties.user.properties.name.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -1288,30 +1353,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data18.username !== void 0) {
+              if (typeof data18.username !== "string") {
+                const err41 = { instancePath: instancePath + "/data/user/username", schemaPath: "#/properties/data/properties/user/properties/username/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err41 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err42 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err42];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err42);
             }
             errors++;
           }
         }
-        if (data8.course !== void 0) {
-          let data21 = data8.course;
-          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-            if (data21.id === void 0) {
-              const err42 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-            if (data21.title === void 0) {
-              const err43 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+        if (data9.course !== void 0) {
+          let data22 = data9.course;
+          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+            if (data22.id === void 0) {
+              const err43 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err43];
               } else {
@@ -1319,8 +1386,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data21.experience === void 0) {
-              const err44 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "experience" }, message: "must have required property 'experience'" };
+            if (data22.title === void 0) {
+              const err44 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
               if (vErrors === null) {
                 vErrors = [err44];
               } else {
@@ -1328,21 +1395,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data21.id !== void 0) {
-              if (typeof data21.id !== "string") {
-                const err45 = { instancePath: instancePath + "/data/course/id", schemaPath: "#/properties/data/properties/course/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err45];
-                } else {
-                  vErrors.push(err45);
-                }
-                errors++;
+            if (data22.experience === void 0) {
+              const err45 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "experience" }, message: "must have required property 'experience'" };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
               }
+              errors++;
             }
-            if (data21.title !== void 0) {
-              let data23 = data21.title;
-              if (typeof data23 !== "string" && data23 !== null) {
-                const err46 = { instancePath: instancePath + "/data/course/title", schemaPath: "#/properties/data/properties/course/properties/title/type", keyword: "type", params: { type: schema11.properties.data.properties.course.properties.title.type }, message: "must be string,null" };
+            if (data22.id !== void 0) {
+              if (typeof data22.id !== "string") {
+                const err46 = { instancePath: instancePath + "/data/course/id", schemaPath: "#/properties/data/properties/course/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err46];
                 } else {
@@ -1351,65 +1415,77 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data21.experience !== void 0) {
-              let data24 = data21.experience;
-              if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-                if (data24.id === void 0) {
-                  const err47 = { instancePath: instancePath + "/data/course/experience", schemaPath: "#/properties/data/properties/course/properties/experience/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+            if (data22.title !== void 0) {
+              let data24 = data22.title;
+              if (typeof data24 !== "string" && data24 !== null) {
+                const err47 = { instancePath: instancePath + "/data/course/title", schemaPath: "#/properties/data/properties/course/properties/title/type", keyword: "type", params: { type: schema11.properties.data.properties.course.properties.title.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            if (data22.experience !== void 0) {
+              let data25 = data22.experience;
+              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                if (data25.id === void 0) {
+                  const err48 = { instancePath: instancePath + "/data/course/experience", schemaPath: "#/properties/data/properties/course/properties/experience/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
-                    vErrors = [err47];
+                    vErrors = [err48];
                   } else {
-                    vErrors.push(err47);
+                    vErrors.push(err48);
                   }
                   errors++;
                 }
-                if (data24.id !== void 0) {
-                  if (typeof data24.id !== "string") {
-                    const err48 = { instancePath: instancePath + "/data/course/experience/id", schemaPath: "#/properties/data/properties/course/properties/experience/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data25.id !== void 0) {
+                  if (typeof data25.id !== "string") {
+                    const err49 = { instancePath: instancePath + "/data/course/experience/id", schemaPath: "#/properties/data/properties/course/properties/experience/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err48];
+                      vErrors = [err49];
                     } else {
-                      vErrors.push(err48);
+                      vErrors.push(err49);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err49 = { instancePath: instancePath + "/data/course/experience", schemaPath: "#/properties/data/properties/course/properties/experience/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err50 = { instancePath: instancePath + "/data/course/experience", schemaPath: "#/properties/data/properties/course/properties/experience/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err49];
+                  vErrors = [err50];
                 } else {
-                  vErrors.push(err49);
+                  vErrors.push(err50);
                 }
                 errors++;
               }
             }
           } else {
-            const err50 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err51 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err51];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err51);
             }
             errors++;
           }
         }
       } else {
-        const err51 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err52 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err52];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err52);
         }
         errors++;
       }
     }
   } else {
-    const err52 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err53 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err52];
+      vErrors = [err53];
     } else {
-      vErrors.push(err52);
+      vErrors.push(err53);
     }
     errors++;
   }
@@ -1558,12 +1634,24 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.previous_attributes !== void 0) {
+      let data7 = data.previous_attributes;
+      if (!(data7 && typeof data7 == "object" && !Array.isArray(data7))) {
+        const err13 = { instancePath: instancePath + "/previous_attributes", schemaPath: "#/properties/previous_attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err14];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err14);
     }
     errors++;
   }
@@ -1572,7 +1660,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
 }
 
 // memory:json-schemas.ts
-var courseLessonInteractionCompletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/course_lesson_interaction.completed.schema.json", "title": "Whop course_lesson_interaction.completed", "description": "A user completed a lesson of a course. The data is the lesson interaction: who, which lesson of which course, and when.", "x-docs": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed", "x-shape": { "from": "example", "source": "whop-course-lesson-interaction-completed.txt: the payload example (printed twice, identical) and its attribute descriptions" }, "$comment": "Decision: lesson.chapter is optional because earlier deliveries had no chapter; course.title and user.name are nullable as in Whop's official SDK types, although the example has strings.", "type": "object", "allOf": [{ "title": "Whop envelope", "description": "The fields every Whop v1 webhook body carries around the event's data.", "type": "object", "required": ["id", "api_version", "timestamp", "type", "data"], "properties": { "id": { "description": "Unique id of this webhook message (`msg_\u2026`); equal to the `webhook-id` header, so it is the key to deduplicate retries on.", "type": "string" }, "api_version": { "description": "The webhook API version the body is serialised to.", "const": "v1" }, "api_version_date": { "description": "The dated API version the payload is serialised to; sent by newer API versions, may be null.", "type": ["string", "null"] }, "timestamp": { "description": "When Whop sent the webhook (RFC 3339).", "type": "string", "format": "date-time" }, "type": { "description": "The event type.", "type": "string" }, "data": { "description": "The event's object.", "type": "object" }, "company_id": { "description": "The company (account) the event belongs to (`biz_\u2026`). Optional and nullable: earlier deliveries did not carry it.", "type": ["string", "null"] } }, "$comment": "Decision: company_id is optional and nullable although the published example always has it, because Whop's official SDK types it that way and earlier deliveries of course_lesson_interaction.completed had no company_id." }], "required": ["type", "data"], "properties": { "type": { "const": "course_lesson_interaction.completed" }, "data": { "description": "A record of a user's progress on a specific lesson, tracking whether they have completed it.", "type": "object", "required": ["id", "completed", "created_at", "lesson", "user", "course"], "properties": { "id": { "description": "The lesson interaction's id (`crsli_\u2026`).", "type": "string" }, "completed": { "description": "Whether the lesson is completed.", "type": "boolean" }, "created_at": { "description": "When the interaction was created.", "type": "string", "format": "date-time" }, "lesson": { "description": "The lesson that was completed.", "type": "object", "required": ["id", "title"], "properties": { "id": { "description": "The lesson's id (`lesn_\u2026`).", "type": "string" }, "title": { "description": "The lesson's title.", "type": "string" }, "chapter": { "description": "The chapter the lesson belongs to; absent in earlier deliveries.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The chapter's id (`chap_\u2026`).", "type": "string" } } } } }, "user": { "description": "The user who completed the lesson.", "type": "object", "required": ["id", "name", "username"], "properties": { "id": { "description": "The user's id (`user_\u2026`).", "type": "string" }, "name": { "description": "The user's display name; may be null.", "type": ["string", "null"] }, "username": { "description": "The user's username.", "type": "string" } } }, "course": { "description": "The course the lesson belongs to.", "type": "object", "required": ["id", "title", "experience"], "properties": { "id": { "description": "The course's id (`cors_\u2026`).", "type": "string" }, "title": { "description": "The course's title; may be null.", "type": ["string", "null"] }, "experience": { "description": "The experience (product area) the course is part of.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The experience's id (`exp_\u2026`).", "type": "string" } } } } } } } } };
+var courseLessonInteractionCompletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/course_lesson_interaction.completed.schema.json", "title": "Whop course_lesson_interaction.completed", "description": "A user completed a lesson of a course. The data is the lesson interaction: who, which lesson of which course, and when.", "x-docs": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed", "x-shape": { "from": "example", "source": "whop-course-lesson-interaction-completed.txt: the payload example (printed twice, identical) and its attribute descriptions" }, "x-evidence": [{ "source": "Whop API reference \u203A course_lesson_interaction.completed (the seed document whop-course-lesson-interaction-completed.txt)", "shows": "one example payload (printed twice, identical): data with id, completed, created_at, lesson {id, title, chapter {id}}, user {id, name, username}, course {id, title, experience {id}}, no null values", "url": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed" }, { "source": "Whop API reference \u203A course_lesson_interaction.completed (earlier revision of the page)", "shows": 'a second example: the same data fields but lesson without chapter, string fields as "<string>", and no company_id', "url": "https://docs.whop.com/api-reference/course-lesson-interactions/courselessoninteraction-completed" }, { "source": "Whop official SDKs: TypeScript @whop/sdk (CourseLessonInteractionCompletedWebhookEvent, Shared.CourseLessonInteraction) and Python whop-sdk, generated from the same OpenAPI spec", "shows": "id, completed, course, created_at, lesson and user all required; course {id, experience {id}, title: string | null}; lesson {id, title: string, chapter {id}} with chapter only from v0.0.16 (December 2025); user {id, name: string | null, username: string}", "url": "https://github.com/whopio/whopsdk-typescript/blob/main/src/resources/shared.ts" }], "$comment": "Decision: lesson.chapter is optional because the earlier docs example and SDK releases before v0.0.16 have no chapter, although the current SDK requires it; course.title and user.name are nullable as in Whop's official SDK types, although both examples have strings.", "type": "object", "allOf": [{ "title": "Whop envelope", "description": "The fields every Whop v1 webhook body carries around the event's data.", "x-evidence": [{ "source": "Whop official TypeScript SDK @whop/sdk (whopio/whopsdk-typescript), src/resources/webhooks.ts, v0.0.2 to v0.0.42", "shows": "every v1 webhook event type has required id, api_version 'v1', data, timestamp and type; company_id?: string | null from v0.0.23 (January 2026), absent before; no api_version_date or previous_attributes", "url": "https://github.com/whopio/whopsdk-typescript/blob/main/src/resources/webhooks.ts" }, { "source": "Whop API reference \u203A course_lesson_interaction.completed (the seed document; current English page)", "shows": 'one example body with id, api_version "v1", timestamp, type, data and company_id; header and body attribute descriptions', "url": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed" }, { "source": "Whop API reference \u203A course_lesson_interaction.completed (newest revision, French edition)", "shows": 'body fields api_version, data, id, timestamp and type marked required; company_id string | null not required; api_version_date string | null marked required (example "2026-07-20"); previous_attributes object, for some .updated events', "url": "https://docs.whop.com/fr/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed" }, { "source": "Whop API reference \u203A course_lesson_interaction.completed (earlier revision of the page)", "shows": "an example body with id, api_version, timestamp, type and data only: no company_id", "url": "https://docs.whop.com/api-reference/course-lesson-interactions/courselessoninteraction-completed" }], "type": "object", "required": ["id", "api_version", "timestamp", "type", "data"], "properties": { "id": { "description": "Unique id of this webhook message (`msg_\u2026`); equal to the `webhook-id` header, so it is the key to deduplicate retries on.", "type": "string" }, "api_version": { "description": "The webhook API version the body is serialised to.", "const": "v1" }, "api_version_date": { "description": "The dated API version (e.g. `2026-07-20`) the payload is serialised to; sent by newer API versions, may be null.", "$comment": "Decision: optional and nullable. The newest docs revision marks it required (string | null), but the SDK types (v0.0.42) do not have it and earlier docs examples and deliveries lack it, so requiring it would reject those deliveries.", "type": ["string", "null"] }, "timestamp": { "description": "When Whop sent the webhook (RFC 3339).", "type": "string", "format": "date-time" }, "type": { "description": "The event type.", "type": "string" }, "data": { "description": "The event's object.", "type": "object" }, "company_id": { "description": "The company (account) the event belongs to (`biz_\u2026`). Optional and nullable: earlier deliveries did not carry it.", "type": ["string", "null"] }, "previous_attributes": { "description": "For some `.updated` events, the old values of the fields that changed (newer API versions only).", "type": "object" } }, "$comment": "Decision: company_id is optional and nullable although the published example always has it, because Whop's official SDK types it that way (company_id?: string | null) and the earlier docs example of course_lesson_interaction.completed had no company_id." }], "required": ["type", "data"], "properties": { "type": { "const": "course_lesson_interaction.completed" }, "data": { "description": "A record of a user's progress on a specific lesson, tracking whether they have completed it.", "type": "object", "required": ["id", "completed", "created_at", "lesson", "user", "course"], "properties": { "id": { "description": "The lesson interaction's id (`crsli_\u2026`).", "type": "string" }, "completed": { "description": "Whether the lesson is completed.", "type": "boolean" }, "created_at": { "description": "When the interaction was created.", "type": "string", "format": "date-time" }, "lesson": { "description": "The lesson that was completed.", "type": "object", "required": ["id", "title"], "properties": { "id": { "description": "The lesson's id (`lesn_\u2026`).", "type": "string" }, "title": { "description": "The lesson's title.", "type": "string" }, "chapter": { "description": "The chapter the lesson belongs to; absent in earlier deliveries.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The chapter's id (`chap_\u2026`).", "type": "string" } } } } }, "user": { "description": "The user who completed the lesson.", "type": "object", "required": ["id", "name", "username"], "properties": { "id": { "description": "The user's id (`user_\u2026`).", "type": "string" }, "name": { "description": "The user's display name; may be null.", "type": ["string", "null"] }, "username": { "description": "The user's username.", "type": "string" } } }, "course": { "description": "The course the lesson belongs to.", "type": "object", "required": ["id", "title", "experience"], "properties": { "id": { "description": "The course's id (`cors_\u2026`).", "type": "string" }, "title": { "description": "The course's title; may be null.", "type": ["string", "null"] }, "experience": { "description": "The experience (product area) the course is part of.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The experience's id (`exp_\u2026`).", "type": "string" } } } } } } } } };
 
 // memory:types.ts
 var eventTypes = ["course_lesson_interaction.completed"];
@@ -1584,6 +1672,9 @@ var catalogue = {
   events: [
     { type: "course_lesson_interaction.completed", name: "course_lesson_interaction.completed", when: [], check: validateCourseLessonInteractionCompleted }
   ]
+};
+var jsonSchemaByName = {
+  "course_lesson_interaction.completed": courseLessonInteractionCompletedJsonSchema
 };
 var delivery = { "scope": "whop", "signature": { "scheme": "standard-webhooks" }, "deliveryId": { "from": "header", "name": "webhook-id" } };
 function parse(input) {
@@ -1606,7 +1697,10 @@ function receive(rawBody, headers, secret, options) {
   return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
 }
 function createHandler(options) {
-  return createDeliveryHandler(delivery, catalogue, options);
+  return createDeliveryHandler(delivery, catalogue, options, jsonSchemaByName);
+}
+function drift(event) {
+  return eventDrift(catalogue, jsonSchemaByName, event);
 }
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",

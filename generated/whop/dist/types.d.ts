@@ -100,7 +100,7 @@ export interface WhopEnvelope {
      */
     api_version: "v1";
     /**
-     * The dated API version the payload is serialised to; sent by newer API versions, may be null.
+     * The dated API version (e.g. `2026-07-20`) the payload is serialised to; sent by newer API versions, may be null.
      */
     api_version_date?: (string | null);
     /**
@@ -119,6 +119,10 @@ export interface WhopEnvelope {
      * The company (account) the event belongs to (`biz_…`). Optional and nullable: earlier deliveries did not carry it.
      */
     company_id?: (string | null);
+    /**
+     * For some `.updated` events, the old values of the fields that changed (newer API versions only).
+     */
+    previous_attributes?: {};
 }
 /** Every event type of the catalogue, as sent in the envelope's `type`. */
 export type WhopEventType = "course_lesson_interaction.completed";

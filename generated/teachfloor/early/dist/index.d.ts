@@ -3,6 +3,7 @@ import type { Body } from "./runtime/decode.js";
 import type { ParseResult } from "./runtime/result.js";
 import type { HeadersLike } from "./runtime/headers.js";
 import { type WebhookHandler } from "./runtime/handler.js";
+import { type Drift } from "./runtime/drift.js";
 import type { HandlerOptions } from "./runtime/handler-options.js";
 import { type ReceiveResult } from "./runtime/receive.js";
 import { type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
@@ -18,6 +19,7 @@ export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
 export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";
 export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.js";
 export type { NodeRequest } from "./runtime/body.js";
+export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
 export { validateCourseUpdated, validateElementCompleted, validateMemberJoined, validateTestEvent, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
@@ -66,5 +68,10 @@ export declare function receive(rawBody: RawBody, headers: HeadersLike, secret: 
  * Node adapters that survive any client. Throws a TypeError at once when an option is wrong.
  */
 export declare function createHandler(options: HandlerOptions<TeachfloorEarlyEventMap>): WebhookHandler<TeachfloorEarlyEventMap>;
+/**
+ * The fields an event carries that its schema does not document (`data.member.nickname`, `data.plans[].tax`),
+ * each once: what the provider has added since the schema was written. Open maps and untyped fields excepted.
+ */
+export declare function drift(event: TeachfloorEarlyEvent): Drift;
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */
 export declare const eventSchema: StandardSchema<TeachfloorEarlyEvent>;

@@ -284,6 +284,57 @@ function readVerifyOptions(options) {
   }
 }
 
+// memory:runtime/drift.ts
+var maxFields = 100;
+function branches(schema) {
+  if (!isRecord(schema)) return [];
+  const nested = ["allOf", "anyOf", "oneOf"].flatMap((k) => Array.isArray(schema[k]) ? schema[k] : []);
+  return [schema, ...nested.flatMap(branches)];
+}
+function documented(schemas) {
+  const keys = /* @__PURE__ */ new Map();
+  let described = false;
+  let open = false;
+  for (const schema of schemas) {
+    if (schema.additionalProperties === true || isRecord(schema.patternProperties)) open = true;
+    if (!isRecord(schema.properties)) continue;
+    described = true;
+    for (const [key, property] of Object.entries(schema.properties)) {
+      keys.set(key, [...keys.get(key) ?? [], ...branches(property)]);
+    }
+  }
+  return { open: open || !described, keys };
+}
+function walk(schemas, value, path, found) {
+  if (found.size >= maxFields || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    const items = schemas.flatMap((schema) => branches(schema.items));
+    if (items.length > 0) for (const item of value) walk(items, item, `${path}[]`, found);
+    return;
+  }
+  const { open, keys } = documented(schemas);
+  for (const [key, child] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    const known = keys.get(key);
+    if (known) walk(known, child, at, found);
+    else if (!open && found.size < maxFields) found.add(at);
+  }
+}
+function undocumentedFields(schema, value) {
+  const found = /* @__PURE__ */ new Set();
+  walk(branches(schema), value, "", found);
+  return { fields: [...found] };
+}
+function eventDrift(catalogue2, schemas, event) {
+  const type = valueAt(event, [catalogue2.typeProperty]);
+  const entries = catalogue2.events.filter(
+    (entry2) => entry2.type === type && entry2.when.every(([path, expected]) => valueAt(event, path) === expected)
+  );
+  const entry = entries.length > 1 ? entries.find((candidate) => candidate.check(event)) ?? entries[0] : entries[0];
+  const schema = entry ? schemas[entry.name] : void 0;
+  return schema ? undocumentedFields(schema, event) : { fields: [] };
+}
+
 // memory:runtime/store.ts
 function memoryStore(options = {}) {
   const maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 1e4));
@@ -505,7 +556,7 @@ function handlerOptionsProblems(scheme, options) {
     secretProblem(scheme, options.secret),
     on === void 0 || isRecord(on) ? void 0 : "on must be an object of handlers by event type.",
     ...handlers,
-    ...["onAny", "onUnknown", "onInvalid", "onError"].map((name) => functionProblem(name, options[name])),
+    ...["onAny", "onDrift", "onUnknown", "onInvalid", "onError"].map((name) => functionProblem(name, options[name])),
     logProblem(options.log),
     verifyOptionsProblem(options.verify),
     numberProblem("maxBodyBytes", options.maxBodyBytes, 1),
@@ -605,7 +656,7 @@ function write(log, status, message, fields, level) {
   } catch {
   }
 }
-function createDeliveryHandler(config, catalogue2, options) {
+function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
   checkHandlerOptions(config.signature, options);
   const settings = defaults(options);
   const limits = { maxBytes: settings.maxBodyBytes, timeoutMs: settings.readTimeoutMs };
@@ -663,6 +714,17 @@ function createDeliveryHandler(config, catalogue2, options) {
     const response = outcome.code === "handler_timeout" ? answer(503, "handler_timeout", `The ${what} handler did not finish in time; the provider may retry.`) : answer(500, "handler_failed", `The ${what} handler failed; the provider may retry.`);
     return report(outcome.thrown, event, { code: outcome.code, status: response.status, deliveryId }, response);
   };
+  const reportDrift = async (event, context) => {
+    const onDrift = options.onDrift;
+    if (!onDrift) return;
+    try {
+      const drift2 = eventDrift(catalogue2, schemas, event);
+      if (drift2.fields.length > 0) await onDrift(event, drift2, context);
+    } catch (thrown) {
+      const fields = { deliveryId: context.deliveryId, error: describeThrown(thrown) };
+      write(options.log, 200, "webhook onDrift failed", fields, "warn");
+    }
+  };
   const handleDelivery = async (body, headers) => {
     if (typeof body !== "string" && !(body instanceof Uint8Array)) {
       const response = bodyAnswers.raw_body_unavailable(limits);
@@ -678,6 +740,7 @@ function createDeliveryHandler(config, catalogue2, options) {
       return once(
         deliveryId2,
         () => run(deliveryId2, event, type, { status: 200, body: { received: true, handled } }, async (signal) => {
+          await reportDrift(event, { deliveryId: deliveryId2, signal });
           for (const handler of typed) await handler(event, { deliveryId: deliveryId2, signal });
           await options.onAny?.(event, { deliveryId: deliveryId2, signal });
         })
@@ -957,48 +1020,54 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.changes === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "changes" }, message: "must have required property 'changes'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data5.organization === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" }, message: "must have required property 'organization'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
         if (data5.course !== void 0) {
           let data6 = data5.course;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.id === void 0) {
-              const err15 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err13 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err13];
               } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (data6.name === void 0) {
-              const err16 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
+                vErrors.push(err13);
               }
               errors++;
             }
             if (data6.id !== void 0) {
               if (typeof data6.id !== "string") {
-                const err17 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err14 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+            if (data6.name !== void 0) {
+              if (typeof data6.name !== "string") {
+                const err15 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data6.slug !== void 0) {
+              if (typeof data6.slug !== "string") {
+                const err16 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data6.status !== void 0) {
+              if (typeof data6.status !== "string") {
+                const err17 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -1007,20 +1076,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.name !== void 0) {
-              if (typeof data6.name !== "string") {
-                const err18 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
+            if (data6.updated_at !== void 0) {
+              let data11 = data6.updated_at;
+              if (typeof data11 === "string") {
+                if (!formats0.test(data11)) {
+                  const err18 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data6.slug !== void 0) {
-              if (typeof data6.slug !== "string") {
-                const err19 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              } else {
+                const err19 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -1029,45 +1098,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.status !== void 0) {
-              if (typeof data6.status !== "string") {
-                const err20 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data6.updated_at !== void 0) {
-              let data11 = data6.updated_at;
-              if (typeof data11 === "string") {
-                if (!formats0.test(data11)) {
-                  const err21 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-              } else {
-                const err22 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
           } else {
-            const err23 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err20 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err20];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err20);
             }
             errors++;
           }
@@ -1077,41 +1113,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
             for (const key0 in data12) {
               let data13 = data12[key0];
-              if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-                if (data13.old === void 0) {
-                  const err24 = { instancePath: instancePath + "/data/changes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/data/properties/changes/additionalProperties/required", keyword: "required", params: { missingProperty: "old" }, message: "must have required property 'old'" };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-                if (data13.new === void 0) {
-                  const err25 = { instancePath: instancePath + "/data/changes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/data/properties/changes/additionalProperties/required", keyword: "required", params: { missingProperty: "new" }, message: "must have required property 'new'" };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-              } else {
-                const err26 = { instancePath: instancePath + "/data/changes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/data/properties/changes/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+              if (!(data13 && typeof data13 == "object" && !Array.isArray(data13))) {
+                const err21 = { instancePath: instancePath + "/data/changes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/data/properties/changes/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err26];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err26);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/data/changes", schemaPath: "#/properties/data/properties/changes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err22 = { instancePath: instancePath + "/data/changes", schemaPath: "#/properties/data/properties/changes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err22];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err22);
             }
             errors++;
           }
@@ -1120,71 +1137,62 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data14 = data5.organization;
           if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
             if (data14.id === void 0) {
-              const err28 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err23 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err28];
+                vErrors = [err23];
               } else {
-                vErrors.push(err28);
-              }
-              errors++;
-            }
-            if (data14.name === void 0) {
-              const err29 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
+                vErrors.push(err23);
               }
               errors++;
             }
             if (data14.id !== void 0) {
               if (typeof data14.id !== "string") {
-                const err30 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err24 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err24];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err24);
                 }
                 errors++;
               }
             }
             if (data14.name !== void 0) {
               if (typeof data14.name !== "string") {
-                const err31 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err25 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err26 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err26];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err27 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err27];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
   } else {
-    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err34];
+      vErrors = [err28];
     } else {
-      vErrors.push(err34);
+      vErrors.push(err28);
     }
     errors++;
   }
@@ -1340,77 +1348,87 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.module === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (data5.course === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data5.completion === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "completion" }, message: "must have required property 'completion'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
         if (data5.member !== void 0) {
           let data6 = data5.member;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.id === void 0) {
-              const err17 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err14];
               } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-            if (data6.email === void 0) {
-              const err18 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-            if (data6.name === void 0) {
-              const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
+                vErrors.push(err14);
               }
               errors++;
             }
             if (data6.id !== void 0) {
               if (typeof data6.id !== "string") {
-                const err20 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err15 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err15];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err15);
                 }
                 errors++;
               }
             }
             if (data6.email !== void 0) {
               if (typeof data6.email !== "string") {
-                const err21 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err16 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data6.name !== void 0) {
+              if (typeof data6.name !== "string") {
+                const err17 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data6.avatar !== void 0) {
+              if (typeof data6.avatar !== "string") {
+                const err18 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data5.element !== void 0) {
+          let data11 = data5.element;
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            if (data11.id === void 0) {
+              const err20 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (data11.id !== void 0) {
+              if (typeof data11.id !== "string") {
+                const err21 = { instancePath: instancePath + "/data/element/id", schemaPath: "#/properties/data/properties/element/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -1419,9 +1437,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.name !== void 0) {
-              if (typeof data6.name !== "string") {
-                const err22 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data11.title !== void 0) {
+              if (typeof data11.title !== "string") {
+                const err22 = { instancePath: instancePath + "/data/element/title", schemaPath: "#/properties/data/properties/element/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1430,9 +1448,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.avatar !== void 0) {
-              if (typeof data6.avatar !== "string") {
-                const err23 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data11.type !== void 0) {
+              if (typeof data11.type !== "string") {
+                const err23 = { instancePath: instancePath + "/data/element/type", schemaPath: "#/properties/data/properties/element/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -1442,7 +1460,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err24 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err24 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -1451,11 +1469,11 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.element !== void 0) {
-          let data11 = data5.element;
-          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-            if (data11.id === void 0) {
-              const err25 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+        if (data5.module !== void 0) {
+          let data15 = data5.module;
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.id === void 0) {
+              const err25 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -1463,49 +1481,53 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data11.title === void 0) {
-              const err26 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-            if (data11.type === void 0) {
-              const err27 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-            if (data11.id !== void 0) {
-              if (typeof data11.id !== "string") {
-                const err28 = { instancePath: instancePath + "/data/element/id", schemaPath: "#/properties/data/properties/element/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data15.id !== void 0) {
+              if (typeof data15.id !== "string") {
+                const err26 = { instancePath: instancePath + "/data/module/id", schemaPath: "#/properties/data/properties/module/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err28];
+                  vErrors = [err26];
                 } else {
-                  vErrors.push(err28);
+                  vErrors.push(err26);
                 }
                 errors++;
               }
             }
-            if (data11.title !== void 0) {
-              if (typeof data11.title !== "string") {
-                const err29 = { instancePath: instancePath + "/data/element/title", schemaPath: "#/properties/data/properties/element/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data15.title !== void 0) {
+              if (typeof data15.title !== "string") {
+                const err27 = { instancePath: instancePath + "/data/module/title", schemaPath: "#/properties/data/properties/module/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err29];
+                  vErrors = [err27];
                 } else {
-                  vErrors.push(err29);
+                  vErrors.push(err27);
                 }
                 errors++;
               }
             }
-            if (data11.type !== void 0) {
-              if (typeof data11.type !== "string") {
-                const err30 = { instancePath: instancePath + "/data/element/type", schemaPath: "#/properties/data/properties/element/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          } else {
+            const err28 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data5.course !== void 0) {
+          let data18 = data5.course;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.id === void 0) {
+              const err29 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            if (data18.id !== void 0) {
+              if (typeof data18.id !== "string") {
+                const err30 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -1514,51 +1536,53 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err31 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data5.module !== void 0) {
-          let data15 = data5.module;
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (data15.id === void 0) {
-              const err32 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-            if (data15.title === void 0) {
-              const err33 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-            if (data15.id !== void 0) {
-              if (typeof data15.id !== "string") {
-                const err34 = { instancePath: instancePath + "/data/module/id", schemaPath: "#/properties/data/properties/module/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data18.name !== void 0) {
+              if (typeof data18.name !== "string") {
+                const err31 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err34];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err34);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
             }
-            if (data15.title !== void 0) {
-              if (typeof data15.title !== "string") {
-                const err35 = { instancePath: instancePath + "/data/module/title", schemaPath: "#/properties/data/properties/module/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data18.slug !== void 0) {
+              if (typeof data18.slug !== "string") {
+                const err32 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
+            if (data18.status !== void 0) {
+              if (typeof data18.status !== "string") {
+                const err33 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data18.updated_at !== void 0) {
+              let data23 = data18.updated_at;
+              if (typeof data23 === "string") {
+                if (!formats0.test(data23)) {
+                  const err34 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+              } else {
+                const err35 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -1568,7 +1592,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err36 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err36 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -1577,30 +1601,35 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.course !== void 0) {
-          let data18 = data5.course;
-          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-            if (data18.id === void 0) {
-              const err37 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err37];
+        if (data5.completion !== void 0) {
+          let data24 = data5.completion;
+          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+            if (data24.completed_at !== void 0) {
+              let data25 = data24.completed_at;
+              if (typeof data25 === "string") {
+                if (!formats0.test(data25)) {
+                  const err37 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err37);
+                const err38 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
               }
-              errors++;
             }
-            if (data18.name === void 0) {
-              const err38 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err38];
-              } else {
-                vErrors.push(err38);
-              }
-              errors++;
-            }
-            if (data18.id !== void 0) {
-              if (typeof data18.id !== "string") {
-                const err39 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data24.score !== void 0) {
+              let data26 = data24.score;
+              if (!(typeof data26 == "number" && isFinite(data26))) {
+                const err39 = { instancePath: instancePath + "/data/completion/score", schemaPath: "#/properties/data/properties/completion/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
                 if (vErrors === null) {
                   vErrors = [err39];
                 } else {
@@ -1609,9 +1638,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data18.name !== void 0) {
-              if (typeof data18.name !== "string") {
-                const err40 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data24.status !== void 0) {
+              if (typeof data24.status !== "string") {
+                const err40 = { instancePath: instancePath + "/data/completion/status", schemaPath: "#/properties/data/properties/completion/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -1620,161 +1649,32 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data18.slug !== void 0) {
-              if (typeof data18.slug !== "string") {
-                const err41 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              }
-            }
-            if (data18.status !== void 0) {
-              if (typeof data18.status !== "string") {
-                const err42 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-            if (data18.updated_at !== void 0) {
-              let data23 = data18.updated_at;
-              if (typeof data23 === "string") {
-                if (!formats0.test(data23)) {
-                  const err43 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
-                  }
-                  errors++;
-                }
-              } else {
-                const err44 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
           } else {
-            const err45 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err41 = { instancePath: instancePath + "/data/completion", schemaPath: "#/properties/data/properties/completion/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err45];
+              vErrors = [err41];
             } else {
-              vErrors.push(err45);
-            }
-            errors++;
-          }
-        }
-        if (data5.completion !== void 0) {
-          let data24 = data5.completion;
-          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-            if (data24.completed_at === void 0) {
-              const err46 = { instancePath: instancePath + "/data/completion", schemaPath: "#/properties/data/properties/completion/required", keyword: "required", params: { missingProperty: "completed_at" }, message: "must have required property 'completed_at'" };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
-              }
-              errors++;
-            }
-            if (data24.score === void 0) {
-              const err47 = { instancePath: instancePath + "/data/completion", schemaPath: "#/properties/data/properties/completion/required", keyword: "required", params: { missingProperty: "score" }, message: "must have required property 'score'" };
-              if (vErrors === null) {
-                vErrors = [err47];
-              } else {
-                vErrors.push(err47);
-              }
-              errors++;
-            }
-            if (data24.status === void 0) {
-              const err48 = { instancePath: instancePath + "/data/completion", schemaPath: "#/properties/data/properties/completion/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-              if (vErrors === null) {
-                vErrors = [err48];
-              } else {
-                vErrors.push(err48);
-              }
-              errors++;
-            }
-            if (data24.completed_at !== void 0) {
-              let data25 = data24.completed_at;
-              if (typeof data25 === "string") {
-                if (!formats0.test(data25)) {
-                  const err49 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err49];
-                  } else {
-                    vErrors.push(err49);
-                  }
-                  errors++;
-                }
-              } else {
-                const err50 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err50];
-                } else {
-                  vErrors.push(err50);
-                }
-                errors++;
-              }
-            }
-            if (data24.score !== void 0) {
-              let data26 = data24.score;
-              if (!(typeof data26 == "number" && isFinite(data26))) {
-                const err51 = { instancePath: instancePath + "/data/completion/score", schemaPath: "#/properties/data/properties/completion/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-            if (data24.status !== void 0) {
-              if (typeof data24.status !== "string") {
-                const err52 = { instancePath: instancePath + "/data/completion/status", schemaPath: "#/properties/data/properties/completion/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err53 = { instancePath: instancePath + "/data/completion", schemaPath: "#/properties/data/properties/completion/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
+              vErrors.push(err41);
             }
             errors++;
           }
         }
       } else {
-        const err54 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err42 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err54];
+          vErrors = [err42];
         } else {
-          vErrors.push(err54);
+          vErrors.push(err42);
         }
         errors++;
       }
     }
   } else {
-    const err55 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err55];
+      vErrors = [err43];
     } else {
-      vErrors.push(err55);
+      vErrors.push(err43);
     }
     errors++;
   }
@@ -1930,48 +1830,54 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data5.organization === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" }, message: "must have required property 'organization'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
         if (data5.member !== void 0) {
           let data6 = data5.member;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.id === void 0) {
-              const err15 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err14];
               } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (data6.email === void 0) {
-              const err16 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-            if (data6.name === void 0) {
-              const err17 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
+                vErrors.push(err14);
               }
               errors++;
             }
             if (data6.id !== void 0) {
               if (typeof data6.id !== "string") {
-                const err18 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err15 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data6.email !== void 0) {
+              if (typeof data6.email !== "string") {
+                const err16 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data6.name !== void 0) {
+              if (typeof data6.name !== "string") {
+                const err17 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data6.avatar !== void 0) {
+              if (typeof data6.avatar !== "string") {
+                const err18 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -1980,45 +1886,12 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.email !== void 0) {
-              if (typeof data6.email !== "string") {
-                const err19 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            }
-            if (data6.name !== void 0) {
-              if (typeof data6.name !== "string") {
-                const err20 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data6.avatar !== void 0) {
-              if (typeof data6.avatar !== "string") {
-                const err21 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
           } else {
-            const err22 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err19];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err19);
             }
             errors++;
           }
@@ -2027,63 +1900,54 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data5.course;
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             if (data11.id === void 0) {
-              const err23 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err20 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err20];
               } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-            if (data11.name === void 0) {
-              const err24 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
+                vErrors.push(err20);
               }
               errors++;
             }
             if (data11.id !== void 0) {
               if (typeof data11.id !== "string") {
-                const err25 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err21 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
             }
             if (data11.name !== void 0) {
               if (typeof data11.name !== "string") {
-                const err26 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err26];
+                  vErrors = [err22];
                 } else {
-                  vErrors.push(err26);
+                  vErrors.push(err22);
                 }
                 errors++;
               }
             }
             if (data11.slug !== void 0) {
               if (typeof data11.slug !== "string") {
-                const err27 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err23 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err27];
+                  vErrors = [err23];
                 } else {
-                  vErrors.push(err27);
+                  vErrors.push(err23);
                 }
                 errors++;
               }
             }
             if (data11.status !== void 0) {
               if (typeof data11.status !== "string") {
-                const err28 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err24 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err28];
+                  vErrors = [err24];
                 } else {
-                  vErrors.push(err28);
+                  vErrors.push(err24);
                 }
                 errors++;
               }
@@ -2092,16 +1956,60 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               let data16 = data11.updated_at;
               if (typeof data16 === "string") {
                 if (!formats0.test(data16)) {
-                  const err29 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err25 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
-                    vErrors = [err29];
+                    vErrors = [err25];
                   } else {
-                    vErrors.push(err29);
+                    vErrors.push(err25);
                   }
                   errors++;
                 }
               } else {
-                const err30 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data5.organization !== void 0) {
+          let data17 = data5.organization;
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.id === void 0) {
+              const err28 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            if (data17.id !== void 0) {
+              if (typeof data17.id !== "string") {
+                const err29 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data17.name !== void 0) {
+              if (typeof data17.name !== "string") {
+                const err30 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -2111,7 +2019,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err31 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -2120,75 +2028,22 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.organization !== void 0) {
-          let data17 = data5.organization;
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            if (data17.id === void 0) {
-              const err32 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-            if (data17.name === void 0) {
-              const err33 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-            if (data17.id !== void 0) {
-              if (typeof data17.id !== "string") {
-                const err34 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-              }
-            }
-            if (data17.name !== void 0) {
-              if (typeof data17.name !== "string") {
-                const err35 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err36 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err37 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err32 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err32];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err32);
         }
         errors++;
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err33];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err33);
     }
     errors++;
   }
@@ -2346,42 +2201,33 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data6 = data.data;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.message === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
         if (data6.message !== void 0) {
           if (typeof data6.message !== "string") {
-            const err15 = { instancePath: instancePath + "/data/message", schemaPath: "#/properties/data/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/data/message", schemaPath: "#/properties/data/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err14];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err14);
             }
             errors++;
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err15];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err16];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err16);
     }
     errors++;
   }
@@ -2491,10 +2337,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
 }
 
 // memory:json-schemas.ts
-var courseUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/early/course.updated.schema.json", "title": "Teachfloor early course.updated", "description": "A course was updated (early format). The data has the course after the update, the changed fields with their old and new values, and the organisation.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference-2025-10-early.md: Payload Examples \u203A Course Event" }, "type": "object", "allOf": [{ "title": "Teachfloor early envelope", "description": "The fields every Teachfloor webhook body carried around the event's data in the first published format (October 2025), replaced within a day by the current format.", "$comment": "Decision: this envelope ({event, timestamp, data, test?}) and the current one ({id, type, created_at, data}) are incompatible (different names for the type and timestamp, no event id here), so this format is its own catalogue, kept for deliveries still met in that shape; the current format in teachfloor/ is the main catalogue.", "type": "object", "required": ["event", "timestamp", "data"], "properties": { "event": { "description": "The event type, e.g. `member.joined`.", "type": "string" }, "timestamp": { "description": "When the event occurred (RFC 3339); the docs advise ordering events by it.", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" }, "test": { "description": "Present and true on test events sent from the dashboard; absent on real events.", "type": "boolean" } } }], "required": ["event", "data"], "properties": { "event": { "const": "course.updated" }, "data": { "description": "The updated course, what changed, and the organisation.", "$comment": "Decision: the shape is known only from the example; every field it shows is required, and changes is read as a map from field name to its old and new values (the example has one entry, name).", "type": "object", "required": ["course", "changes", "organization"], "properties": { "course": { "title": "Teachfloor early course", "description": "A course as the early format's examples show it.", "$comment": "Decision: known only from the member.joined, course.updated and element.completed examples; id and name (in all three) are required, slug, status and updated_at (missing from at least one) are optional.", "type": "object", "required": ["id", "name"], "properties": { "id": { "description": "The course's id (`course_\u2026`).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "slug": { "description": "The URL-friendly slug of the course; absent in the element.completed example.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the example); only in the course.updated example.", "type": "string" }, "updated_at": { "description": "When the course was last updated; only in the course.updated example.", "type": "string", "format": "date-time" } } }, "changes": { "description": "The changed fields: a map from the field's name to its value before and after the update.", "type": "object", "required": [], "properties": {}, "additionalProperties": { "description": "One changed field's value before and after the update.", "type": "object", "required": ["old", "new"], "properties": { "old": { "description": "The value before the update (a string in the example; any type)." }, "new": { "description": "The value after the update (a string in the example; any type)." } } } }, "organization": { "title": "Teachfloor early organization", "description": "The Teachfloor organisation (academy) the event happened in, as the early format's examples show it.", "type": "object", "required": ["id", "name"], "properties": { "id": { "description": "The organisation's id (`org_\u2026`).", "type": "string" }, "name": { "description": "The organisation's name.", "type": "string" } } } } } } };
-var elementCompletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/early/element.completed.schema.json", "title": "Teachfloor early element.completed", "description": "A member completed a learning element (early format). The data names the member, the element, its module and course, and the completion result.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference-2025-10-early.md: Payload Examples \u203A Element Completion Event" }, "$comment": "Decision: the current docs publish a different element.completed shape (an activity object with the member and the element as its context); the two cannot be one schema, so each is kept in its own catalogue and this one follows the early example.", "type": "object", "allOf": [{ "title": "Teachfloor early envelope", "description": "The fields every Teachfloor webhook body carried around the event's data in the first published format (October 2025), replaced within a day by the current format.", "$comment": "Decision: this envelope ({event, timestamp, data, test?}) and the current one ({id, type, created_at, data}) are incompatible (different names for the type and timestamp, no event id here), so this format is its own catalogue, kept for deliveries still met in that shape; the current format in teachfloor/ is the main catalogue.", "type": "object", "required": ["event", "timestamp", "data"], "properties": { "event": { "description": "The event type, e.g. `member.joined`.", "type": "string" }, "timestamp": { "description": "When the event occurred (RFC 3339); the docs advise ordering events by it.", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" }, "test": { "description": "Present and true on test events sent from the dashboard; absent on real events.", "type": "boolean" } } }], "required": ["event", "data"], "properties": { "event": { "const": "element.completed" }, "data": { "description": "Who completed which element, where it sits, and the result.", "$comment": "Decision: the shape is known only from the example; every field it shows is required.", "type": "object", "required": ["member", "element", "module", "course", "completion"], "properties": { "member": { "title": "Teachfloor early member", "description": "A member as the early format's examples show it.", "$comment": "Decision: known only from the member.joined and element.completed examples; fields in both are required, avatar (only in member.joined) is optional.", "type": "object", "required": ["id", "email", "name"], "properties": { "id": { "description": "The member's id (`mem_\u2026`).", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "name": { "description": "The member's name.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image; absent in the element.completed example.", "type": "string" } } }, "element": { "description": "The element completed.", "type": "object", "required": ["id", "title", "type"], "properties": { "id": { "description": "The element's id (`elem_\u2026`).", "type": "string" }, "title": { "description": "The element's title.", "type": "string" }, "type": { "description": "The kind of element (`video` in the example).", "type": "string" } } }, "module": { "description": "The module the element belongs to.", "type": "object", "required": ["id", "title"], "properties": { "id": { "description": "The module's id (`mod_\u2026`).", "type": "string" }, "title": { "description": "The module's title.", "type": "string" } } }, "course": { "title": "Teachfloor early course", "description": "A course as the early format's examples show it.", "$comment": "Decision: known only from the member.joined, course.updated and element.completed examples; id and name (in all three) are required, slug, status and updated_at (missing from at least one) are optional.", "type": "object", "required": ["id", "name"], "properties": { "id": { "description": "The course's id (`course_\u2026`).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "slug": { "description": "The URL-friendly slug of the course; absent in the element.completed example.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the example); only in the course.updated example.", "type": "string" }, "updated_at": { "description": "When the course was last updated; only in the course.updated example.", "type": "string", "format": "date-time" } } }, "completion": { "description": "The completion result.", "type": "object", "required": ["completed_at", "score", "status"], "properties": { "completed_at": { "description": "When the member completed the element.", "type": "string", "format": "date-time" }, "score": { "description": "The member's score (`100` in the example).", "type": "number" }, "status": { "description": "The completion status (`completed` in the example).", "type": "string" } } } } } } };
-var memberJoinedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/early/member.joined.schema.json", "title": "Teachfloor early member.joined", "description": "A member joined a course (early format). The data names the member, the course and the organisation.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference-2025-10-early.md: Payload Examples \u203A Member Event" }, "$comment": "Decision: the current docs name the same happening course.join, with a different data shape (a course_member object); each is kept under its own name in its own catalogue, since a delivery comes in one envelope or the other.", "type": "object", "allOf": [{ "title": "Teachfloor early envelope", "description": "The fields every Teachfloor webhook body carried around the event's data in the first published format (October 2025), replaced within a day by the current format.", "$comment": "Decision: this envelope ({event, timestamp, data, test?}) and the current one ({id, type, created_at, data}) are incompatible (different names for the type and timestamp, no event id here), so this format is its own catalogue, kept for deliveries still met in that shape; the current format in teachfloor/ is the main catalogue.", "type": "object", "required": ["event", "timestamp", "data"], "properties": { "event": { "description": "The event type, e.g. `member.joined`.", "type": "string" }, "timestamp": { "description": "When the event occurred (RFC 3339); the docs advise ordering events by it.", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" }, "test": { "description": "Present and true on test events sent from the dashboard; absent on real events.", "type": "boolean" } } }], "required": ["event", "data"], "properties": { "event": { "const": "member.joined" }, "data": { "description": "Who joined which course, in which organisation.", "$comment": "Decision: the shape is known only from the example; every field it shows is required.", "type": "object", "required": ["member", "course", "organization"], "properties": { "member": { "title": "Teachfloor early member", "description": "A member as the early format's examples show it.", "$comment": "Decision: known only from the member.joined and element.completed examples; fields in both are required, avatar (only in member.joined) is optional.", "type": "object", "required": ["id", "email", "name"], "properties": { "id": { "description": "The member's id (`mem_\u2026`).", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "name": { "description": "The member's name.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image; absent in the element.completed example.", "type": "string" } } }, "course": { "title": "Teachfloor early course", "description": "A course as the early format's examples show it.", "$comment": "Decision: known only from the member.joined, course.updated and element.completed examples; id and name (in all three) are required, slug, status and updated_at (missing from at least one) are optional.", "type": "object", "required": ["id", "name"], "properties": { "id": { "description": "The course's id (`course_\u2026`).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "slug": { "description": "The URL-friendly slug of the course; absent in the element.completed example.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the example); only in the course.updated example.", "type": "string" }, "updated_at": { "description": "When the course was last updated; only in the course.updated example.", "type": "string", "format": "date-time" } } }, "organization": { "title": "Teachfloor early organization", "description": "The Teachfloor organisation (academy) the event happened in, as the early format's examples show it.", "type": "object", "required": ["id", "name"], "properties": { "id": { "description": "The organisation's id (`org_\u2026`).", "type": "string" }, "name": { "description": "The organisation's name.", "type": "string" } } } } } } };
-var testEventJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/early/test.event.schema.json", "title": "Teachfloor early test.event", "description": "A test event sent from the dashboard (Developers \u203A Webhooks \u203A Send Test Event) in the early format; it carries test: true and a message.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference-2025-10-early.md: Testing Events \u203A Test Webhook" }, "type": "object", "allOf": [{ "title": "Teachfloor early envelope", "description": "The fields every Teachfloor webhook body carried around the event's data in the first published format (October 2025), replaced within a day by the current format.", "$comment": "Decision: this envelope ({event, timestamp, data, test?}) and the current one ({id, type, created_at, data}) are incompatible (different names for the type and timestamp, no event id here), so this format is its own catalogue, kept for deliveries still met in that shape; the current format in teachfloor/ is the main catalogue.", "type": "object", "required": ["event", "timestamp", "data"], "properties": { "event": { "description": "The event type, e.g. `member.joined`.", "type": "string" }, "timestamp": { "description": "When the event occurred (RFC 3339); the docs advise ordering events by it.", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" }, "test": { "description": "Present and true on test events sent from the dashboard; absent on real events.", "type": "boolean" } } }], "required": ["event", "test", "data"], "properties": { "event": { "const": "test.event" }, "test": { "description": "Always true: this is a test event.", "const": true }, "data": { "description": "The test message.", "$comment": "Decision: the shape is known only from the example; its one field is required.", "type": "object", "required": ["message"], "properties": { "message": { "description": "A human-readable test message.", "type": "string" } } } } };
+var courseUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/early/course.updated.schema.json", "title": "Teachfloor early course.updated", "description": "A course was updated (early format). The data has the course after the update, the changed fields with their old and new values, and the organisation.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference-2025-10-early.md: Payload Examples \u203A Course Event" }, "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Payload Examples \u203A Course Event", "shows": "one example: data { course { id, name, slug, status, updated_at }, changes { name: { old, new } }, organization { id, name } }; no null", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "allOf": [{ "title": "Teachfloor early envelope", "description": "The fields every Teachfloor webhook body carried around the event's data in the first published format (October 2025), replaced within a day by the current format.", "$comment": "Decision: this envelope ({event, timestamp, data, test?}) and the current one ({id, type, created_at, data}) are incompatible (different names for the type and timestamp, no event id here), so this format is its own catalogue, kept for deliveries still met in that shape; the current format in teachfloor/ is the main catalogue.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Event Structure \u203A Common Fields and Testing Events", "shows": "a field table with event, timestamp (ISO 8601) and data, none called optional; four examples with all three; test: true only on test events, which otherwise have the same structure", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["event", "timestamp", "data"], "properties": { "event": { "description": "The event type, e.g. `member.joined`.", "type": "string" }, "timestamp": { "description": "When the event occurred (RFC 3339); the docs advise ordering events by it.", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" }, "test": { "description": "Present and true on test events sent from the dashboard; absent on real events.", "type": "boolean" } } }], "required": ["event", "data"], "properties": { "event": { "const": "course.updated" }, "data": { "description": "The updated course, what changed, and the organisation.", "$comment": "Decision: the shape is known only from one example. The course is the object the event is about, so it is required (with its id); changes and organization have no second source and are optional. changes is read as a map from field name to its old and new values (the example has one entry, name); old and new are optional, as one example does not show that both always come.", "type": "object", "required": ["course"], "properties": { "course": { "title": "Teachfloor early course", "description": "A course as the early format's examples show it.", "$comment": "Decision: known only from the member.joined, course.updated and element.completed examples of one page; only the id is required, since no second source confirms name, and slug, status and updated_at are missing from at least one example.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Payload Examples", "shows": "three examples: id (course_\u2026) and name in all three; slug in member.joined and course.updated; status and updated_at only in course.updated; no null", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The course's id (`course_\u2026`).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "slug": { "description": "The URL-friendly slug of the course; absent in the element.completed example.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the example); only in the course.updated example.", "type": "string" }, "updated_at": { "description": "When the course was last updated; only in the course.updated example.", "type": "string", "format": "date-time" } } }, "changes": { "description": "The changed fields: a map from the field's name to its value before and after the update.", "type": "object", "required": [], "properties": {}, "additionalProperties": { "description": "One changed field's value before and after the update.", "type": "object", "required": [], "properties": { "old": { "description": "The value before the update (a string in the example; any type)." }, "new": { "description": "The value after the update (a string in the example; any type)." } } } }, "organization": { "title": "Teachfloor early organization", "description": "The Teachfloor organisation (academy) the event happened in, as the early format's examples show it.", "$comment": "Decision: known only from the member.joined and course.updated examples of one page; only the id is required.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Payload Examples \u203A Member Event and Course Event", "shows": 'two examples, both { id: "org_123", name: "Acme Academy" }', "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The organisation's id (`org_\u2026`).", "type": "string" }, "name": { "description": "The organisation's name.", "type": "string" } } } } } } };
+var elementCompletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/early/element.completed.schema.json", "title": "Teachfloor early element.completed", "description": "A member completed a learning element (early format). The data names the member, the element, its module and course, and the completion result.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference-2025-10-early.md: Payload Examples \u203A Element Completion Event" }, "$comment": "Decision: the current docs publish a different element.completed shape (an activity object with the member and the element as its context); the two cannot be one schema, so each is kept in its own catalogue and this one follows the early example.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Payload Examples \u203A Element Completion Event", "shows": "one example: data { member { id, email, name }, element { id, title, type }, module { id, title }, course { id, name }, completion { completed_at, score (100), status } }; no null", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "allOf": [{ "title": "Teachfloor early envelope", "description": "The fields every Teachfloor webhook body carried around the event's data in the first published format (October 2025), replaced within a day by the current format.", "$comment": "Decision: this envelope ({event, timestamp, data, test?}) and the current one ({id, type, created_at, data}) are incompatible (different names for the type and timestamp, no event id here), so this format is its own catalogue, kept for deliveries still met in that shape; the current format in teachfloor/ is the main catalogue.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Event Structure \u203A Common Fields and Testing Events", "shows": "a field table with event, timestamp (ISO 8601) and data, none called optional; four examples with all three; test: true only on test events, which otherwise have the same structure", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["event", "timestamp", "data"], "properties": { "event": { "description": "The event type, e.g. `member.joined`.", "type": "string" }, "timestamp": { "description": "When the event occurred (RFC 3339); the docs advise ordering events by it.", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" }, "test": { "description": "Present and true on test events sent from the dashboard; absent on real events.", "type": "boolean" } } }], "required": ["event", "data"], "properties": { "event": { "const": "element.completed" }, "data": { "description": "Who completed which element, where it sits, and the result.", "$comment": "Decision: the shape is known only from one example. The member and the element are the objects the event is about, so they are required (with their ids); module, course and completion have no second source and are optional. Every object that is present must carry its id, the one thing that identifies it.", "type": "object", "required": ["member", "element"], "properties": { "member": { "title": "Teachfloor early member", "description": "A member as the early format's examples show it.", "$comment": "Decision: known only from the member.joined and element.completed examples of one page; only the id is required, since no second source confirms email or name, and avatar is missing from one of the two.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Payload Examples \u203A Member Event and Element Completion Event", "shows": "two examples: id (mem_\u2026), email, name in both; avatar (URL) only in member.joined; no null", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The member's id (`mem_\u2026`).", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "name": { "description": "The member's name.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image; absent in the element.completed example.", "type": "string" } } }, "element": { "description": "The element completed.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The element's id (`elem_\u2026`).", "type": "string" }, "title": { "description": "The element's title.", "type": "string" }, "type": { "description": "The kind of element (`video` in the example).", "type": "string" } } }, "module": { "description": "The module the element belongs to.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The module's id (`mod_\u2026`).", "type": "string" }, "title": { "description": "The module's title.", "type": "string" } } }, "course": { "title": "Teachfloor early course", "description": "A course as the early format's examples show it.", "$comment": "Decision: known only from the member.joined, course.updated and element.completed examples of one page; only the id is required, since no second source confirms name, and slug, status and updated_at are missing from at least one example.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Payload Examples", "shows": "three examples: id (course_\u2026) and name in all three; slug in member.joined and course.updated; status and updated_at only in course.updated; no null", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The course's id (`course_\u2026`).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "slug": { "description": "The URL-friendly slug of the course; absent in the element.completed example.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the example); only in the course.updated example.", "type": "string" }, "updated_at": { "description": "When the course was last updated; only in the course.updated example.", "type": "string", "format": "date-time" } } }, "completion": { "description": "The completion result.", "type": "object", "required": [], "properties": { "completed_at": { "description": "When the member completed the element.", "type": "string", "format": "date-time" }, "score": { "description": "The member's score (`100` in the example).", "type": "number" }, "status": { "description": "The completion status (`completed` in the example).", "type": "string" } } } } } } };
+var memberJoinedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/early/member.joined.schema.json", "title": "Teachfloor early member.joined", "description": "A member joined a course (early format). The data names the member, the course and the organisation.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference-2025-10-early.md: Payload Examples \u203A Member Event" }, "$comment": "Decision: the current docs name the same happening course.join, with a different data shape (a course_member object); each is kept under its own name in its own catalogue, since a delivery comes in one envelope or the other.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Payload Examples \u203A Member Event", "shows": "one example: data { member { id, email, name, avatar }, course { id, name, slug }, organization { id, name } }; no null", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "allOf": [{ "title": "Teachfloor early envelope", "description": "The fields every Teachfloor webhook body carried around the event's data in the first published format (October 2025), replaced within a day by the current format.", "$comment": "Decision: this envelope ({event, timestamp, data, test?}) and the current one ({id, type, created_at, data}) are incompatible (different names for the type and timestamp, no event id here), so this format is its own catalogue, kept for deliveries still met in that shape; the current format in teachfloor/ is the main catalogue.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Event Structure \u203A Common Fields and Testing Events", "shows": "a field table with event, timestamp (ISO 8601) and data, none called optional; four examples with all three; test: true only on test events, which otherwise have the same structure", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["event", "timestamp", "data"], "properties": { "event": { "description": "The event type, e.g. `member.joined`.", "type": "string" }, "timestamp": { "description": "When the event occurred (RFC 3339); the docs advise ordering events by it.", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" }, "test": { "description": "Present and true on test events sent from the dashboard; absent on real events.", "type": "boolean" } } }], "required": ["event", "data"], "properties": { "event": { "const": "member.joined" }, "data": { "description": "Who joined which course, in which organisation.", "$comment": "Decision: the shape is known only from one example. The member and the course are the objects the event is about, so they are required (with their ids); the organisation has no second source and is optional.", "type": "object", "required": ["member", "course"], "properties": { "member": { "title": "Teachfloor early member", "description": "A member as the early format's examples show it.", "$comment": "Decision: known only from the member.joined and element.completed examples of one page; only the id is required, since no second source confirms email or name, and avatar is missing from one of the two.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Payload Examples \u203A Member Event and Element Completion Event", "shows": "two examples: id (mem_\u2026), email, name in both; avatar (URL) only in member.joined; no null", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The member's id (`mem_\u2026`).", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "name": { "description": "The member's name.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image; absent in the element.completed example.", "type": "string" } } }, "course": { "title": "Teachfloor early course", "description": "A course as the early format's examples show it.", "$comment": "Decision: known only from the member.joined, course.updated and element.completed examples of one page; only the id is required, since no second source confirms name, and slug, status and updated_at are missing from at least one example.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Payload Examples", "shows": "three examples: id (course_\u2026) and name in all three; slug in member.joined and course.updated; status and updated_at only in course.updated; no null", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The course's id (`course_\u2026`).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "slug": { "description": "The URL-friendly slug of the course; absent in the element.completed example.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the example); only in the course.updated example.", "type": "string" }, "updated_at": { "description": "When the course was last updated; only in the course.updated example.", "type": "string", "format": "date-time" } } }, "organization": { "title": "Teachfloor early organization", "description": "The Teachfloor organisation (academy) the event happened in, as the early format's examples show it.", "$comment": "Decision: known only from the member.joined and course.updated examples of one page; only the id is required.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Payload Examples \u203A Member Event and Course Event", "shows": 'two examples, both { id: "org_123", name: "Acme Academy" }', "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The organisation's id (`org_\u2026`).", "type": "string" }, "name": { "description": "The organisation's name.", "type": "string" } } } } } } };
+var testEventJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/early/test.event.schema.json", "title": "Teachfloor early test.event", "description": "A test event sent from the dashboard (Developers \u203A Webhooks \u203A Send Test Event) in the early format; it carries test: true and a message.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference-2025-10-early.md: Testing Events \u203A Test Webhook" }, "$comment": "Decision: test is kept required as the flag that marks a test delivery (the page says test events are production-shaped but include test: true); it is the discriminator of this event beside its name.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Testing Events \u203A Test Webhook", "shows": 'one example: { event: "test.event", timestamp, test: true, data { message } }; the prose says test events have the same structure as production events plus a test: true flag', "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "allOf": [{ "title": "Teachfloor early envelope", "description": "The fields every Teachfloor webhook body carried around the event's data in the first published format (October 2025), replaced within a day by the current format.", "$comment": "Decision: this envelope ({event, timestamp, data, test?}) and the current one ({id, type, created_at, data}) are incompatible (different names for the type and timestamp, no event id here), so this format is its own catalogue, kept for deliveries still met in that shape; the current format in teachfloor/ is the main catalogue.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Event Structure \u203A Common Fields and Testing Events", "shows": "a field table with event, timestamp (ISO 8601) and data, none called optional; four examples with all three; test: true only on test events, which otherwise have the same structure", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["event", "timestamp", "data"], "properties": { "event": { "description": "The event type, e.g. `member.joined`.", "type": "string" }, "timestamp": { "description": "When the event occurred (RFC 3339); the docs advise ordering events by it.", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" }, "test": { "description": "Present and true on test events sent from the dashboard; absent on real events.", "type": "boolean" } } }], "required": ["event", "test", "data"], "properties": { "event": { "const": "test.event" }, "test": { "description": "Always true: this is a test event.", "const": true }, "data": { "description": "The test message.", "$comment": "Decision: the shape is known only from one example; its one field, message, has no second source and is optional.", "type": "object", "required": [], "properties": { "message": { "description": "A human-readable test message.", "type": "string" } } } } };
 
 // memory:types.ts
 var eventTypes = ["course.updated", "element.completed", "member.joined", "test.event"];
@@ -2509,6 +2355,12 @@ var catalogue = {
     { type: "member.joined", name: "member.joined", when: [], check: validateMemberJoined },
     { type: "test.event", name: "test.event", when: [], check: validateTestEvent }
   ]
+};
+var jsonSchemaByName = {
+  "course.updated": courseUpdatedJsonSchema,
+  "element.completed": elementCompletedJsonSchema,
+  "member.joined": memberJoinedJsonSchema,
+  "test.event": testEventJsonSchema
 };
 var delivery = { "scope": "teachfloor/early", "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachfloor-Signature"], "signs": "raw-body", "bearer": false }, "deliveryId": { "from": "body-hash" } };
 function parse(input) {
@@ -2543,7 +2395,10 @@ function receive(rawBody, headers, secret, options) {
   return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
 }
 function createHandler(options) {
-  return createDeliveryHandler(delivery, catalogue, options);
+  return createDeliveryHandler(delivery, catalogue, options, jsonSchemaByName);
+}
+function drift(event) {
+  return eventDrift(catalogue, jsonSchemaByName, event);
 }
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -2552,6 +2407,7 @@ var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
 export {
   courseUpdatedSchema,
   createHandler,
+  drift,
   elementCompletedSchema,
   eventSchema,
   eventTypes,

@@ -16,7 +16,7 @@ export type TeachfloorEarlyCourseUpdatedEvent = (TeachfloorEarlyEnvelope & {
         /**
          * The changed fields: a map from the field's name to its value before and after the update.
          */
-        changes: {
+        changes?: {
             /**
              * One changed field's value before and after the update.
              */
@@ -24,18 +24,14 @@ export type TeachfloorEarlyCourseUpdatedEvent = (TeachfloorEarlyEnvelope & {
                 /**
                  * The value before the update (a string in the example; any type).
                  */
-                old: {
-                    [k: string]: unknown | undefined;
-                };
+                old?: unknown;
                 /**
                  * The value after the update (a string in the example; any type).
                  */
-                new: {
-                    [k: string]: unknown | undefined;
-                };
+                new?: unknown;
             } | undefined;
         };
-        organization: TeachfloorEarlyOrganization;
+        organization?: TeachfloorEarlyOrganization;
     };
 });
 /**
@@ -59,16 +55,16 @@ export type TeachfloorEarlyElementCompletedEvent = (TeachfloorEarlyEnvelope & {
             /**
              * The element's title.
              */
-            title: string;
+            title?: string;
             /**
              * The kind of element (`video` in the example).
              */
-            type: string;
+            type?: string;
         };
         /**
          * The module the element belongs to.
          */
-        module: {
+        module?: {
             /**
              * The module's id (`mod_…`).
              */
@@ -76,25 +72,25 @@ export type TeachfloorEarlyElementCompletedEvent = (TeachfloorEarlyEnvelope & {
             /**
              * The module's title.
              */
-            title: string;
+            title?: string;
         };
-        course: TeachfloorEarlyCourse;
+        course?: TeachfloorEarlyCourse;
         /**
          * The completion result.
          */
-        completion: {
+        completion?: {
             /**
              * When the member completed the element.
              */
-            completed_at: string;
+            completed_at?: string;
             /**
              * The member's score (`100` in the example).
              */
-            score: number;
+            score?: number;
             /**
              * The completion status (`completed` in the example).
              */
-            status: string;
+            status?: string;
         };
     };
 });
@@ -109,7 +105,7 @@ export type TeachfloorEarlyMemberJoinedEvent = (TeachfloorEarlyEnvelope & {
     data: {
         member: TeachfloorEarlyMember;
         course: TeachfloorEarlyCourse;
-        organization: TeachfloorEarlyOrganization;
+        organization?: TeachfloorEarlyOrganization;
     };
 });
 /**
@@ -128,7 +124,7 @@ export type TeachfloorEarlyTestEventEvent = (TeachfloorEarlyEnvelope & {
         /**
          * A human-readable test message.
          */
-        message: string;
+        message?: string;
     };
 });
 /**
@@ -163,7 +159,7 @@ export interface TeachfloorEarlyCourse {
     /**
      * The course's name.
      */
-    name: string;
+    name?: string;
     /**
      * The URL-friendly slug of the course; absent in the element.completed example.
      */
@@ -188,7 +184,7 @@ export interface TeachfloorEarlyOrganization {
     /**
      * The organisation's name.
      */
-    name: string;
+    name?: string;
 }
 /**
  * A member as the early format's examples show it.
@@ -201,11 +197,11 @@ export interface TeachfloorEarlyMember {
     /**
      * The member's email address.
      */
-    email: string;
+    email?: string;
     /**
      * The member's name.
      */
-    name: string;
+    name?: string;
     /**
      * URL of the member's avatar image; absent in the element.completed example.
      */

@@ -5,6 +5,7 @@ import type { Body } from "./runtime/decode.js";
 import type { ParseResult } from "./runtime/result.js";
 import type { HeadersLike } from "./runtime/headers.js";
 import { createDeliveryHandler, type WebhookHandler } from "./runtime/handler.js";
+import { eventDrift, type Drift } from "./runtime/drift.js";
 import type { HandlerOptions } from "./runtime/handler-options.js";
 import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
 import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
@@ -23,6 +24,7 @@ export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
 export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";
 export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.js";
 export type { NodeRequest } from "./runtime/body.js";
+export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
 export { validateCourseUpdated, validateElementCompleted, validateMemberJoined, validateTestEvent, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
@@ -43,6 +45,14 @@ const catalogue: CatalogueRuntime = {
     { type: "member.joined", name: "member.joined", when: [], check: validateMemberJoined },
     { type: "test.event", name: "test.event", when: [], check: validateTestEvent },
   ],
+};
+
+/** Each event's JSON Schema by schema name, for drift: only createHandler and drift refer to it. */
+const jsonSchemaByName: Record<string, Record<string, unknown>> = {
+  "course.updated": courseUpdatedJsonSchema,
+  "element.completed": elementCompletedJsonSchema,
+  "member.joined": memberJoinedJsonSchema,
+  "test.event": testEventJsonSchema,
 };
 
 const delivery: DeliveryConfig = {"scope":"teachfloor/early","signature":{"scheme":"hmac-sha256-hex","headers":["Teachfloor-Signature"],"signs":"raw-body","bearer":false},"deliveryId":{"from":"body-hash"}};
@@ -117,7 +127,15 @@ export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, 
  * Node adapters that survive any client. Throws a TypeError at once when an option is wrong.
  */
 export function createHandler(options: HandlerOptions<TeachfloorEarlyEventMap>): WebhookHandler<TeachfloorEarlyEventMap> {
-  return createDeliveryHandler(delivery, catalogue, options);
+  return createDeliveryHandler(delivery, catalogue, options, jsonSchemaByName);
+}
+
+/**
+ * The fields an event carries that its schema does not document (`data.member.nickname`, `data.plans[].tax`),
+ * each once: what the provider has added since the schema was written. Open maps and untyped fields excepted.
+ */
+export function drift(event: TeachfloorEarlyEvent): Drift {
+  return eventDrift(catalogue, jsonSchemaByName, event);
 }
 
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */

@@ -9,6 +9,7 @@ import {
   type NodeRequest,
 } from "./body.js";
 import { decodeBody } from "./decode.js";
+import { eventDrift } from "./drift.js";
 import { describeThrown } from "./issues.js";
 import type { HeadersLike } from "./headers.js";
 import { checkHandlerOptions, defaults, type HandlerOptions, type Log } from "./handler-options.js";
@@ -161,6 +162,7 @@ export function createDeliveryHandler<M>(
   config: DeliveryConfig,
   catalogue: CatalogueRuntime,
   options: HandlerOptions<M>,
+  schemas: Readonly<Record<string, Record<string, unknown>>> = {},
 ): WebhookHandler<M> {
   checkHandlerOptions(config.signature, options);
   const settings = defaults(options);
@@ -242,6 +244,19 @@ export function createDeliveryHandler<M>(
     return report(outcome.thrown, event, { code: outcome.code, status: response.status, deliveryId }, response);
   };
 
+  /** Tells onDrift of the undocumented fields an accepted event carries; its failure is logged, never answered. */
+  const reportDrift = async (event: M[keyof M], context: DeliveryContext) => {
+    const onDrift = options.onDrift;
+    if (!onDrift) return;
+    try {
+      const drift = eventDrift(catalogue, schemas, event);
+      if (drift.fields.length > 0) await onDrift(event, drift, context);
+    } catch (thrown) {
+      const fields = { deliveryId: context.deliveryId, error: describeThrown(thrown) };
+      write(options.log, 200, "webhook onDrift failed", fields, "warn");
+    }
+  };
+
   const handleDelivery = async (body: RawBody, headers: HeadersLike): Promise<HandlerResponse> => {
     if (typeof body !== "string" && !(body instanceof Uint8Array)) {
       const response = bodyAnswers.raw_body_unavailable(limits);
@@ -256,6 +271,7 @@ export function createDeliveryHandler<M>(
       const handled = typed.length > 0;
       return once(deliveryId, () =>
         run(deliveryId, event, type, { status: 200, body: { received: true, handled } }, async (signal) => {
+          await reportDrift(event, { deliveryId, signal });
           for (const handler of typed) await handler(event, { deliveryId, signal });
           await options.onAny?.(event, { deliveryId, signal });
         }),

@@ -54,4 +54,4 @@ export interface WebhookHandler<M = Record<string, unknown>> {
     on<T extends keyof M & string>(types: T | readonly T[], handler: EventHandler<M, T>): WebhookHandler<M>;
 }
 /** Verify, parse, deduplicate, and call the handlers of the event's type within a time limit. */
-export declare function createDeliveryHandler<M>(config: DeliveryConfig, catalogue: CatalogueRuntime, options: HandlerOptions<M>): WebhookHandler<M>;
+export declare function createDeliveryHandler<M>(config: DeliveryConfig, catalogue: CatalogueRuntime, options: HandlerOptions<M>, schemas?: Readonly<Record<string, Record<string, unknown>>>): WebhookHandler<M>;
