@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import JSON5 from "json5";
 import { describe, expect, it } from "vitest";
-import { catalogues, errorPointers, exampleFiles, projectRoot, shippedValidator } from "./helpers/catalogues.js";
+import { catalogues, errorPointers, exampleFiles, shippedValidator } from "./helpers/catalogues.js";
 import { exampleManifest, exampleText } from "./helpers/examples.js";
 
-const seeds = join(projectRoot, "..", "shared", "seeds");
+// That each example is the published text, verbatim, is checked against the source documents beside the project
+// by checks/verbatim.test.ts (`npm run test:sources`).
 
 describe.each(catalogues().map((c) => [c.path, c] as const))("examples of %s", (path, catalogue) => {
   const manifest = exampleManifest(path);
@@ -19,12 +18,6 @@ describe.each(catalogues().map((c) => [c.path, c] as const))("examples of %s", (
     const shown = new Set(entries.map(([, source]) => source.schema));
     const fromExample = catalogue.events.filter((e) => (e.file.json["x-shape"] as { from: string }).from === "example");
     expect(fromExample.map((e) => e.stem).filter((stem) => !shown.has(stem))).toEqual([]);
-  });
-
-  it.each(entries)("%s is the published text, verbatim", (file, source) => {
-    const document = join(seeds, source.document);
-    expect(existsSync(document), `source document ${source.document} is beside the project in shared/seeds`).toBe(true);
-    expect(readFileSync(document, "utf8")).toContain(exampleText(path, file));
   });
 
   it.each(entries)("%s is JSON exactly when stored as .json", (file) => {
