@@ -1,4 +1,3 @@
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { expect, it } from "vitest";
@@ -15,7 +14,7 @@ function examplesModule(): { text: string; count: number } {
   const lines: string[] = [];
   let count = 0;
   for (const catalogue of catalogues()) {
-    const types = join(projectRoot, "generated", catalogue.path.replace("/", "/"), "src", "types.js");
+    const types = join(projectRoot, "generated", catalogue.path, "src", "types.js");
     for (const { event, file, value } of eventExamples(catalogue)) {
       const name = `example${count++}`;
       lines.push(`// ${catalogue.path}/examples/${file}`);
@@ -52,8 +51,4 @@ it("every documented example compiles as its generated event type", () => {
     return `${example.slice(3)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n").split("\n")[0]}`;
   });
   expect(diagnostics).toEqual([]);
-});
-
-it("the generated sources the examples are checked against exist", () => {
-  expect(readdirSync(join(projectRoot, "generated", "teachfloor", "src"))).toContain("types.ts");
 });
