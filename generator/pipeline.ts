@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { banner } from "./banner.js";
 import { join } from "node:path";
 import { buildCatalogues, type Catalogue } from "./catalogue.js";
 import { bundledSchema } from "./emit/bundled-schema.js";
@@ -23,6 +24,8 @@ interface ProjectInputs {
   version: string;
   license: string;
   runtime: [string, string][];
+  /** Each provider's `schemas/<provider>/CHANGELOG.md`, where it has one (written by `npm run breaking`). */
+  changelogs: Map<string, string>;
 }
 
 const isProvider = (catalogue: Catalogue) => !catalogue.path.includes("/");
@@ -35,6 +38,7 @@ async function emitCatalogue(catalogue: Catalogue, delivery: DeliveryJson, all: 
   const schemas = new Map(await Promise.all(catalogue.events.map(async (e) => [e.stem, await bundledSchema(e, files)] as const)));
   const sources = await entrySources(catalogue, delivery, files, schemas, project.runtime, project.root);
   const dist = await buildEntry(sources);
+  const changelog = project.changelogs.get(catalogue.path);
   const pages = catalogue.events.map((e) => [at(`docs/${e.stem}.md`), eventPage(catalogue, e, schemas.get(e.stem)!)] as [string, string]);
   return [
     ...[...sources].map(([path, text]) => [at(`src/${path}`), text] as [string, string]),
@@ -43,7 +47,11 @@ async function emitCatalogue(catalogue: Catalogue, delivery: DeliveryJson, all: 
     ...pages,
     [at("README.md"), readme(catalogue, delivery, schemas, nestedIn(catalogue, all))],
     ...((isProvider(catalogue)
-      ? [[at("package.json"), packageJson(catalogue, String(delivery.provider), nestedIn(catalogue, all), project.version)], [at("LICENSE"), project.license]]
+      ? [
+          [at("package.json"), packageJson(catalogue, String(delivery.provider), nestedIn(catalogue, all), project.version, changelog !== undefined)],
+          [at("LICENSE"), project.license],
+          ...(changelog === undefined ? [] : [[at("CHANGELOG.md"), banner(`schemas/${at("CHANGELOG.md")}`, "md") + changelog]]),
+        ]
       : [[at("package.json"), subpathPackageJson()]]) as [string, string][]),
   ];
 }
@@ -61,6 +69,13 @@ export async function generate(root: string): Promise<Generated> {
     version: (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version,
     license: readFileSync(join(root, "LICENSE"), "utf8"),
     runtime: readRuntime(),
+    changelogs: new Map(
+      catalogues
+        .filter(isProvider)
+        .map((c) => [c.path, join(root, "schemas", c.path, "CHANGELOG.md")] as const)
+        .filter(([, file]) => existsSync(file))
+        .map(([path, file]) => [path, readFileSync(file, "utf8")]),
+    ),
   };
   const output = new Map<string, string>();
   for (const [i, catalogue] of catalogues.entries()) {

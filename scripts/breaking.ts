@@ -1,10 +1,12 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { compareRevisions } from "../generator/breaking/compare.js";
-import { formatChangelog, formatReport } from "../generator/breaking/report.js";
+import { formatChangelog, formatReport, withRelease } from "../generator/breaking/report.js";
 import { checkRef } from "../generator/breaking/revision.js";
 
-const usage = "Usage: npm run breaking -- --base <git-ref> [--head <git-ref>] [--changelog] [--root <dir>]";
+const usage =
+  "Usage: npm run breaking -- --base <git-ref> [--head <git-ref>] [--changelog] [--write-changelog] [--root <dir>]";
 
 /**
  * Compares the schemas at `--base` with the work tree (or `--head`), prints every change per package and returns
@@ -28,6 +30,14 @@ export async function main(argv: readonly string[], root: string, print: (text: 
     const reports = await compareRevisions(dir, base, head);
     print(formatReport(reports, base, head ?? "the work tree"));
     if (argv.includes("--changelog")) print(`\n${formatChangelog(reports)}`);
+    if (argv.includes("--write-changelog")) {
+      // schemas/<package>/CHANGELOG.md is the source; `npm run generate` ships it in the package.
+      for (const report of reports.filter((r) => r.changes.length)) {
+        const file = join(dir, "schemas", report.package, "CHANGELOG.md");
+        writeFileSync(file, withRelease(existsSync(file) ? readFileSync(file, "utf8") : undefined, report));
+        print(`wrote ${join("schemas", report.package, "CHANGELOG.md")}`);
+      }
+    }
     return reports.every((r) => r.check.ok) ? 0 : 1;
   } catch (error) {
     print(`breaking: ${error instanceof Error ? error.message : String(error)}`);

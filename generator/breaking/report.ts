@@ -32,16 +32,31 @@ const sections: [string, (c: Change) => boolean][] = [
   ["Other changes", (c) => c.effect === "compatible" && c.kind !== "event-added" && c.kind !== "field-added"],
 ];
 
+/** One package's changes, grouped by effect under `### <effect>` headings. */
+function changeSections(r: PackageReport): string[] {
+  return sections.flatMap(([title, test]) => {
+    const mine = r.changes.filter(test);
+    return mine.length ? [`### ${title}`, "", ...mine.map((c) => `- \`${where(c)}\`: ${c.change}`), ""] : [];
+  });
+}
+
 /** The changes as CHANGELOG.md text: one section per package that changed, grouped by effect. */
 export function formatChangelog(reports: readonly PackageReport[]): string {
-  const out: string[] = [];
-  for (const r of reports.filter((x) => x.changes.length)) {
-    out.push(`## @coursehooks/${r.package} ${r.version ?? ""}`.trimEnd(), "");
-    for (const [title, test] of sections) {
-      const mine = r.changes.filter(test);
-      if (!mine.length) continue;
-      out.push(`### ${title}`, "", ...mine.map((c) => `- \`${where(c)}\`: ${c.change}`), "");
-    }
-  }
-  return out.join("\n");
+  return reports
+    .filter((r) => r.changes.length)
+    .flatMap((r) => [`## @coursehooks/${r.package} ${r.version ?? ""}`.trimEnd(), "", ...changeSections(r)])
+    .join("\n");
+}
+
+/**
+ * A package's CHANGELOG.md with this release's changes under `## <version>`, newest first; a section of the same
+ * version is replaced, so running it again for one release gives the same file.
+ */
+export function withRelease(existing: string | undefined, r: PackageReport): string {
+  const title = "# Changelog";
+  const heading = `## ${r.version ?? "unreleased"}`;
+  const releases = (existing ?? "").replace(title, "").split(/^(?=## )/m).map((part) => part.trim()).filter(Boolean);
+  const others = releases.filter((release) => release.split("\n")[0] !== heading);
+  const release = [heading, "", ...changeSections(r)].join("\n").trim();
+  return `${[title, release, ...others].join("\n\n")}\n`;
 }

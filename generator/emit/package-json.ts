@@ -9,7 +9,13 @@ const conditions = (at: string) => ({
 });
 
 /** The `package.json` of a provider's package; nested catalogues are subpath exports of it. */
-export function packageJson(provider: Catalogue, displayName: string, nested: readonly Catalogue[], version: string): string {
+export function packageJson(
+  provider: Catalogue,
+  displayName: string,
+  nested: readonly Catalogue[],
+  version: string,
+  changelog = false,
+): string {
   const sub = (catalogue: Catalogue) => `${catalogue.path.slice(provider.path.length + 1)}/`;
   const exports: Record<string, unknown> = { ".": conditions("") };
   for (const catalogue of nested) exports[`./${sub(catalogue).slice(0, -1)}`] = conditions(sub(catalogue));
@@ -28,7 +34,7 @@ export function packageJson(provider: Catalogue, displayName: string, nested: re
     module: "./dist/index.js",
     types: "./dist/index.d.cts",
     exports,
-    files: ["dist", "schemas", ...nested.flatMap((c) => [`${sub(c)}dist`, `${sub(c)}schemas`, `${sub(c)}package.json`]), "README.md", "LICENSE"],
+    files: ["dist", "schemas", ...nested.flatMap((c) => [`${sub(c)}dist`, `${sub(c)}schemas`, `${sub(c)}package.json`]), "README.md", "LICENSE", ...(changelog ? ["CHANGELOG.md"] : [])],
     keywords: ["webhooks", provider.path, "json-schema", "typescript", "validation"],
   };
   return `${JSON.stringify(json, null, 2)}\n`;
