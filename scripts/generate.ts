@@ -9,7 +9,8 @@ const root = rootFlag > 0 && process.argv[rootFlag + 1] ? process.argv[rootFlag 
 const started = performance.now();
 const result = await generate(root).catch((error: unknown) => {
   // A failure while emitting (after the schemas passed their checks): say what, write nothing.
-  console.error(`${error instanceof Error ? error.message : String(error)}\n\nGeneration failed; generated/ was left as it was.`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`${message}\n\nGeneration failed; generated/ was left as it was.`);
   process.exit(1);
 });
 if (!result.ok) {
@@ -17,10 +18,12 @@ if (!result.ok) {
   console.error(`\n${result.problems.length} problem(s); generated/ was left as it was.`);
   process.exit(1);
 }
-replaceFolder(join(root, "generated"), result.files);
+const summary = replaceFolder(join(root, "generated"), result.files);
 const providers = new Set(result.catalogues.map((c) => c.path.split("/")[0]));
 const events = result.catalogues.reduce((n, c) => n + c.events.length, 0);
+const ms = Math.round(performance.now() - started);
 console.log(
   `Generated ${providers.size} providers (${result.catalogues.length} catalogues), ${events} events, ` +
-    `${result.files.size} files into generated/ in ${Math.round(performance.now() - started)} ms.`,
+    `${result.files.size} files into generated/ (${summary.written.length} written, ` +
+    `${summary.deleted.length} deleted, ${summary.unchanged} unchanged) in ${ms} ms.`,
 );
