@@ -1,9 +1,10 @@
 import { catalogueOf, idOf, isCommon, stemOf } from "./ids.js";
+import { inlineConsts } from "./lint/discriminants.js";
 import { typeProperties } from "./lint/rules.js";
 import type { SchemaFile } from "./load.js";
 import { cataloguePrefix, typeName, validatorName } from "./naming.js";
-import type { Problem } from "./problem.js";
-import { isObject, type JsonObject } from "./schema-walk.js";
+import { pointerToken, type Problem } from "./problem.js";
+import { isObject } from "./schema-walk.js";
 
 /** A `const` that tells one event (or sub-type) apart, found inline in its schema. */
 export interface Discriminant {
@@ -35,22 +36,10 @@ export interface Catalogue {
   commons: SchemaFile[];
 }
 
-function inlineConsts(schema: JsonObject, pointer: string): Discriminant[] {
-  const properties = isObject(schema.properties) ? schema.properties : {};
-  return Object.keys(properties)
-    .sort()
-    .flatMap((name) => {
-      const property = properties[name];
-      if (!isObject(property)) return [];
-      const here = typeof property.const === "string" ? [{ pointer: `${pointer}/${name}`, value: property.const }] : [];
-      return [...here, ...inlineConsts(property, `${pointer}/${name}`)];
-    });
-}
-
 function eventSchema(file: SchemaFile): EventSchema {
   const stem = stemOf(file.path);
   const typeProperty = typeProperties(file.json)[0]!;
-  const discriminants = inlineConsts(file.json, "");
+  const discriminants = inlineConsts(file.json).map(({ pointer, value }) => ({ pointer, value }));
   const own = discriminants.find((d) => d.pointer === `/${typeProperty}`)!;
   return {
     file,
@@ -61,6 +50,42 @@ function eventSchema(file: SchemaFile): EventSchema {
     eventType: own.value,
     discriminants: [own, ...discriminants.filter((d) => d !== own)],
   };
+}
+
+/**
+ * What an event claims: its event type and sub-types, and the fields required beside them by each object that
+ * holds one. Events may share a type and sub-type when their required fields tell them apart (edume's survey
+ * finished in a course or standalone); two with the same claim are one event written twice.
+ */
+function claim(event: EventSchema): string {
+  const holders = new Set(event.discriminants.map((d) => d.pointer.split("/").slice(1, -1).join("/")));
+  const required = [...holders].sort().map((holder) => {
+    let node: unknown = event.file.json;
+    for (const name of holder ? holder.split("/") : []) {
+      node = isObject(node) && isObject(node.properties) ? node.properties[name] : undefined;
+    }
+    return [holder, isObject(node) && Array.isArray(node.required) ? [...node.required].map(String).sort() : []];
+  });
+  return JSON.stringify([[...event.discriminants].sort((a, b) => (a.pointer < b.pointer ? -1 : 1)), required]);
+}
+
+/** Two event schemas of a catalogue that make the same claim: a problem at the second's type. */
+function claimedTwice(catalogue: Catalogue): Problem[] {
+  const claimed = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const event of catalogue.events) {
+    const key = claim(event);
+    const other = claimed.get(key);
+    if (other === undefined) {
+      claimed.set(key, event.file.path);
+      continue;
+    }
+    const pointer = `/properties/${pointerToken(typeProperties(event.file.json)[0]!)}/const`;
+    const message = "Two event schemas never claim the same event type and sub-type with the same required fields " +
+      `(also claimed by schemas/${other}).`;
+    problems.push({ file: event.file.path, pointer, message });
+  }
+  return problems;
 }
 
 /** Groups linted schema files into catalogues; type names that collide are problems. */
@@ -83,6 +108,7 @@ export function buildCatalogues(files: readonly SchemaFile[]): { catalogues: Cat
     }
     return { path, prefix: cataloguePrefix(path), typeProperty, events, commons };
   });
+  for (const catalogue of catalogues) problems.push(...claimedTwice(catalogue));
   const names = new Map<string, string>();
   for (const catalogue of catalogues) {
     for (const file of [...catalogue.commons, ...catalogue.events.map((e) => e.file)]) {

@@ -6,6 +6,12 @@ import type { JsonObject } from "../schema-walk.js";
 
 const envelopeValidator = validatorName("common/envelope");
 
+/** Schema text made safe inside a block comment: a star and slash in it would end the comment and start code. */
+export const commentSafe = (text: string): string => text.replace(/\*\//g, "*\\/");
+
+/** ` (stem)` after an event type in a comment, where the schema's name is not its event type. */
+const subName = (e: Catalogue["events"][number]) => (e.stem === e.eventType ? "" : ` (${commentSafe(e.stem)})`);
+
 /** `src/json-schemas.ts`: each event's shipped JSON Schema as a value, for the Standard JSON Schema converters. */
 export function jsonSchemasModule(catalogue: Catalogue, schemas: ReadonlyMap<string, JsonObject>): string {
   return [
@@ -95,12 +101,12 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
     `}`,
     "",
     ...events.flatMap((e) => [
-      `/** Whether \`value\` is a valid ${e.eventType} event${e.stem === e.eventType ? "" : ` (${e.stem})`}. */`,
+      `/** Whether \`value\` is a valid ${commentSafe(e.eventType)} event${subName(e)}. */`,
       `export function ${guardName(e.stem)}(value: unknown): value is ${e.typeName} {`,
       `  return ${e.validatorName}(value);`,
       `}`,
       "",
-      `/** ${e.stem} as a Standard Schema, with its JSON Schema. */`,
+      `/** ${commentSafe(e.stem)} as a Standard Schema, with its JSON Schema. */`,
       `export const ${standardSchemaName(e.stem)}: StandardSchema<${e.typeName}> = /* @__PURE__ */ standardSchema(${e.validatorName}, ${jsonSchemaName(e.stem)});`,
       "",
     ]),

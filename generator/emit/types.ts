@@ -6,6 +6,7 @@ import { dereference } from "../dereference.js";
 import { idBase, idOf } from "../ids.js";
 import type { SchemaFile } from "../load.js";
 import { typeName } from "../naming.js";
+import { commentSafe } from "./entry.js";
 import { isObject, walkSchema, type JsonObject } from "../schema-walk.js";
 
 const rootName = (catalogue: Catalogue) => `${catalogue.prefix}Event`;
@@ -22,6 +23,9 @@ function untypedAsUnknown(schema: JsonObject): JsonObject {
     const fields = [...(isObject(node.properties) ? Object.values(node.properties) : []), node.items];
     for (const field of fields) {
       if (isObject(field) && !shaping.some((keyword) => keyword in field)) field.tsType = "unknown";
+    }
+    for (const keyword of ["title", "description"]) {
+      if (typeof node[keyword] === "string") node[keyword] = commentSafe(node[keyword]);
     }
   });
   return schema;

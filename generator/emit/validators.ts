@@ -9,6 +9,7 @@ import { idOf, stemOf } from "../ids.js";
 import { typeName, validatorName } from "../naming.js";
 import { ownKeywords } from "../lint/keywords.js";
 import type { SchemaFile } from "../load.js";
+import { commentSafe } from "./entry.js";
 
 /** An AJV instance holding a catalogue's schemas, set up to emit standalone ES module code. */
 function catalogueAjv(files: readonly SchemaFile[]): Ajv {
@@ -76,7 +77,10 @@ export function emitValidatorTypes(catalogue: Catalogue): string {
     "  errors?: ValidationError[] | null;",
     "}",
     "",
-    ...entries.map((entry) => `/** Validates ${entry.what}. */\nexport declare const ${entry.validatorName}: Validator<${entry.typeName}>;`),
+    ...entries.map((entry) => {
+      const declaration = `export declare const ${entry.validatorName}: Validator<${entry.typeName}>;`;
+      return `/** Validates ${commentSafe(entry.what)}. */\n${declaration}`;
+    }),
     "",
   ].join("\n");
 }

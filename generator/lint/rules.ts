@@ -1,6 +1,10 @@
-import { idBase, idOf, isCommon, resolveRef } from "../ids.js";
+import { idBase, idOf, isCommon } from "../ids.js";
 import type { SchemaFile } from "../load.js";
+import { pointerToken } from "../problem.js";
 import { isObject, resolvePointer, walkSchema, type JsonObject } from "../schema-walk.js";
+import { inlineConsts } from "./discriminants.js";
+import { refCycles, refTarget } from "./refs.js";
+import { patternProblem } from "./patterns.js";
 import { draft07, draft07Keywords, ownKeywords, shapeOrigins } from "./keywords.js";
 
 /** A rule finds the places in one file that break it, as JSON Pointers with an optional detail. */
@@ -15,6 +19,9 @@ const everyNode = (file: SchemaFile, check: (node: JsonObject, pointer: string) 
   });
   return findings;
 };
+
+/** The characters an event type or sub-type may have: they end up in generated code, docs and log lines. */
+const safeConst = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 const known = new Set<string>([...draft07Keywords, ...ownKeywords]);
 
@@ -63,7 +70,8 @@ export const rules: Record<string, Rule> = {
   "Every $ref points at a schema file that exists, and at a place in it that exists.": (file, all) =>
     everyNode(file, (node, pointer) => {
       if (typeof node.$ref !== "string") return undefined;
-      const target = resolveRef(idOf(file.path), node.$ref);
+      const target = refTarget(file.path, node.$ref);
+      if (!target) return { pointer: `${pointer}/$ref`, detail: "not a readable URI reference" };
       const targetFile = target.id.startsWith(idBase) ? all.get(target.id.slice(idBase.length)) : undefined;
       if (!targetFile) return { pointer: `${pointer}/$ref`, detail: `no schema file has $id ${target.id}` };
       if (resolvePointer(targetFile.json, target.pointer) === undefined) {
@@ -104,4 +112,29 @@ export const rules: Record<string, Rule> = {
     if (names.length !== 1) return [{ pointer: "/properties", detail: `found ${names.length} such properties` }];
     return required.includes(names[0]) ? [] : [{ pointer: "/required", detail: `"${names[0]}" is not required` }];
   },
+
+  "An event type and every sub-type const is 1 to 100 characters of A-Z, a-z, 0-9, _ . : and -.": (file) =>
+    isCommon(file.path)
+      ? []
+      : inlineConsts(file.json)
+          .filter((found) => !safeConst.test(found.value))
+          .map((found) => ({ pointer: found.at, detail: JSON.stringify(found.value.slice(0, 40)) })),
+
+  "A $ref never leads back to itself: types and validators cannot be generated from a $ref cycle.": (file, all) =>
+    refCycles(file, all).map((pointer) => ({ pointer: `${pointer}/$ref` })),
+
+  "A pattern is a valid regular expression that cannot backtrack catastrophically (no nested quantifiers like (a+)+).":
+    (file) => {
+      const findings: Finding[] = [];
+      walkSchema(file.json, (node, pointer) => {
+        const own = typeof node.pattern === "string" ? patternProblem(node.pattern) : undefined;
+        if (own) findings.push({ pointer: `${pointer}/pattern`, detail: own });
+        const keys = isObject(node.patternProperties) ? Object.keys(node.patternProperties) : [];
+        for (const key of keys) {
+          const problem = patternProblem(key);
+          if (problem) findings.push({ pointer: `${pointer}/patternProperties/${pointerToken(key)}`, detail: problem });
+        }
+      });
+      return findings;
+    },
 };

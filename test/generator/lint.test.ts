@@ -44,6 +44,42 @@ const cases: Array<[string, { given: Record<string, unknown>; want: { pointer: s
   ["a source with a link that is not https", { given: { ...event(), "x-evidence": [{ source: "acme docs", shows: "one example", url: "ftp://acme" }] }, want: { pointer: "/x-evidence/0", rule: sentence("A schema lists the sources") } }],
   ["no event type const", { given: { ...event(), properties: { type: { type: "string" } } }, want: { pointer: "/properties", rule: sentence("An event schema fixes") } }],
   ["an event type that is not required", { given: { ...event(), required: [] }, want: { pointer: "/required", rule: sentence("An event schema fixes") } }],
+  ["an event type that closes a comment", {
+    given: { ...event(), properties: { type: { const: "thing.done*/ x" } } },
+    want: { pointer: "/properties/type/const", rule: sentence("An event type and every sub-type") },
+  }],
+  ["a sub-type with a quote", {
+    given: { ...event(), properties: { type: { const: "thing.done" }, data: { properties: { kind: { const: '"' } } } } },
+    want: { pointer: "/properties/data/properties/kind/const", rule: sentence("An event type and every sub-type") },
+  }],
+  ["an event type of 101 characters", {
+    given: { ...event(), properties: { type: { const: "a".repeat(101) } } },
+    want: { pointer: "/properties/type/const", rule: sentence("An event type and every sub-type") },
+  }],
+  ["a $ref to itself", {
+    given: { ...event(), definitions: { a: { $ref: "#/definitions/a" } } },
+    want: { pointer: "/definitions/a/$ref", rule: sentence("A $ref never leads back") },
+  }],
+  ["a $ref to the schema it is in", {
+    given: { ...event(), properties: { type: { const: "thing.done" }, data: { $ref: "#" } } },
+    want: { pointer: "/properties/data/$ref", rule: sentence("A $ref never leads back") },
+  }],
+  ["an unreadable $ref", {
+    given: { ...event(), properties: { type: { const: "thing.done" }, data: { $ref: "http://[bad" } } },
+    want: { pointer: "/properties/data/$ref", rule: sentence("Every $ref") },
+  }],
+  ["a pattern with nested quantifiers", {
+    given: { ...event(), properties: { type: { const: "thing.done" }, data: { type: "string", pattern: "^(a+)+$" } } },
+    want: { pointer: "/properties/data/pattern", rule: sentence("A pattern is a valid regular expression") },
+  }],
+  ["a patternProperties key with nested quantifiers", {
+    given: { ...event(), patternProperties: { "^(a+)*/x$": { type: "string" } } },
+    want: { pointer: "/patternProperties/^(a+)*~1x$", rule: sentence("A pattern is a valid regular expression") },
+  }],
+  ["a pattern that is not a regular expression", {
+    given: { ...event(), properties: { type: { const: "thing.done" }, data: { type: "string", pattern: "(" } } },
+    want: { pointer: "/properties/data/pattern", rule: sentence("A pattern is a valid regular expression") },
+  }],
 ];
 
 const problemsOf = (json: Record<string, unknown>) => lint([file(JSON.parse(JSON.stringify(json)))]);
