@@ -3,6 +3,7 @@ import ts from "typescript";
 import { expect, it } from "vitest";
 import { catalogues, projectRoot } from "./helpers/catalogues.js";
 import { eventExamples } from "./helpers/examples.js";
+import { strictConsumer } from "./helpers/typescript.js";
 
 // Types accept what validation accepts: every documented example, verbatim (json5-parsed), assigned as a literal
 // to its generated event type compiles under strict and exactOptionalPropertyTypes.
@@ -27,17 +28,7 @@ function examplesModule(): { text: string; count: number } {
 it("every documented example compiles as its generated event type", () => {
   const { text, count } = examplesModule();
   expect(count).toBeGreaterThanOrEqual(28); // the event examples the providers published
-  const options: ts.CompilerOptions = {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noUncheckedIndexedAccess: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    skipLibCheck: true,
-    types: [],
-  };
+  const options = strictConsumer;
   const host = ts.createCompilerHost(options);
   const source = ts.createSourceFile(virtualFile, text, ts.ScriptTarget.ES2022, true);
   const getSourceFile = host.getSourceFile.bind(host);

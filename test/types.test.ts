@@ -3,6 +3,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { expect, it } from "vitest";
 import { projectRoot } from "./helpers/catalogues.js";
+import { strictConsumer } from "./helpers/typescript.js";
 
 const generatedTypeScript = () =>
   readdirSync(join(projectRoot, "generated"), { recursive: true, encoding: "utf8" })
@@ -11,17 +12,7 @@ const generatedTypeScript = () =>
 
 it("generated package sources and the type-level tests compile under strict and exactOptionalPropertyTypes", () => {
   const typeTests = readdirSync(join(import.meta.dirname, "types")).map((name) => join(import.meta.dirname, "types", name));
-  const program = ts.createProgram([...generatedTypeScript(), ...typeTests], {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noUncheckedIndexedAccess: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    skipLibCheck: true,
-    types: [],
-  });
+  const program = ts.createProgram([...generatedTypeScript(), ...typeTests], strictConsumer);
   const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => projectRoot, getNewLine: () => "\n" }));
   expect(diagnostics).toEqual([]);
 });
