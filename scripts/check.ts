@@ -4,6 +4,11 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { buildCatalogues, type Catalogue } from "../generator/catalogue.js";
 import { loadSchemas } from "../generator/load.js";
+import { pathText } from "../generator/runtime/issues.js";
+import { isObject } from "../generator/schema-walk.js";
+import { findCatalogue, UsageError } from "./deliveries.js";
+
+export { UsageError };
 
 /** Where a delivery was read: the file, and the line in a JSON Lines file. */
 export interface Location {
@@ -102,22 +107,13 @@ export interface Checker {
   schemas: SchemaEntry[];
 }
 
-export class UsageError extends Error {}
-
-const isJson = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** `teachfloor`, `teachfloor/early` (or `teachfloor-early`) → its catalogue; anything else is a UsageError. */
-export function findCatalogue(root: string, provider: string): Catalogue {
-  const { catalogues } = buildCatalogues(loadSchemas(join(root, "schemas")).files);
-  const found = catalogues.find((c) => c.path === provider || c.path.replace(/\//g, "-") === provider);
-  const names = catalogues.map((c) => c.path).join(", ");
-  if (!found) throw new UsageError(`unknown provider "${provider}": one of ${names}`);
-  return found;
-}
+const catalogueOf = (root: string, provider: string): Catalogue =>
+  findCatalogue(buildCatalogues(loadSchemas(join(root, "schemas")).files).catalogues, provider);
 
 /** Imports the provider's package by name and pairs each schema with its guard and bundled JSON Schema. */
 export async function loadChecker(root: string, provider: string): Promise<Checker> {
-  const catalogue = findCatalogue(root, provider);
+  const catalogue = catalogueOf(root, provider);
   const pkg = (await import(`@coursehooks/${catalogue.path}`)) as CheckedPackage & Record<string, unknown>;
   const schemas = catalogue.events.map((event): SchemaEntry => {
     const guard = pkg[event.validatorName];
@@ -190,21 +186,16 @@ export function readDeliveries(paths: readonly string[]): Read {
   return { files, deliveries, unreadable };
 }
 
-const issuePath = (path: ReadonlyArray<string | number>): string =>
-  path.length === 0
-    ? "(root)"
-    : path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
-
 /** The names a schema requires of its object, with those its allOf branches (which all apply) require. */
 function requiredNames(schema: Json): string[] {
   const own = Array.isArray(schema.required) ? schema.required.map(String) : [];
-  const allOf = Array.isArray(schema.allOf) ? schema.allOf.filter(isJson) : [];
+  const allOf = Array.isArray(schema.allOf) ? schema.allOf.filter(isObject) : [];
   return [...own, ...allOf.flatMap(requiredNames)];
 }
 
 /** A schema and its allOf, anyOf and oneOf branches, each with the names required of the object it describes. */
 function objectViews(schema: unknown, inherited: ReadonlySet<string>): Array<{ schema: Json; required: Set<string> }> {
-  if (!isJson(schema)) return [];
+  if (!isObject(schema)) return [];
   const required = new Set([...inherited, ...requiredNames(schema)]);
   const nested = ["allOf", "anyOf", "oneOf"].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : []));
   return [{ schema, required }, ...nested.flatMap((branch) => objectViews(branch, required))];
@@ -212,7 +203,7 @@ function objectViews(schema: unknown, inherited: ReadonlySet<string>): Array<{ s
 
 function collectOptional(schema: unknown, path: string, optional: Set<string>): void {
   for (const view of objectViews(schema, new Set())) {
-    const properties = isJson(view.schema.properties) ? view.schema.properties : {};
+    const properties = isObject(view.schema.properties) ? view.schema.properties : {};
     for (const [name, property] of Object.entries(properties)) {
       const at = path ? `${path}.${name}` : name;
       if (!view.required.has(name)) optional.add(at);
@@ -237,7 +228,7 @@ export function optionalFields(schema: Json): string[] {
 /** Every field path present in a value (`null` values included), arrays as `[]`. */
 export function presentFields(value: unknown, path = "", found = new Set<string>()): Set<string> {
   if (Array.isArray(value)) for (const item of value) presentFields(item, `${path}[]`, found);
-  else if (isJson(value)) {
+  else if (isObject(value)) {
     for (const [key, child] of Object.entries(value)) {
       const at = path ? `${path}.${key}` : key;
       found.add(at);
@@ -278,7 +269,7 @@ export function checkDeliveries(
     return report;
   };
   for (const { location, value } of read.deliveries) {
-    const typeValue = isJson(value) ? value[checker.typeProperty] : undefined;
+    const typeValue = isObject(value) ? value[checker.typeProperty] : undefined;
     const result = checker.pkg.parse(value);
     if (!result.ok) {
       if (result.error.code === "unknown_event") {
@@ -290,7 +281,7 @@ export function checkDeliveries(
       const report = eventFor(typeof typeValue === "string" ? typeValue : "(no event type)");
       report.invalid++;
       const issues = (result.error.issues ?? []).map((issue) => ({
-        path: issuePath(issue.path),
+        path: pathText(issue.path),
         message: issue.message,
       }));
       report.invalidDeliveries.push({ ...location, issues });

@@ -17,10 +17,13 @@ interface Package {
   sign(body: string, secret: string): Promise<Record<string, string>>;
 }
 
-/** `teachfloor`, `teachfloor/early` or `teachfloor-early` → the catalogue. */
-function findCatalogue(catalogues: readonly Catalogue[], provider: string): Catalogue {
+/** A mistake in what the user typed: the command says it in one line and exits 2. */
+export class UsageError extends Error {}
+
+/** `teachfloor`, `teachfloor/early` or `teachfloor-early` → the catalogue; anything else is a UsageError. */
+export function findCatalogue(catalogues: readonly Catalogue[], provider: string): Catalogue {
   const found = catalogues.find((c) => c.path === provider || c.path.replace(/\//g, "-") === provider);
-  if (!found) throw new Error(`Unknown provider "${provider}": one of ${catalogues.map((c) => c.path).join(", ")}.`);
+  if (!found) throw new UsageError(`unknown provider "${provider}": one of ${catalogues.map((c) => c.path).join(", ")}`);
   return found;
 }
 

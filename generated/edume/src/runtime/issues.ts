@@ -57,7 +57,8 @@ export function valueAt(root: unknown, path: ReadonlyArray<string | number>): un
   return path.reduce<unknown>((node, key) => (node === null || typeof node !== "object" ? undefined : (node as Record<string | number, unknown>)[key]), root);
 }
 
-const where = (path: ReadonlyArray<string | number>) =>
+/** A path as people write it: `data.plans[0].amount`, or `(root)`. */
+export const pathText = (path: ReadonlyArray<string | number>): string =>
   path.length === 0 ? "(root)" : path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
 
 /** What the schema wanted, from an AJV error. */
@@ -88,10 +89,10 @@ export function toIssue(root: unknown, error: ValidatorError): Issue {
   const received = error.keyword === "required" ? "nothing" : error.keyword === "type" ? kindOf(value) : show(value);
   const message =
     error.keyword === "required"
-      ? `${where(path)}: required field is missing`
+      ? `${pathText(path)}: required field is missing`
       : ["type", "const", "enum", "format"].includes(error.keyword)
-        ? `${where(path)}: expected ${expected}, received ${received}`
-        : `${where(path)}: ${error.message ?? "is invalid"}`;
+        ? `${pathText(path)}: expected ${expected}, received ${received}`
+        : `${pathText(path)}: ${error.message ?? "is invalid"}`;
   return { path, pointer, message, expected, received };
 }
 

@@ -115,7 +115,7 @@ function pathOf(root, pointer) {
 function valueAt(root, path) {
   return path.reduce((node, key) => node === null || typeof node !== "object" ? void 0 : node[key], root);
 }
-var where = (path) => path.length === 0 ? "(root)" : path.map((key, i) => typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`).join("");
+var pathText = (path) => path.length === 0 ? "(root)" : path.map((key, i) => typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`).join("");
 function expectation(error) {
   const { params } = error;
   switch (error.keyword) {
@@ -139,7 +139,7 @@ function toIssue(root, error) {
   const value = valueAt(root, path);
   const expected = expectation(error);
   const received = error.keyword === "required" ? "nothing" : error.keyword === "type" ? kindOf(value) : show(value);
-  const message = error.keyword === "required" ? `${where(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${where(path)}: expected ${expected}, received ${received}` : `${where(path)}: ${error.message ?? "is invalid"}`;
+  const message = error.keyword === "required" ? `${pathText(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${pathText(path)}: expected ${expected}, received ${received}` : `${pathText(path)}: ${error.message ?? "is invalid"}`;
   return { path, pointer, message, expected, received };
 }
 function toIssues(root, errors) {

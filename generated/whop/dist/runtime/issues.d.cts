@@ -17,6 +17,8 @@ export declare function show(value: unknown): string;
 export declare function describeThrown(thrown: unknown): string;
 /** The value at a path in `root`, or undefined where the path leaves the objects. */
 export declare function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown;
+/** A path as people write it: `data.plans[0].amount`, or `(root)`. */
+export declare const pathText: (path: ReadonlyArray<string | number>) => string;
 /** One issue from one AJV error, read against the payload it was about. */
 export declare function toIssue(root: unknown, error: ValidatorError): Issue;
 /** The issues of a failed validation: one per place (its first), in the validator's order, at most `maxIssues`. */
