@@ -172,21 +172,22 @@ export function createDeliveryHandler<M>(
   }
 
   /** Tells the log and onError of a failure; resolves to the answer given. */
+  const tell = async (thrown: unknown, event: M[keyof M] | undefined, failure: Failure, message: string) => {
+    const level = failure.code === "store_failed" ? "error" : undefined;
+    write(options.log, failure.status, message, { ...failure, error: describeThrown(thrown) }, level);
+    try {
+      await options.onError?.(thrown, event, failure);
+    } catch {
+      // onError itself failed: the answer is the same
+    }
+  };
   const report = async (
     thrown: unknown,
     event: M[keyof M] | undefined,
     failure: Failure,
     response: HandlerResponse,
   ): Promise<HandlerResponse> => {
-    write(options.log, response.status, `webhook delivery answered ${response.status} ${failure.code}`, {
-      ...failure,
-      error: describeThrown(thrown),
-    });
-    try {
-      await options.onError?.(thrown, event, failure);
-    } catch {
-      // onError itself failed: the answer is the same
-    }
+    await tell(thrown, event, failure, `webhook delivery answered ${response.status} ${failure.code}`);
     return response;
   };
 
@@ -201,8 +202,9 @@ export function createDeliveryHandler<M>(
       claim = await store.claim(key, Math.ceil(settings.timeoutMs / 1000) + 5);
     } catch (thrown) {
       // Without the store, a duplicate may be handled twice; that is better than losing a delivery.
-      await report(thrown, undefined, { code: "store_failed", status: 200, deliveryId }, { status: 200, body: {} });
-      return work();
+      const response = await work();
+      await tell(thrown, undefined, { code: "store_failed", status: response.status, deliveryId }, "webhook store failed");
+      return response;
     }
     if (claim === "done") {
       write(options.log, 200, "webhook delivery already handled", { deliveryId, duplicate: true });
@@ -218,7 +220,7 @@ export function createDeliveryHandler<M>(
     try {
       await (response.status < 300 ? store.complete(key, dedupe.keepSeconds) : store.release(key));
     } catch (thrown) {
-      await report(thrown, undefined, { code: "store_failed", status: response.status, deliveryId }, response);
+      await tell(thrown, undefined, { code: "store_failed", status: response.status, deliveryId }, "webhook store failed");
     }
     return response;
   };

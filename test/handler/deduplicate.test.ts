@@ -109,10 +109,13 @@ describe("deduplication", () => {
       complete: () => undefined,
       release: () => undefined,
     };
-    const handler = teachfloor.createHandler({ secret, on: { "course.join": join }, onError, deduplicate: { store: broken } });
+    const log = { info: vi.fn(), error: vi.fn() };
+    const handler = teachfloor.createHandler({ secret, on: { "course.join": join }, onError, log, deduplicate: { store: broken } });
     expect(await handler.handle(body, await signed())).toEqual(handled);
     expect(join).toHaveBeenCalledTimes(1);
-    expect(onError).toHaveBeenCalledWith(new Error("redis down"), undefined, expect.objectContaining({ code: "store_failed" }));
+    const failure = { code: "store_failed", status: 200, deliveryId: "evt_abc123" };
+    expect(onError).toHaveBeenCalledWith(new Error("redis down"), undefined, failure);
+    expect(log.error).toHaveBeenCalledWith("webhook store failed", expect.objectContaining({ ...failure, error: "redis down" }));
   });
 
   it("does not let a forged copy of a handled delivery through, nor mark it", async () => {

@@ -702,15 +702,16 @@ function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
   for (const [type, run2] of Object.entries(options.on ?? {})) {
     if (run2) handlers.set(type, [run2]);
   }
-  const report = async (thrown, event, failure, response) => {
-    write(options.log, response.status, `webhook delivery answered ${response.status} ${failure.code}`, {
-      ...failure,
-      error: describeThrown(thrown)
-    });
+  const tell = async (thrown, event, failure, message) => {
+    const level = failure.code === "store_failed" ? "error" : void 0;
+    write(options.log, failure.status, message, { ...failure, error: describeThrown(thrown) }, level);
     try {
       await options.onError?.(thrown, event, failure);
     } catch {
     }
+  };
+  const report = async (thrown, event, failure, response) => {
+    await tell(thrown, event, failure, `webhook delivery answered ${response.status} ${failure.code}`);
     return response;
   };
   const once = async (deliveryId, work) => {
@@ -722,8 +723,9 @@ function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
     try {
       claim = await store.claim(key, Math.ceil(settings.timeoutMs / 1e3) + 5);
     } catch (thrown) {
-      await report(thrown, void 0, { code: "store_failed", status: 200, deliveryId }, { status: 200, body: {} });
-      return work();
+      const response2 = await work();
+      await tell(thrown, void 0, { code: "store_failed", status: response2.status, deliveryId }, "webhook store failed");
+      return response2;
     }
     if (claim === "done") {
       write(options.log, 200, "webhook delivery already handled", { deliveryId, duplicate: true });
@@ -739,7 +741,7 @@ function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
     try {
       await (response.status < 300 ? store.complete(key, dedupe.keepSeconds) : store.release(key));
     } catch (thrown) {
-      await report(thrown, void 0, { code: "store_failed", status: response.status, deliveryId }, response);
+      await tell(thrown, void 0, { code: "store_failed", status: response.status, deliveryId }, "webhook store failed");
     }
     return response;
   };
