@@ -67,6 +67,7 @@ describe("deduplication", () => {
     const handler = teachfloor.createHandler({ secret, on: { "course.join": join } });
     const headers = await signed();
     const first = handler.handle(body, headers);
+    await vi.waitFor(() => expect(join).toHaveBeenCalledTimes(1)); // the first has claimed the id and is running
     const second = await handler.handle(body, headers);
     expect(second).toMatchObject({ status: 409, body: { error: "delivery_in_progress" }, headers: { "retry-after": "10" } });
     gate.resolve();

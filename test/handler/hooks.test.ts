@@ -122,9 +122,11 @@ describe("onAny, onError, log and handlers for several types", () => {
   it("logs a duplicate as info, a copy being handled as info, and another method as debug", async () => {
     const log = { debug: vi.fn(), info: vi.fn(), warn: vi.fn() };
     const gate = deferred();
-    const handler = teachfloor.createHandler({ secret, log, on: { "course.join": () => gate.promise } });
+    const join = vi.fn(() => gate.promise);
+    const handler = teachfloor.createHandler({ secret, log, on: { "course.join": join } });
     const headers = await signed();
     const first = handler.handle(body, headers);
+    await vi.waitFor(() => expect(join).toHaveBeenCalledTimes(1)); // the first has claimed the id and is running
     expect((await handler.handle(body, headers)).status).toBe(409);
     gate.resolve();
     await first;
