@@ -6,11 +6,17 @@ import { asSent } from "../../scripts/deliveries.js";
 
 export const schemasDir = join(import.meta.dirname, "..", "..", "schemas");
 
+/**
+ * Where a stored example comes from. `document` names its source document in `../shared/seeds` (checked verbatim
+ * against it by `npm run test:sources`); an example published elsewhere (a provider's docs page or SDK, a captured
+ * delivery) has no `document` but says when it was `retrieved` from `published`.
+ */
 export interface ExampleSource {
   schema: string;
-  document: string;
   section: string;
   published: string;
+  document?: string;
+  retrieved?: string;
 }
 
 /** The examples manifest of a catalogue (`teachfloor`, `teachfloor/early`, …). */
