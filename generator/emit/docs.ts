@@ -4,8 +4,8 @@ import { walkSchema, type JsonObject } from "../schema-walk.js";
 import { guardName } from "../naming.js";
 import { confidenceOf, evidenceSection, fidelityPolicy } from "./evidence.js";
 import { fieldPath, fields } from "./fields.js";
+import { cell, linkTarget, prose } from "./markdown.js";
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 const shapeWords: Record<string, string> = {
   example: "a documented example",
@@ -33,16 +33,16 @@ export function eventSection(catalogue: Catalogue, event: EventSchema, schema: J
   const shape = shapeOf(event);
   const heading = "#".repeat(depth + 1);
   const facts = [
-    String(event.file.json.description),
+    prose(String(event.file.json.description)),
     "",
     `- Type: \`${event.typeName}\`; guard: \`${guardName(event.stem)}\`; validator: \`${event.validatorName}\``,
     `- Event type: \`${catalogue.typeProperty}\` = \`${event.eventType}\`${subTypes(event) ? `; sub-type ${subTypes(event)}` : ""}`,
-    `- Provider docs: ${docsOf(event)}`,
-    `- Shape known from: ${shapeWords[shape.from]} — ${shape.source}`,
+    `- Provider docs: <${linkTarget(docsOf(event))}>`,
+    `- Shape known from: ${shapeWords[shape.from]} — ${prose(shape.source)}`,
     "",
   ];
   const recorded = decisions(schema);
-  const decisionLines = recorded.length ? [`${heading} Decisions`, "", ...recorded.map((d) => `- ${d.field ? `\`${d.field}\`: ` : ""}${d.text}`), ""] : [];
+  const decisionLines = recorded.length ? [`${heading} Decisions`, "", ...recorded.map((d) => `- ${d.field ? `\`${d.field}\`: ` : ""}${prose(d.text)}`), ""] : [];
   const table = [
     `${heading} Fields`,
     "",
@@ -65,7 +65,7 @@ export function decisionList(catalogue: Catalogue, depth: number): string[] {
   const items = files.flatMap((file) => {
     const found: string[] = [];
     walkSchema(file.json, (node, pointer) => {
-      if (typeof node.$comment === "string") found.push(`- \`schemas/${file.path}\` \`${pointer || "/"}\`: ${node.$comment}`);
+      if (typeof node.$comment === "string") found.push(`- \`schemas/${file.path}\` \`${pointer || "/"}\`: ${prose(node.$comment)}`);
     });
     return found;
   });
@@ -87,7 +87,7 @@ export function eventTable(catalogue: Catalogue, link: (event: EventSchema) => s
         `\`${event.typeName}\``,
         shapeOf(event).from,
         String(confidenceOf(event.file.json)),
-        `[docs](${docsOf(event)})`,
+        `[docs](${linkTarget(docsOf(event))})`,
         `[${event.stem}](${link(event)})`,
       ]),
     ),

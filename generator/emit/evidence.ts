@@ -1,6 +1,7 @@
 import type { JsonObject } from "../schema-walk.js";
 import { walkSchema } from "../schema-walk.js";
 import { fieldPath } from "./fields.js";
+import { linkTarget, prose } from "./markdown.js";
 
 /** One source of a schema's shape, as its `x-evidence` lists it. */
 export interface Evidence {
@@ -36,7 +37,8 @@ const objectName = (node: JsonObject, field: string): string => {
   return title && at ? `${title} (${at})` : title || at || "the envelope";
 };
 
-const evidenceLine = (e: Evidence) => `- ${e.url ? `[${e.source}](${e.url})` : e.source}: ${e.shows}`;
+const evidenceLine = (e: Evidence) =>
+  `- ${e.url ? `[${prose(e.source)}](${linkTarget(e.url)})` : prose(e.source)}: ${prose(e.shows)}`;
 
 /** The Evidence section of an event page: each source and what it showed, and the confidence they give. */
 export function evidenceSection(schema: JsonObject, heading: string): string[] {

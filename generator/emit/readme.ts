@@ -5,6 +5,7 @@ import type { DeliveryJson } from "../lint/delivery.js";
 import type { JsonObject } from "../schema-walk.js";
 import { decisionList, eventSection, eventTable } from "./docs.js";
 import { fidelityPolicy } from "./evidence.js";
+import { prose } from "./markdown.js";
 import { importName } from "./package-json.js";
 import { expressHandler, fetchHandler, frameworkRecipes, handlerSnippet } from "./snippets.js";
 
@@ -49,7 +50,7 @@ function verification(catalogue: Catalogue, delivery: DeliveryJson, first: Event
   return [
     "## Receiving deliveries",
     "",
-    String(delivery.$comment ?? ""),
+    prose(String(delivery.$comment ?? "")),
     "",
     ...code("ts", handlerSnippet(name, first.eventType, secretVariable)),
     "Each handler receives exactly its event's type; a name outside the catalogue is a type error; `webhooks.on(types, " +

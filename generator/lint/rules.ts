@@ -34,6 +34,9 @@ export function typeProperties(schema: JsonObject): string[] {
   });
 }
 
+/** An https URL that stays one link in Markdown and in generated comments. */
+const isLink = (url: unknown): boolean => typeof url === "string" && /^https:\/\/[^\s<>"'`]+$/.test(url);
+
 /** One source of evidence: what it is, what it shows, and its public address if it has one. */
 const evidenceEntry = (entry: unknown): boolean =>
   isObject(entry) &&
@@ -42,7 +45,7 @@ const evidenceEntry = (entry: unknown): boolean =>
   entry.source !== "" &&
   typeof entry.shows === "string" &&
   entry.shows !== "" &&
-  (entry.url === undefined || (typeof entry.url === "string" && /^https:\/\//.test(entry.url)));
+  (entry.url === undefined || isLink(entry.url));
 
 /**
  * The schema rules, keyed by the sentence a person should read: the sentence is the documentation,
@@ -89,8 +92,8 @@ export const rules: Record<string, Rule> = {
   "An object never forbids additional properties: providers add fields without notice.": (file) =>
     everyNode(file, (node, pointer) => (node.additionalProperties === false ? { pointer: `${pointer}/additionalProperties` } : undefined)),
 
-  "An event schema links its provider's documentation page in x-docs.": (file) =>
-    isCommon(file.path) || (typeof file.json["x-docs"] === "string" && /^https:\/\//.test(file.json["x-docs"])) ? [] : [{ pointer: "/x-docs" }],
+  "An event schema links its provider's documentation page in x-docs (an https URL without spaces, quotes or angle brackets).": (file) =>
+    isCommon(file.path) || isLink(file.json["x-docs"]) ? [] : [{ pointer: "/x-docs" }],
 
   "An event schema says in x-shape where its shape is known from (example, object-reference or undocumented) and its source.": (file) => {
     if (isCommon(file.path)) return [];

@@ -37,6 +37,8 @@ const cases: Array<[string, { given: Record<string, unknown>; want: { pointer: s
   ["a description beside $ref", { given: { ...event(), definitions: { a: { type: "string" } }, properties: { type: { const: "thing.done" }, data: { $ref: "#/definitions/a", description: "x" } } }, want: { pointer: "/properties/data/description", rule: sentence("A $ref stands alone") } }],
   ["closed additional properties", { given: { ...event(), additionalProperties: false }, want: { pointer: "/additionalProperties", rule: sentence("An object never forbids") } }],
   ["no docs link", { given: { ...event(), "x-docs": undefined }, want: { pointer: "/x-docs", rule: sentence("An event schema links") } }],
+  ["a docs link that breaks out of its link", { given: { ...event(), "x-docs": 'https://acme.example/"><script>' }, want: { pointer: "/x-docs", rule: sentence("An event schema links") } }],
+  ["an evidence link with a space", { given: { ...event(), "x-evidence": [{ source: "acme docs", shows: "one example", url: "https://acme.example/a b" }] }, want: { pointer: "/x-evidence/0", rule: sentence("A schema lists the sources") } }],
   ["an unknown shape origin", { given: { ...event(), "x-shape": { from: "guess", source: "-" } }, want: { pointer: "/x-shape", rule: sentence("An event schema says in x-shape") } }],
   ["no x-evidence", { given: { ...event(), "x-evidence": undefined }, want: { pointer: "/x-evidence", rule: sentence("A schema lists the sources") } }],
   ["an empty x-evidence", { given: { ...event(), "x-evidence": [] }, want: { pointer: "/x-evidence", rule: sentence("A schema lists the sources") } }],
