@@ -8,6 +8,7 @@ import { eventPage, overallIndex } from "./emit/docs.js";
 import { packageJson, subpathPackageJson } from "./emit/package-json.js";
 import { readme } from "./emit/readme.js";
 import { entrySources, readRuntime, withBanner } from "./emit/sources.js";
+import { linksOf, type Links } from "./emit/links.js";
 import { catalogueOf } from "./ids.js";
 import { loadDelivery, type DeliveryJson } from "./lint/delivery.js";
 import { lint } from "./lint/index.js";
@@ -22,6 +23,7 @@ export type Generated =
 interface ProjectInputs {
   root: string;
   version: string;
+  links: Links;
   license: string;
   runtime: [string, string][];
   /** Each provider's `schemas/<provider>/CHANGELOG.md`, where it has one (written by `npm run breaking`). */
@@ -45,10 +47,10 @@ async function emitCatalogue(catalogue: Catalogue, delivery: DeliveryJson, all: 
     ...[...dist].map(([path, text]) => [at(`dist/${path}`), withBanner(catalogue, text)] as [string, string]),
     ...[...schemas].map(([stem, schema]) => [at(`schemas/${stem}.json`), `${JSON.stringify(schema, null, 2)}\n`] as [string, string]),
     ...pages,
-    [at("README.md"), readme(catalogue, delivery, schemas, nestedIn(catalogue, all))],
+    [at("README.md"), readme(catalogue, delivery, nestedIn(catalogue, all), project.links)],
     ...((isProvider(catalogue)
       ? [
-          [at("package.json"), packageJson(catalogue, String(delivery.provider), nestedIn(catalogue, all), project.version, changelog !== undefined)],
+          [at("package.json"), packageJson(catalogue, String(delivery.provider), nestedIn(catalogue, all), project, changelog !== undefined)],
           [at("LICENSE"), project.license],
           ...(changelog === undefined ? [] : [[at("CHANGELOG.md"), banner(`schemas/${at("CHANGELOG.md")}`, "md") + changelog]]),
         ]
@@ -64,9 +66,11 @@ export async function generate(root: string): Promise<Generated> {
   const deliveries = catalogues.map((catalogue) => loadDelivery(join(root, "schemas"), catalogue.path));
   const problems = [...loadProblems, ...lintProblems, ...catalogueProblems, ...deliveries.flatMap((d) => d.problems)];
   if (problems.length) return { ok: false, problems };
+  const rootPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string; repository?: unknown };
   const project: ProjectInputs = {
     root,
-    version: (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version,
+    version: rootPackage.version,
+    links: linksOf(rootPackage.repository),
     license: readFileSync(join(root, "LICENSE"), "utf8"),
     runtime: readRuntime(),
     changelogs: new Map(

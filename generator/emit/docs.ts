@@ -59,20 +59,6 @@ export function eventPage(catalogue: Catalogue, event: EventSchema, schema: Json
   return [banner(`schemas/${event.file.path}`, "md"), `# ${event.stem}`, "", ...eventSection(catalogue, event, schema, 1)].join("\n");
 }
 
-/** Every decision recorded in the catalogue's files, located by file and pointer. */
-export function decisionList(catalogue: Catalogue, depth: number): string[] {
-  const files = [...catalogue.events.map((event) => event.file), ...catalogue.commons].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const items = files.flatMap((file) => {
-    const found: string[] = [];
-    walkSchema(file.json, (node, pointer) => {
-      if (typeof node.$comment === "string") found.push(`- \`schemas/${file.path}\` \`${pointer || "/"}\`: ${prose(node.$comment)}`);
-    });
-    return found;
-  });
-  const intro = "Where the provider's documents contradict each other or leave a gap, this is what the schemas decide, and why.";
-  return items.length ? [`${"#".repeat(depth)} Decisions`, "", intro, "", ...items, ""] : [];
-}
-
 /** The table of a catalogue's events: type, sub-type, names, how each shape is known, docs link. */
 export function eventTable(catalogue: Catalogue, link: (event: EventSchema) => string): string[] {
   return [

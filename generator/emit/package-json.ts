@@ -1,4 +1,5 @@
 import type { Catalogue } from "../catalogue.js";
+import { packageLinks, type Links } from "./links.js";
 
 /** The npm name of a catalogue's entry point: `@coursehooks/teachfloor`, `@coursehooks/teachfloor/early`. */
 export const importName = (catalogue: Catalogue): string => `@coursehooks/${catalogue.path}`;
@@ -13,7 +14,7 @@ export function packageJson(
   provider: Catalogue,
   displayName: string,
   nested: readonly Catalogue[],
-  version: string,
+  project: { version: string; links: Links },
   changelog = false,
 ): string {
   const sub = (catalogue: Catalogue) => `${catalogue.path.slice(provider.path.length + 1)}/`;
@@ -24,9 +25,10 @@ export function packageJson(
   exports["./package.json"] = "./package.json";
   const json = {
     name: importName(provider),
-    version,
+    version: project.version,
     description: `${displayName} webhooks, typed and validated: verify, parse and narrow every documented event.`,
     license: "MIT",
+    ...packageLinks(project.links, provider.path),
     type: "module",
     sideEffects: false,
     engines: { node: ">=20" },
@@ -35,7 +37,7 @@ export function packageJson(
     types: "./dist/index.d.cts",
     exports,
     files: ["dist", "schemas", ...nested.flatMap((c) => [`${sub(c)}dist`, `${sub(c)}schemas`, `${sub(c)}package.json`]), "README.md", "LICENSE", ...(changelog ? ["CHANGELOG.md"] : [])],
-    keywords: ["webhooks", provider.path, "json-schema", "typescript", "validation"],
+    keywords: ["webhooks", "webhook", provider.path, "course", "lms", "elearning", "json-schema", "typescript", "validation", "standard-schema"],
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

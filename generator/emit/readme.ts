@@ -2,9 +2,9 @@ import { banner, catalogueSources } from "../banner.js";
 import type { Catalogue, EventSchema } from "../catalogue.js";
 import { guardName, standardSchemaName } from "../naming.js";
 import type { DeliveryJson } from "../lint/delivery.js";
-import type { JsonObject } from "../schema-walk.js";
-import { decisionList, eventSection, eventTable } from "./docs.js";
+import { eventTable } from "./docs.js";
 import { fidelityPolicy } from "./evidence.js";
+import { fileUrl, type Links } from "./links.js";
 import { prose } from "./markdown.js";
 import { importName } from "./package-json.js";
 import { expressHandler, fetchHandler, frameworkRecipes, handlerSnippet } from "./snippets.js";
@@ -117,12 +117,14 @@ function usage(catalogue: Catalogue, first: EventSchema): string[] {
   ];
 }
 
-/** The README of a catalogue's entry point: usage first, then the events, decisions and field tables. */
-export function readme(catalogue: Catalogue, delivery: DeliveryJson, schemas: ReadonlyMap<string, JsonObject>, subpaths: readonly Catalogue[]): string {
+/** The README of a catalogue's entry point: usage, then the events, linked to their pages of fields, evidence and decisions. */
+export function readme(catalogue: Catalogue, delivery: DeliveryJson, subpaths: readonly Catalogue[], links: Links): string {
   const first = catalogue.events.find((e) => (e.file.json["x-shape"] as { from: string }).from === "example") ?? catalogue.events[0]!;
   const name = importName(catalogue);
   const install = catalogue.path.includes("/") ? [] : ["## Install", "", ...code("sh", [`npm install ${name}`])];
-  const others = subpaths.length ? ["Also in this package: " + subpaths.map((s) => `\`${importName(s)}\` ([README](${s.path.slice(catalogue.path.length + 1)}/README.md))`).join(", ") + ".", ""] : [];
+  const readmeOf = (c: Catalogue) => fileUrl(links, `generated/${c.path}/README.md`);
+  const others = subpaths.length ? ["Also in this package: " + subpaths.map((s) => `\`${importName(s)}\` ([README](${readmeOf(s)}))`).join(", ") + ".", ""] : [];
+  const page = (event: EventSchema) => fileUrl(links, `generated/${catalogue.path}/docs/${event.stem}.md`);
   return [
     banner(catalogueSources(catalogue.path), "md"),
     `# ${name}`,
@@ -136,9 +138,9 @@ export function readme(catalogue: Catalogue, delivery: DeliveryJson, schemas: Re
     ...usage(catalogue, first),
     "## Events",
     "",
-    ...eventTable(catalogue, (event) => `#${event.stem.replace(/[^a-z0-9_-]/g, "")}`),
+    "Each event's page lists its fields, the evidence for its shape and the decisions taken where the provider's documents disagree.",
+    "",
+    ...eventTable(catalogue, page),
     ...fidelityPolicy(3),
-    ...decisionList(catalogue, 2),
-    ...catalogue.events.flatMap((event) => [`## ${event.stem}`, "", ...eventSection(catalogue, event, schemas.get(event.stem)!, 2)]),
   ].join("\n");
 }
