@@ -1,5 +1,5 @@
 import type { JsonObject } from "../schema-walk.js";
-import { walkSchema } from "../schema-walk.js";
+import { isObject, walkSchema } from "../schema-walk.js";
 import { fieldPath } from "./fields.js";
 
 /** One source of a schema's shape, as its `x-evidence` lists it. */
@@ -38,6 +38,13 @@ const objectName = (node: JsonObject, field: string): string => {
 
 const evidenceLine = (e: Evidence) => `- ${e.url ? `[${e.source}](${e.url})` : e.source}: ${e.shows}`;
 
+/** Whether the event's shape is still as `npm run new-event` inferred it from one payload (`x-shape.inferred`). */
+export const inferred = (schema: JsonObject): boolean => isObject(schema["x-shape"]) && schema["x-shape"].inferred === true;
+
+const inferredNote =
+  "The shape was inferred from one payload by `npm run new-event` and is not yet reviewed: the types are those the " +
+  "payload showed, and nothing but the envelope, the discriminators and the ids is required.";
+
 /** The Evidence section of an event page: each source and what it showed, and the confidence they give. */
 export function evidenceSection(schema: JsonObject, heading: string): string[] {
   const { own, shared } = evidence(schema);
@@ -47,6 +54,7 @@ export function evidenceSection(schema: JsonObject, heading: string): string[] {
     "",
     `Confidence: ${own.length} independent source${own.length === 1 ? "" : "s"} for this event's shape.`,
     "",
+    ...(inferred(schema) ? [inferredNote, ""] : []),
     ...own.map(evidenceLine),
     ...shared.flatMap(({ object, evidence: list }) => [`- ${object}:`, ...list.map((e) => `  ${evidenceLine(e)}`)]),
     "",

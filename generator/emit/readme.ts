@@ -4,7 +4,7 @@ import { guardName, standardSchemaName } from "../naming.js";
 import type { DeliveryJson } from "../lint/delivery.js";
 import type { JsonObject } from "../schema-walk.js";
 import { decisionList, eventSection, eventTable } from "./docs.js";
-import { fidelityPolicy } from "./evidence.js";
+import { fidelityPolicy, inferred } from "./evidence.js";
 import { importName } from "./package-json.js";
 import { expressHandler, fetchHandler, frameworkRecipes, handlerSnippet } from "./snippets.js";
 
@@ -118,7 +118,8 @@ function usage(catalogue: Catalogue, first: EventSchema): string[] {
 
 /** The README of a catalogue's entry point: usage first, then the events, decisions and field tables. */
 export function readme(catalogue: Catalogue, delivery: DeliveryJson, schemas: ReadonlyMap<string, JsonObject>, subpaths: readonly Catalogue[]): string {
-  const first = catalogue.events.find((e) => (e.file.json["x-shape"] as { from: string }).from === "example") ?? catalogue.events[0]!;
+  const documented = (e: EventSchema) => (e.file.json["x-shape"] as { from: string }).from === "example" && !inferred(e.file.json);
+  const first = catalogue.events.find(documented) ?? catalogue.events[0]!;
   const name = importName(catalogue);
   const install = catalogue.path.includes("/") ? [] : ["## Install", "", ...code("sh", [`npm install ${name}`])];
   const others = subpaths.length ? ["Also in this package: " + subpaths.map((s) => `\`${importName(s)}\` ([README](${s.path.slice(catalogue.path.length + 1)}/README.md))`).join(", ") + ".", ""] : [];
