@@ -2,7 +2,7 @@ import { banner } from "../banner.js";
 import type { Catalogue, EventSchema } from "../catalogue.js";
 import { walkSchema, type JsonObject } from "../schema-walk.js";
 import { guardName } from "../naming.js";
-import { confidenceOf, evidenceSection, fidelityPolicy } from "./evidence.js";
+import { confidenceOf, evidenceSection, fidelityPolicy, inferred } from "./evidence.js";
 import { fieldPath, fields } from "./fields.js";
 import { cell, linkTarget, prose } from "./markdown.js";
 
@@ -14,6 +14,8 @@ const shapeWords: Record<string, string> = {
 };
 
 const shapeOf = (event: EventSchema) => event.file.json["x-shape"] as { from: string; source: string };
+/** The shape's origin for the event tables: `example`, or `example (inferred)` while as inferred from one payload. */
+const shapeLabel = (event: EventSchema) => `${shapeOf(event).from}${inferred(event.file.json) ? " (inferred)" : ""}`;
 const docsOf = (event: EventSchema) => event.file.json["x-docs"] as string;
 const subTypeValues = (event: EventSchema) => event.discriminants.slice(1).map((d) => `\`${d.value}\``).join(", ");
 const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
@@ -38,7 +40,8 @@ export function eventSection(catalogue: Catalogue, event: EventSchema, schema: J
     `- Type: \`${event.typeName}\`; guard: \`${guardName(event.stem)}\`; validator: \`${event.validatorName}\``,
     `- Event type: \`${catalogue.typeProperty}\` = \`${event.eventType}\`${subTypes(event) ? `; sub-type ${subTypes(event)}` : ""}`,
     `- Provider docs: <${linkTarget(docsOf(event))}>`,
-    `- Shape known from: ${shapeWords[shape.from]} — ${prose(shape.source)}`,
+    `- Shape known from: ${shapeWords[shape.from]}${inferred(event.file.json) ? ", inferred from one payload" : ""}` +
+      ` — ${prose(shape.source)}`,
     "",
   ];
   const recorded = decisions(schema);
@@ -71,7 +74,7 @@ export function eventTable(catalogue: Catalogue, link: (event: EventSchema) => s
         `\`${event.eventType}\``,
         subTypeValues(event),
         `\`${event.typeName}\``,
-        shapeOf(event).from,
+        shapeLabel(event),
         String(confidenceOf(event.file.json)),
         `[docs](${linkTarget(docsOf(event))})`,
         `[${event.stem}](${link(event)})`,
@@ -89,7 +92,7 @@ export function overallIndex(catalogues: readonly Catalogue[]): string {
         catalogue.path,
         `\`${event.eventType}\``,
         subTypeValues(event),
-        shapeOf(event).from,
+        shapeLabel(event),
         String(confidenceOf(event.file.json)),
         `[${event.stem}](${catalogue.path}/docs/${event.stem}.md)`,
       ]),

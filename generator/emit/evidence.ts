@@ -1,5 +1,5 @@
 import type { JsonObject } from "../schema-walk.js";
-import { walkSchema } from "../schema-walk.js";
+import { isObject, walkSchema } from "../schema-walk.js";
 import { fieldPath } from "./fields.js";
 import { linkTarget, prose } from "./markdown.js";
 
@@ -40,6 +40,13 @@ const objectName = (node: JsonObject, field: string): string => {
 const evidenceLine = (e: Evidence) =>
   `- ${e.url ? `[${prose(e.source)}](${linkTarget(e.url)})` : prose(e.source)}: ${prose(e.shows)}`;
 
+/** Whether the event's shape is still as `npm run new-event` inferred it from one payload (`x-shape.inferred`). */
+export const inferred = (schema: JsonObject): boolean => isObject(schema["x-shape"]) && schema["x-shape"].inferred === true;
+
+const inferredNote =
+  "The shape was inferred from one payload by `npm run new-event` and is not yet reviewed: the types are those the " +
+  "payload showed, and nothing but the envelope, the discriminators and the ids is required.";
+
 /** The Evidence section of an event page: each source and what it showed, and the confidence they give. */
 export function evidenceSection(schema: JsonObject, heading: string): string[] {
   const { own, shared } = evidence(schema);
@@ -49,6 +56,7 @@ export function evidenceSection(schema: JsonObject, heading: string): string[] {
     "",
     `Confidence: ${own.length} independent source${own.length === 1 ? "" : "s"} for this event's shape.`,
     "",
+    ...(inferred(schema) ? [inferredNote, ""] : []),
     ...own.map(evidenceLine),
     ...shared.flatMap(({ object, evidence: list }) => [`- ${object}:`, ...list.map((e) => `  ${evidenceLine(e)}`)]),
     "",

@@ -3,7 +3,7 @@ import type { Catalogue, EventSchema } from "../catalogue.js";
 import { guardName, standardSchemaName } from "../naming.js";
 import type { DeliveryJson } from "../lint/delivery.js";
 import { eventTable } from "./docs.js";
-import { fidelityPolicy } from "./evidence.js";
+import { fidelityPolicy, inferred } from "./evidence.js";
 import { fileUrl, type Links } from "./links.js";
 import { prose } from "./markdown.js";
 import { importName } from "./package-json.js";
@@ -119,7 +119,8 @@ function usage(catalogue: Catalogue, first: EventSchema): string[] {
 
 /** The README of a catalogue's entry point: usage, then the events, linked to their pages of fields, evidence and decisions. */
 export function readme(catalogue: Catalogue, delivery: DeliveryJson, subpaths: readonly Catalogue[], links: Links): string {
-  const first = catalogue.events.find((e) => (e.file.json["x-shape"] as { from: string }).from === "example") ?? catalogue.events[0]!;
+  const documented = (e: EventSchema) => (e.file.json["x-shape"] as { from: string }).from === "example" && !inferred(e.file.json);
+  const first = catalogue.events.find(documented) ?? catalogue.events[0]!;
   const name = importName(catalogue);
   const install = catalogue.path.includes("/") ? [] : ["## Install", "", ...code("sh", [`npm install ${name}`])];
   const readmeOf = (c: Catalogue) => fileUrl(links, `generated/${c.path}/README.md`);

@@ -4,7 +4,7 @@ import addFormats from "ajv-formats";
 import { build } from "esbuild";
 import { banner, catalogueSources } from "../banner.js";
 import type { Catalogue } from "../catalogue.js";
-import { dateTime } from "../date-time.js";
+import { formats } from "../formats.js";
 import { idOf, stemOf } from "../ids.js";
 import { typeName, validatorName } from "../naming.js";
 import { ownKeywords } from "../lint/keywords.js";
@@ -16,7 +16,7 @@ function catalogueAjv(files: readonly SchemaFile[]): Ajv {
   const ajv = new Ajv({ strict: true, allErrors: true, code: { source: true, esm: true, lines: true } });
   ajv.addVocabulary([...ownKeywords]);
   addFormats.default(ajv);
-  ajv.addFormat("date-time", dateTime);
+  for (const [name, pattern] of Object.entries(formats)) ajv.addFormat(name, pattern);
   for (const file of files) ajv.addSchema(structuredClone(file.json), idOf(file.path));
   return ajv;
 }

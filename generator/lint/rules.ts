@@ -21,7 +21,7 @@ const everyNode = (file: SchemaFile, check: (node: JsonObject, pointer: string) 
 };
 
 /** The characters an event type or sub-type may have: they end up in generated code, docs and log lines. */
-const safeConst = /^[A-Za-z0-9_.:-]{1,100}$/;
+export const safeConst = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 const known = new Set<string>([...draft07Keywords, ...ownKeywords]);
 
@@ -46,6 +46,10 @@ const evidenceEntry = (entry: unknown): boolean =>
   typeof entry.shows === "string" &&
   entry.shows !== "" &&
   (entry.url === undefined || isLink(entry.url));
+
+const shapeRule =
+  "An event schema says in x-shape where its shape is known from (example, object-reference or undocumented) " +
+  "and its source, with inferred: true while the shape is as inferred from one example.";
 
 /**
  * The schema rules, keyed by the sentence a person should read: the sentence is the documentation,
@@ -95,10 +99,15 @@ export const rules: Record<string, Rule> = {
   "An event schema links its provider's documentation page in x-docs (an https URL without spaces, quotes or angle brackets).": (file) =>
     isCommon(file.path) || isLink(file.json["x-docs"]) ? [] : [{ pointer: "/x-docs" }],
 
-  "An event schema says in x-shape where its shape is known from (example, object-reference or undocumented) and its source.": (file) => {
+  [shapeRule]: (file) => {
     if (isCommon(file.path)) return [];
     const shape = file.json["x-shape"];
-    const valid = isObject(shape) && shapeOrigins.includes(shape.from as never) && typeof shape.source === "string";
+    const valid =
+      isObject(shape) &&
+      shapeOrigins.includes(shape.from as never) &&
+      typeof shape.source === "string" &&
+      Object.keys(shape).every((key) => ["from", "source", "inferred"].includes(key)) &&
+      (shape.inferred === undefined || (shape.inferred === true && shape.from === "example"));
     return valid ? [] : [{ pointer: "/x-shape" }];
   },
 

@@ -52,3 +52,13 @@ describe("evidence", () => {
     expect(evidenceSection(given, "###")).toEqual(want);
   });
 });
+
+describe("an event whose shape is as inferred from one payload", () => {
+  const note = "The shape was inferred from one payload by `npm run new-event` and is not yet reviewed";
+  it.each([
+    ["inferred: true", { ...dereferenced, "x-shape": { from: "example", source: "s", inferred: true } }, true],
+    ["no marker", { ...dereferenced, "x-shape": { from: "example", source: "s" } }, false],
+  ])("says so in its Evidence section only when marked (%s)", (_, given, want) => {
+    expect(evidenceSection(given, "###").some((line) => line.startsWith(note))).toBe(want);
+  });
+});

@@ -51,8 +51,9 @@ describe("generation", () => {
 
   it("shows every decision recorded in a schema on the pages of the events it concerns", () => {
     if (!first.ok) throw new Error("generation failed");
+    const { files } = first;
     for (const catalogue of first.catalogues) {
-      const pages = catalogue.events.map((e) => first.files.get(`${catalogue.path}/docs/${e.stem}.md`)!);
+      const pages = catalogue.events.map((e) => files.get(`${catalogue.path}/docs/${e.stem}.md`)!);
       for (const file of [...catalogue.commons, ...catalogue.events.map((e) => e.file)]) {
         walkSchema(file.json, (node) => {
           if (typeof node.$comment !== "string") return;
