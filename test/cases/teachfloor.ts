@@ -120,4 +120,35 @@ export const cases: EventCases[] = [
       { name: "the data's object is not member", patch: [{ op: "replace", path: "/data/object", value: "user" }], pointer: "/data/object" },
     ],
   },
+  {
+    schema: "app.installed",
+    base: { example: "app.installed.json" },
+    broken: [
+      { name: "the installer is missing", patch: [{ op: "remove", path: "/data/installer" }], pointer: "/data/installer" },
+      { name: "the organization has no id", patch: [{ op: "remove", path: "/data/organization/id" }], pointer: "/data/organization/id" },
+      { name: "the token expiry is not RFC 3339", patch: [{ op: "replace", path: "/data/credentials/expires_at", value: "2026-08-25 14:32" }], pointer: "/data/credentials/expires_at" },
+      { name: "installation_id is a number", patch: [{ op: "replace", path: "/installation_id", value: 7 }], pointer: "/installation_id" },
+      { name: "the event type is app.uninstalled", patch: [{ op: "replace", path: "/type", value: "app.uninstalled" }], pointer: "/type" },
+    ],
+  },
+  {
+    schema: "app.uninstalled",
+    base: {
+      assembled: assemble("app.uninstalled", { organization: { id: "acme-corp", name: "Acme Corp" }, app: { id: "6a41091c53b30", version: "1.0.0" } }),
+      from: `${ENVELOPE}, data the organization and app of the app.installed example (no app.uninstalled payload is published)`,
+    },
+    broken: [
+      { name: "the organization is missing", patch: [{ op: "remove", path: "/data/organization" }], pointer: "/data/organization" },
+      { name: "the app has no id", patch: [{ op: "remove", path: "/data/app/id" }], pointer: "/data/app/id" },
+      { name: "the earlier installation_id inside data is a number", patch: [{ op: "add", path: "/data/installation_id", value: 7 }], pointer: "/data/installation_id" },
+    ],
+  },
+  {
+    schema: "organization.join",
+    base: { assembled: assemble("organization.join", {}), from: `${ENVELOPE}, data {} (no organization.join shape is published)` },
+    broken: [
+      { name: "the data is a string", patch: [{ op: "replace", path: "/data", value: "usr_1" }], pointer: "/data" },
+      { name: "the envelope has no created_at", patch: [{ op: "remove", path: "/created_at" }], pointer: "/created_at" },
+    ],
+  },
 ];

@@ -8,7 +8,7 @@ import type { HandlerOptions } from "./runtime/handler-options.cjs";
 import { type ReceiveResult } from "./runtime/receive.cjs";
 import { type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.cjs";
 import { type StandardSchema } from "./runtime/standard-schema.cjs";
-import type { TeachfloorCourseCompletedEvent, TeachfloorCourseCreatedEvent, TeachfloorCourseJoinEvent, TeachfloorCourseUpdatedEvent, TeachfloorElementCompletedEvent, TeachfloorElementCreatedEvent, TeachfloorElementDeletedEvent, TeachfloorElementUpdatedEvent, TeachfloorEvent, TeachfloorEventMap, TeachfloorEventType, TeachfloorMemberLoginEvent, TeachfloorModuleCreatedEvent, TeachfloorModuleUpdatedEvent } from "./types.cjs";
+import type { TeachfloorAppInstalledEvent, TeachfloorAppUninstalledEvent, TeachfloorCourseCompletedEvent, TeachfloorCourseCreatedEvent, TeachfloorCourseJoinEvent, TeachfloorCourseUpdatedEvent, TeachfloorElementCompletedEvent, TeachfloorElementCreatedEvent, TeachfloorElementDeletedEvent, TeachfloorElementUpdatedEvent, TeachfloorEvent, TeachfloorEventMap, TeachfloorEventType, TeachfloorMemberLoginEvent, TeachfloorModuleCreatedEvent, TeachfloorModuleUpdatedEvent, TeachfloorOrganizationJoinEvent } from "./types.cjs";
 export * from "./types.cjs";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.cjs";
 export type { Body } from "./runtime/decode.cjs";
@@ -21,7 +21,7 @@ export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime
 export type { NodeRequest } from "./runtime/body.cjs";
 export type { Drift } from "./runtime/drift.cjs";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.cjs";
-export { validateCourseCompleted, validateCourseCreated, validateCourseJoin, validateCourseUpdated, validateElementCompleted, validateElementCreated, validateElementDeleted, validateElementUpdated, validateMemberLogin, validateModuleCreated, validateModuleUpdated, validateCommonEnvelope } from "./validators.cjs";
+export { validateAppInstalled, validateAppUninstalled, validateCourseCompleted, validateCourseCreated, validateCourseJoin, validateCourseUpdated, validateElementCompleted, validateElementCreated, validateElementDeleted, validateElementUpdated, validateMemberLogin, validateModuleCreated, validateModuleUpdated, validateOrganizationJoin, validateCommonEnvelope } from "./validators.cjs";
 export type { Validator, ValidationError } from "./validators.cjs";
 /** Any event of this package (the same name in every coursehooks package). */
 export type Event = TeachfloorEvent;
@@ -38,6 +38,14 @@ export type EventMap = TeachfloorEventMap;
 export declare function parse(input: Body): ParseResult<TeachfloorEvent>;
 /** Validates an already parsed value as an event of the given type. Never throws. */
 export declare function validate<T extends TeachfloorEventType>(type: T, value: unknown): ParseResult<TeachfloorEventMap[T]>;
+/** Whether `value` is a valid app.installed event. */
+export declare function isAppInstalled(value: unknown): value is TeachfloorAppInstalledEvent;
+/** app.installed as a Standard Schema, with its JSON Schema. */
+export declare const appInstalledSchema: StandardSchema<TeachfloorAppInstalledEvent>;
+/** Whether `value` is a valid app.uninstalled event. */
+export declare function isAppUninstalled(value: unknown): value is TeachfloorAppUninstalledEvent;
+/** app.uninstalled as a Standard Schema, with its JSON Schema. */
+export declare const appUninstalledSchema: StandardSchema<TeachfloorAppUninstalledEvent>;
 /** Whether `value` is a valid course.completed event. */
 export declare function isCourseCompleted(value: unknown): value is TeachfloorCourseCompletedEvent;
 /** course.completed as a Standard Schema, with its JSON Schema. */
@@ -82,6 +90,10 @@ export declare const moduleCreatedSchema: StandardSchema<TeachfloorModuleCreated
 export declare function isModuleUpdated(value: unknown): value is TeachfloorModuleUpdatedEvent;
 /** module.updated as a Standard Schema, with its JSON Schema. */
 export declare const moduleUpdatedSchema: StandardSchema<TeachfloorModuleUpdatedEvent>;
+/** Whether `value` is a valid organization.join event. */
+export declare function isOrganizationJoin(value: unknown): value is TeachfloorOrganizationJoinEvent;
+/** organization.join as a Standard Schema, with its JSON Schema. */
+export declare const organizationJoinSchema: StandardSchema<TeachfloorOrganizationJoinEvent>;
 /**
  * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
  * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.

@@ -881,10 +881,838 @@ function standardUnion(catalogue2, schema) {
 }
 
 // memory:validators.js
-var validateCourseCompleted = validate10;
-var schema14 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/course.schema.json", "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "course"): name, created_at, cover, availability, visibility, currency, price, metadata. That type is a second source independent of the event reference and confirms they are always present. The other fields (status, start_date, end_date, free_label, the three URLs, custom_fields) are shown only by the event reference, so they are optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Course Object and the course in the course.join payload example", "shows": 'one object shape, twice: id (crs_\u2026), object "course", created_at, name, status, cover, availability, visibility, start_date, end_date, currency, price (99.00), free_label, url, public_url, join_url, metadata ({}), custom_fields ({}); start_date, end_date and free_label are null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, course", "shows": "id: string, object: 'course', name: string, created_at: string, cover: string | null, availability: string, visibility: string, currency: string, price: number | null, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "availability", "visibility", "currency", "price", "metadata"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image; null when the course has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).", "type": ["number", "null"] }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } };
+var validateAppInstalled = validate10;
 var formats0 = /^(?:(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))|(?:(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29))[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("app.installed" !== data.type) {
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "app.installed" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.organization === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" }, message: "must have required property 'organization'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data6.installer === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "installer" }, message: "must have required property 'installer'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data6.installation_id !== void 0) {
+          if (typeof data6.installation_id !== "string") {
+            const err16 = { instancePath: instancePath + "/data/installation_id", schemaPath: "#/properties/data/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data6.organization !== void 0) {
+          let data8 = data6.organization;
+          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (data8.id === void 0) {
+              const err17 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            if (data8.id !== void 0) {
+              if (typeof data8.id !== "string") {
+                const err18 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data8.name !== void 0) {
+              if (typeof data8.name !== "string") {
+                const err19 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data6.app !== void 0) {
+          let data11 = data6.app;
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            if (data11.id === void 0) {
+              const err21 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (data11.id !== void 0) {
+              if (typeof data11.id !== "string") {
+                const err22 = { instancePath: instancePath + "/data/app/id", schemaPath: "common/app.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data11.name !== void 0) {
+              if (typeof data11.name !== "string") {
+                const err23 = { instancePath: instancePath + "/data/app/name", schemaPath: "common/app.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data11.version !== void 0) {
+              if (typeof data11.version !== "string") {
+                const err24 = { instancePath: instancePath + "/data/app/version", schemaPath: "common/app.schema.json/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data6.installer !== void 0) {
+          let data15 = data6.installer;
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.id === void 0) {
+              const err26 = { instancePath: instancePath + "/data/installer", schemaPath: "#/properties/data/properties/installer/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+            if (data15.id !== void 0) {
+              if (typeof data15.id !== "string") {
+                const err27 = { instancePath: instancePath + "/data/installer/id", schemaPath: "#/properties/data/properties/installer/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data15.email !== void 0) {
+              if (typeof data15.email !== "string") {
+                const err28 = { instancePath: instancePath + "/data/installer/email", schemaPath: "#/properties/data/properties/installer/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data15.full_name !== void 0) {
+              if (typeof data15.full_name !== "string") {
+                const err29 = { instancePath: instancePath + "/data/installer/full_name", schemaPath: "#/properties/data/properties/installer/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/data/installer", schemaPath: "#/properties/data/properties/installer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data6.credentials !== void 0) {
+          let data19 = data6.credentials;
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            if (data19.client_id !== void 0) {
+              if (typeof data19.client_id !== "string") {
+                const err31 = { instancePath: instancePath + "/data/credentials/client_id", schemaPath: "common/app-credentials.schema.json/properties/client_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data19.access_token !== void 0) {
+              if (typeof data19.access_token !== "string") {
+                const err32 = { instancePath: instancePath + "/data/credentials/access_token", schemaPath: "common/app-credentials.schema.json/properties/access_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
+            if (data19.refresh_token !== void 0) {
+              if (typeof data19.refresh_token !== "string") {
+                const err33 = { instancePath: instancePath + "/data/credentials/refresh_token", schemaPath: "common/app-credentials.schema.json/properties/refresh_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data19.expires_at !== void 0) {
+              let data23 = data19.expires_at;
+              if (typeof data23 === "string") {
+                if (!formats0.test(data23)) {
+                  const err34 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+              } else {
+                const err35 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data19.token_type !== void 0) {
+              if (typeof data19.token_type !== "string") {
+                const err36 = { instancePath: instancePath + "/data/credentials/token_type", schemaPath: "common/app-credentials.schema.json/properties/token_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
+            if (data19.scope !== void 0) {
+              if (typeof data19.scope !== "string") {
+                const err37 = { instancePath: instancePath + "/data/credentials/scope", schemaPath: "common/app-credentials.schema.json/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err38 = { instancePath: instancePath + "/data/credentials", schemaPath: "common/app-credentials.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err40];
+    } else {
+      vErrors.push(err40);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+var validateAppUninstalled = validate11;
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("app.uninstalled" !== data.type) {
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "app.uninstalled" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.organization === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" }, message: "must have required property 'organization'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data6.installation_id !== void 0) {
+          if (typeof data6.installation_id !== "string") {
+            const err15 = { instancePath: instancePath + "/data/installation_id", schemaPath: "#/properties/data/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data6.organization !== void 0) {
+          let data8 = data6.organization;
+          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (data8.id === void 0) {
+              const err16 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            if (data8.id !== void 0) {
+              if (typeof data8.id !== "string") {
+                const err17 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data8.name !== void 0) {
+              if (typeof data8.name !== "string") {
+                const err18 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data6.app !== void 0) {
+          let data11 = data6.app;
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            if (data11.id === void 0) {
+              const err20 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (data11.id !== void 0) {
+              if (typeof data11.id !== "string") {
+                const err21 = { instancePath: instancePath + "/data/app/id", schemaPath: "common/app.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data11.name !== void 0) {
+              if (typeof data11.name !== "string") {
+                const err22 = { instancePath: instancePath + "/data/app/name", schemaPath: "common/app.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data11.version !== void 0) {
+              if (typeof data11.version !== "string") {
+                const err23 = { instancePath: instancePath + "/data/app/version", schemaPath: "common/app.schema.json/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data6.credentials !== void 0) {
+          let data15 = data6.credentials;
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.client_id !== void 0) {
+              if (typeof data15.client_id !== "string") {
+                const err25 = { instancePath: instancePath + "/data/credentials/client_id", schemaPath: "common/app-credentials.schema.json/properties/client_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data15.access_token !== void 0) {
+              if (typeof data15.access_token !== "string") {
+                const err26 = { instancePath: instancePath + "/data/credentials/access_token", schemaPath: "common/app-credentials.schema.json/properties/access_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data15.refresh_token !== void 0) {
+              if (typeof data15.refresh_token !== "string") {
+                const err27 = { instancePath: instancePath + "/data/credentials/refresh_token", schemaPath: "common/app-credentials.schema.json/properties/refresh_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data15.expires_at !== void 0) {
+              let data19 = data15.expires_at;
+              if (typeof data19 === "string") {
+                if (!formats0.test(data19)) {
+                  const err28 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data15.token_type !== void 0) {
+              if (typeof data15.token_type !== "string") {
+                const err30 = { instancePath: instancePath + "/data/credentials/token_type", schemaPath: "common/app-credentials.schema.json/properties/token_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data15.scope !== void 0) {
+              if (typeof data15.scope !== "string") {
+                const err31 = { instancePath: instancePath + "/data/credentials/scope", schemaPath: "common/app-credentials.schema.json/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/data/credentials", schemaPath: "common/app-credentials.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err34];
+    } else {
+      vErrors.push(err34);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+var validateCourseCompleted = validate12;
+var schema24 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/course.schema.json", "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "course"): name, created_at, cover, availability, visibility, currency, price, metadata. That type is a second source independent of the event reference and confirms they are always present. The other fields (status, start_date, end_date, free_label, the three URLs, custom_fields) are shown only by the event reference, so they are optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Course Object and the course in the course.join payload example", "shows": 'one object shape, twice: id (crs_\u2026), object "course", created_at, name, status, cover, availability, visibility, start_date, end_date, currency, price (99.00), free_label, url, public_url, join_url, metadata ({}), custom_fields ({}); start_date, end_date and free_label are null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, course", "shows": "id: string, object: 'course', name: string, created_at: string, cover: string | null, availability: string, visibility: string, currency: string, price: number | null, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "availability", "visibility", "currency", "price", "metadata"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image; null when the course has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).", "type": ["number", "null"] }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } };
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1337,7 +2165,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (data17.cover !== void 0) {
               let data23 = data17.cover;
               if (typeof data23 !== "string" && data23 !== null) {
-                const err43 = { instancePath: instancePath + "/data/course/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema14.properties.cover.type }, message: "must be string,null" };
+                const err43 = { instancePath: instancePath + "/data/course/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err43];
                 } else {
@@ -1371,7 +2199,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (data17.start_date !== void 0) {
               let data26 = data17.start_date;
               if (typeof data26 !== "string" && data26 !== null) {
-                const err46 = { instancePath: instancePath + "/data/course/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+                const err46 = { instancePath: instancePath + "/data/course/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err46];
                 } else {
@@ -1383,7 +2211,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (data17.end_date !== void 0) {
               let data27 = data17.end_date;
               if (typeof data27 !== "string" && data27 !== null) {
-                const err47 = { instancePath: instancePath + "/data/course/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+                const err47 = { instancePath: instancePath + "/data/course/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err47];
                 } else {
@@ -1406,7 +2234,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (data17.price !== void 0) {
               let data29 = data17.price;
               if (!(typeof data29 == "number" && isFinite(data29)) && data29 !== null) {
-                const err49 = { instancePath: instancePath + "/data/course/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema14.properties.price.type }, message: "must be number,null" };
+                const err49 = { instancePath: instancePath + "/data/course/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type }, message: "must be number,null" };
                 if (vErrors === null) {
                   vErrors = [err49];
                 } else {
@@ -1418,7 +2246,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (data17.free_label !== void 0) {
               let data30 = data17.free_label;
               if (typeof data30 !== "string" && data30 !== null) {
-                const err50 = { instancePath: instancePath + "/data/course/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
+                const err50 = { instancePath: instancePath + "/data/course/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err50];
                 } else {
@@ -1515,11 +2343,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-var validateCourseCreated = validate11;
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCourseCreated = validate13;
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1828,7 +2656,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.cover !== void 0) {
           let data12 = data6.cover;
           if (typeof data12 !== "string" && data12 !== null) {
-            const err30 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema14.properties.cover.type }, message: "must be string,null" };
+            const err30 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -1862,7 +2690,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.start_date !== void 0) {
           let data15 = data6.start_date;
           if (typeof data15 !== "string" && data15 !== null) {
-            const err33 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+            const err33 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -1874,7 +2702,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.end_date !== void 0) {
           let data16 = data6.end_date;
           if (typeof data16 !== "string" && data16 !== null) {
-            const err34 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+            const err34 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -1897,7 +2725,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.price !== void 0) {
           let data18 = data6.price;
           if (!(typeof data18 == "number" && isFinite(data18)) && data18 !== null) {
-            const err36 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema14.properties.price.type }, message: "must be number,null" };
+            const err36 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type }, message: "must be number,null" };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -1909,7 +2737,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.free_label !== void 0) {
           let data19 = data6.free_label;
           if (typeof data19 !== "string" && data19 !== null) {
-            const err37 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
+            const err37 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -1996,11 +2824,11 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate11.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-var validateCourseJoin = validate12;
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCourseJoin = validate14;
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2388,7 +3216,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.cover !== void 0) {
           let data19 = data13.cover;
           if (typeof data19 !== "string" && data19 !== null) {
-            const err37 = { instancePath: instancePath + "/course/cover", schemaPath: "course.schema.json/properties/cover/type", keyword: "type", params: { type: schema14.properties.cover.type }, message: "must be string,null" };
+            const err37 = { instancePath: instancePath + "/course/cover", schemaPath: "course.schema.json/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -2422,7 +3250,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.start_date !== void 0) {
           let data22 = data13.start_date;
           if (typeof data22 !== "string" && data22 !== null) {
-            const err40 = { instancePath: instancePath + "/course/start_date", schemaPath: "course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+            const err40 = { instancePath: instancePath + "/course/start_date", schemaPath: "course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err40];
             } else {
@@ -2434,7 +3262,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.end_date !== void 0) {
           let data23 = data13.end_date;
           if (typeof data23 !== "string" && data23 !== null) {
-            const err41 = { instancePath: instancePath + "/course/end_date", schemaPath: "course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+            const err41 = { instancePath: instancePath + "/course/end_date", schemaPath: "course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -2457,7 +3285,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.price !== void 0) {
           let data25 = data13.price;
           if (!(typeof data25 == "number" && isFinite(data25)) && data25 !== null) {
-            const err43 = { instancePath: instancePath + "/course/price", schemaPath: "course.schema.json/properties/price/type", keyword: "type", params: { type: schema14.properties.price.type }, message: "must be number,null" };
+            const err43 = { instancePath: instancePath + "/course/price", schemaPath: "course.schema.json/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type }, message: "must be number,null" };
             if (vErrors === null) {
               vErrors = [err43];
             } else {
@@ -2469,7 +3297,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.free_label !== void 0) {
           let data26 = data13.free_label;
           if (typeof data26 !== "string" && data26 !== null) {
-            const err44 = { instancePath: instancePath + "/course/free_label", schemaPath: "course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
+            const err44 = { instancePath: instancePath + "/course/free_label", schemaPath: "course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err44];
             } else {
@@ -2569,10 +3397,10 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2720,8 +3548,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      if (!validate13(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+      if (!validate15(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
         errors = vErrors.length;
       }
     }
@@ -2734,11 +3562,11 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate12.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-var validateCourseUpdated = validate15;
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCourseUpdated = validate17;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3047,7 +3875,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.cover !== void 0) {
           let data12 = data6.cover;
           if (typeof data12 !== "string" && data12 !== null) {
-            const err30 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema14.properties.cover.type }, message: "must be string,null" };
+            const err30 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -3081,7 +3909,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.start_date !== void 0) {
           let data15 = data6.start_date;
           if (typeof data15 !== "string" && data15 !== null) {
-            const err33 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema14.properties.start_date.type }, message: "must be string,null" };
+            const err33 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -3093,7 +3921,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.end_date !== void 0) {
           let data16 = data6.end_date;
           if (typeof data16 !== "string" && data16 !== null) {
-            const err34 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema14.properties.end_date.type }, message: "must be string,null" };
+            const err34 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -3116,7 +3944,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.price !== void 0) {
           let data18 = data6.price;
           if (!(typeof data18 == "number" && isFinite(data18)) && data18 !== null) {
-            const err36 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema14.properties.price.type }, message: "must be number,null" };
+            const err36 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type }, message: "must be number,null" };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -3128,7 +3956,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.free_label !== void 0) {
           let data19 = data6.free_label;
           if (typeof data19 !== "string" && data19 !== null) {
-            const err37 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema14.properties.free_label.type }, message: "must be string,null" };
+            const err37 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -3215,12 +4043,12 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate15.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-var validateElementCompleted = validate16;
-var schema31 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/element.schema.json", "title": "Teachfloor element", "description": "A learning element (a video, a lesson, \u2026) inside a module of a course, as given in the Element object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "element"): name, created_at, cover, type, position, metadata, a second source independent of the event reference. module is shown only by the event reference (the Extension Kit type has no module field), so it is optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Element Object and the context in the element.completed payload example", "shows": 'one object shape, twice: id (elm_\u2026), object "element", created_at, name, cover (URL), type ("video"), position (1), module ("mod_654"), metadata ({}); no null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, element", "shows": "id: string, object: 'element', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional; no module field", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "metadata"], "properties": { "id": { "description": "The element's id (`elm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `element`.", "const": "element" }, "created_at": { "description": "When the element was created.", "type": "string", "format": "date-time" }, "name": { "description": "The element's name.", "type": "string" }, "cover": { "description": "URL of the element's cover (thumbnail) image; null when it has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "type": { "description": "The kind of element (`video` in the examples).", "type": "string" }, "position": { "description": "The element's position within its module.", "type": "integer" }, "module": { "description": "The id of the module the element belongs to (`mod_\u2026`); only the event reference shows it.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the element; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } };
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateElementCompleted = validate18;
+var schema41 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/element.schema.json", "title": "Teachfloor element", "description": "A learning element (a video, a lesson, \u2026) inside a module of a course, as given in the Element object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "element"): name, created_at, cover, type, position, metadata, a second source independent of the event reference. module is shown only by the event reference (the Extension Kit type has no module field), so it is optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Element Object and the context in the element.completed payload example", "shows": 'one object shape, twice: id (elm_\u2026), object "element", created_at, name, cover (URL), type ("video"), position (1), module ("mod_654"), metadata ({}); no null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, element", "shows": "id: string, object: 'element', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional; no module field", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "metadata"], "properties": { "id": { "description": "The element's id (`elm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `element`.", "const": "element" }, "created_at": { "description": "When the element was created.", "type": "string", "format": "date-time" }, "name": { "description": "The element's name.", "type": "string" }, "cover": { "description": "URL of the element's cover (thumbnail) image; null when it has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "type": { "description": "The kind of element (`video` in the examples).", "type": "string" }, "position": { "description": "The element's position within its module.", "type": "integer" }, "module": { "description": "The id of the module the element belongs to (`mod_\u2026`); only the event reference shows it.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the element; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } };
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3774,7 +4602,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         if (data29.cover !== void 0) {
           let data34 = data29.cover;
           if (typeof data34 !== "string" && data34 !== null) {
-            const err51 = { instancePath: instancePath + "/context/cover", schemaPath: "element.schema.json/properties/cover/type", keyword: "type", params: { type: schema31.properties.cover.type }, message: "must be string,null" };
+            const err51 = { instancePath: instancePath + "/context/cover", schemaPath: "element.schema.json/properties/cover/type", keyword: "type", params: { type: schema41.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err51];
             } else {
@@ -3849,10 +4677,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4000,8 +4828,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      if (!validate17(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+      if (!validate19(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
         errors = vErrors.length;
       }
     }
@@ -4014,11 +4842,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate16.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-var validateElementCreated = validate19;
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateElementCreated = validate21;
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4298,7 +5126,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.cover !== void 0) {
           let data11 = data6.cover;
           if (typeof data11 !== "string" && data11 !== null) {
-            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema31.properties.cover.type }, message: "must be string,null" };
+            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema41.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -4373,11 +5201,11 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-var validateElementDeleted = validate20;
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateElementDeleted = validate22;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4657,7 +5485,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.cover !== void 0) {
           let data11 = data6.cover;
           if (typeof data11 !== "string" && data11 !== null) {
-            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema31.properties.cover.type }, message: "must be string,null" };
+            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema41.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -4732,11 +5560,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-var validateElementUpdated = validate21;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateElementUpdated = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5016,7 +5844,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.cover !== void 0) {
           let data11 = data6.cover;
           if (typeof data11 !== "string" && data11 !== null) {
-            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema31.properties.cover.type }, message: "must be string,null" };
+            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema41.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -5091,11 +5919,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-var validateMemberLogin = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateMemberLogin = validate24;
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5392,12 +6220,12 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-var validateModuleCreated = validate23;
-var schema46 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/module.schema.json", "title": "Teachfloor module", "description": "A module of a course, as the Extension Kit describes the module object; what the module events deliver is not published.", "$comment": `Decision: no webhook payload and no Module object reference are published for module.created and module.updated. The Extension Kit's ObjectContext type describes the module object (object "module"), so its fields are described and typed here, but none is required, not even the id: nothing published says the module events' data is this object, and requiring it would reject deliveries of another shape.`, "x-evidence": [{ "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, module", "shows": "id: string, object: 'module', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "additionalProperties": true, "required": [], "properties": { "id": { "description": "The module's id (`mod_\u2026`, the form an element's `module` has).", "type": "string" }, "object": { "description": "The object kind; `module` in the Extension Kit type.", "const": "module" }, "name": { "description": "The module's name.", "type": "string" }, "created_at": { "description": "When the module was created.", "type": "string", "format": "date-time" }, "cover": { "description": "URL of the module's cover image, or null.", "type": ["string", "null"] }, "type": { "description": "The kind of module.", "type": "string" }, "position": { "description": "The module's position within its course.", "type": "number" }, "metadata": { "description": "Key-value metadata set on the module; an open map.", "type": "object", "additionalProperties": true } } };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateModuleCreated = validate25;
+var schema56 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/module.schema.json", "title": "Teachfloor module", "description": "A module of a course, as the Extension Kit describes the module object; what the module events deliver is not published.", "$comment": `Decision: no webhook payload and no Module object reference are published for module.created and module.updated. The Extension Kit's ObjectContext type describes the module object (object "module"), so its fields are described and typed here, but none is required, not even the id: nothing published says the module events' data is this object, and requiring it would reject deliveries of another shape.`, "x-evidence": [{ "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, module", "shows": "id: string, object: 'module', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "additionalProperties": true, "required": [], "properties": { "id": { "description": "The module's id (`mod_\u2026`, the form an element's `module` has).", "type": "string" }, "object": { "description": "The object kind; `module` in the Extension Kit type.", "const": "module" }, "name": { "description": "The module's name.", "type": "string" }, "created_at": { "description": "When the module was created.", "type": "string", "format": "date-time" }, "cover": { "description": "URL of the module's cover image, or null.", "type": ["string", "null"] }, "type": { "description": "The kind of module.", "type": "string" }, "position": { "description": "The module's position within its course.", "type": "number" }, "metadata": { "description": "Key-value metadata set on the module; an open map.", "type": "object", "additionalProperties": true } } };
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5605,7 +6433,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.cover !== void 0) {
           let data11 = data6.cover;
           if (typeof data11 !== "string" && data11 !== null) {
-            const err19 = { instancePath: instancePath + "/data/cover", schemaPath: "common/module.schema.json/properties/cover/type", keyword: "type", params: { type: schema46.properties.cover.type }, message: "must be string,null" };
+            const err19 = { instancePath: instancePath + "/data/cover", schemaPath: "common/module.schema.json/properties/cover/type", keyword: "type", params: { type: schema56.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -5669,11 +6497,11 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-var validateModuleUpdated = validate24;
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateModuleUpdated = validate26;
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5881,7 +6709,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.cover !== void 0) {
           let data11 = data6.cover;
           if (typeof data11 !== "string" && data11 !== null) {
-            const err19 = { instancePath: instancePath + "/data/cover", schemaPath: "common/module.schema.json/properties/cover/type", keyword: "type", params: { type: schema46.properties.cover.type }, message: "must be string,null" };
+            const err19 = { instancePath: instancePath + "/data/cover", schemaPath: "common/module.schema.json/properties/cover/type", keyword: "type", params: { type: schema56.properties.cover.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -5945,11 +6773,184 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var validateCommonEnvelope = validate27;
+var validateOrganizationJoin = validate27;
 function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.installation_id !== void 0) {
+      if (typeof data.installation_id !== "string") {
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data4 = data.data;
+      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("organization.join" !== data.type) {
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "organization.join" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data6 = data.data;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+      } else {
+        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err15];
+    } else {
+      vErrors.push(err15);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+var validateCommonEnvelope = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6066,11 +7067,13 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
 
 // memory:json-schemas.ts
+var appInstalledJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/app.installed.schema.json", "title": "Teachfloor app.installed", "description": "An organisation installed an extension app (or installed its new version on an upgrade). Sent to the app's webhook endpoint whatever events it subscribes to; the data names the organisation, the app, the user who installed it and, for apps with install OAuth, the installation's tokens.", "$comment": "Decision: the OAuth chapter's credentials sample is an excerpt (no id, no created_at, no app: it points to the webhooks chapter for the full envelope), so it is evidence for the data's fields but not stored as a delivery example. organization and installer are required: both examples and the excerpt carry them, and both pages say installer is always present on app.installed.", "x-docs": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/10-webhooks.md", "x-shape": { "from": "example", "source": "extension-apps/10-webhooks.md: Lifecycle events \u203A app.installed (two revisions), and the credentials excerpt of extension-apps/11-oauth.md" }, "x-evidence": [{ "source": "Teachfloor docs, extension-apps/10-webhooks.md (revision of 29 July 2026), Lifecycle events \u203A app.installed", "shows": 'one payload with installation_id at the top level and data {organization {id, name}, app {id, name, version}, installer {id, email, full_name}, credentials {client_id, access_token, refresh_token, expires_at, token_type, scope}}; installer is "always present on app.installed"; credentials only when the app opts into install OAuth; no null values', "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/10-webhooks.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md (revisions of 27 July 2026), Lifecycle events \u203A app.installed", "shows": "the same payload with installation_id inside data instead of at the top level", "url": "https://github.com/teachfloor/docs/blob/1119066eb1e16123bd8e32048485a59e9eac7a7a/extension-apps/10-webhooks.md" }, { "source": "Teachfloor docs, extension-apps/11-oauth.md, Receiving credentials and Auto-provisioning users on install", "shows": `an excerpt {type, data {organization {id, name}, installer {id, email, full_name}, credentials {\u2026the same six fields}}} without the envelope's id and created_at and without app; installer "always present, whether or not the app opted into OAuth"; credentials keyed by organization.id`, "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/11-oauth.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "app.installed" }, "data": { "description": "Who installed which app where, and the installation's tokens when the app asked for them.", "type": "object", "required": ["organization", "installer"], "properties": { "installation_id": { "description": "The installation's id, where the revisions of 27 July 2026 put it; the current documents put it at the top level (`installation_id`).", "type": "string", "$comment": "Decision: installation_id is read from the top level (the current envelope) and still accepted inside data, where the earlier revisions of the extension-apps page showed it, since deliveries in that shape may still arrive. Neither place is required: one page, two revisions, no second source that it is always there." }, "organization": { "title": "Teachfloor organization", "description": "The organisation that installed or uninstalled an extension app.", "x-evidence": [{ "source": "Teachfloor docs, extension-apps/10-webhooks.md (revision of 29 July 2026), Lifecycle events \u203A app.installed", "shows": 'one payload with installation_id at the top level and data {organization {id, name}, app {id, name, version}, installer {id, email, full_name}, credentials {client_id, access_token, refresh_token, expires_at, token_type, scope}}; installer is "always present on app.installed"; credentials only when the app opts into install OAuth; no null values', "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/10-webhooks.md" }, { "source": "Teachfloor docs, extension-apps/11-oauth.md, Receiving credentials and Auto-provisioning users on install", "shows": `an excerpt {type, data {organization {id, name}, installer {id, email, full_name}, credentials {\u2026the same six fields}}} without the envelope's id and created_at and without app; installer "always present, whether or not the app opted into OAuth"; credentials keyed by organization.id`, "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/11-oauth.md" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The organisation's id (a slug such as `acme-corp`): the key to store an installation's state under.", "type": "string" }, "name": { "description": "The organisation's name.", "type": "string" } } }, "app": { "title": "Teachfloor app", "description": "The extension app an organisation installed or uninstalled, at the version concerned.", "x-evidence": [{ "source": "Teachfloor docs, extension-apps/10-webhooks.md (revision of 29 July 2026), Lifecycle events \u203A app.installed", "shows": 'one payload with installation_id at the top level and data {organization {id, name}, app {id, name, version}, installer {id, email, full_name}, credentials {client_id, access_token, refresh_token, expires_at, token_type, scope}}; installer is "always present on app.installed"; credentials only when the app opts into install OAuth; no null values', "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The app's id.", "type": "string" }, "name": { "description": "The app's name.", "type": "string" }, "version": { "description": "The app version installed, or being uninstalled (on an upgrade: the old version's `app.uninstalled`, then the new version's `app.installed`).", "type": "string" } } }, "installer": { "description": "The user who clicked Install: match or provision their account before they reach the app's landing page.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The installer's user id (`usr_\u2026`).", "type": "string" }, "email": { "description": "The installer's email address.", "type": "string" }, "full_name": { "description": "The installer's full name.", "type": "string" } } }, "credentials": { "title": "Teachfloor app credentials", "description": "OAuth tokens minted for an installation, sent only to apps that declare install OAuth and a permission mapped to an OAuth scope. Sensitive: never log them.", "x-evidence": [{ "source": "Teachfloor docs, extension-apps/10-webhooks.md (revision of 29 July 2026), Lifecycle events \u203A app.installed", "shows": 'one payload with installation_id at the top level and data {organization {id, name}, app {id, name, version}, installer {id, email, full_name}, credentials {client_id, access_token, refresh_token, expires_at, token_type, scope}}; installer is "always present on app.installed"; credentials only when the app opts into install OAuth; no null values', "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/10-webhooks.md" }, { "source": "Teachfloor docs, extension-apps/11-oauth.md, Receiving credentials and Auto-provisioning users on install", "shows": `an excerpt {type, data {organization {id, name}, installer {id, email, full_name}, credentials {\u2026the same six fields}}} without the envelope's id and created_at and without app; installer "always present, whether or not the app opted into OAuth"; credentials keyed by organization.id`, "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/11-oauth.md" }], "type": "object", "required": [], "properties": { "client_id": { "description": "The app's OAuth client id; the same for every installation.", "type": "string" }, "access_token": { "description": "Bearer token for Teachfloor's public API on behalf of the organisation.", "type": "string" }, "refresh_token": { "description": "Token to mint a new access token (`grant_type=refresh_token`); rotates on use.", "type": "string" }, "expires_at": { "description": "When the access token expires.", "type": "string", "format": "date-time" }, "token_type": { "description": "The token type; `Bearer` in the documents.", "type": "string" }, "scope": { "description": "Space-separated scopes granted to the token, e.g. `courses:read modules:read`.", "type": "string" } } } } } } };
+var appUninstalledJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/app.uninstalled.schema.json", "title": "Teachfloor app.uninstalled", "description": "An organisation is uninstalling an extension app (or the old version on an upgrade): sent just before its tokens are revoked and its webhook endpoint removed, the last delivery from that organisation. Purge the installation's state.", "x-docs": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/10-webhooks.md", "x-shape": { "from": "object-reference", "source": 'extension-apps/10-webhooks.md: Lifecycle events \u203A app.uninstalled, "same payload shape as app.installed minus the installer block"' }, "x-evidence": [{ "source": "Teachfloor docs, extension-apps/10-webhooks.md, Lifecycle events \u203A app.uninstalled and Version upgrades", "shows": "no payload: the shape of app.installed without installer; app.version is the version being uninstalled; on an upgrade it comes before the new version's app.installed", "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/10-webhooks.md" }, { "source": "Teachfloor docs, extension-apps/11-oauth.md, Token lifecycle \u203A On uninstall", "shows": "fires just before every token of the installation is revoked: purge the installation (keyed by organization.id)", "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/11-oauth.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "app.uninstalled" }, "data": { "description": "The organisation and the app being uninstalled.", "type": "object", "required": ["organization"], "properties": { "installation_id": { "description": "The installation's id, where the revisions of 27 July 2026 put it; the current documents put it at the top level (`installation_id`).", "type": "string" }, "organization": { "title": "Teachfloor organization", "description": "The organisation that installed or uninstalled an extension app.", "x-evidence": [{ "source": "Teachfloor docs, extension-apps/10-webhooks.md (revision of 29 July 2026), Lifecycle events \u203A app.installed", "shows": 'one payload with installation_id at the top level and data {organization {id, name}, app {id, name, version}, installer {id, email, full_name}, credentials {client_id, access_token, refresh_token, expires_at, token_type, scope}}; installer is "always present on app.installed"; credentials only when the app opts into install OAuth; no null values', "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/10-webhooks.md" }, { "source": "Teachfloor docs, extension-apps/11-oauth.md, Receiving credentials and Auto-provisioning users on install", "shows": `an excerpt {type, data {organization {id, name}, installer {id, email, full_name}, credentials {\u2026the same six fields}}} without the envelope's id and created_at and without app; installer "always present, whether or not the app opted into OAuth"; credentials keyed by organization.id`, "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/11-oauth.md" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The organisation's id (a slug such as `acme-corp`): the key to store an installation's state under.", "type": "string" }, "name": { "description": "The organisation's name.", "type": "string" } } }, "app": { "title": "Teachfloor app", "description": "The extension app an organisation installed or uninstalled, at the version concerned.", "x-evidence": [{ "source": "Teachfloor docs, extension-apps/10-webhooks.md (revision of 29 July 2026), Lifecycle events \u203A app.installed", "shows": 'one payload with installation_id at the top level and data {organization {id, name}, app {id, name, version}, installer {id, email, full_name}, credentials {client_id, access_token, refresh_token, expires_at, token_type, scope}}; installer is "always present on app.installed"; credentials only when the app opts into install OAuth; no null values', "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The app's id.", "type": "string" }, "name": { "description": "The app's name.", "type": "string" }, "version": { "description": "The app version installed, or being uninstalled (on an upgrade: the old version's `app.uninstalled`, then the new version's `app.installed`).", "type": "string" } } }, "credentials": { "title": "Teachfloor app credentials", "description": "OAuth tokens minted for an installation, sent only to apps that declare install OAuth and a permission mapped to an OAuth scope. Sensitive: never log them.", "x-evidence": [{ "source": "Teachfloor docs, extension-apps/10-webhooks.md (revision of 29 July 2026), Lifecycle events \u203A app.installed", "shows": 'one payload with installation_id at the top level and data {organization {id, name}, app {id, name, version}, installer {id, email, full_name}, credentials {client_id, access_token, refresh_token, expires_at, token_type, scope}}; installer is "always present on app.installed"; credentials only when the app opts into install OAuth; no null values', "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/10-webhooks.md" }, { "source": "Teachfloor docs, extension-apps/11-oauth.md, Receiving credentials and Auto-provisioning users on install", "shows": `an excerpt {type, data {organization {id, name}, installer {id, email, full_name}, credentials {\u2026the same six fields}}} without the envelope's id and created_at and without app; installer "always present, whether or not the app opted into OAuth"; credentials keyed by organization.id`, "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/11-oauth.md" }], "type": "object", "required": [], "properties": { "client_id": { "description": "The app's OAuth client id; the same for every installation.", "type": "string" }, "access_token": { "description": "Bearer token for Teachfloor's public API on behalf of the organisation.", "type": "string" }, "refresh_token": { "description": "Token to mint a new access token (`grant_type=refresh_token`); rotates on use.", "type": "string" }, "expires_at": { "description": "When the access token expires.", "type": "string", "format": "date-time" }, "token_type": { "description": "The token type; `Bearer` in the documents.", "type": "string" }, "scope": { "description": "Space-separated scopes granted to the token, e.g. `courses:read modules:read`.", "type": "string" } } } } } } };
 var courseCompletedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.completed.schema.json", "title": "Teachfloor course.completed", "description": "A member completed a course. The docs publish no payload for it; the data is kept open, with the member and the course where present.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Course Events \u203A course.completed (trigger only; no payload published) and Object Types \u203A Member Object, Course Object" }, "$comment": "Decision: no example and no object reference says what this event's data is. The happening involves a member and a course, and course.join (a member and a course too) delivers both as Member and Course objects, so the data may carry member and course in those shapes; both are optional and the data is otherwise open, because nothing is published to require or exclude any field.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Course Events \u203A course.completed", "shows": "the event name and its trigger (a member completes a course); no payload", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "course.completed is a subscribable event, fired when a learner marks a course as completed; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.completed" }, "data": { "description": "The completion; its shape is not documented. Kept open.", "type": "object", "additionalProperties": true, "required": [], "properties": { "member": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "$comment": "Decision: only the id and the object tag are required. Every other field is shown only by the current event reference (its Member object and the member inside both payload examples, copies of one another on one page), and no second source describes the Member object: the Extension Kit's userContext and app.installed's installer are other objects (no object tag, other fields), so they confirm nothing here. No source shows a null in this object.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Member Object and the member in the course.join and element.completed payload examples", "shows": 'one object shape, three times: id (usr_\u2026), object "member", first_name, last_name, full_name, avatar (URL), email, is_email_verified (boolean), last_seen (ISO 8601 with microseconds); no null, no field table', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }], "type": "object", "required": ["id", "object"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } }, "course": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "course"): name, created_at, cover, availability, visibility, currency, price, metadata. That type is a second source independent of the event reference and confirms they are always present. The other fields (status, start_date, end_date, free_label, the three URLs, custom_fields) are shown only by the event reference, so they are optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Course Object and the course in the course.join payload example", "shows": 'one object shape, twice: id (crs_\u2026), object "course", created_at, name, status, cover, availability, visibility, start_date, end_date, currency, price (99.00), free_label, url, public_url, join_url, metadata ({}), custom_fields ({}); start_date, end_date and free_label are null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, course", "shows": "id: string, object: 'course', name: string, created_at: string, cover: string | null, availability: string, visibility: string, currency: string, price: number | null, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "availability", "visibility", "currency", "price", "metadata"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image; null when the course has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).", "type": ["number", "null"] }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } } } };
 var courseCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.created.schema.json", "title": "Teachfloor course.created", "description": "A new course was created. The data is the course.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Course Events \u203A course.created (no payload published) and Object Types \u203A Course Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Course object of the Object Types section, because the event is about one course and the published payloads deliver such objects whole, with their object discriminator.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Course Events \u203A course.created", "shows": "the event name and its trigger (a new course is created); no payload", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "course.created is a subscribable event, fired when a course is created in the organisation; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.created" }, "data": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "course"): name, created_at, cover, availability, visibility, currency, price, metadata. That type is a second source independent of the event reference and confirms they are always present. The other fields (status, start_date, end_date, free_label, the three URLs, custom_fields) are shown only by the event reference, so they are optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Course Object and the course in the course.join payload example", "shows": 'one object shape, twice: id (crs_\u2026), object "course", created_at, name, status, cover, availability, visibility, start_date, end_date, currency, price (99.00), free_label, url, public_url, join_url, metadata ({}), custom_fields ({}); start_date, end_date and free_label are null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, course", "shows": "id: string, object: 'course', name: string, created_at: string, cover: string | null, availability: string, visibility: string, currency: string, price: number | null, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "availability", "visibility", "currency", "price", "metadata"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image; null when the course has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).", "type": ["number", "null"] }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } } } };
 var courseJoinJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/course.join.schema.json", "title": "Teachfloor course.join", "description": "A member joined a course. The data is the enrolment (course member): the member, the course and when they joined.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference.txt: Course Events \u203A course.join \u203A Payload example, with the Member and Course object references" }, "$comment": "Decision: the early format (teachfloor/early) names the same happening member.joined, with a different data shape; each is kept under its own name in its own catalogue, since a consumer sees only one of the two envelopes on a delivery.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Course Events \u203A course.join \u203A Payload example", "shows": "one example: the envelope around a course_member object (id, joined_at, member, course, custom_fields)", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "course.join is a subscribable event, fired when a learner joins a course; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.join" }, "data": { "title": "Teachfloor course member", "description": "A member's enrolment in a course: which member joined which course, and when.", "$comment": "Decision: required are the id, the object tag and the two main objects an enrolment is about, the member and the course (each requires only its own id); joined_at and custom_fields are shown by the course.join example alone, and no second source describes this object, so they are optional.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), course.join payload example", "shows": 'one example: id (cm_\u2026), object "course_member", joined_at, member (a Member object), course (a Course object), custom_fields ({}); no null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }], "type": "object", "required": ["id", "object", "member", "course"], "properties": { "id": { "description": "The enrolment's id (`cm_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course_member`.", "const": "course_member" }, "joined_at": { "description": "When the member joined the course.", "type": "string", "format": "date-time" }, "member": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "$comment": "Decision: only the id and the object tag are required. Every other field is shown only by the current event reference (its Member object and the member inside both payload examples, copies of one another on one page), and no second source describes the Member object: the Extension Kit's userContext and app.installed's installer are other objects (no object tag, other fields), so they confirm nothing here. No source shows a null in this object.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Member Object and the member in the course.join and element.completed payload examples", "shows": 'one object shape, three times: id (usr_\u2026), object "member", first_name, last_name, full_name, avatar (URL), email, is_email_verified (boolean), last_seen (ISO 8601 with microseconds); no null, no field table', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }], "type": "object", "required": ["id", "object"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } }, "course": { "title": "Teachfloor course", "description": "A course of a Teachfloor organisation, as given in the Course object reference.", "$comment": 'Decision: required are the id, the object tag, and the fields the Extension Kit\'s ObjectContext type declares without `?` for the same object (object "course"): name, created_at, cover, availability, visibility, currency, price, metadata. That type is a second source independent of the event reference and confirms they are always present. The other fields (status, start_date, end_date, free_label, the three URLs, custom_fields) are shown only by the event reference, so they are optional.', "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Course Object and the course in the course.join payload example", "shows": 'one object shape, twice: id (crs_\u2026), object "course", created_at, name, status, cover, availability, visibility, start_date, end_date, currency, price (99.00), free_label, url, public_url, join_url, metadata ({}), custom_fields ({}); start_date, end_date and free_label are null', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, course", "shows": "id: string, object: 'course', name: string, created_at: string, cover: string | null, availability: string, visibility: string, currency: string, price: number | null, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "required": ["id", "object", "created_at", "name", "cover", "availability", "visibility", "currency", "price", "metadata"], "properties": { "id": { "description": "The course's id (`crs_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `course`.", "const": "course" }, "created_at": { "description": "When the course was created.", "type": "string", "format": "date-time" }, "name": { "description": "The course's name.", "type": "string" }, "status": { "description": "The course's publication status (`published` in the examples).", "type": "string" }, "cover": { "description": "URL of the course's cover image; null when the course has none (the Extension Kit type allows null).", "type": ["string", "null"] }, "availability": { "description": "Who can access the course (`public` in the examples).", "type": "string" }, "visibility": { "description": "Whether the course is listed (`listed` in the examples).", "type": "string" }, "start_date": { "description": "When the course starts; null in the examples (no start date), so the format of a set value is not documented.", "type": ["string", "null"] }, "end_date": { "description": "When the course ends; null in the examples (no end date), so the format of a set value is not documented.", "type": ["string", "null"] }, "currency": { "description": "Currency code of the price (`USD` in the examples).", "type": "string" }, "price": { "description": "The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).", "type": ["number", "null"] }, "free_label": { "description": "Label shown for a free course; null in the examples.", "type": ["string", "null"] }, "url": { "description": "URL of the course in the Teachfloor app.", "type": "string" }, "public_url": { "description": "Public URL of the course.", "type": "string" }, "join_url": { "description": "URL a member follows to join the course.", "type": "string" }, "metadata": { "description": "Key-value metadata set on the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true }, "custom_fields": { "description": "Custom field values of the course; an open map (empty in the examples).", "type": "object", "additionalProperties": true } } }, "custom_fields": { "description": "Custom field values of the enrolment; an open map (empty in the example).", "type": "object", "additionalProperties": true } } } } };
@@ -6082,15 +7085,18 @@ var elementUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/sch
 var memberLoginJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/member.login.schema.json", "title": "Teachfloor member.login", "description": "A member logged in. The data is the member.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "object-reference", "source": "teachfloor-event-reference.txt: Member Events \u203A member.login (no payload published) and Object Types \u203A Member Object" }, "$comment": "Decision: the docs publish no payload for this event; its data is taken to be the Member object of the Object Types section, because the event is about one member and the published payloads deliver such objects whole, with their object discriminator.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Member Events \u203A member.login", "shows": "the event name and its trigger (a member logs in); no payload", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "member.login is a subscribable event, fired when a member logs into the organisation; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "member.login" }, "data": { "title": "Teachfloor member", "description": "A member (user) of a Teachfloor organisation, as given in the Member object reference.", "$comment": "Decision: only the id and the object tag are required. Every other field is shown only by the current event reference (its Member object and the member inside both payload examples, copies of one another on one page), and no second source describes the Member object: the Extension Kit's userContext and app.installed's installer are other objects (no object tag, other fields), so they confirm nothing here. No source shows a null in this object.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Object Types \u203A Member Object and the member in the course.join and element.completed payload examples", "shows": 'one object shape, three times: id (usr_\u2026), object "member", first_name, last_name, full_name, avatar (URL), email, is_email_verified (boolean), last_seen (ISO 8601 with microseconds); no null, no field table', "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }], "type": "object", "required": ["id", "object"], "properties": { "id": { "description": "The member's id (`usr_\u2026`).", "type": "string" }, "object": { "description": "The object kind; always `member`.", "const": "member" }, "first_name": { "description": "The member's first name.", "type": "string" }, "last_name": { "description": "The member's last name.", "type": "string" }, "full_name": { "description": "The member's first and last name together.", "type": "string" }, "avatar": { "description": "URL of the member's avatar image.", "type": "string" }, "email": { "description": "The member's email address.", "type": "string" }, "is_email_verified": { "description": "Whether the member has verified their email address.", "type": "boolean" }, "last_seen": { "description": "When the member was last active.", "type": "string", "format": "date-time" } } } } };
 var moduleCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/module.created.schema.json", "title": "Teachfloor module.created", "description": "A new module was created in a course. The webhook docs publish no module shape; the data is described by the Extension Kit's module object, every field optional.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "undocumented", "source": "teachfloor-event-reference.txt: Module Events \u203A module.created (event name and trigger only; no payload and no Module object); module object from extension-apps/07-integration.md (ObjectContext)" }, "$comment": "Decision: neither a payload nor a Module object reference is published for this event. The data is described by the module object of the Extension Kit's ObjectContext type (common/module), with every field optional, so that a delivery of another shape is still accepted.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Module Events \u203A module.created", "shows": "the event name and its trigger (a new module is created); no payload, no Module object", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "module.created is a subscribable event, fired when a module is added to a course; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "module.created" }, "data": { "title": "Teachfloor module", "description": "A module of a course, as the Extension Kit describes the module object; what the module events deliver is not published.", "$comment": `Decision: no webhook payload and no Module object reference are published for module.created and module.updated. The Extension Kit's ObjectContext type describes the module object (object "module"), so its fields are described and typed here, but none is required, not even the id: nothing published says the module events' data is this object, and requiring it would reject deliveries of another shape.`, "x-evidence": [{ "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, module", "shows": "id: string, object: 'module', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "additionalProperties": true, "required": [], "properties": { "id": { "description": "The module's id (`mod_\u2026`, the form an element's `module` has).", "type": "string" }, "object": { "description": "The object kind; `module` in the Extension Kit type.", "const": "module" }, "name": { "description": "The module's name.", "type": "string" }, "created_at": { "description": "When the module was created.", "type": "string", "format": "date-time" }, "cover": { "description": "URL of the module's cover image, or null.", "type": ["string", "null"] }, "type": { "description": "The kind of module.", "type": "string" }, "position": { "description": "The module's position within its course.", "type": "number" }, "metadata": { "description": "Key-value metadata set on the module; an open map.", "type": "object", "additionalProperties": true } } } } };
 var moduleUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/module.updated.schema.json", "title": "Teachfloor module.updated", "description": "A module of a course was updated. The webhook docs publish no module shape; the data is described by the Extension Kit's module object, every field optional.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "undocumented", "source": "teachfloor-event-reference.txt: Module Events \u203A module.updated (event name and trigger only; no payload and no Module object); module object from extension-apps/07-integration.md (ObjectContext)" }, "$comment": "Decision: neither a payload nor a Module object reference is published for this event. The data is described by the module object of the Extension Kit's ObjectContext type (common/module), with every field optional, so that a delivery of another shape is still accepted.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Module Events \u203A module.updated", "shows": "the event name and its trigger (a module is updated); no payload, no Module object", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Event catalog", "shows": "module.updated is a subscribable event, fired when module metadata changes; no payload", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "module.updated" }, "data": { "title": "Teachfloor module", "description": "A module of a course, as the Extension Kit describes the module object; what the module events deliver is not published.", "$comment": `Decision: no webhook payload and no Module object reference are published for module.created and module.updated. The Extension Kit's ObjectContext type describes the module object (object "module"), so its fields are described and typed here, but none is required, not even the id: nothing published says the module events' data is this object, and requiring it would reject deliveries of another shape.`, "x-evidence": [{ "source": "Teachfloor docs, extension-apps/07-integration.md, Extension Kit ObjectContext TypeScript interface, module", "shows": "id: string, object: 'module', name: string, created_at: string, cover: string | null, type: string, position: number, metadata: object; none optional", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/07-integration.md" }], "type": "object", "additionalProperties": true, "required": [], "properties": { "id": { "description": "The module's id (`mod_\u2026`, the form an element's `module` has).", "type": "string" }, "object": { "description": "The object kind; `module` in the Extension Kit type.", "const": "module" }, "name": { "description": "The module's name.", "type": "string" }, "created_at": { "description": "When the module was created.", "type": "string", "format": "date-time" }, "cover": { "description": "URL of the module's cover image, or null.", "type": ["string", "null"] }, "type": { "description": "The kind of module.", "type": "string" }, "position": { "description": "The module's position within its course.", "type": "number" }, "metadata": { "description": "Key-value metadata set on the module; an open map.", "type": "object", "additionalProperties": true } } } } };
+var organizationJoinJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/organization.join.schema.json", "title": "Teachfloor organization.join", "description": "A user joined the organisation. Named among the events an extension app can subscribe to; Teachfloor publishes no payload for it, so the data is kept open.", "x-docs": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/14-cli-reference.md", "x-shape": { "from": "undocumented", "source": "extension-apps/14-cli-reference.md: teachfloor apps set webhook \u203A Available Events; no payload published" }, "x-evidence": [{ "source": "Teachfloor docs, extension-apps/14-cli-reference.md, teachfloor apps set webhook \u203A Available Events", "shows": `organization.join listed first among the subscribable events ("populated from the server catalog"); no payload, and absent from the webhooks chapter's event catalog`, "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/14-cli-reference.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "organization.join" }, "data": { "description": "Not described yet: no payload has been seen, so the data is kept open.", "type": "object", "additionalProperties": true } } };
 
 // memory:types.ts
-var eventTypes = ["course.completed", "course.created", "course.join", "course.updated", "element.completed", "element.created", "element.deleted", "element.updated", "member.login", "module.created", "module.updated"];
+var eventTypes = ["app.installed", "app.uninstalled", "course.completed", "course.created", "course.join", "course.updated", "element.completed", "element.created", "element.deleted", "element.updated", "member.login", "module.created", "module.updated", "organization.join"];
 
 // memory:index.ts
 var catalogue = {
   typeProperty: "type",
   envelope: validateCommonEnvelope,
   events: [
+    { type: "app.installed", name: "app.installed", when: [], check: validateAppInstalled },
+    { type: "app.uninstalled", name: "app.uninstalled", when: [], check: validateAppUninstalled },
     { type: "course.completed", name: "course.completed", when: [], check: validateCourseCompleted },
     { type: "course.created", name: "course.created", when: [], check: validateCourseCreated },
     { type: "course.join", name: "course.join", when: [], check: validateCourseJoin },
@@ -6101,10 +7107,13 @@ var catalogue = {
     { type: "element.updated", name: "element.updated", when: [], check: validateElementUpdated },
     { type: "member.login", name: "member.login", when: [], check: validateMemberLogin },
     { type: "module.created", name: "module.created", when: [], check: validateModuleCreated },
-    { type: "module.updated", name: "module.updated", when: [], check: validateModuleUpdated }
+    { type: "module.updated", name: "module.updated", when: [], check: validateModuleUpdated },
+    { type: "organization.join", name: "organization.join", when: [], check: validateOrganizationJoin }
   ]
 };
 var jsonSchemaByName = {
+  "app.installed": appInstalledJsonSchema,
+  "app.uninstalled": appUninstalledJsonSchema,
   "course.completed": courseCompletedJsonSchema,
   "course.created": courseCreatedJsonSchema,
   "course.join": courseJoinJsonSchema,
@@ -6115,7 +7124,8 @@ var jsonSchemaByName = {
   "element.updated": elementUpdatedJsonSchema,
   "member.login": memberLoginJsonSchema,
   "module.created": moduleCreatedJsonSchema,
-  "module.updated": moduleUpdatedJsonSchema
+  "module.updated": moduleUpdatedJsonSchema,
+  "organization.join": organizationJoinJsonSchema
 };
 var delivery = { "scope": "teachfloor", "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachfloor-Signature"], "signs": "raw-body", "bearer": false }, "deliveryId": { "from": "envelope", "property": "id" } };
 function parse(input) {
@@ -6124,6 +7134,14 @@ function parse(input) {
 function validate(type, value) {
   return validateEvent(catalogue, type, value);
 }
+function isAppInstalled(value) {
+  return validateAppInstalled(value);
+}
+var appInstalledSchema = /* @__PURE__ */ standardSchema(validateAppInstalled, appInstalledJsonSchema);
+function isAppUninstalled(value) {
+  return validateAppUninstalled(value);
+}
+var appUninstalledSchema = /* @__PURE__ */ standardSchema(validateAppUninstalled, appUninstalledJsonSchema);
 function isCourseCompleted(value) {
   return validateCourseCompleted(value);
 }
@@ -6168,6 +7186,10 @@ function isModuleUpdated(value) {
   return validateModuleUpdated(value);
 }
 var moduleUpdatedSchema = /* @__PURE__ */ standardSchema(validateModuleUpdated, moduleUpdatedJsonSchema);
+function isOrganizationJoin(value) {
+  return validateOrganizationJoin(value);
+}
+var organizationJoinSchema = /* @__PURE__ */ standardSchema(validateOrganizationJoin, organizationJoinJsonSchema);
 function verify(rawBody, headers, secret, options) {
   return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
 }
@@ -6185,9 +7207,11 @@ function drift(event) {
 }
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
-  oneOf: [courseCompletedJsonSchema, courseCreatedJsonSchema, courseJoinJsonSchema, courseUpdatedJsonSchema, elementCompletedJsonSchema, elementCreatedJsonSchema, elementDeletedJsonSchema, elementUpdatedJsonSchema, memberLoginJsonSchema, moduleCreatedJsonSchema, moduleUpdatedJsonSchema]
+  oneOf: [appInstalledJsonSchema, appUninstalledJsonSchema, courseCompletedJsonSchema, courseCreatedJsonSchema, courseJoinJsonSchema, courseUpdatedJsonSchema, elementCompletedJsonSchema, elementCreatedJsonSchema, elementDeletedJsonSchema, elementUpdatedJsonSchema, memberLoginJsonSchema, moduleCreatedJsonSchema, moduleUpdatedJsonSchema, organizationJoinJsonSchema]
 });
 export {
+  appInstalledSchema,
+  appUninstalledSchema,
   courseCompletedSchema,
   courseCreatedSchema,
   courseJoinSchema,
@@ -6200,6 +7224,8 @@ export {
   elementUpdatedSchema,
   eventSchema,
   eventTypes,
+  isAppInstalled,
+  isAppUninstalled,
   isCourseCompleted,
   isCourseCreated,
   isCourseJoin,
@@ -6211,14 +7237,18 @@ export {
   isMemberLogin,
   isModuleCreated,
   isModuleUpdated,
+  isOrganizationJoin,
   memberLoginSchema,
   memoryStore,
   moduleCreatedSchema,
   moduleUpdatedSchema,
+  organizationJoinSchema,
   parse,
   receive,
   sign,
   validate,
+  validateAppInstalled,
+  validateAppUninstalled,
   validateCommonEnvelope,
   validateCourseCompleted,
   validateCourseCreated,
@@ -6231,5 +7261,6 @@ export {
   validateMemberLogin,
   validateModuleCreated,
   validateModuleUpdated,
+  validateOrganizationJoin,
   verify
 };

@@ -2,7 +2,60 @@
 /**
  * Any Teachfloor event.
  */
-export type TeachfloorEvent = (TeachfloorCourseCompletedEvent | TeachfloorCourseCreatedEvent | TeachfloorCourseJoinEvent | TeachfloorCourseUpdatedEvent | TeachfloorElementCompletedEvent | TeachfloorElementCreatedEvent | TeachfloorElementDeletedEvent | TeachfloorElementUpdatedEvent | TeachfloorMemberLoginEvent | TeachfloorModuleCreatedEvent | TeachfloorModuleUpdatedEvent);
+export type TeachfloorEvent = (TeachfloorAppInstalledEvent | TeachfloorAppUninstalledEvent | TeachfloorCourseCompletedEvent | TeachfloorCourseCreatedEvent | TeachfloorCourseJoinEvent | TeachfloorCourseUpdatedEvent | TeachfloorElementCompletedEvent | TeachfloorElementCreatedEvent | TeachfloorElementDeletedEvent | TeachfloorElementUpdatedEvent | TeachfloorMemberLoginEvent | TeachfloorModuleCreatedEvent | TeachfloorModuleUpdatedEvent | TeachfloorOrganizationJoinEvent);
+/**
+ * An organisation installed an extension app (or installed its new version on an upgrade). Sent to the app's webhook endpoint whatever events it subscribes to; the data names the organisation, the app, the user who installed it and, for apps with install OAuth, the installation's tokens.
+ */
+export type TeachfloorAppInstalledEvent = (TeachfloorEnvelope & {
+    type: "app.installed";
+    /**
+     * Who installed which app where, and the installation's tokens when the app asked for them.
+     */
+    data: {
+        /**
+         * The installation's id, where the revisions of 27 July 2026 put it; the current documents put it at the top level (`installation_id`).
+         */
+        installation_id?: string;
+        organization: TeachfloorOrganization;
+        app?: TeachfloorApp;
+        /**
+         * The user who clicked Install: match or provision their account before they reach the app's landing page.
+         */
+        installer: {
+            /**
+             * The installer's user id (`usr_…`).
+             */
+            id: string;
+            /**
+             * The installer's email address.
+             */
+            email?: string;
+            /**
+             * The installer's full name.
+             */
+            full_name?: string;
+        };
+        credentials?: TeachfloorAppCredentials;
+    };
+});
+/**
+ * An organisation is uninstalling an extension app (or the old version on an upgrade): sent just before its tokens are revoked and its webhook endpoint removed, the last delivery from that organisation. Purge the installation's state.
+ */
+export type TeachfloorAppUninstalledEvent = (TeachfloorEnvelope & {
+    type: "app.uninstalled";
+    /**
+     * The organisation and the app being uninstalled.
+     */
+    data: {
+        /**
+         * The installation's id, where the revisions of 27 July 2026 put it; the current documents put it at the top level (`installation_id`).
+         */
+        installation_id?: string;
+        organization: TeachfloorOrganization;
+        app?: TeachfloorApp;
+        credentials?: TeachfloorAppCredentials;
+    };
+});
 /**
  * A member completed a course. The docs publish no payload for it; the data is kept open, with the member and the course where present.
  */
@@ -88,6 +141,18 @@ export type TeachfloorModuleUpdatedEvent = (TeachfloorEnvelope & {
     data: TeachfloorModule;
 });
 /**
+ * A user joined the organisation. Named among the events an extension app can subscribe to; Teachfloor publishes no payload for it, so the data is kept open.
+ */
+export type TeachfloorOrganizationJoinEvent = (TeachfloorEnvelope & {
+    type: "organization.join";
+    /**
+     * Not described yet: no payload has been seen, so the data is kept open.
+     */
+    data: {
+        [k: string]: unknown | undefined;
+    };
+});
+/**
  * The fields every Teachfloor webhook body carries around the event's data (current format).
  */
 export interface TeachfloorEnvelope {
@@ -111,6 +176,65 @@ export interface TeachfloorEnvelope {
      * The event's data; its shape depends on the event type.
      */
     data: {};
+}
+/**
+ * The organisation that installed or uninstalled an extension app.
+ */
+export interface TeachfloorOrganization {
+    /**
+     * The organisation's id (a slug such as `acme-corp`): the key to store an installation's state under.
+     */
+    id: string;
+    /**
+     * The organisation's name.
+     */
+    name?: string;
+}
+/**
+ * The extension app an organisation installed or uninstalled, at the version concerned.
+ */
+export interface TeachfloorApp {
+    /**
+     * The app's id.
+     */
+    id: string;
+    /**
+     * The app's name.
+     */
+    name?: string;
+    /**
+     * The app version installed, or being uninstalled (on an upgrade: the old version's `app.uninstalled`, then the new version's `app.installed`).
+     */
+    version?: string;
+}
+/**
+ * OAuth tokens minted for an installation, sent only to apps that declare install OAuth and a permission mapped to an OAuth scope. Sensitive: never log them.
+ */
+export interface TeachfloorAppCredentials {
+    /**
+     * The app's OAuth client id; the same for every installation.
+     */
+    client_id?: string;
+    /**
+     * Bearer token for Teachfloor's public API on behalf of the organisation.
+     */
+    access_token?: string;
+    /**
+     * Token to mint a new access token (`grant_type=refresh_token`); rotates on use.
+     */
+    refresh_token?: string;
+    /**
+     * When the access token expires.
+     */
+    expires_at?: string;
+    /**
+     * The token type; `Bearer` in the documents.
+     */
+    token_type?: string;
+    /**
+     * Space-separated scopes granted to the token, e.g. `courses:read modules:read`.
+     */
+    scope?: string;
 }
 /**
  * A member (user) of a Teachfloor organisation, as given in the Member object reference.
@@ -388,9 +512,11 @@ export interface TeachfloorModule {
     [k: string]: unknown | undefined;
 }
 /** Every event type of the catalogue, as sent in the envelope's `type`. */
-export type TeachfloorEventType = "course.completed" | "course.created" | "course.join" | "course.updated" | "element.completed" | "element.created" | "element.deleted" | "element.updated" | "member.login" | "module.created" | "module.updated";
+export type TeachfloorEventType = "app.installed" | "app.uninstalled" | "course.completed" | "course.created" | "course.join" | "course.updated" | "element.completed" | "element.created" | "element.deleted" | "element.updated" | "member.login" | "module.created" | "module.updated" | "organization.join";
 /** The event interface (or union of sub-type interfaces) for each event type. */
 export interface TeachfloorEventMap {
+    "app.installed": TeachfloorAppInstalledEvent;
+    "app.uninstalled": TeachfloorAppUninstalledEvent;
     "course.completed": TeachfloorCourseCompletedEvent;
     "course.created": TeachfloorCourseCreatedEvent;
     "course.join": TeachfloorCourseJoinEvent;
@@ -402,6 +528,7 @@ export interface TeachfloorEventMap {
     "member.login": TeachfloorMemberLoginEvent;
     "module.created": TeachfloorModuleCreatedEvent;
     "module.updated": TeachfloorModuleUpdatedEvent;
+    "organization.join": TeachfloorOrganizationJoinEvent;
 }
 /** Every event type of the catalogue, sorted. */
-export declare const eventTypes: readonly ["course.completed", "course.created", "course.join", "course.updated", "element.completed", "element.created", "element.deleted", "element.updated", "member.login", "module.created", "module.updated"];
+export declare const eventTypes: readonly ["app.installed", "app.uninstalled", "course.completed", "course.created", "course.join", "course.updated", "element.completed", "element.created", "element.deleted", "element.updated", "member.login", "module.created", "module.updated", "organization.join"];

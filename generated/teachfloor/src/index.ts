@@ -10,9 +10,9 @@ import type { HandlerOptions } from "./runtime/handler-options.js";
 import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
 import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
 import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";
-import { validateCourseCompleted, validateCourseCreated, validateCourseJoin, validateCourseUpdated, validateElementCompleted, validateElementCreated, validateElementDeleted, validateElementUpdated, validateMemberLogin, validateModuleCreated, validateModuleUpdated, validateCommonEnvelope } from "./validators.js";
-import { courseCompletedJsonSchema, courseCreatedJsonSchema, courseJoinJsonSchema, courseUpdatedJsonSchema, elementCompletedJsonSchema, elementCreatedJsonSchema, elementDeletedJsonSchema, elementUpdatedJsonSchema, memberLoginJsonSchema, moduleCreatedJsonSchema, moduleUpdatedJsonSchema } from "./json-schemas.js";
-import type { TeachfloorCourseCompletedEvent, TeachfloorCourseCreatedEvent, TeachfloorCourseJoinEvent, TeachfloorCourseUpdatedEvent, TeachfloorElementCompletedEvent, TeachfloorElementCreatedEvent, TeachfloorElementDeletedEvent, TeachfloorElementUpdatedEvent, TeachfloorEvent, TeachfloorEventMap, TeachfloorEventType, TeachfloorMemberLoginEvent, TeachfloorModuleCreatedEvent, TeachfloorModuleUpdatedEvent } from "./types.js";
+import { validateAppInstalled, validateAppUninstalled, validateCourseCompleted, validateCourseCreated, validateCourseJoin, validateCourseUpdated, validateElementCompleted, validateElementCreated, validateElementDeleted, validateElementUpdated, validateMemberLogin, validateModuleCreated, validateModuleUpdated, validateOrganizationJoin, validateCommonEnvelope } from "./validators.js";
+import { appInstalledJsonSchema, appUninstalledJsonSchema, courseCompletedJsonSchema, courseCreatedJsonSchema, courseJoinJsonSchema, courseUpdatedJsonSchema, elementCompletedJsonSchema, elementCreatedJsonSchema, elementDeletedJsonSchema, elementUpdatedJsonSchema, memberLoginJsonSchema, moduleCreatedJsonSchema, moduleUpdatedJsonSchema, organizationJoinJsonSchema } from "./json-schemas.js";
+import type { TeachfloorAppInstalledEvent, TeachfloorAppUninstalledEvent, TeachfloorCourseCompletedEvent, TeachfloorCourseCreatedEvent, TeachfloorCourseJoinEvent, TeachfloorCourseUpdatedEvent, TeachfloorElementCompletedEvent, TeachfloorElementCreatedEvent, TeachfloorElementDeletedEvent, TeachfloorElementUpdatedEvent, TeachfloorEvent, TeachfloorEventMap, TeachfloorEventType, TeachfloorMemberLoginEvent, TeachfloorModuleCreatedEvent, TeachfloorModuleUpdatedEvent, TeachfloorOrganizationJoinEvent } from "./types.js";
 
 export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
@@ -26,7 +26,7 @@ export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime
 export type { NodeRequest } from "./runtime/body.js";
 export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
-export { validateCourseCompleted, validateCourseCreated, validateCourseJoin, validateCourseUpdated, validateElementCompleted, validateElementCreated, validateElementDeleted, validateElementUpdated, validateMemberLogin, validateModuleCreated, validateModuleUpdated, validateCommonEnvelope } from "./validators.js";
+export { validateAppInstalled, validateAppUninstalled, validateCourseCompleted, validateCourseCreated, validateCourseJoin, validateCourseUpdated, validateElementCompleted, validateElementCreated, validateElementDeleted, validateElementUpdated, validateMemberLogin, validateModuleCreated, validateModuleUpdated, validateOrganizationJoin, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 
 /** Any event of this package (the same name in every coursehooks package). */
@@ -40,6 +40,8 @@ const catalogue: CatalogueRuntime = {
   typeProperty: "type",
   envelope: validateCommonEnvelope,
   events: [
+    { type: "app.installed", name: "app.installed", when: [], check: validateAppInstalled },
+    { type: "app.uninstalled", name: "app.uninstalled", when: [], check: validateAppUninstalled },
     { type: "course.completed", name: "course.completed", when: [], check: validateCourseCompleted },
     { type: "course.created", name: "course.created", when: [], check: validateCourseCreated },
     { type: "course.join", name: "course.join", when: [], check: validateCourseJoin },
@@ -51,11 +53,14 @@ const catalogue: CatalogueRuntime = {
     { type: "member.login", name: "member.login", when: [], check: validateMemberLogin },
     { type: "module.created", name: "module.created", when: [], check: validateModuleCreated },
     { type: "module.updated", name: "module.updated", when: [], check: validateModuleUpdated },
+    { type: "organization.join", name: "organization.join", when: [], check: validateOrganizationJoin },
   ],
 };
 
 /** Each event's JSON Schema by schema name, for drift: only createHandler and drift refer to it. */
 const jsonSchemaByName: Record<string, Record<string, unknown>> = {
+  "app.installed": appInstalledJsonSchema,
+  "app.uninstalled": appUninstalledJsonSchema,
   "course.completed": courseCompletedJsonSchema,
   "course.created": courseCreatedJsonSchema,
   "course.join": courseJoinJsonSchema,
@@ -67,6 +72,7 @@ const jsonSchemaByName: Record<string, Record<string, unknown>> = {
   "member.login": memberLoginJsonSchema,
   "module.created": moduleCreatedJsonSchema,
   "module.updated": moduleUpdatedJsonSchema,
+  "organization.join": organizationJoinJsonSchema,
 };
 
 const delivery: DeliveryConfig = {"scope":"teachfloor","signature":{"scheme":"hmac-sha256-hex","headers":["Teachfloor-Signature"],"signs":"raw-body","bearer":false},"deliveryId":{"from":"envelope","property":"id"}};
@@ -85,6 +91,22 @@ export function parse(input: Body): ParseResult<TeachfloorEvent> {
 export function validate<T extends TeachfloorEventType>(type: T, value: unknown): ParseResult<TeachfloorEventMap[T]> {
   return validateEvent(catalogue, type, value);
 }
+
+/** Whether `value` is a valid app.installed event. */
+export function isAppInstalled(value: unknown): value is TeachfloorAppInstalledEvent {
+  return validateAppInstalled(value);
+}
+
+/** app.installed as a Standard Schema, with its JSON Schema. */
+export const appInstalledSchema: StandardSchema<TeachfloorAppInstalledEvent> = /* @__PURE__ */ standardSchema(validateAppInstalled, appInstalledJsonSchema);
+
+/** Whether `value` is a valid app.uninstalled event. */
+export function isAppUninstalled(value: unknown): value is TeachfloorAppUninstalledEvent {
+  return validateAppUninstalled(value);
+}
+
+/** app.uninstalled as a Standard Schema, with its JSON Schema. */
+export const appUninstalledSchema: StandardSchema<TeachfloorAppUninstalledEvent> = /* @__PURE__ */ standardSchema(validateAppUninstalled, appUninstalledJsonSchema);
 
 /** Whether `value` is a valid course.completed event. */
 export function isCourseCompleted(value: unknown): value is TeachfloorCourseCompletedEvent {
@@ -174,6 +196,14 @@ export function isModuleUpdated(value: unknown): value is TeachfloorModuleUpdate
 /** module.updated as a Standard Schema, with its JSON Schema. */
 export const moduleUpdatedSchema: StandardSchema<TeachfloorModuleUpdatedEvent> = /* @__PURE__ */ standardSchema(validateModuleUpdated, moduleUpdatedJsonSchema);
 
+/** Whether `value` is a valid organization.join event. */
+export function isOrganizationJoin(value: unknown): value is TeachfloorOrganizationJoinEvent {
+  return validateOrganizationJoin(value);
+}
+
+/** organization.join as a Standard Schema, with its JSON Schema. */
+export const organizationJoinSchema: StandardSchema<TeachfloorOrganizationJoinEvent> = /* @__PURE__ */ standardSchema(validateOrganizationJoin, organizationJoinJsonSchema);
+
 /**
  * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
  * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.
@@ -211,5 +241,5 @@ export function drift(event: TeachfloorEvent): Drift {
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */
 export const eventSchema: StandardSchema<TeachfloorEvent> = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
-  oneOf: [courseCompletedJsonSchema, courseCreatedJsonSchema, courseJoinJsonSchema, courseUpdatedJsonSchema, elementCompletedJsonSchema, elementCreatedJsonSchema, elementDeletedJsonSchema, elementUpdatedJsonSchema, memberLoginJsonSchema, moduleCreatedJsonSchema, moduleUpdatedJsonSchema],
+  oneOf: [appInstalledJsonSchema, appUninstalledJsonSchema, courseCompletedJsonSchema, courseCreatedJsonSchema, courseJoinJsonSchema, courseUpdatedJsonSchema, elementCompletedJsonSchema, elementCreatedJsonSchema, elementDeletedJsonSchema, elementUpdatedJsonSchema, memberLoginJsonSchema, moduleCreatedJsonSchema, moduleUpdatedJsonSchema, organizationJoinJsonSchema],
 });

@@ -30,8 +30,16 @@ __export(index_exports, {
   isCourseCreated: () => isCourseCreated,
   isCourseStudentEnroll: () => isCourseStudentEnroll,
   isCourseUpdated: () => isCourseUpdated,
+  isMembershipPlanCreated: () => isMembershipPlanCreated,
+  isMembershipPlanUpdated: () => isMembershipPlanUpdated,
+  isPaymentPaid: () => isPaymentPaid,
+  isPaymentRefund: () => isPaymentRefund,
+  membershipPlanCreatedSchema: () => membershipPlanCreatedSchema,
+  membershipPlanUpdatedSchema: () => membershipPlanUpdatedSchema,
   memoryStore: () => memoryStore,
   parse: () => parse,
+  paymentPaidSchema: () => paymentPaidSchema,
+  paymentRefundSchema: () => paymentRefundSchema,
   receive: () => receive,
   sign: () => sign,
   validate: () => validate,
@@ -39,6 +47,10 @@ __export(index_exports, {
   validateCourseCreated: () => validateCourseCreated,
   validateCourseStudentEnroll: () => validateCourseStudentEnroll,
   validateCourseUpdated: () => validateCourseUpdated,
+  validateMembershipPlanCreated: () => validateMembershipPlanCreated,
+  validateMembershipPlanUpdated: () => validateMembershipPlanUpdated,
+  validatePaymentPaid: () => validatePaymentPaid,
+  validatePaymentRefund: () => validatePaymentRefund,
   verify: () => verify
 });
 module.exports = __toCommonJS(index_exports);
@@ -1942,8 +1954,2021 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
   validate14.errors = vErrors;
   return errors === 0;
 }
-var validateCommonEnvelope = validate16;
+var validateMembershipPlanCreated = validate16;
+var schema21 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/common/membership-plan.schema.json", "title": "Teachify membership plan", "description": "A membership plan of a school: its price, billing interval and whether students can see and buy it.", "$comment": `Decision: the fields both examples and the table show are required, except those that depend on the plan type (interval, interval_count: both examples are recurring plans, and a lifetime or fixed-date plan has no billing interval to give) and ended_at ("if applicable"). quantity and max_interval_count are typed integer by the table but null in both examples, so they are nullable integers; description is nullable as in the Admin API's plan object. plan_type, interval and currency list their documented values in words rather than as enums, so a value added later (Loopwise added lifetime) is not refused.`, "x-evidence": [{ "source": "Teachify docs \u203A Webhooks \u203A Membership Plan Created and Membership Plan Updated (the same Event Properties table on docs.loopwise.com \u203A Webhooks \u203A Membership Plan Webhooks)", "shows": 'one table of 17 properties, none called optional except ended_at ("if applicable"): id, name, description, currency (default TWD), amount number, interval (month, year), interval_count, active, created_at/updated_at (ISO 8601), ended_at, plan_type (recurring, fixed_date, specific_length; Loopwise adds lifetime), quantity integer, sold_items_count, slug, max_interval_count integer, visible', "url": "https://docs.loopwise.com/webhooks/membership-plan" }, { "source": "Teachify docs \u203A Membership Plan Created \u203A Example Payload", "shows": "a recurring monthly plan with all 17 fields; ended_at, quantity and max_interval_count are null although the table types quantity and max_interval_count as integer; amount written 1500.0", "url": "https://teachify.dev/webhooks/membership_plan/created" }, { "source": "Teachify docs \u203A Membership Plan Updated \u203A Example Payload", "shows": "the same plan as a yearly plan: all 17 fields, the same three nulls", "url": "https://teachify.dev/webhooks/membership_plan/updated" }, { "source": "Loopwise Docs \u203A Admin API \u203A Membership Plans Query \u203A Membership Plan Object (preview)", "shows": "the plan in the GraphQL API: id String!, name String!, description String (nullable), planType String! (recurring, fixed_date, specific_length, lifetime)", "url": "https://docs.loopwise.com/api/queries/membership-plans" }], "type": "object", "required": ["id", "name", "currency", "amount", "active", "created_at", "updated_at", "plan_type", "quantity", "sold_items_count", "slug", "max_interval_count", "visible"], "properties": { "id": { "description": "The plan's id (a UUID in the examples).", "type": "string" }, "name": { "description": "The plan's name.", "type": "string" }, "description": { "description": "The plan's description.", "type": ["string", "null"] }, "currency": { "description": "ISO 4217 code of the plan's price; `TWD` by default.", "type": "string" }, "amount": { "description": "The plan's price, in `currency` (written `1500.0` in the examples).", "type": "number" }, "interval": { "description": "The billing interval: `month` or `year` in the documents.", "type": "string" }, "interval_count": { "description": "How many intervals between two billings.", "type": "integer" }, "active": { "description": "Whether the plan is active.", "type": "boolean" }, "created_at": { "description": "When the plan was created (ISO 8601 with `Z` or an offset).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the plan was last updated.", "type": "string", "format": "date-time" }, "ended_at": { "description": "When the plan ends, if it does.", "type": ["string", "null"], "format": "date-time" }, "plan_type": { "description": "The kind of plan: `recurring`, `fixed_date`, `specific_length` or (Loopwise) `lifetime`.", "type": "string" }, "quantity": { "description": "How many items the plan includes; null in both examples.", "type": ["integer", "null"] }, "sold_items_count": { "description": "How many of the plan have been sold.", "type": "integer" }, "slug": { "description": "URL-friendly identifier of the plan.", "type": "string" }, "max_interval_count": { "description": "The most intervals a subscription may run; null in both examples.", "type": ["integer", "null"] }, "visible": { "description": "Whether students can see the plan.", "type": "boolean" } } };
 function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data1 = data.data;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("membership_plan.created" !== data.type) {
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "membership_plan.created" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.id === void 0) {
+          const err8 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data3.name === void 0) {
+          const err9 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data3.currency === void 0) {
+          const err10 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (data3.amount === void 0) {
+          const err11 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data3.active === void 0) {
+          const err12 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (data3.created_at === void 0) {
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data3.updated_at === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data3.plan_type === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "plan_type" }, message: "must have required property 'plan_type'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data3.quantity === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "quantity" }, message: "must have required property 'quantity'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data3.sold_items_count === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "sold_items_count" }, message: "must have required property 'sold_items_count'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data3.slug === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data3.max_interval_count === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "max_interval_count" }, message: "must have required property 'max_interval_count'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data3.visible === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "visible" }, message: "must have required property 'visible'" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data3.id !== void 0) {
+          if (typeof data3.id !== "string") {
+            const err21 = { instancePath: instancePath + "/data/id", schemaPath: "common/membership-plan.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data3.name !== void 0) {
+          if (typeof data3.name !== "string") {
+            const err22 = { instancePath: instancePath + "/data/name", schemaPath: "common/membership-plan.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data3.description !== void 0) {
+          let data6 = data3.description;
+          if (typeof data6 !== "string" && data6 !== null) {
+            const err23 = { instancePath: instancePath + "/data/description", schemaPath: "common/membership-plan.schema.json/properties/description/type", keyword: "type", params: { type: schema21.properties.description.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data3.currency !== void 0) {
+          if (typeof data3.currency !== "string") {
+            const err24 = { instancePath: instancePath + "/data/currency", schemaPath: "common/membership-plan.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data3.amount !== void 0) {
+          let data8 = data3.amount;
+          if (!(typeof data8 == "number" && isFinite(data8))) {
+            const err25 = { instancePath: instancePath + "/data/amount", schemaPath: "common/membership-plan.schema.json/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data3.interval !== void 0) {
+          if (typeof data3.interval !== "string") {
+            const err26 = { instancePath: instancePath + "/data/interval", schemaPath: "common/membership-plan.schema.json/properties/interval/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data3.interval_count !== void 0) {
+          let data10 = data3.interval_count;
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+            const err27 = { instancePath: instancePath + "/data/interval_count", schemaPath: "common/membership-plan.schema.json/properties/interval_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data3.active !== void 0) {
+          if (typeof data3.active !== "boolean") {
+            const err28 = { instancePath: instancePath + "/data/active", schemaPath: "common/membership-plan.schema.json/properties/active/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data3.created_at !== void 0) {
+          let data12 = data3.created_at;
+          if (typeof data12 === "string") {
+            if (!formats0.test(data12)) {
+              const err29 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/membership-plan.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/membership-plan.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data3.updated_at !== void 0) {
+          let data13 = data3.updated_at;
+          if (typeof data13 === "string") {
+            if (!formats0.test(data13)) {
+              const err31 = { instancePath: instancePath + "/data/updated_at", schemaPath: "common/membership-plan.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/data/updated_at", schemaPath: "common/membership-plan.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data3.ended_at !== void 0) {
+          let data14 = data3.ended_at;
+          if (typeof data14 !== "string" && data14 !== null) {
+            const err33 = { instancePath: instancePath + "/data/ended_at", schemaPath: "common/membership-plan.schema.json/properties/ended_at/type", keyword: "type", params: { type: schema21.properties.ended_at.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+          if (typeof data14 === "string") {
+            if (!formats0.test(data14)) {
+              const err34 = { instancePath: instancePath + "/data/ended_at", schemaPath: "common/membership-plan.schema.json/properties/ended_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data3.plan_type !== void 0) {
+          if (typeof data3.plan_type !== "string") {
+            const err35 = { instancePath: instancePath + "/data/plan_type", schemaPath: "common/membership-plan.schema.json/properties/plan_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data3.quantity !== void 0) {
+          let data16 = data3.quantity;
+          if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16)) && data16 !== null) {
+            const err36 = { instancePath: instancePath + "/data/quantity", schemaPath: "common/membership-plan.schema.json/properties/quantity/type", keyword: "type", params: { type: schema21.properties.quantity.type }, message: "must be integer,null" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data3.sold_items_count !== void 0) {
+          let data17 = data3.sold_items_count;
+          if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+            const err37 = { instancePath: instancePath + "/data/sold_items_count", schemaPath: "common/membership-plan.schema.json/properties/sold_items_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data3.slug !== void 0) {
+          if (typeof data3.slug !== "string") {
+            const err38 = { instancePath: instancePath + "/data/slug", schemaPath: "common/membership-plan.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data3.max_interval_count !== void 0) {
+          let data19 = data3.max_interval_count;
+          if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19)) && data19 !== null) {
+            const err39 = { instancePath: instancePath + "/data/max_interval_count", schemaPath: "common/membership-plan.schema.json/properties/max_interval_count/type", keyword: "type", params: { type: schema21.properties.max_interval_count.type }, message: "must be integer,null" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data3.visible !== void 0) {
+          if (typeof data3.visible !== "boolean") {
+            const err40 = { instancePath: instancePath + "/data/visible", schemaPath: "common/membership-plan.schema.json/properties/visible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err42];
+    } else {
+      vErrors.push(err42);
+    }
+    errors++;
+  }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+var validateMembershipPlanUpdated = validate17;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data1 = data.data;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("membership_plan.updated" !== data.type) {
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "membership_plan.updated" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.id === void 0) {
+          const err8 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data3.name === void 0) {
+          const err9 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data3.currency === void 0) {
+          const err10 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (data3.amount === void 0) {
+          const err11 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data3.active === void 0) {
+          const err12 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (data3.created_at === void 0) {
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data3.updated_at === void 0) {
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data3.plan_type === void 0) {
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "plan_type" }, message: "must have required property 'plan_type'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data3.quantity === void 0) {
+          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "quantity" }, message: "must have required property 'quantity'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data3.sold_items_count === void 0) {
+          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "sold_items_count" }, message: "must have required property 'sold_items_count'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data3.slug === void 0) {
+          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data3.max_interval_count === void 0) {
+          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "max_interval_count" }, message: "must have required property 'max_interval_count'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data3.visible === void 0) {
+          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "visible" }, message: "must have required property 'visible'" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data3.id !== void 0) {
+          if (typeof data3.id !== "string") {
+            const err21 = { instancePath: instancePath + "/data/id", schemaPath: "common/membership-plan.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data3.name !== void 0) {
+          if (typeof data3.name !== "string") {
+            const err22 = { instancePath: instancePath + "/data/name", schemaPath: "common/membership-plan.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data3.description !== void 0) {
+          let data6 = data3.description;
+          if (typeof data6 !== "string" && data6 !== null) {
+            const err23 = { instancePath: instancePath + "/data/description", schemaPath: "common/membership-plan.schema.json/properties/description/type", keyword: "type", params: { type: schema21.properties.description.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data3.currency !== void 0) {
+          if (typeof data3.currency !== "string") {
+            const err24 = { instancePath: instancePath + "/data/currency", schemaPath: "common/membership-plan.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data3.amount !== void 0) {
+          let data8 = data3.amount;
+          if (!(typeof data8 == "number" && isFinite(data8))) {
+            const err25 = { instancePath: instancePath + "/data/amount", schemaPath: "common/membership-plan.schema.json/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data3.interval !== void 0) {
+          if (typeof data3.interval !== "string") {
+            const err26 = { instancePath: instancePath + "/data/interval", schemaPath: "common/membership-plan.schema.json/properties/interval/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data3.interval_count !== void 0) {
+          let data10 = data3.interval_count;
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+            const err27 = { instancePath: instancePath + "/data/interval_count", schemaPath: "common/membership-plan.schema.json/properties/interval_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data3.active !== void 0) {
+          if (typeof data3.active !== "boolean") {
+            const err28 = { instancePath: instancePath + "/data/active", schemaPath: "common/membership-plan.schema.json/properties/active/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data3.created_at !== void 0) {
+          let data12 = data3.created_at;
+          if (typeof data12 === "string") {
+            if (!formats0.test(data12)) {
+              const err29 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/membership-plan.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/membership-plan.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data3.updated_at !== void 0) {
+          let data13 = data3.updated_at;
+          if (typeof data13 === "string") {
+            if (!formats0.test(data13)) {
+              const err31 = { instancePath: instancePath + "/data/updated_at", schemaPath: "common/membership-plan.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/data/updated_at", schemaPath: "common/membership-plan.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data3.ended_at !== void 0) {
+          let data14 = data3.ended_at;
+          if (typeof data14 !== "string" && data14 !== null) {
+            const err33 = { instancePath: instancePath + "/data/ended_at", schemaPath: "common/membership-plan.schema.json/properties/ended_at/type", keyword: "type", params: { type: schema21.properties.ended_at.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+          if (typeof data14 === "string") {
+            if (!formats0.test(data14)) {
+              const err34 = { instancePath: instancePath + "/data/ended_at", schemaPath: "common/membership-plan.schema.json/properties/ended_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data3.plan_type !== void 0) {
+          if (typeof data3.plan_type !== "string") {
+            const err35 = { instancePath: instancePath + "/data/plan_type", schemaPath: "common/membership-plan.schema.json/properties/plan_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data3.quantity !== void 0) {
+          let data16 = data3.quantity;
+          if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16)) && data16 !== null) {
+            const err36 = { instancePath: instancePath + "/data/quantity", schemaPath: "common/membership-plan.schema.json/properties/quantity/type", keyword: "type", params: { type: schema21.properties.quantity.type }, message: "must be integer,null" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data3.sold_items_count !== void 0) {
+          let data17 = data3.sold_items_count;
+          if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+            const err37 = { instancePath: instancePath + "/data/sold_items_count", schemaPath: "common/membership-plan.schema.json/properties/sold_items_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data3.slug !== void 0) {
+          if (typeof data3.slug !== "string") {
+            const err38 = { instancePath: instancePath + "/data/slug", schemaPath: "common/membership-plan.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data3.max_interval_count !== void 0) {
+          let data19 = data3.max_interval_count;
+          if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19)) && data19 !== null) {
+            const err39 = { instancePath: instancePath + "/data/max_interval_count", schemaPath: "common/membership-plan.schema.json/properties/max_interval_count/type", keyword: "type", params: { type: schema21.properties.max_interval_count.type }, message: "must be integer,null" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data3.visible !== void 0) {
+          if (typeof data3.visible !== "boolean") {
+            const err40 = { instancePath: instancePath + "/data/visible", schemaPath: "common/membership-plan.schema.json/properties/visible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err42];
+    } else {
+      vErrors.push(err42);
+    }
+    errors++;
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+var validatePaymentPaid = validate18;
+var schema27 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/common/payment.schema.json", "title": "Teachify payment", "description": "A payment (order transaction) of a school: amounts, state, method, the paying user and the items bought.", "$comment": "Decision: the tables are the only source (no example payload is published), so only the payment's id and the user's id are required. Teachify's tables are known to leave nulls out (the membership plan table types quantity as integer where both examples send null), so every other field of the payment, its user and its card details also accepts null, and the documented values of payment_state, payment_type and brand are listed in words rather than as enums. Line items are kept open: the published tables list more of their fields than were recovered.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Payment Webhooks \u203A payment.paid and payment.refund (the same tables on teachify.dev \u203A Webhooks \u203A Payment Paid and Payment Refund)", "shows": "field tables and no example payload: id, trade_no, currency (ISO 4217), amount, original_amount, refunded_amount (integer or null), paid_at, created_at (ISO 8601), refunded_at (string or null), payment_state (paid, refunding, refunded, failed), payment_type (credit, web_atm, atm, cvs, line_pay), affiliate_code and remark (string or null), user {id, email, name, phone_number, third_party_id}, payment_method_details {last_four, brand: string or null}, lineitems (more fields than the tables give here)", "url": "https://docs.loopwise.com/webhooks/payment" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The payment transaction's id.", "type": "string" }, "trade_no": { "description": "The transaction's unique trade number.", "type": ["string", "null"] }, "currency": { "description": "ISO 4217 currency code.", "type": ["string", "null"] }, "amount": { "description": "The transaction amount (after refunds, on payment.refund).", "type": ["integer", "null"] }, "original_amount": { "description": "The amount before refunds or adjustments.", "type": ["integer", "null"] }, "refunded_amount": { "description": "The amount refunded; null when nothing was.", "type": ["integer", "null"] }, "paid_at": { "description": "When the payment was completed (ISO 8601 with `Z` or an offset).", "type": ["string", "null"], "format": "date-time" }, "created_at": { "description": "When the transaction was created.", "type": ["string", "null"], "format": "date-time" }, "refunded_at": { "description": "When the latest refund was made; null when none was.", "type": ["string", "null"], "format": "date-time" }, "payment_state": { "description": "The payment's state: `paid`, `refunding`, `refunded` or `failed`.", "type": ["string", "null"] }, "payment_type": { "description": "How it was paid: `credit`, `web_atm`, `atm`, `cvs` or `line_pay`.", "type": ["string", "null"] }, "affiliate_code": { "description": "The affiliate code the order came with.", "type": ["string", "null"] }, "remark": { "description": "Notes on the order.", "type": ["string", "null"] }, "user": { "description": "The user who paid.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The user's id.", "type": "string" }, "email": { "description": "The user's email address.", "type": ["string", "null"] }, "name": { "description": "The user's name.", "type": ["string", "null"] }, "phone_number": { "description": "The user's phone number.", "type": ["string", "null"] }, "third_party_id": { "description": "The user's id in a third-party system.", "type": ["string", "null"] } } }, "payment_method_details": { "description": "The card used, where the payment was by card.", "type": ["object", "null"], "properties": { "last_four": { "description": "Last four digits of the card.", "type": ["string", "null"] }, "brand": { "description": "The card brand: `visa`, `mastercard`, `jcb`, `unionpay`, `amex`, `dinersclub`, `discover` or `unknown`.", "type": ["string", "null"] } } }, "lineitems": { "description": "The items bought.", "type": ["array", "null"], "items": { "description": "One item bought; open to the fields the tables list beyond these.", "type": "object", "additionalProperties": true, "properties": { "name": { "description": "The item's name.", "type": ["string", "null"] }, "quantity": { "description": "How many were bought.", "type": ["integer", "null"] }, "amount": { "description": "The item's amount.", "type": ["number", "null"] }, "refunded_amount": { "description": "The amount of the item refunded.", "type": ["number", "null"] } } } } } };
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data1 = data.data;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("payment.paid" !== data.type) {
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "payment.paid" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.id === void 0) {
+          const err8 = { instancePath: instancePath + "/data", schemaPath: "common/payment.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data3.id !== void 0) {
+          if (typeof data3.id !== "string") {
+            const err9 = { instancePath: instancePath + "/data/id", schemaPath: "common/payment.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data3.trade_no !== void 0) {
+          let data5 = data3.trade_no;
+          if (typeof data5 !== "string" && data5 !== null) {
+            const err10 = { instancePath: instancePath + "/data/trade_no", schemaPath: "common/payment.schema.json/properties/trade_no/type", keyword: "type", params: { type: schema27.properties.trade_no.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data3.currency !== void 0) {
+          let data6 = data3.currency;
+          if (typeof data6 !== "string" && data6 !== null) {
+            const err11 = { instancePath: instancePath + "/data/currency", schemaPath: "common/payment.schema.json/properties/currency/type", keyword: "type", params: { type: schema27.properties.currency.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data3.amount !== void 0) {
+          let data7 = data3.amount;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7)) && data7 !== null) {
+            const err12 = { instancePath: instancePath + "/data/amount", schemaPath: "common/payment.schema.json/properties/amount/type", keyword: "type", params: { type: schema27.properties.amount.type }, message: "must be integer,null" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data3.original_amount !== void 0) {
+          let data8 = data3.original_amount;
+          if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8)) && data8 !== null) {
+            const err13 = { instancePath: instancePath + "/data/original_amount", schemaPath: "common/payment.schema.json/properties/original_amount/type", keyword: "type", params: { type: schema27.properties.original_amount.type }, message: "must be integer,null" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data3.refunded_amount !== void 0) {
+          let data9 = data3.refunded_amount;
+          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9)) && data9 !== null) {
+            const err14 = { instancePath: instancePath + "/data/refunded_amount", schemaPath: "common/payment.schema.json/properties/refunded_amount/type", keyword: "type", params: { type: schema27.properties.refunded_amount.type }, message: "must be integer,null" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data3.paid_at !== void 0) {
+          let data10 = data3.paid_at;
+          if (typeof data10 !== "string" && data10 !== null) {
+            const err15 = { instancePath: instancePath + "/data/paid_at", schemaPath: "common/payment.schema.json/properties/paid_at/type", keyword: "type", params: { type: schema27.properties.paid_at.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+          if (typeof data10 === "string") {
+            if (!formats0.test(data10)) {
+              const err16 = { instancePath: instancePath + "/data/paid_at", schemaPath: "common/payment.schema.json/properties/paid_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data3.created_at !== void 0) {
+          let data11 = data3.created_at;
+          if (typeof data11 !== "string" && data11 !== null) {
+            const err17 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/payment.schema.json/properties/created_at/type", keyword: "type", params: { type: schema27.properties.created_at.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+          if (typeof data11 === "string") {
+            if (!formats0.test(data11)) {
+              const err18 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/payment.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data3.refunded_at !== void 0) {
+          let data12 = data3.refunded_at;
+          if (typeof data12 !== "string" && data12 !== null) {
+            const err19 = { instancePath: instancePath + "/data/refunded_at", schemaPath: "common/payment.schema.json/properties/refunded_at/type", keyword: "type", params: { type: schema27.properties.refunded_at.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          if (typeof data12 === "string") {
+            if (!formats0.test(data12)) {
+              const err20 = { instancePath: instancePath + "/data/refunded_at", schemaPath: "common/payment.schema.json/properties/refunded_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data3.payment_state !== void 0) {
+          let data13 = data3.payment_state;
+          if (typeof data13 !== "string" && data13 !== null) {
+            const err21 = { instancePath: instancePath + "/data/payment_state", schemaPath: "common/payment.schema.json/properties/payment_state/type", keyword: "type", params: { type: schema27.properties.payment_state.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data3.payment_type !== void 0) {
+          let data14 = data3.payment_type;
+          if (typeof data14 !== "string" && data14 !== null) {
+            const err22 = { instancePath: instancePath + "/data/payment_type", schemaPath: "common/payment.schema.json/properties/payment_type/type", keyword: "type", params: { type: schema27.properties.payment_type.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data3.affiliate_code !== void 0) {
+          let data15 = data3.affiliate_code;
+          if (typeof data15 !== "string" && data15 !== null) {
+            const err23 = { instancePath: instancePath + "/data/affiliate_code", schemaPath: "common/payment.schema.json/properties/affiliate_code/type", keyword: "type", params: { type: schema27.properties.affiliate_code.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data3.remark !== void 0) {
+          let data16 = data3.remark;
+          if (typeof data16 !== "string" && data16 !== null) {
+            const err24 = { instancePath: instancePath + "/data/remark", schemaPath: "common/payment.schema.json/properties/remark/type", keyword: "type", params: { type: schema27.properties.remark.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data3.user !== void 0) {
+          let data17 = data3.user;
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.id === void 0) {
+              const err25 = { instancePath: instancePath + "/data/user", schemaPath: "common/payment.schema.json/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+            if (data17.id !== void 0) {
+              if (typeof data17.id !== "string") {
+                const err26 = { instancePath: instancePath + "/data/user/id", schemaPath: "common/payment.schema.json/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data17.email !== void 0) {
+              let data19 = data17.email;
+              if (typeof data19 !== "string" && data19 !== null) {
+                const err27 = { instancePath: instancePath + "/data/user/email", schemaPath: "common/payment.schema.json/properties/user/properties/email/type", keyword: "type", params: { type: schema27.properties.user.properties.email.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data17.name !== void 0) {
+              let data20 = data17.name;
+              if (typeof data20 !== "string" && data20 !== null) {
+                const err28 = { instancePath: instancePath + "/data/user/name", schemaPath: "common/payment.schema.json/properties/user/properties/name/type", keyword: "type", params: { type: schema27.properties.user.properties.name.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data17.phone_number !== void 0) {
+              let data21 = data17.phone_number;
+              if (typeof data21 !== "string" && data21 !== null) {
+                const err29 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "common/payment.schema.json/properties/user/properties/phone_number/type", keyword: "type", params: { type: schema27.properties.user.properties.phone_number.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data17.third_party_id !== void 0) {
+              let data22 = data17.third_party_id;
+              if (typeof data22 !== "string" && data22 !== null) {
+                const err30 = { instancePath: instancePath + "/data/user/third_party_id", schemaPath: "common/payment.schema.json/properties/user/properties/third_party_id/type", keyword: "type", params: { type: schema27.properties.user.properties.third_party_id.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/data/user", schemaPath: "common/payment.schema.json/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data3.payment_method_details !== void 0) {
+          let data23 = data3.payment_method_details;
+          if (!(data23 && typeof data23 == "object" && !Array.isArray(data23)) && data23 !== null) {
+            const err32 = { instancePath: instancePath + "/data/payment_method_details", schemaPath: "common/payment.schema.json/properties/payment_method_details/type", keyword: "type", params: { type: schema27.properties.payment_method_details.type }, message: "must be object,null" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.last_four !== void 0) {
+              let data24 = data23.last_four;
+              if (typeof data24 !== "string" && data24 !== null) {
+                const err33 = { instancePath: instancePath + "/data/payment_method_details/last_four", schemaPath: "common/payment.schema.json/properties/payment_method_details/properties/last_four/type", keyword: "type", params: { type: schema27.properties.payment_method_details.properties.last_four.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data23.brand !== void 0) {
+              let data25 = data23.brand;
+              if (typeof data25 !== "string" && data25 !== null) {
+                const err34 = { instancePath: instancePath + "/data/payment_method_details/brand", schemaPath: "common/payment.schema.json/properties/payment_method_details/properties/brand/type", keyword: "type", params: { type: schema27.properties.payment_method_details.properties.brand.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+        if (data3.lineitems !== void 0) {
+          let data26 = data3.lineitems;
+          if (!Array.isArray(data26) && data26 !== null) {
+            const err35 = { instancePath: instancePath + "/data/lineitems", schemaPath: "common/payment.schema.json/properties/lineitems/type", keyword: "type", params: { type: schema27.properties.lineitems.type }, message: "must be array,null" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+          if (Array.isArray(data26)) {
+            const len0 = data26.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data27 = data26[i0];
+              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                if (data27.name !== void 0) {
+                  let data28 = data27.name;
+                  if (typeof data28 !== "string" && data28 !== null) {
+                    const err36 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/name", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/name/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.name.type }, message: "must be string,null" };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
+                  }
+                }
+                if (data27.quantity !== void 0) {
+                  let data29 = data27.quantity;
+                  if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29)) && data29 !== null) {
+                    const err37 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/quantity", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/quantity/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.quantity.type }, message: "must be integer,null" };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                }
+                if (data27.amount !== void 0) {
+                  let data30 = data27.amount;
+                  if (!(typeof data30 == "number" && isFinite(data30)) && data30 !== null) {
+                    const err38 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/amount", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/amount/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.amount.type }, message: "must be number,null" };
+                    if (vErrors === null) {
+                      vErrors = [err38];
+                    } else {
+                      vErrors.push(err38);
+                    }
+                    errors++;
+                  }
+                }
+                if (data27.refunded_amount !== void 0) {
+                  let data31 = data27.refunded_amount;
+                  if (!(typeof data31 == "number" && isFinite(data31)) && data31 !== null) {
+                    const err39 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/refunded_amount", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/refunded_amount/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.refunded_amount.type }, message: "must be number,null" };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err40 = { instancePath: instancePath + "/data/lineitems/" + i0, schemaPath: "common/payment.schema.json/properties/lineitems/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/data", schemaPath: "common/payment.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err42];
+    } else {
+      vErrors.push(err42);
+    }
+    errors++;
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+var validatePaymentRefund = validate19;
+var schema28 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/payment.refund.schema.json", "title": "Teachify payment.refund", "description": "A refund was made on a payment. The data is the payment as refunded, with its refund history.", "x-docs": "https://docs.loopwise.com/webhooks/payment", "x-shape": { "from": "object-reference", "source": "Loopwise Docs \u203A Webhooks \u203A Payment Webhooks \u203A payment.refund: the field tables (no example payload)" }, "x-evidence": [{ "source": "Teachify docs \u203A Webhooks \u203A Payment Refund", "shows": 'the payment tables with refunded_amount and refunded_at as non-null ("total refunded amount", "timestamp of latest refund"), payment_state refunding or refunded, and a Refund History table: refund_history is an array of {amount integer, refunded_at, reason} or null, its refunded_at written "YYYY-MM-DD HH:MM:SS +HHMM"', "url": "https://teachify.dev/webhooks/payment/refund" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Payment Webhooks \u203A payment.refund", "shows": "the same tables under the Loopwise brand", "url": "https://docs.loopwise.com/webhooks/payment" }], "type": "object", "allOf": [{ "$ref": "common/envelope.schema.json" }], "required": ["type", "data"], "properties": { "type": { "const": "payment.refund" }, "data": { "description": "The payment as refunded, with every refund made on it.", "type": "object", "allOf": [{ "$ref": "common/payment.schema.json" }], "$comment": `Decision: refund_history[].refunded_at is described as a plain string, without the date-time format: the documents write it "YYYY-MM-DD HH:MM:SS +HHMM", which is not RFC 3339, and no pattern is imposed, so a delivery that writes it otherwise is not refused. The payment's own refunded_at keeps the ISO 8601 format the tables give.`, "required": ["id"], "properties": { "id": { "description": "The payment transaction's id.", "type": "string" }, "refund_history": { "description": "Every refund made on the payment, or null.", "type": ["array", "null"], "items": { "description": "One refund.", "type": "object", "properties": { "amount": { "description": "The amount refunded.", "type": ["integer", "null"] }, "refunded_at": { "description": "When the refund was made, written `YYYY-MM-DD HH:MM:SS +HHMM` (e.g. `2024-01-05 14:30:00 +0800`): not ISO 8601.", "type": ["string", "null"] }, "reason": { "description": "The reason given for the refund.", "type": ["string", "null"] } } } } } } } };
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data1 = data.data;
+      if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.data === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.type !== void 0) {
+      if ("payment.refund" !== data.type) {
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "payment.refund" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data3 = data.data;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.id === void 0) {
+          const err8 = { instancePath: instancePath + "/data", schemaPath: "common/payment.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data3.id !== void 0) {
+          if (typeof data3.id !== "string") {
+            const err9 = { instancePath: instancePath + "/data/id", schemaPath: "common/payment.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data3.trade_no !== void 0) {
+          let data5 = data3.trade_no;
+          if (typeof data5 !== "string" && data5 !== null) {
+            const err10 = { instancePath: instancePath + "/data/trade_no", schemaPath: "common/payment.schema.json/properties/trade_no/type", keyword: "type", params: { type: schema27.properties.trade_no.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data3.currency !== void 0) {
+          let data6 = data3.currency;
+          if (typeof data6 !== "string" && data6 !== null) {
+            const err11 = { instancePath: instancePath + "/data/currency", schemaPath: "common/payment.schema.json/properties/currency/type", keyword: "type", params: { type: schema27.properties.currency.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data3.amount !== void 0) {
+          let data7 = data3.amount;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7)) && data7 !== null) {
+            const err12 = { instancePath: instancePath + "/data/amount", schemaPath: "common/payment.schema.json/properties/amount/type", keyword: "type", params: { type: schema27.properties.amount.type }, message: "must be integer,null" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data3.original_amount !== void 0) {
+          let data8 = data3.original_amount;
+          if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8)) && data8 !== null) {
+            const err13 = { instancePath: instancePath + "/data/original_amount", schemaPath: "common/payment.schema.json/properties/original_amount/type", keyword: "type", params: { type: schema27.properties.original_amount.type }, message: "must be integer,null" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data3.refunded_amount !== void 0) {
+          let data9 = data3.refunded_amount;
+          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9)) && data9 !== null) {
+            const err14 = { instancePath: instancePath + "/data/refunded_amount", schemaPath: "common/payment.schema.json/properties/refunded_amount/type", keyword: "type", params: { type: schema27.properties.refunded_amount.type }, message: "must be integer,null" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data3.paid_at !== void 0) {
+          let data10 = data3.paid_at;
+          if (typeof data10 !== "string" && data10 !== null) {
+            const err15 = { instancePath: instancePath + "/data/paid_at", schemaPath: "common/payment.schema.json/properties/paid_at/type", keyword: "type", params: { type: schema27.properties.paid_at.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+          if (typeof data10 === "string") {
+            if (!formats0.test(data10)) {
+              const err16 = { instancePath: instancePath + "/data/paid_at", schemaPath: "common/payment.schema.json/properties/paid_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data3.created_at !== void 0) {
+          let data11 = data3.created_at;
+          if (typeof data11 !== "string" && data11 !== null) {
+            const err17 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/payment.schema.json/properties/created_at/type", keyword: "type", params: { type: schema27.properties.created_at.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+          if (typeof data11 === "string") {
+            if (!formats0.test(data11)) {
+              const err18 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/payment.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data3.refunded_at !== void 0) {
+          let data12 = data3.refunded_at;
+          if (typeof data12 !== "string" && data12 !== null) {
+            const err19 = { instancePath: instancePath + "/data/refunded_at", schemaPath: "common/payment.schema.json/properties/refunded_at/type", keyword: "type", params: { type: schema27.properties.refunded_at.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          if (typeof data12 === "string") {
+            if (!formats0.test(data12)) {
+              const err20 = { instancePath: instancePath + "/data/refunded_at", schemaPath: "common/payment.schema.json/properties/refunded_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data3.payment_state !== void 0) {
+          let data13 = data3.payment_state;
+          if (typeof data13 !== "string" && data13 !== null) {
+            const err21 = { instancePath: instancePath + "/data/payment_state", schemaPath: "common/payment.schema.json/properties/payment_state/type", keyword: "type", params: { type: schema27.properties.payment_state.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data3.payment_type !== void 0) {
+          let data14 = data3.payment_type;
+          if (typeof data14 !== "string" && data14 !== null) {
+            const err22 = { instancePath: instancePath + "/data/payment_type", schemaPath: "common/payment.schema.json/properties/payment_type/type", keyword: "type", params: { type: schema27.properties.payment_type.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data3.affiliate_code !== void 0) {
+          let data15 = data3.affiliate_code;
+          if (typeof data15 !== "string" && data15 !== null) {
+            const err23 = { instancePath: instancePath + "/data/affiliate_code", schemaPath: "common/payment.schema.json/properties/affiliate_code/type", keyword: "type", params: { type: schema27.properties.affiliate_code.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data3.remark !== void 0) {
+          let data16 = data3.remark;
+          if (typeof data16 !== "string" && data16 !== null) {
+            const err24 = { instancePath: instancePath + "/data/remark", schemaPath: "common/payment.schema.json/properties/remark/type", keyword: "type", params: { type: schema27.properties.remark.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data3.user !== void 0) {
+          let data17 = data3.user;
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.id === void 0) {
+              const err25 = { instancePath: instancePath + "/data/user", schemaPath: "common/payment.schema.json/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+            if (data17.id !== void 0) {
+              if (typeof data17.id !== "string") {
+                const err26 = { instancePath: instancePath + "/data/user/id", schemaPath: "common/payment.schema.json/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data17.email !== void 0) {
+              let data19 = data17.email;
+              if (typeof data19 !== "string" && data19 !== null) {
+                const err27 = { instancePath: instancePath + "/data/user/email", schemaPath: "common/payment.schema.json/properties/user/properties/email/type", keyword: "type", params: { type: schema27.properties.user.properties.email.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data17.name !== void 0) {
+              let data20 = data17.name;
+              if (typeof data20 !== "string" && data20 !== null) {
+                const err28 = { instancePath: instancePath + "/data/user/name", schemaPath: "common/payment.schema.json/properties/user/properties/name/type", keyword: "type", params: { type: schema27.properties.user.properties.name.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data17.phone_number !== void 0) {
+              let data21 = data17.phone_number;
+              if (typeof data21 !== "string" && data21 !== null) {
+                const err29 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "common/payment.schema.json/properties/user/properties/phone_number/type", keyword: "type", params: { type: schema27.properties.user.properties.phone_number.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data17.third_party_id !== void 0) {
+              let data22 = data17.third_party_id;
+              if (typeof data22 !== "string" && data22 !== null) {
+                const err30 = { instancePath: instancePath + "/data/user/third_party_id", schemaPath: "common/payment.schema.json/properties/user/properties/third_party_id/type", keyword: "type", params: { type: schema27.properties.user.properties.third_party_id.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/data/user", schemaPath: "common/payment.schema.json/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data3.payment_method_details !== void 0) {
+          let data23 = data3.payment_method_details;
+          if (!(data23 && typeof data23 == "object" && !Array.isArray(data23)) && data23 !== null) {
+            const err32 = { instancePath: instancePath + "/data/payment_method_details", schemaPath: "common/payment.schema.json/properties/payment_method_details/type", keyword: "type", params: { type: schema27.properties.payment_method_details.type }, message: "must be object,null" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.last_four !== void 0) {
+              let data24 = data23.last_four;
+              if (typeof data24 !== "string" && data24 !== null) {
+                const err33 = { instancePath: instancePath + "/data/payment_method_details/last_four", schemaPath: "common/payment.schema.json/properties/payment_method_details/properties/last_four/type", keyword: "type", params: { type: schema27.properties.payment_method_details.properties.last_four.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data23.brand !== void 0) {
+              let data25 = data23.brand;
+              if (typeof data25 !== "string" && data25 !== null) {
+                const err34 = { instancePath: instancePath + "/data/payment_method_details/brand", schemaPath: "common/payment.schema.json/properties/payment_method_details/properties/brand/type", keyword: "type", params: { type: schema27.properties.payment_method_details.properties.brand.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+        if (data3.lineitems !== void 0) {
+          let data26 = data3.lineitems;
+          if (!Array.isArray(data26) && data26 !== null) {
+            const err35 = { instancePath: instancePath + "/data/lineitems", schemaPath: "common/payment.schema.json/properties/lineitems/type", keyword: "type", params: { type: schema27.properties.lineitems.type }, message: "must be array,null" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+          if (Array.isArray(data26)) {
+            const len0 = data26.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data27 = data26[i0];
+              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                if (data27.name !== void 0) {
+                  let data28 = data27.name;
+                  if (typeof data28 !== "string" && data28 !== null) {
+                    const err36 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/name", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/name/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.name.type }, message: "must be string,null" };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
+                  }
+                }
+                if (data27.quantity !== void 0) {
+                  let data29 = data27.quantity;
+                  if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29)) && data29 !== null) {
+                    const err37 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/quantity", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/quantity/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.quantity.type }, message: "must be integer,null" };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                }
+                if (data27.amount !== void 0) {
+                  let data30 = data27.amount;
+                  if (!(typeof data30 == "number" && isFinite(data30)) && data30 !== null) {
+                    const err38 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/amount", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/amount/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.amount.type }, message: "must be number,null" };
+                    if (vErrors === null) {
+                      vErrors = [err38];
+                    } else {
+                      vErrors.push(err38);
+                    }
+                    errors++;
+                  }
+                }
+                if (data27.refunded_amount !== void 0) {
+                  let data31 = data27.refunded_amount;
+                  if (!(typeof data31 == "number" && isFinite(data31)) && data31 !== null) {
+                    const err39 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/refunded_amount", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/refunded_amount/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.refunded_amount.type }, message: "must be number,null" };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err40 = { instancePath: instancePath + "/data/lineitems/" + i0, schemaPath: "common/payment.schema.json/properties/lineitems/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/data", schemaPath: "common/payment.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.id === void 0) {
+          const err42 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+        if (data3.id !== void 0) {
+          if (typeof data3.id !== "string") {
+            const err43 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data3.refund_history !== void 0) {
+          let data33 = data3.refund_history;
+          if (!Array.isArray(data33) && data33 !== null) {
+            const err44 = { instancePath: instancePath + "/data/refund_history", schemaPath: "#/properties/data/properties/refund_history/type", keyword: "type", params: { type: schema28.properties.data.properties.refund_history.type }, message: "must be array,null" };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+          if (Array.isArray(data33)) {
+            const len1 = data33.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data34 = data33[i1];
+              if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+                if (data34.amount !== void 0) {
+                  let data35 = data34.amount;
+                  if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35)) && data35 !== null) {
+                    const err45 = { instancePath: instancePath + "/data/refund_history/" + i1 + "/amount", schemaPath: "#/properties/data/properties/refund_history/items/properties/amount/type", keyword: "type", params: { type: schema28.properties.data.properties.refund_history.items.properties.amount.type }, message: "must be integer,null" };
+                    if (vErrors === null) {
+                      vErrors = [err45];
+                    } else {
+                      vErrors.push(err45);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.refunded_at !== void 0) {
+                  let data36 = data34.refunded_at;
+                  if (typeof data36 !== "string" && data36 !== null) {
+                    const err46 = { instancePath: instancePath + "/data/refund_history/" + i1 + "/refunded_at", schemaPath: "#/properties/data/properties/refund_history/items/properties/refunded_at/type", keyword: "type", params: { type: schema28.properties.data.properties.refund_history.items.properties.refunded_at.type }, message: "must be string,null" };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+                if (data34.reason !== void 0) {
+                  let data37 = data34.reason;
+                  if (typeof data37 !== "string" && data37 !== null) {
+                    const err47 = { instancePath: instancePath + "/data/refund_history/" + i1 + "/reason", schemaPath: "#/properties/data/properties/refund_history/items/properties/reason/type", keyword: "type", params: { type: schema28.properties.data.properties.refund_history.items.properties.reason.type }, message: "must be string,null" };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err48 = { instancePath: instancePath + "/data/refund_history/" + i1, schemaPath: "#/properties/data/properties/refund_history/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err50];
+    } else {
+      vErrors.push(err50);
+    }
+    errors++;
+  }
+  validate19.errors = vErrors;
+  return errors === 0;
+}
+var validateCommonEnvelope = validate20;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1998,7 +4023,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate16.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
 
@@ -2006,9 +4031,13 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
 var courseCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/course.created.schema.json", "title": "Teachify course.created", "description": "A new course was created. The data is the course with its plans.", "x-docs": "https://docs.loopwise.com/webhooks/course", "x-shape": { "from": "example", "source": "teachify-course-webhooks.txt: course.created \u203A Event Properties, Plan Properties and Example Payload" }, "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A course.created (the seed document teachify-course-webhooks.txt)", "shows": "an Event Properties and a Plan Properties table (no field called optional) and one example payload: a draft course with two plans, no null values; the page as first published under the Teachify brand (https://teachify.dev/webhooks/course/created) has the same tables and example, one revision without the ISO 8601 wording on plan timestamps", "url": "https://docs.loopwise.com/webhooks/course" }], "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks (the seed document teachify-course-webhooks.txt)", "shows": "three example payloads, each a body of exactly two keys: type (the event name) and data", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Membership Plan Webhooks \u203A Example Payload", "shows": "a membership_plan.created example with the same two-key body: type and data, no event id or timestamp", "url": "https://docs.loopwise.com/webhooks/membership-plan" }], "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.created" }, "data": { "title": "Teachify course", "description": "A course with its price plans, as course.created and course.updated deliver it.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A course.created and course.updated (Event Properties, Example Payload)", "shows": "a field table listing id, name, description, state, type, created_at, updated_at, slug and plans, none called optional; two examples (course.created, course.updated) with all nine fields as non-null values; the Teachify-brand pages (https://teachify.dev/webhooks/course/created, \u2026/updated) carry the same table and examples", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Teachify Admin API (preview) \u203A Queries \u203A Courses \u203A Course Object", "shows": "the course as the API returns it: id, name and slug are non-null (String!), description is nullable (String)", "url": "https://teachify.dev/api/admin/queries/resources/courses" }], "type": "object", "required": ["id", "name", "description", "state", "type", "created_at", "updated_at", "slug", "plans"], "properties": { "id": { "description": "The course's id (a UUID in the examples).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "description": { "description": "The course's description; may be null (a course need not have one).", "$comment": "Decision: nullable. The webhook table types it string and both webhook examples have text, but Teachify's Admin API types the same course field as nullable String (name and slug as String!); a course saved without a description would otherwise be rejected. The key stays required: the webhook table lists it without calling it optional and both examples carry it.", "type": ["string", "null"] }, "state": { "description": "The course's state (`draft` or `published` in the examples).", "type": "string" }, "type": { "description": "The kind of product; always `Course`.", "const": "Course" }, "created_at": { "description": "When the course was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the course was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" }, "slug": { "description": "The URL-friendly slug of the course.", "type": "string" }, "plans": { "description": "The price plans of the course.", "type": "array", "items": { "title": "Teachify plan", "description": "A price plan under which a course is sold.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A Plan Properties and Example Payloads", "shows": 'a plan table listing id, name, description, currency, amount (integer, "smallest currency unit"), created_at and updated_at (ISO 8601, with `+08:00` or `Z` examples), none called optional; four plans in two examples, every field a non-null value, amounts 5000, 1900, 7500 and 15000 TWD; the Teachify-brand pages (https://teachify.dev/webhooks/course/created, \u2026/updated) carry the same table and examples, one revision without the ISO 8601 wording', "url": "https://docs.loopwise.com/webhooks/course" }], "type": "object", "required": ["id", "name", "description", "currency", "amount", "created_at", "updated_at"], "properties": { "id": { "description": "The plan's id.", "type": "string" }, "name": { "description": "The plan's name.", "type": "string" }, "description": { "description": "What the plan gives access to.", "type": "string" }, "currency": { "description": "Currency code of the price (`TWD` in the examples).", "type": "string" }, "amount": { "description": "The price, documented as an integer in the smallest currency unit. Pass it on as given; do not convert it by dividing.", "$comment": `Decision: typed integer as documented, with no assumption about its unit beyond the docs' words. The docs say "smallest currency unit", yet the TWD examples mix magnitudes (5000 for a three-month plan, 1900 for a lifetime plan with more), so whether the value is dollars or cents cannot be told from them; consumers should not divide by 100.`, "type": "integer" }, "created_at": { "description": "When the plan was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "$comment": "Decision: both `Z` and offset timestamps (the docs' own examples show `+08:00`) are accepted, as date-time.", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the plan was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" } } } } } } } };
 var courseStudentEnrollJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/course.student_enroll.schema.json", "title": "Teachify course.student_enroll", "description": "A student was enrolled in a course. The data is the enrolment: which user, which course, and its state.", "x-docs": "https://docs.loopwise.com/webhooks/course", "x-shape": { "from": "example", "source": "teachify-course-webhooks.txt: course.student_enroll \u203A Event Properties, Course Object, User Object and Example Payload" }, "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A course.student_enroll (the seed document teachify-course-webhooks.txt)", "shows": "Event Properties, Course Object and User Object tables (no field called optional; the user table's email row has an empty property name) and one example with every field a non-null value, user.email included", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Teachify Docs \u203A Webhooks \u203A Course Student Enroll (two stored revisions of the page before the Loopwise rebrand)", "shows": "one revision: the same tables, with the user's email row named, and the same example; the other: the nameless email row and an example whose user has id, name and phone_number but no email", "url": "https://teachify.dev/webhooks/course/student_enroll" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Payment Webhooks \u203A payment.paid \u203A User Information", "shows": 'the same user elsewhere: id, email, name, phone_number and third_party_id, each typed string (not "or null", which the page uses for other fields)', "url": "https://docs.loopwise.com/webhooks/payment" }], "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks (the seed document teachify-course-webhooks.txt)", "shows": "three example payloads, each a body of exactly two keys: type (the event name) and data", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Membership Plan Webhooks \u203A Example Payload", "shows": "a membership_plan.created example with the same two-key body: type and data, no event id or timestamp", "url": "https://docs.loopwise.com/webhooks/membership-plan" }], "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.student_enroll" }, "data": { "description": "The enrolment.", "type": "object", "required": ["id", "course", "user", "created_at", "updated_at", "state"], "properties": { "id": { "description": "The enrolment's id.", "type": "string" }, "course": { "description": "The course the student was enrolled in (a summary, not the full course).", "type": "object", "required": ["id", "name", "slug", "subtitle"], "properties": { "id": { "description": "The course's id.", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "slug": { "description": "The URL-friendly slug of the course.", "type": "string" }, "subtitle": { "description": "The course's subtitle.", "type": "string" } } }, "user": { "description": "The enrolled user.", "type": "object", "required": ["id", "name", "phone_number"], "properties": { "id": { "description": "The user's id.", "type": "string" }, "name": { "description": "The user's name.", "type": "string" }, "email": { "description": "The user's email address. Optional: one published example of this event has no email.", "$comment": "Decision: optional. The Loopwise User Object table has a row with an empty property name described as the user's email address, and one revision of the Teachify page's example omits email from the user while the other revision (and the Loopwise example) has it; the row is taken to be email, the key the examples use, but presence is not confirmed by a second source, so a delivery without it is accepted. Typed string, not nullable: no source shows null.", "type": "string" }, "phone_number": { "description": "The user's phone number (international format in the example).", "type": "string" } } }, "created_at": { "description": "When the enrolment was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the enrolment was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" }, "state": { "description": "The state of the enrolment's delivery (`pending` in the example).", "type": "string" } } } } };
 var courseUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/course.updated.schema.json", "title": "Teachify course.updated", "description": "An existing course was updated. The data is the course with its plans, after the update.", "x-docs": "https://docs.loopwise.com/webhooks/course", "x-shape": { "from": "example", "source": "teachify-course-webhooks.txt: course.updated \u203A Event Properties, Plan Properties and Example Payload" }, "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A course.updated (the seed document teachify-course-webhooks.txt)", "shows": "the same tables as course.created (no field called optional) and one example payload: a published course with two plans, no null values; the Teachify-brand page (https://teachify.dev/webhooks/course/updated) has the same tables and example", "url": "https://docs.loopwise.com/webhooks/course" }], "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks (the seed document teachify-course-webhooks.txt)", "shows": "three example payloads, each a body of exactly two keys: type (the event name) and data", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Membership Plan Webhooks \u203A Example Payload", "shows": "a membership_plan.created example with the same two-key body: type and data, no event id or timestamp", "url": "https://docs.loopwise.com/webhooks/membership-plan" }], "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "course.updated" }, "data": { "title": "Teachify course", "description": "A course with its price plans, as course.created and course.updated deliver it.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A course.created and course.updated (Event Properties, Example Payload)", "shows": "a field table listing id, name, description, state, type, created_at, updated_at, slug and plans, none called optional; two examples (course.created, course.updated) with all nine fields as non-null values; the Teachify-brand pages (https://teachify.dev/webhooks/course/created, \u2026/updated) carry the same table and examples", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Teachify Admin API (preview) \u203A Queries \u203A Courses \u203A Course Object", "shows": "the course as the API returns it: id, name and slug are non-null (String!), description is nullable (String)", "url": "https://teachify.dev/api/admin/queries/resources/courses" }], "type": "object", "required": ["id", "name", "description", "state", "type", "created_at", "updated_at", "slug", "plans"], "properties": { "id": { "description": "The course's id (a UUID in the examples).", "type": "string" }, "name": { "description": "The course's name.", "type": "string" }, "description": { "description": "The course's description; may be null (a course need not have one).", "$comment": "Decision: nullable. The webhook table types it string and both webhook examples have text, but Teachify's Admin API types the same course field as nullable String (name and slug as String!); a course saved without a description would otherwise be rejected. The key stays required: the webhook table lists it without calling it optional and both examples carry it.", "type": ["string", "null"] }, "state": { "description": "The course's state (`draft` or `published` in the examples).", "type": "string" }, "type": { "description": "The kind of product; always `Course`.", "const": "Course" }, "created_at": { "description": "When the course was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the course was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" }, "slug": { "description": "The URL-friendly slug of the course.", "type": "string" }, "plans": { "description": "The price plans of the course.", "type": "array", "items": { "title": "Teachify plan", "description": "A price plan under which a course is sold.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks \u203A Plan Properties and Example Payloads", "shows": 'a plan table listing id, name, description, currency, amount (integer, "smallest currency unit"), created_at and updated_at (ISO 8601, with `+08:00` or `Z` examples), none called optional; four plans in two examples, every field a non-null value, amounts 5000, 1900, 7500 and 15000 TWD; the Teachify-brand pages (https://teachify.dev/webhooks/course/created, \u2026/updated) carry the same table and examples, one revision without the ISO 8601 wording', "url": "https://docs.loopwise.com/webhooks/course" }], "type": "object", "required": ["id", "name", "description", "currency", "amount", "created_at", "updated_at"], "properties": { "id": { "description": "The plan's id.", "type": "string" }, "name": { "description": "The plan's name.", "type": "string" }, "description": { "description": "What the plan gives access to.", "type": "string" }, "currency": { "description": "Currency code of the price (`TWD` in the examples).", "type": "string" }, "amount": { "description": "The price, documented as an integer in the smallest currency unit. Pass it on as given; do not convert it by dividing.", "$comment": `Decision: typed integer as documented, with no assumption about its unit beyond the docs' words. The docs say "smallest currency unit", yet the TWD examples mix magnitudes (5000 for a three-month plan, 1900 for a lifetime plan with more), so whether the value is dollars or cents cannot be told from them; consumers should not divide by 100.`, "type": "integer" }, "created_at": { "description": "When the plan was created (RFC 3339, with `Z` or an offset such as `+08:00`).", "$comment": "Decision: both `Z` and offset timestamps (the docs' own examples show `+08:00`) are accepted, as date-time.", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the plan was last updated (RFC 3339, with `Z` or an offset).", "type": "string", "format": "date-time" } } } } } } } };
+var membershipPlanCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/membership_plan.created.schema.json", "title": "Teachify membership_plan.created", "description": "A membership plan was created. The data is the plan.", "x-docs": "https://teachify.dev/webhooks/membership_plan/created", "x-shape": { "from": "example", "source": "Teachify docs \u203A Membership Plan Created \u203A Event Properties and Example Payload (examples/membership_plan.created.json)" }, "x-evidence": [{ "source": "Teachify docs \u203A Webhooks \u203A Membership Plan Created", "shows": 'the Event Properties table of the plan and one example payload {type: "membership_plan.created", data: plan}', "url": "https://teachify.dev/webhooks/membership_plan/created" }], "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks (the seed document teachify-course-webhooks.txt)", "shows": "three example payloads, each a body of exactly two keys: type (the event name) and data", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Membership Plan Webhooks \u203A Example Payload", "shows": "a membership_plan.created example with the same two-key body: type and data, no event id or timestamp", "url": "https://docs.loopwise.com/webhooks/membership-plan" }], "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "membership_plan.created" }, "data": { "title": "Teachify membership plan", "description": "A membership plan of a school: its price, billing interval and whether students can see and buy it.", "$comment": `Decision: the fields both examples and the table show are required, except those that depend on the plan type (interval, interval_count: both examples are recurring plans, and a lifetime or fixed-date plan has no billing interval to give) and ended_at ("if applicable"). quantity and max_interval_count are typed integer by the table but null in both examples, so they are nullable integers; description is nullable as in the Admin API's plan object. plan_type, interval and currency list their documented values in words rather than as enums, so a value added later (Loopwise added lifetime) is not refused.`, "x-evidence": [{ "source": "Teachify docs \u203A Webhooks \u203A Membership Plan Created and Membership Plan Updated (the same Event Properties table on docs.loopwise.com \u203A Webhooks \u203A Membership Plan Webhooks)", "shows": 'one table of 17 properties, none called optional except ended_at ("if applicable"): id, name, description, currency (default TWD), amount number, interval (month, year), interval_count, active, created_at/updated_at (ISO 8601), ended_at, plan_type (recurring, fixed_date, specific_length; Loopwise adds lifetime), quantity integer, sold_items_count, slug, max_interval_count integer, visible', "url": "https://docs.loopwise.com/webhooks/membership-plan" }, { "source": "Teachify docs \u203A Membership Plan Created \u203A Example Payload", "shows": "a recurring monthly plan with all 17 fields; ended_at, quantity and max_interval_count are null although the table types quantity and max_interval_count as integer; amount written 1500.0", "url": "https://teachify.dev/webhooks/membership_plan/created" }, { "source": "Teachify docs \u203A Membership Plan Updated \u203A Example Payload", "shows": "the same plan as a yearly plan: all 17 fields, the same three nulls", "url": "https://teachify.dev/webhooks/membership_plan/updated" }, { "source": "Loopwise Docs \u203A Admin API \u203A Membership Plans Query \u203A Membership Plan Object (preview)", "shows": "the plan in the GraphQL API: id String!, name String!, description String (nullable), planType String! (recurring, fixed_date, specific_length, lifetime)", "url": "https://docs.loopwise.com/api/queries/membership-plans" }], "type": "object", "required": ["id", "name", "currency", "amount", "active", "created_at", "updated_at", "plan_type", "quantity", "sold_items_count", "slug", "max_interval_count", "visible"], "properties": { "id": { "description": "The plan's id (a UUID in the examples).", "type": "string" }, "name": { "description": "The plan's name.", "type": "string" }, "description": { "description": "The plan's description.", "type": ["string", "null"] }, "currency": { "description": "ISO 4217 code of the plan's price; `TWD` by default.", "type": "string" }, "amount": { "description": "The plan's price, in `currency` (written `1500.0` in the examples).", "type": "number" }, "interval": { "description": "The billing interval: `month` or `year` in the documents.", "type": "string" }, "interval_count": { "description": "How many intervals between two billings.", "type": "integer" }, "active": { "description": "Whether the plan is active.", "type": "boolean" }, "created_at": { "description": "When the plan was created (ISO 8601 with `Z` or an offset).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the plan was last updated.", "type": "string", "format": "date-time" }, "ended_at": { "description": "When the plan ends, if it does.", "type": ["string", "null"], "format": "date-time" }, "plan_type": { "description": "The kind of plan: `recurring`, `fixed_date`, `specific_length` or (Loopwise) `lifetime`.", "type": "string" }, "quantity": { "description": "How many items the plan includes; null in both examples.", "type": ["integer", "null"] }, "sold_items_count": { "description": "How many of the plan have been sold.", "type": "integer" }, "slug": { "description": "URL-friendly identifier of the plan.", "type": "string" }, "max_interval_count": { "description": "The most intervals a subscription may run; null in both examples.", "type": ["integer", "null"] }, "visible": { "description": "Whether students can see the plan.", "type": "boolean" } } } } };
+var membershipPlanUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/membership_plan.updated.schema.json", "title": "Teachify membership_plan.updated", "description": "A membership plan was changed. The data is the plan as it is now.", "x-docs": "https://teachify.dev/webhooks/membership_plan/updated", "x-shape": { "from": "example", "source": "Teachify docs \u203A Membership Plan Updated \u203A Event Properties and Example Payload (examples/membership_plan.updated.json)" }, "x-evidence": [{ "source": "Teachify docs \u203A Webhooks \u203A Membership Plan Updated", "shows": 'the Event Properties table of the plan and one example payload {type: "membership_plan.updated", data: plan}', "url": "https://teachify.dev/webhooks/membership_plan/updated" }], "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks (the seed document teachify-course-webhooks.txt)", "shows": "three example payloads, each a body of exactly two keys: type (the event name) and data", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Membership Plan Webhooks \u203A Example Payload", "shows": "a membership_plan.created example with the same two-key body: type and data, no event id or timestamp", "url": "https://docs.loopwise.com/webhooks/membership-plan" }], "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "membership_plan.updated" }, "data": { "title": "Teachify membership plan", "description": "A membership plan of a school: its price, billing interval and whether students can see and buy it.", "$comment": `Decision: the fields both examples and the table show are required, except those that depend on the plan type (interval, interval_count: both examples are recurring plans, and a lifetime or fixed-date plan has no billing interval to give) and ended_at ("if applicable"). quantity and max_interval_count are typed integer by the table but null in both examples, so they are nullable integers; description is nullable as in the Admin API's plan object. plan_type, interval and currency list their documented values in words rather than as enums, so a value added later (Loopwise added lifetime) is not refused.`, "x-evidence": [{ "source": "Teachify docs \u203A Webhooks \u203A Membership Plan Created and Membership Plan Updated (the same Event Properties table on docs.loopwise.com \u203A Webhooks \u203A Membership Plan Webhooks)", "shows": 'one table of 17 properties, none called optional except ended_at ("if applicable"): id, name, description, currency (default TWD), amount number, interval (month, year), interval_count, active, created_at/updated_at (ISO 8601), ended_at, plan_type (recurring, fixed_date, specific_length; Loopwise adds lifetime), quantity integer, sold_items_count, slug, max_interval_count integer, visible', "url": "https://docs.loopwise.com/webhooks/membership-plan" }, { "source": "Teachify docs \u203A Membership Plan Created \u203A Example Payload", "shows": "a recurring monthly plan with all 17 fields; ended_at, quantity and max_interval_count are null although the table types quantity and max_interval_count as integer; amount written 1500.0", "url": "https://teachify.dev/webhooks/membership_plan/created" }, { "source": "Teachify docs \u203A Membership Plan Updated \u203A Example Payload", "shows": "the same plan as a yearly plan: all 17 fields, the same three nulls", "url": "https://teachify.dev/webhooks/membership_plan/updated" }, { "source": "Loopwise Docs \u203A Admin API \u203A Membership Plans Query \u203A Membership Plan Object (preview)", "shows": "the plan in the GraphQL API: id String!, name String!, description String (nullable), planType String! (recurring, fixed_date, specific_length, lifetime)", "url": "https://docs.loopwise.com/api/queries/membership-plans" }], "type": "object", "required": ["id", "name", "currency", "amount", "active", "created_at", "updated_at", "plan_type", "quantity", "sold_items_count", "slug", "max_interval_count", "visible"], "properties": { "id": { "description": "The plan's id (a UUID in the examples).", "type": "string" }, "name": { "description": "The plan's name.", "type": "string" }, "description": { "description": "The plan's description.", "type": ["string", "null"] }, "currency": { "description": "ISO 4217 code of the plan's price; `TWD` by default.", "type": "string" }, "amount": { "description": "The plan's price, in `currency` (written `1500.0` in the examples).", "type": "number" }, "interval": { "description": "The billing interval: `month` or `year` in the documents.", "type": "string" }, "interval_count": { "description": "How many intervals between two billings.", "type": "integer" }, "active": { "description": "Whether the plan is active.", "type": "boolean" }, "created_at": { "description": "When the plan was created (ISO 8601 with `Z` or an offset).", "type": "string", "format": "date-time" }, "updated_at": { "description": "When the plan was last updated.", "type": "string", "format": "date-time" }, "ended_at": { "description": "When the plan ends, if it does.", "type": ["string", "null"], "format": "date-time" }, "plan_type": { "description": "The kind of plan: `recurring`, `fixed_date`, `specific_length` or (Loopwise) `lifetime`.", "type": "string" }, "quantity": { "description": "How many items the plan includes; null in both examples.", "type": ["integer", "null"] }, "sold_items_count": { "description": "How many of the plan have been sold.", "type": "integer" }, "slug": { "description": "URL-friendly identifier of the plan.", "type": "string" }, "max_interval_count": { "description": "The most intervals a subscription may run; null in both examples.", "type": ["integer", "null"] }, "visible": { "description": "Whether students can see the plan.", "type": "boolean" } } } } };
+var paymentPaidJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/payment.paid.schema.json", "title": "Teachify payment.paid", "description": "A payment was completed. The data is the payment, with the user who paid and the items bought.", "x-docs": "https://docs.loopwise.com/webhooks/payment", "x-shape": { "from": "object-reference", "source": "Loopwise Docs \u203A Webhooks \u203A Payment Webhooks \u203A payment.paid: the field tables (no example payload)" }, "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Payment Webhooks \u203A payment.paid", "shows": "the Event Properties, User Information, Payment Method Details and Line Items tables; refunded_amount and refunded_at null when there was no refund", "url": "https://docs.loopwise.com/webhooks/payment" }, { "source": "Teachify docs \u203A Webhooks \u203A Payment Paid", "shows": "the same tables under the Teachify brand", "url": "https://teachify.dev/webhooks/payment/paid" }], "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks (the seed document teachify-course-webhooks.txt)", "shows": "three example payloads, each a body of exactly two keys: type (the event name) and data", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Membership Plan Webhooks \u203A Example Payload", "shows": "a membership_plan.created example with the same two-key body: type and data, no event id or timestamp", "url": "https://docs.loopwise.com/webhooks/membership-plan" }], "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "payment.paid" }, "data": { "title": "Teachify payment", "description": "A payment (order transaction) of a school: amounts, state, method, the paying user and the items bought.", "$comment": "Decision: the tables are the only source (no example payload is published), so only the payment's id and the user's id are required. Teachify's tables are known to leave nulls out (the membership plan table types quantity as integer where both examples send null), so every other field of the payment, its user and its card details also accepts null, and the documented values of payment_state, payment_type and brand are listed in words rather than as enums. Line items are kept open: the published tables list more of their fields than were recovered.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Payment Webhooks \u203A payment.paid and payment.refund (the same tables on teachify.dev \u203A Webhooks \u203A Payment Paid and Payment Refund)", "shows": "field tables and no example payload: id, trade_no, currency (ISO 4217), amount, original_amount, refunded_amount (integer or null), paid_at, created_at (ISO 8601), refunded_at (string or null), payment_state (paid, refunding, refunded, failed), payment_type (credit, web_atm, atm, cvs, line_pay), affiliate_code and remark (string or null), user {id, email, name, phone_number, third_party_id}, payment_method_details {last_four, brand: string or null}, lineitems (more fields than the tables give here)", "url": "https://docs.loopwise.com/webhooks/payment" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The payment transaction's id.", "type": "string" }, "trade_no": { "description": "The transaction's unique trade number.", "type": ["string", "null"] }, "currency": { "description": "ISO 4217 currency code.", "type": ["string", "null"] }, "amount": { "description": "The transaction amount (after refunds, on payment.refund).", "type": ["integer", "null"] }, "original_amount": { "description": "The amount before refunds or adjustments.", "type": ["integer", "null"] }, "refunded_amount": { "description": "The amount refunded; null when nothing was.", "type": ["integer", "null"] }, "paid_at": { "description": "When the payment was completed (ISO 8601 with `Z` or an offset).", "type": ["string", "null"], "format": "date-time" }, "created_at": { "description": "When the transaction was created.", "type": ["string", "null"], "format": "date-time" }, "refunded_at": { "description": "When the latest refund was made; null when none was.", "type": ["string", "null"], "format": "date-time" }, "payment_state": { "description": "The payment's state: `paid`, `refunding`, `refunded` or `failed`.", "type": ["string", "null"] }, "payment_type": { "description": "How it was paid: `credit`, `web_atm`, `atm`, `cvs` or `line_pay`.", "type": ["string", "null"] }, "affiliate_code": { "description": "The affiliate code the order came with.", "type": ["string", "null"] }, "remark": { "description": "Notes on the order.", "type": ["string", "null"] }, "user": { "description": "The user who paid.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The user's id.", "type": "string" }, "email": { "description": "The user's email address.", "type": ["string", "null"] }, "name": { "description": "The user's name.", "type": ["string", "null"] }, "phone_number": { "description": "The user's phone number.", "type": ["string", "null"] }, "third_party_id": { "description": "The user's id in a third-party system.", "type": ["string", "null"] } } }, "payment_method_details": { "description": "The card used, where the payment was by card.", "type": ["object", "null"], "properties": { "last_four": { "description": "Last four digits of the card.", "type": ["string", "null"] }, "brand": { "description": "The card brand: `visa`, `mastercard`, `jcb`, `unionpay`, `amex`, `dinersclub`, `discover` or `unknown`.", "type": ["string", "null"] } } }, "lineitems": { "description": "The items bought.", "type": ["array", "null"], "items": { "description": "One item bought; open to the fields the tables list beyond these.", "type": "object", "additionalProperties": true, "properties": { "name": { "description": "The item's name.", "type": ["string", "null"] }, "quantity": { "description": "How many were bought.", "type": ["integer", "null"] }, "amount": { "description": "The item's amount.", "type": ["number", "null"] }, "refunded_amount": { "description": "The amount of the item refunded.", "type": ["number", "null"] } } } } } } } };
+var paymentRefundJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/payment.refund.schema.json", "title": "Teachify payment.refund", "description": "A refund was made on a payment. The data is the payment as refunded, with its refund history.", "x-docs": "https://docs.loopwise.com/webhooks/payment", "x-shape": { "from": "object-reference", "source": "Loopwise Docs \u203A Webhooks \u203A Payment Webhooks \u203A payment.refund: the field tables (no example payload)" }, "x-evidence": [{ "source": "Teachify docs \u203A Webhooks \u203A Payment Refund", "shows": 'the payment tables with refunded_amount and refunded_at as non-null ("total refunded amount", "timestamp of latest refund"), payment_state refunding or refunded, and a Refund History table: refund_history is an array of {amount integer, refunded_at, reason} or null, its refunded_at written "YYYY-MM-DD HH:MM:SS +HHMM"', "url": "https://teachify.dev/webhooks/payment/refund" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Payment Webhooks \u203A payment.refund", "shows": "the same tables under the Loopwise brand", "url": "https://docs.loopwise.com/webhooks/payment" }], "type": "object", "allOf": [{ "title": "Teachify envelope", "description": "The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Course Webhooks (the seed document teachify-course-webhooks.txt)", "shows": "three example payloads, each a body of exactly two keys: type (the event name) and data", "url": "https://docs.loopwise.com/webhooks/course" }, { "source": "Loopwise Docs \u203A Webhooks \u203A Membership Plan Webhooks \u203A Example Payload", "shows": "a membership_plan.created example with the same two-key body: type and data, no event id or timestamp", "url": "https://docs.loopwise.com/webhooks/membership-plan" }], "type": "object", "required": ["type", "data"], "properties": { "type": { "description": "The event type, e.g. `course.created`.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "payment.refund" }, "data": { "description": "The payment as refunded, with every refund made on it.", "type": "object", "allOf": [{ "title": "Teachify payment", "description": "A payment (order transaction) of a school: amounts, state, method, the paying user and the items bought.", "$comment": "Decision: the tables are the only source (no example payload is published), so only the payment's id and the user's id are required. Teachify's tables are known to leave nulls out (the membership plan table types quantity as integer where both examples send null), so every other field of the payment, its user and its card details also accepts null, and the documented values of payment_state, payment_type and brand are listed in words rather than as enums. Line items are kept open: the published tables list more of their fields than were recovered.", "x-evidence": [{ "source": "Loopwise Docs \u203A Webhooks \u203A Payment Webhooks \u203A payment.paid and payment.refund (the same tables on teachify.dev \u203A Webhooks \u203A Payment Paid and Payment Refund)", "shows": "field tables and no example payload: id, trade_no, currency (ISO 4217), amount, original_amount, refunded_amount (integer or null), paid_at, created_at (ISO 8601), refunded_at (string or null), payment_state (paid, refunding, refunded, failed), payment_type (credit, web_atm, atm, cvs, line_pay), affiliate_code and remark (string or null), user {id, email, name, phone_number, third_party_id}, payment_method_details {last_four, brand: string or null}, lineitems (more fields than the tables give here)", "url": "https://docs.loopwise.com/webhooks/payment" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The payment transaction's id.", "type": "string" }, "trade_no": { "description": "The transaction's unique trade number.", "type": ["string", "null"] }, "currency": { "description": "ISO 4217 currency code.", "type": ["string", "null"] }, "amount": { "description": "The transaction amount (after refunds, on payment.refund).", "type": ["integer", "null"] }, "original_amount": { "description": "The amount before refunds or adjustments.", "type": ["integer", "null"] }, "refunded_amount": { "description": "The amount refunded; null when nothing was.", "type": ["integer", "null"] }, "paid_at": { "description": "When the payment was completed (ISO 8601 with `Z` or an offset).", "type": ["string", "null"], "format": "date-time" }, "created_at": { "description": "When the transaction was created.", "type": ["string", "null"], "format": "date-time" }, "refunded_at": { "description": "When the latest refund was made; null when none was.", "type": ["string", "null"], "format": "date-time" }, "payment_state": { "description": "The payment's state: `paid`, `refunding`, `refunded` or `failed`.", "type": ["string", "null"] }, "payment_type": { "description": "How it was paid: `credit`, `web_atm`, `atm`, `cvs` or `line_pay`.", "type": ["string", "null"] }, "affiliate_code": { "description": "The affiliate code the order came with.", "type": ["string", "null"] }, "remark": { "description": "Notes on the order.", "type": ["string", "null"] }, "user": { "description": "The user who paid.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The user's id.", "type": "string" }, "email": { "description": "The user's email address.", "type": ["string", "null"] }, "name": { "description": "The user's name.", "type": ["string", "null"] }, "phone_number": { "description": "The user's phone number.", "type": ["string", "null"] }, "third_party_id": { "description": "The user's id in a third-party system.", "type": ["string", "null"] } } }, "payment_method_details": { "description": "The card used, where the payment was by card.", "type": ["object", "null"], "properties": { "last_four": { "description": "Last four digits of the card.", "type": ["string", "null"] }, "brand": { "description": "The card brand: `visa`, `mastercard`, `jcb`, `unionpay`, `amex`, `dinersclub`, `discover` or `unknown`.", "type": ["string", "null"] } } }, "lineitems": { "description": "The items bought.", "type": ["array", "null"], "items": { "description": "One item bought; open to the fields the tables list beyond these.", "type": "object", "additionalProperties": true, "properties": { "name": { "description": "The item's name.", "type": ["string", "null"] }, "quantity": { "description": "How many were bought.", "type": ["integer", "null"] }, "amount": { "description": "The item's amount.", "type": ["number", "null"] }, "refunded_amount": { "description": "The amount of the item refunded.", "type": ["number", "null"] } } } } } }], "$comment": `Decision: refund_history[].refunded_at is described as a plain string, without the date-time format: the documents write it "YYYY-MM-DD HH:MM:SS +HHMM", which is not RFC 3339, and no pattern is imposed, so a delivery that writes it otherwise is not refused. The payment's own refunded_at keeps the ISO 8601 format the tables give.`, "required": ["id"], "properties": { "id": { "description": "The payment transaction's id.", "type": "string" }, "refund_history": { "description": "Every refund made on the payment, or null.", "type": ["array", "null"], "items": { "description": "One refund.", "type": "object", "properties": { "amount": { "description": "The amount refunded.", "type": ["integer", "null"] }, "refunded_at": { "description": "When the refund was made, written `YYYY-MM-DD HH:MM:SS +HHMM` (e.g. `2024-01-05 14:30:00 +0800`): not ISO 8601.", "type": ["string", "null"] }, "reason": { "description": "The reason given for the refund.", "type": ["string", "null"] } } } } } } } };
 
 // memory:types.ts
-var eventTypes = ["course.created", "course.student_enroll", "course.updated"];
+var eventTypes = ["course.created", "course.student_enroll", "course.updated", "membership_plan.created", "membership_plan.updated", "payment.paid", "payment.refund"];
 
 // memory:index.ts
 var catalogue = {
@@ -2017,13 +4046,21 @@ var catalogue = {
   events: [
     { type: "course.created", name: "course.created", when: [], check: validateCourseCreated },
     { type: "course.student_enroll", name: "course.student_enroll", when: [], check: validateCourseStudentEnroll },
-    { type: "course.updated", name: "course.updated", when: [], check: validateCourseUpdated }
+    { type: "course.updated", name: "course.updated", when: [], check: validateCourseUpdated },
+    { type: "membership_plan.created", name: "membership_plan.created", when: [], check: validateMembershipPlanCreated },
+    { type: "membership_plan.updated", name: "membership_plan.updated", when: [], check: validateMembershipPlanUpdated },
+    { type: "payment.paid", name: "payment.paid", when: [], check: validatePaymentPaid },
+    { type: "payment.refund", name: "payment.refund", when: [], check: validatePaymentRefund }
   ]
 };
 var jsonSchemaByName = {
   "course.created": courseCreatedJsonSchema,
   "course.student_enroll": courseStudentEnrollJsonSchema,
-  "course.updated": courseUpdatedJsonSchema
+  "course.updated": courseUpdatedJsonSchema,
+  "membership_plan.created": membershipPlanCreatedJsonSchema,
+  "membership_plan.updated": membershipPlanUpdatedJsonSchema,
+  "payment.paid": paymentPaidJsonSchema,
+  "payment.refund": paymentRefundJsonSchema
 };
 var delivery = { "scope": "teachify", "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachify-Webhook-Signature", "Loopwise-Webhook-Signature"], "signs": "raw-body", "bearer": false }, "deliveryId": { "from": "body-hash" } };
 function parse(input) {
@@ -2044,6 +4081,22 @@ function isCourseUpdated(value) {
   return validateCourseUpdated(value);
 }
 var courseUpdatedSchema = /* @__PURE__ */ standardSchema(validateCourseUpdated, courseUpdatedJsonSchema);
+function isMembershipPlanCreated(value) {
+  return validateMembershipPlanCreated(value);
+}
+var membershipPlanCreatedSchema = /* @__PURE__ */ standardSchema(validateMembershipPlanCreated, membershipPlanCreatedJsonSchema);
+function isMembershipPlanUpdated(value) {
+  return validateMembershipPlanUpdated(value);
+}
+var membershipPlanUpdatedSchema = /* @__PURE__ */ standardSchema(validateMembershipPlanUpdated, membershipPlanUpdatedJsonSchema);
+function isPaymentPaid(value) {
+  return validatePaymentPaid(value);
+}
+var paymentPaidSchema = /* @__PURE__ */ standardSchema(validatePaymentPaid, paymentPaidJsonSchema);
+function isPaymentRefund(value) {
+  return validatePaymentRefund(value);
+}
+var paymentRefundSchema = /* @__PURE__ */ standardSchema(validatePaymentRefund, paymentRefundJsonSchema);
 function verify(rawBody, headers, secret, options) {
   return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
 }
@@ -2061,5 +4114,5 @@ function drift(event) {
 }
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
-  oneOf: [courseCreatedJsonSchema, courseStudentEnrollJsonSchema, courseUpdatedJsonSchema]
+  oneOf: [courseCreatedJsonSchema, courseStudentEnrollJsonSchema, courseUpdatedJsonSchema, membershipPlanCreatedJsonSchema, membershipPlanUpdatedJsonSchema, paymentPaidJsonSchema, paymentRefundJsonSchema]
 });

@@ -8,7 +8,7 @@ import type { HandlerOptions } from "./runtime/handler-options.js";
 import { type ReceiveResult } from "./runtime/receive.js";
 import { type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
 import { type StandardSchema } from "./runtime/standard-schema.js";
-import type { TeachifyCourseCreatedEvent, TeachifyCourseStudentEnrollEvent, TeachifyCourseUpdatedEvent, TeachifyEvent, TeachifyEventMap, TeachifyEventType } from "./types.js";
+import type { TeachifyCourseCreatedEvent, TeachifyCourseStudentEnrollEvent, TeachifyCourseUpdatedEvent, TeachifyEvent, TeachifyEventMap, TeachifyEventType, TeachifyMembershipPlanCreatedEvent, TeachifyMembershipPlanUpdatedEvent, TeachifyPaymentPaidEvent, TeachifyPaymentRefundEvent } from "./types.js";
 export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
 export type { Body } from "./runtime/decode.js";
@@ -21,7 +21,7 @@ export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime
 export type { NodeRequest } from "./runtime/body.js";
 export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
-export { validateCourseCreated, validateCourseStudentEnroll, validateCourseUpdated, validateCommonEnvelope } from "./validators.js";
+export { validateCourseCreated, validateCourseStudentEnroll, validateCourseUpdated, validateMembershipPlanCreated, validateMembershipPlanUpdated, validatePaymentPaid, validatePaymentRefund, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 /** Any event of this package (the same name in every coursehooks package). */
 export type Event = TeachifyEvent;
@@ -50,6 +50,22 @@ export declare const courseStudentEnrollSchema: StandardSchema<TeachifyCourseStu
 export declare function isCourseUpdated(value: unknown): value is TeachifyCourseUpdatedEvent;
 /** course.updated as a Standard Schema, with its JSON Schema. */
 export declare const courseUpdatedSchema: StandardSchema<TeachifyCourseUpdatedEvent>;
+/** Whether `value` is a valid membership_plan.created event. */
+export declare function isMembershipPlanCreated(value: unknown): value is TeachifyMembershipPlanCreatedEvent;
+/** membership_plan.created as a Standard Schema, with its JSON Schema. */
+export declare const membershipPlanCreatedSchema: StandardSchema<TeachifyMembershipPlanCreatedEvent>;
+/** Whether `value` is a valid membership_plan.updated event. */
+export declare function isMembershipPlanUpdated(value: unknown): value is TeachifyMembershipPlanUpdatedEvent;
+/** membership_plan.updated as a Standard Schema, with its JSON Schema. */
+export declare const membershipPlanUpdatedSchema: StandardSchema<TeachifyMembershipPlanUpdatedEvent>;
+/** Whether `value` is a valid payment.paid event. */
+export declare function isPaymentPaid(value: unknown): value is TeachifyPaymentPaidEvent;
+/** payment.paid as a Standard Schema, with its JSON Schema. */
+export declare const paymentPaidSchema: StandardSchema<TeachifyPaymentPaidEvent>;
+/** Whether `value` is a valid payment.refund event. */
+export declare function isPaymentRefund(value: unknown): value is TeachifyPaymentRefundEvent;
+/** payment.refund as a Standard Schema, with its JSON Schema. */
+export declare const paymentRefundSchema: StandardSchema<TeachifyPaymentRefundEvent>;
 /**
  * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
  * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.

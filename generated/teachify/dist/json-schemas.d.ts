@@ -2,3 +2,7 @@
 export declare const courseCreatedJsonSchema: Record<string, unknown>;
 export declare const courseStudentEnrollJsonSchema: Record<string, unknown>;
 export declare const courseUpdatedJsonSchema: Record<string, unknown>;
+export declare const membershipPlanCreatedJsonSchema: Record<string, unknown>;
+export declare const membershipPlanUpdatedJsonSchema: Record<string, unknown>;
+export declare const paymentPaidJsonSchema: Record<string, unknown>;
+export declare const paymentRefundJsonSchema: Record<string, unknown>;

@@ -2,7 +2,7 @@
 /**
  * Any Teachify event.
  */
-export type TeachifyEvent = (TeachifyCourseCreatedEvent | TeachifyCourseStudentEnrollEvent | TeachifyCourseUpdatedEvent);
+export type TeachifyEvent = (TeachifyCourseCreatedEvent | TeachifyCourseStudentEnrollEvent | TeachifyCourseUpdatedEvent | TeachifyMembershipPlanCreatedEvent | TeachifyMembershipPlanUpdatedEvent | TeachifyPaymentPaidEvent | TeachifyPaymentRefundEvent);
 /**
  * A new course was created. The data is the course with its plans.
  */
@@ -85,6 +85,59 @@ export type TeachifyCourseStudentEnrollEvent = (TeachifyEnvelope & {
 export type TeachifyCourseUpdatedEvent = (TeachifyEnvelope & {
     type: "course.updated";
     data: TeachifyCourse;
+});
+/**
+ * A membership plan was created. The data is the plan.
+ */
+export type TeachifyMembershipPlanCreatedEvent = (TeachifyEnvelope & {
+    type: "membership_plan.created";
+    data: TeachifyMembershipPlan;
+});
+/**
+ * A membership plan was changed. The data is the plan as it is now.
+ */
+export type TeachifyMembershipPlanUpdatedEvent = (TeachifyEnvelope & {
+    type: "membership_plan.updated";
+    data: TeachifyMembershipPlan;
+});
+/**
+ * A payment was completed. The data is the payment, with the user who paid and the items bought.
+ */
+export type TeachifyPaymentPaidEvent = (TeachifyEnvelope & {
+    type: "payment.paid";
+    data: TeachifyPayment;
+});
+/**
+ * A refund was made on a payment. The data is the payment as refunded, with its refund history.
+ */
+export type TeachifyPaymentRefundEvent = (TeachifyEnvelope & {
+    type: "payment.refund";
+    /**
+     * The payment as refunded, with every refund made on it.
+     */
+    data: (TeachifyPayment & {
+        /**
+         * The payment transaction's id.
+         */
+        id: string;
+        /**
+         * Every refund made on the payment, or null.
+         */
+        refund_history?: ({
+            /**
+             * The amount refunded.
+             */
+            amount?: (number | null);
+            /**
+             * When the refund was made, written `YYYY-MM-DD HH:MM:SS +HHMM` (e.g. `2024-01-05 14:30:00 +0800`): not ISO 8601.
+             */
+            refunded_at?: (string | null);
+            /**
+             * The reason given for the refund.
+             */
+            reason?: (string | null);
+        }[] | null);
+    });
 });
 /**
  * The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.
@@ -173,13 +226,207 @@ export interface TeachifyPlan {
      */
     updated_at: string;
 }
+/**
+ * A membership plan of a school: its price, billing interval and whether students can see and buy it.
+ */
+export interface TeachifyMembershipPlan {
+    /**
+     * The plan's id (a UUID in the examples).
+     */
+    id: string;
+    /**
+     * The plan's name.
+     */
+    name: string;
+    /**
+     * The plan's description.
+     */
+    description?: (string | null);
+    /**
+     * ISO 4217 code of the plan's price; `TWD` by default.
+     */
+    currency: string;
+    /**
+     * The plan's price, in `currency` (written `1500.0` in the examples).
+     */
+    amount: number;
+    /**
+     * The billing interval: `month` or `year` in the documents.
+     */
+    interval?: string;
+    /**
+     * How many intervals between two billings.
+     */
+    interval_count?: number;
+    /**
+     * Whether the plan is active.
+     */
+    active: boolean;
+    /**
+     * When the plan was created (ISO 8601 with `Z` or an offset).
+     */
+    created_at: string;
+    /**
+     * When the plan was last updated.
+     */
+    updated_at: string;
+    /**
+     * When the plan ends, if it does.
+     */
+    ended_at?: (string | null);
+    /**
+     * The kind of plan: `recurring`, `fixed_date`, `specific_length` or (Loopwise) `lifetime`.
+     */
+    plan_type: string;
+    /**
+     * How many items the plan includes; null in both examples.
+     */
+    quantity: (number | null);
+    /**
+     * How many of the plan have been sold.
+     */
+    sold_items_count: number;
+    /**
+     * URL-friendly identifier of the plan.
+     */
+    slug: string;
+    /**
+     * The most intervals a subscription may run; null in both examples.
+     */
+    max_interval_count: (number | null);
+    /**
+     * Whether students can see the plan.
+     */
+    visible: boolean;
+}
+/**
+ * A payment (order transaction) of a school: amounts, state, method, the paying user and the items bought.
+ */
+export interface TeachifyPayment {
+    /**
+     * The payment transaction's id.
+     */
+    id: string;
+    /**
+     * The transaction's unique trade number.
+     */
+    trade_no?: (string | null);
+    /**
+     * ISO 4217 currency code.
+     */
+    currency?: (string | null);
+    /**
+     * The transaction amount (after refunds, on payment.refund).
+     */
+    amount?: (number | null);
+    /**
+     * The amount before refunds or adjustments.
+     */
+    original_amount?: (number | null);
+    /**
+     * The amount refunded; null when nothing was.
+     */
+    refunded_amount?: (number | null);
+    /**
+     * When the payment was completed (ISO 8601 with `Z` or an offset).
+     */
+    paid_at?: (string | null);
+    /**
+     * When the transaction was created.
+     */
+    created_at?: (string | null);
+    /**
+     * When the latest refund was made; null when none was.
+     */
+    refunded_at?: (string | null);
+    /**
+     * The payment's state: `paid`, `refunding`, `refunded` or `failed`.
+     */
+    payment_state?: (string | null);
+    /**
+     * How it was paid: `credit`, `web_atm`, `atm`, `cvs` or `line_pay`.
+     */
+    payment_type?: (string | null);
+    /**
+     * The affiliate code the order came with.
+     */
+    affiliate_code?: (string | null);
+    /**
+     * Notes on the order.
+     */
+    remark?: (string | null);
+    /**
+     * The user who paid.
+     */
+    user?: {
+        /**
+         * The user's id.
+         */
+        id: string;
+        /**
+         * The user's email address.
+         */
+        email?: (string | null);
+        /**
+         * The user's name.
+         */
+        name?: (string | null);
+        /**
+         * The user's phone number.
+         */
+        phone_number?: (string | null);
+        /**
+         * The user's id in a third-party system.
+         */
+        third_party_id?: (string | null);
+    };
+    /**
+     * The card used, where the payment was by card.
+     */
+    payment_method_details?: ({
+        /**
+         * Last four digits of the card.
+         */
+        last_four?: (string | null);
+        /**
+         * The card brand: `visa`, `mastercard`, `jcb`, `unionpay`, `amex`, `dinersclub`, `discover` or `unknown`.
+         */
+        brand?: (string | null);
+    } | null);
+    /**
+     * The items bought.
+     */
+    lineitems?: ({
+        /**
+         * The item's name.
+         */
+        name?: (string | null);
+        /**
+         * How many were bought.
+         */
+        quantity?: (number | null);
+        /**
+         * The item's amount.
+         */
+        amount?: (number | null);
+        /**
+         * The amount of the item refunded.
+         */
+        refunded_amount?: (number | null);
+        [k: string]: unknown | undefined;
+    }[] | null);
+}
 /** Every event type of the catalogue, as sent in the envelope's `type`. */
-export type TeachifyEventType = "course.created" | "course.student_enroll" | "course.updated";
+export type TeachifyEventType = "course.created" | "course.student_enroll" | "course.updated" | "membership_plan.created" | "membership_plan.updated" | "payment.paid" | "payment.refund";
 /** The event interface (or union of sub-type interfaces) for each event type. */
 export interface TeachifyEventMap {
     "course.created": TeachifyCourseCreatedEvent;
     "course.student_enroll": TeachifyCourseStudentEnrollEvent;
     "course.updated": TeachifyCourseUpdatedEvent;
+    "membership_plan.created": TeachifyMembershipPlanCreatedEvent;
+    "membership_plan.updated": TeachifyMembershipPlanUpdatedEvent;
+    "payment.paid": TeachifyPaymentPaidEvent;
+    "payment.refund": TeachifyPaymentRefundEvent;
 }
 /** Every event type of the catalogue, sorted. */
-export declare const eventTypes: readonly ["course.created", "course.student_enroll", "course.updated"];
+export declare const eventTypes: readonly ["course.created", "course.student_enroll", "course.updated", "membership_plan.created", "membership_plan.updated", "payment.paid", "payment.refund"];

@@ -10,9 +10,9 @@ import type { HandlerOptions } from "./runtime/handler-options.js";
 import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
 import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
 import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";
-import { validateCourseCreated, validateCourseStudentEnroll, validateCourseUpdated, validateCommonEnvelope } from "./validators.js";
-import { courseCreatedJsonSchema, courseStudentEnrollJsonSchema, courseUpdatedJsonSchema } from "./json-schemas.js";
-import type { TeachifyCourseCreatedEvent, TeachifyCourseStudentEnrollEvent, TeachifyCourseUpdatedEvent, TeachifyEvent, TeachifyEventMap, TeachifyEventType } from "./types.js";
+import { validateCourseCreated, validateCourseStudentEnroll, validateCourseUpdated, validateMembershipPlanCreated, validateMembershipPlanUpdated, validatePaymentPaid, validatePaymentRefund, validateCommonEnvelope } from "./validators.js";
+import { courseCreatedJsonSchema, courseStudentEnrollJsonSchema, courseUpdatedJsonSchema, membershipPlanCreatedJsonSchema, membershipPlanUpdatedJsonSchema, paymentPaidJsonSchema, paymentRefundJsonSchema } from "./json-schemas.js";
+import type { TeachifyCourseCreatedEvent, TeachifyCourseStudentEnrollEvent, TeachifyCourseUpdatedEvent, TeachifyEvent, TeachifyEventMap, TeachifyEventType, TeachifyMembershipPlanCreatedEvent, TeachifyMembershipPlanUpdatedEvent, TeachifyPaymentPaidEvent, TeachifyPaymentRefundEvent } from "./types.js";
 
 export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
@@ -26,7 +26,7 @@ export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime
 export type { NodeRequest } from "./runtime/body.js";
 export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
-export { validateCourseCreated, validateCourseStudentEnroll, validateCourseUpdated, validateCommonEnvelope } from "./validators.js";
+export { validateCourseCreated, validateCourseStudentEnroll, validateCourseUpdated, validateMembershipPlanCreated, validateMembershipPlanUpdated, validatePaymentPaid, validatePaymentRefund, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 
 /** Any event of this package (the same name in every coursehooks package). */
@@ -43,6 +43,10 @@ const catalogue: CatalogueRuntime = {
     { type: "course.created", name: "course.created", when: [], check: validateCourseCreated },
     { type: "course.student_enroll", name: "course.student_enroll", when: [], check: validateCourseStudentEnroll },
     { type: "course.updated", name: "course.updated", when: [], check: validateCourseUpdated },
+    { type: "membership_plan.created", name: "membership_plan.created", when: [], check: validateMembershipPlanCreated },
+    { type: "membership_plan.updated", name: "membership_plan.updated", when: [], check: validateMembershipPlanUpdated },
+    { type: "payment.paid", name: "payment.paid", when: [], check: validatePaymentPaid },
+    { type: "payment.refund", name: "payment.refund", when: [], check: validatePaymentRefund },
   ],
 };
 
@@ -51,6 +55,10 @@ const jsonSchemaByName: Record<string, Record<string, unknown>> = {
   "course.created": courseCreatedJsonSchema,
   "course.student_enroll": courseStudentEnrollJsonSchema,
   "course.updated": courseUpdatedJsonSchema,
+  "membership_plan.created": membershipPlanCreatedJsonSchema,
+  "membership_plan.updated": membershipPlanUpdatedJsonSchema,
+  "payment.paid": paymentPaidJsonSchema,
+  "payment.refund": paymentRefundJsonSchema,
 };
 
 const delivery: DeliveryConfig = {"scope":"teachify","signature":{"scheme":"hmac-sha256-hex","headers":["Teachify-Webhook-Signature","Loopwise-Webhook-Signature"],"signs":"raw-body","bearer":false},"deliveryId":{"from":"body-hash"}};
@@ -94,6 +102,38 @@ export function isCourseUpdated(value: unknown): value is TeachifyCourseUpdatedE
 /** course.updated as a Standard Schema, with its JSON Schema. */
 export const courseUpdatedSchema: StandardSchema<TeachifyCourseUpdatedEvent> = /* @__PURE__ */ standardSchema(validateCourseUpdated, courseUpdatedJsonSchema);
 
+/** Whether `value` is a valid membership_plan.created event. */
+export function isMembershipPlanCreated(value: unknown): value is TeachifyMembershipPlanCreatedEvent {
+  return validateMembershipPlanCreated(value);
+}
+
+/** membership_plan.created as a Standard Schema, with its JSON Schema. */
+export const membershipPlanCreatedSchema: StandardSchema<TeachifyMembershipPlanCreatedEvent> = /* @__PURE__ */ standardSchema(validateMembershipPlanCreated, membershipPlanCreatedJsonSchema);
+
+/** Whether `value` is a valid membership_plan.updated event. */
+export function isMembershipPlanUpdated(value: unknown): value is TeachifyMembershipPlanUpdatedEvent {
+  return validateMembershipPlanUpdated(value);
+}
+
+/** membership_plan.updated as a Standard Schema, with its JSON Schema. */
+export const membershipPlanUpdatedSchema: StandardSchema<TeachifyMembershipPlanUpdatedEvent> = /* @__PURE__ */ standardSchema(validateMembershipPlanUpdated, membershipPlanUpdatedJsonSchema);
+
+/** Whether `value` is a valid payment.paid event. */
+export function isPaymentPaid(value: unknown): value is TeachifyPaymentPaidEvent {
+  return validatePaymentPaid(value);
+}
+
+/** payment.paid as a Standard Schema, with its JSON Schema. */
+export const paymentPaidSchema: StandardSchema<TeachifyPaymentPaidEvent> = /* @__PURE__ */ standardSchema(validatePaymentPaid, paymentPaidJsonSchema);
+
+/** Whether `value` is a valid payment.refund event. */
+export function isPaymentRefund(value: unknown): value is TeachifyPaymentRefundEvent {
+  return validatePaymentRefund(value);
+}
+
+/** payment.refund as a Standard Schema, with its JSON Schema. */
+export const paymentRefundSchema: StandardSchema<TeachifyPaymentRefundEvent> = /* @__PURE__ */ standardSchema(validatePaymentRefund, paymentRefundJsonSchema);
+
 /**
  * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
  * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.
@@ -131,5 +171,5 @@ export function drift(event: TeachifyEvent): Drift {
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */
 export const eventSchema: StandardSchema<TeachifyEvent> = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
-  oneOf: [courseCreatedJsonSchema, courseStudentEnrollJsonSchema, courseUpdatedJsonSchema],
+  oneOf: [courseCreatedJsonSchema, courseStudentEnrollJsonSchema, courseUpdatedJsonSchema, membershipPlanCreatedJsonSchema, membershipPlanUpdatedJsonSchema, paymentPaidJsonSchema, paymentRefundJsonSchema],
 });
