@@ -8,8 +8,11 @@ export const draft07Keywords = new Set([
   "allOf", "anyOf", "oneOf", "not",
 ]);
 
-/** Our own keywords, read by the generator and ignored by validators. */
-export const ownKeywords = ["x-docs", "x-shape", "x-evidence"] as const;
+/**
+ * Our own keywords, read by the generator and ignored by validators. `x-imported` marks a file written by an import
+ * from a provider's SDK (`npm run import:whop`): the import owns it and rewrites it; files without it are kept by hand.
+ */
+export const ownKeywords = ["x-docs", "x-shape", "x-evidence", "x-imported"] as const;
 
 export const draft07 = "http://json-schema.org/draft-07/schema#";
 

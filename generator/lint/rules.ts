@@ -68,7 +68,7 @@ export const rules: Record<string, Rule> = {
   "Only the top level of a file has a title: nested objects are named after their file, shared ones live in common/.": (file) =>
     everyNode(file, (node, pointer) => (pointer !== "" && "title" in node ? { pointer: `${pointer}/title` } : undefined)),
 
-  "Every keyword is a draft-07 keyword or one of x-docs, x-shape, x-evidence.": (file) =>
+  "Every keyword is a draft-07 keyword or one of x-docs, x-shape, x-evidence, x-imported.": (file) =>
     everyNode(file, (node, pointer) => {
       const unknown = Object.keys(node).filter((k) => !known.has(k));
       return unknown.length ? { pointer: `${pointer}/${unknown[0]}`, detail: `unknown keyword "${unknown.join('", "')}"` } : undefined;

@@ -66,7 +66,7 @@ report["createHandler"] = [(await receiver.handle(bodies["whop"]![0]!, signedHea
 const post = (body: string) => POST(new Request("http://localhost/webhooks", { method: "POST", body }));
 report["fetchHandler"] = [
   (await post(bodies["whop"]![0]!)).status,
-  (await post(bodies["whop"]![0]!.replace("course_lesson_interaction.completed", "payment.succeeded"))).status,
+  (await post(bodies["whop"]![0]!.replace("course_lesson_interaction.completed", "payment.not_an_event"))).status,
   (await post("{}")).status,
 ];
 console.log(JSON.stringify(report));

@@ -8,7 +8,7 @@ import type { HandlerOptions } from "./runtime/handler-options.js";
 import { type ReceiveResult } from "./runtime/receive.js";
 import { type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
 import { type StandardSchema } from "./runtime/standard-schema.js";
-import type { WhopCourseLessonInteractionCompletedEvent, WhopEvent, WhopEventMap, WhopEventType } from "./types.js";
+import type { WhopChatMessageCreatedEvent, WhopChatReactionCreatedEvent, WhopCourseLessonInteractionCompletedEvent, WhopDisputeAlertCreatedEvent, WhopDisputeCreatedEvent, WhopDisputeUpdatedEvent, WhopEntryApprovedEvent, WhopEntryCreatedEvent, WhopEntryDeletedEvent, WhopEntryDeniedEvent, WhopEvent, WhopEventMap, WhopEventType, WhopIdentityProfileApprovedEvent, WhopIdentityProfileNeedsActionEvent, WhopIdentityProfileRejectedEvent, WhopIdentityProfileUpdatedEvent, WhopInvoiceCreatedEvent, WhopInvoiceMarkedUncollectibleEvent, WhopInvoicePaidEvent, WhopInvoicePastDueEvent, WhopInvoiceVoidedEvent, WhopLedgerAccountFundsAvailableEvent, WhopMembershipActivatedEvent, WhopMembershipCancelAtPeriodEndChangedEvent, WhopMembershipDeactivatedEvent, WhopMembershipTrialEndingSoonEvent, WhopPaymentCreatedEvent, WhopPaymentFailedEvent, WhopPaymentPendingEvent, WhopPaymentSucceededEvent, WhopPayoutAccountStatusUpdatedEvent, WhopPayoutMethodCreatedEvent, WhopRefundCreatedEvent, WhopRefundUpdatedEvent, WhopResolutionCenterCaseCreatedEvent, WhopResolutionCenterCaseDecidedEvent, WhopResolutionCenterCaseUpdatedEvent, WhopSetupIntentCanceledEvent, WhopSetupIntentRequiresActionEvent, WhopSetupIntentSucceededEvent, WhopVerificationSucceededEvent, WhopWithdrawalCreatedEvent, WhopWithdrawalUpdatedEvent } from "./types.js";
 export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
 export type { Body } from "./runtime/decode.js";
@@ -21,7 +21,7 @@ export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime
 export type { NodeRequest } from "./runtime/body.js";
 export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
-export { validateCourseLessonInteractionCompleted, validateCommonEnvelope } from "./validators.js";
+export { validateChatMessageCreated, validateChatReactionCreated, validateCourseLessonInteractionCompleted, validateDisputeCreated, validateDisputeUpdated, validateDisputeAlertCreated, validateEntryApproved, validateEntryCreated, validateEntryDeleted, validateEntryDenied, validateIdentityProfileApproved, validateIdentityProfileNeedsAction, validateIdentityProfileRejected, validateIdentityProfileUpdated, validateInvoiceCreated, validateInvoiceMarkedUncollectible, validateInvoicePaid, validateInvoicePastDue, validateInvoiceVoided, validateLedgerAccountFundsAvailable, validateMembershipActivated, validateMembershipCancelAtPeriodEndChanged, validateMembershipDeactivated, validateMembershipTrialEndingSoon, validatePaymentCreated, validatePaymentFailed, validatePaymentPending, validatePaymentSucceeded, validatePayoutAccountStatusUpdated, validatePayoutMethodCreated, validateRefundCreated, validateRefundUpdated, validateResolutionCenterCaseCreated, validateResolutionCenterCaseDecided, validateResolutionCenterCaseUpdated, validateSetupIntentCanceled, validateSetupIntentRequiresAction, validateSetupIntentSucceeded, validateVerificationSucceeded, validateWithdrawalCreated, validateWithdrawalUpdated, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 /** Any event of this package (the same name in every coursehooks package). */
 export type Event = WhopEvent;
@@ -38,10 +38,170 @@ export type EventMap = WhopEventMap;
 export declare function parse(input: Body): ParseResult<WhopEvent>;
 /** Validates an already parsed value as an event of the given type. Never throws. */
 export declare function validate<T extends WhopEventType>(type: T, value: unknown): ParseResult<WhopEventMap[T]>;
+/** Whether `value` is a valid chat.message.created event. */
+export declare function isChatMessageCreated(value: unknown): value is WhopChatMessageCreatedEvent;
+/** chat.message.created as a Standard Schema, with its JSON Schema. */
+export declare const chatMessageCreatedSchema: StandardSchema<WhopChatMessageCreatedEvent>;
+/** Whether `value` is a valid chat.reaction.created event. */
+export declare function isChatReactionCreated(value: unknown): value is WhopChatReactionCreatedEvent;
+/** chat.reaction.created as a Standard Schema, with its JSON Schema. */
+export declare const chatReactionCreatedSchema: StandardSchema<WhopChatReactionCreatedEvent>;
 /** Whether `value` is a valid course_lesson_interaction.completed event. */
 export declare function isCourseLessonInteractionCompleted(value: unknown): value is WhopCourseLessonInteractionCompletedEvent;
 /** course_lesson_interaction.completed as a Standard Schema, with its JSON Schema. */
 export declare const courseLessonInteractionCompletedSchema: StandardSchema<WhopCourseLessonInteractionCompletedEvent>;
+/** Whether `value` is a valid dispute.created event. */
+export declare function isDisputeCreated(value: unknown): value is WhopDisputeCreatedEvent;
+/** dispute.created as a Standard Schema, with its JSON Schema. */
+export declare const disputeCreatedSchema: StandardSchema<WhopDisputeCreatedEvent>;
+/** Whether `value` is a valid dispute.updated event. */
+export declare function isDisputeUpdated(value: unknown): value is WhopDisputeUpdatedEvent;
+/** dispute.updated as a Standard Schema, with its JSON Schema. */
+export declare const disputeUpdatedSchema: StandardSchema<WhopDisputeUpdatedEvent>;
+/** Whether `value` is a valid dispute_alert.created event. */
+export declare function isDisputeAlertCreated(value: unknown): value is WhopDisputeAlertCreatedEvent;
+/** dispute_alert.created as a Standard Schema, with its JSON Schema. */
+export declare const disputeAlertCreatedSchema: StandardSchema<WhopDisputeAlertCreatedEvent>;
+/** Whether `value` is a valid entry.approved event. */
+export declare function isEntryApproved(value: unknown): value is WhopEntryApprovedEvent;
+/** entry.approved as a Standard Schema, with its JSON Schema. */
+export declare const entryApprovedSchema: StandardSchema<WhopEntryApprovedEvent>;
+/** Whether `value` is a valid entry.created event. */
+export declare function isEntryCreated(value: unknown): value is WhopEntryCreatedEvent;
+/** entry.created as a Standard Schema, with its JSON Schema. */
+export declare const entryCreatedSchema: StandardSchema<WhopEntryCreatedEvent>;
+/** Whether `value` is a valid entry.deleted event. */
+export declare function isEntryDeleted(value: unknown): value is WhopEntryDeletedEvent;
+/** entry.deleted as a Standard Schema, with its JSON Schema. */
+export declare const entryDeletedSchema: StandardSchema<WhopEntryDeletedEvent>;
+/** Whether `value` is a valid entry.denied event. */
+export declare function isEntryDenied(value: unknown): value is WhopEntryDeniedEvent;
+/** entry.denied as a Standard Schema, with its JSON Schema. */
+export declare const entryDeniedSchema: StandardSchema<WhopEntryDeniedEvent>;
+/** Whether `value` is a valid identity_profile.approved event. */
+export declare function isIdentityProfileApproved(value: unknown): value is WhopIdentityProfileApprovedEvent;
+/** identity_profile.approved as a Standard Schema, with its JSON Schema. */
+export declare const identityProfileApprovedSchema: StandardSchema<WhopIdentityProfileApprovedEvent>;
+/** Whether `value` is a valid identity_profile.needs_action event. */
+export declare function isIdentityProfileNeedsAction(value: unknown): value is WhopIdentityProfileNeedsActionEvent;
+/** identity_profile.needs_action as a Standard Schema, with its JSON Schema. */
+export declare const identityProfileNeedsActionSchema: StandardSchema<WhopIdentityProfileNeedsActionEvent>;
+/** Whether `value` is a valid identity_profile.rejected event. */
+export declare function isIdentityProfileRejected(value: unknown): value is WhopIdentityProfileRejectedEvent;
+/** identity_profile.rejected as a Standard Schema, with its JSON Schema. */
+export declare const identityProfileRejectedSchema: StandardSchema<WhopIdentityProfileRejectedEvent>;
+/** Whether `value` is a valid identity_profile.updated event. */
+export declare function isIdentityProfileUpdated(value: unknown): value is WhopIdentityProfileUpdatedEvent;
+/** identity_profile.updated as a Standard Schema, with its JSON Schema. */
+export declare const identityProfileUpdatedSchema: StandardSchema<WhopIdentityProfileUpdatedEvent>;
+/** Whether `value` is a valid invoice.created event. */
+export declare function isInvoiceCreated(value: unknown): value is WhopInvoiceCreatedEvent;
+/** invoice.created as a Standard Schema, with its JSON Schema. */
+export declare const invoiceCreatedSchema: StandardSchema<WhopInvoiceCreatedEvent>;
+/** Whether `value` is a valid invoice.marked_uncollectible event. */
+export declare function isInvoiceMarkedUncollectible(value: unknown): value is WhopInvoiceMarkedUncollectibleEvent;
+/** invoice.marked_uncollectible as a Standard Schema, with its JSON Schema. */
+export declare const invoiceMarkedUncollectibleSchema: StandardSchema<WhopInvoiceMarkedUncollectibleEvent>;
+/** Whether `value` is a valid invoice.paid event. */
+export declare function isInvoicePaid(value: unknown): value is WhopInvoicePaidEvent;
+/** invoice.paid as a Standard Schema, with its JSON Schema. */
+export declare const invoicePaidSchema: StandardSchema<WhopInvoicePaidEvent>;
+/** Whether `value` is a valid invoice.past_due event. */
+export declare function isInvoicePastDue(value: unknown): value is WhopInvoicePastDueEvent;
+/** invoice.past_due as a Standard Schema, with its JSON Schema. */
+export declare const invoicePastDueSchema: StandardSchema<WhopInvoicePastDueEvent>;
+/** Whether `value` is a valid invoice.voided event. */
+export declare function isInvoiceVoided(value: unknown): value is WhopInvoiceVoidedEvent;
+/** invoice.voided as a Standard Schema, with its JSON Schema. */
+export declare const invoiceVoidedSchema: StandardSchema<WhopInvoiceVoidedEvent>;
+/** Whether `value` is a valid ledger_account.funds_available event. */
+export declare function isLedgerAccountFundsAvailable(value: unknown): value is WhopLedgerAccountFundsAvailableEvent;
+/** ledger_account.funds_available as a Standard Schema, with its JSON Schema. */
+export declare const ledgerAccountFundsAvailableSchema: StandardSchema<WhopLedgerAccountFundsAvailableEvent>;
+/** Whether `value` is a valid membership.activated event. */
+export declare function isMembershipActivated(value: unknown): value is WhopMembershipActivatedEvent;
+/** membership.activated as a Standard Schema, with its JSON Schema. */
+export declare const membershipActivatedSchema: StandardSchema<WhopMembershipActivatedEvent>;
+/** Whether `value` is a valid membership.cancel_at_period_end_changed event. */
+export declare function isMembershipCancelAtPeriodEndChanged(value: unknown): value is WhopMembershipCancelAtPeriodEndChangedEvent;
+/** membership.cancel_at_period_end_changed as a Standard Schema, with its JSON Schema. */
+export declare const membershipCancelAtPeriodEndChangedSchema: StandardSchema<WhopMembershipCancelAtPeriodEndChangedEvent>;
+/** Whether `value` is a valid membership.deactivated event. */
+export declare function isMembershipDeactivated(value: unknown): value is WhopMembershipDeactivatedEvent;
+/** membership.deactivated as a Standard Schema, with its JSON Schema. */
+export declare const membershipDeactivatedSchema: StandardSchema<WhopMembershipDeactivatedEvent>;
+/** Whether `value` is a valid membership.trial_ending_soon event. */
+export declare function isMembershipTrialEndingSoon(value: unknown): value is WhopMembershipTrialEndingSoonEvent;
+/** membership.trial_ending_soon as a Standard Schema, with its JSON Schema. */
+export declare const membershipTrialEndingSoonSchema: StandardSchema<WhopMembershipTrialEndingSoonEvent>;
+/** Whether `value` is a valid payment.created event. */
+export declare function isPaymentCreated(value: unknown): value is WhopPaymentCreatedEvent;
+/** payment.created as a Standard Schema, with its JSON Schema. */
+export declare const paymentCreatedSchema: StandardSchema<WhopPaymentCreatedEvent>;
+/** Whether `value` is a valid payment.failed event. */
+export declare function isPaymentFailed(value: unknown): value is WhopPaymentFailedEvent;
+/** payment.failed as a Standard Schema, with its JSON Schema. */
+export declare const paymentFailedSchema: StandardSchema<WhopPaymentFailedEvent>;
+/** Whether `value` is a valid payment.pending event. */
+export declare function isPaymentPending(value: unknown): value is WhopPaymentPendingEvent;
+/** payment.pending as a Standard Schema, with its JSON Schema. */
+export declare const paymentPendingSchema: StandardSchema<WhopPaymentPendingEvent>;
+/** Whether `value` is a valid payment.succeeded event. */
+export declare function isPaymentSucceeded(value: unknown): value is WhopPaymentSucceededEvent;
+/** payment.succeeded as a Standard Schema, with its JSON Schema. */
+export declare const paymentSucceededSchema: StandardSchema<WhopPaymentSucceededEvent>;
+/** Whether `value` is a valid payout_account.status_updated event. */
+export declare function isPayoutAccountStatusUpdated(value: unknown): value is WhopPayoutAccountStatusUpdatedEvent;
+/** payout_account.status_updated as a Standard Schema, with its JSON Schema. */
+export declare const payoutAccountStatusUpdatedSchema: StandardSchema<WhopPayoutAccountStatusUpdatedEvent>;
+/** Whether `value` is a valid payout_method.created event. */
+export declare function isPayoutMethodCreated(value: unknown): value is WhopPayoutMethodCreatedEvent;
+/** payout_method.created as a Standard Schema, with its JSON Schema. */
+export declare const payoutMethodCreatedSchema: StandardSchema<WhopPayoutMethodCreatedEvent>;
+/** Whether `value` is a valid refund.created event. */
+export declare function isRefundCreated(value: unknown): value is WhopRefundCreatedEvent;
+/** refund.created as a Standard Schema, with its JSON Schema. */
+export declare const refundCreatedSchema: StandardSchema<WhopRefundCreatedEvent>;
+/** Whether `value` is a valid refund.updated event. */
+export declare function isRefundUpdated(value: unknown): value is WhopRefundUpdatedEvent;
+/** refund.updated as a Standard Schema, with its JSON Schema. */
+export declare const refundUpdatedSchema: StandardSchema<WhopRefundUpdatedEvent>;
+/** Whether `value` is a valid resolution_center_case.created event. */
+export declare function isResolutionCenterCaseCreated(value: unknown): value is WhopResolutionCenterCaseCreatedEvent;
+/** resolution_center_case.created as a Standard Schema, with its JSON Schema. */
+export declare const resolutionCenterCaseCreatedSchema: StandardSchema<WhopResolutionCenterCaseCreatedEvent>;
+/** Whether `value` is a valid resolution_center_case.decided event. */
+export declare function isResolutionCenterCaseDecided(value: unknown): value is WhopResolutionCenterCaseDecidedEvent;
+/** resolution_center_case.decided as a Standard Schema, with its JSON Schema. */
+export declare const resolutionCenterCaseDecidedSchema: StandardSchema<WhopResolutionCenterCaseDecidedEvent>;
+/** Whether `value` is a valid resolution_center_case.updated event. */
+export declare function isResolutionCenterCaseUpdated(value: unknown): value is WhopResolutionCenterCaseUpdatedEvent;
+/** resolution_center_case.updated as a Standard Schema, with its JSON Schema. */
+export declare const resolutionCenterCaseUpdatedSchema: StandardSchema<WhopResolutionCenterCaseUpdatedEvent>;
+/** Whether `value` is a valid setup_intent.canceled event. */
+export declare function isSetupIntentCanceled(value: unknown): value is WhopSetupIntentCanceledEvent;
+/** setup_intent.canceled as a Standard Schema, with its JSON Schema. */
+export declare const setupIntentCanceledSchema: StandardSchema<WhopSetupIntentCanceledEvent>;
+/** Whether `value` is a valid setup_intent.requires_action event. */
+export declare function isSetupIntentRequiresAction(value: unknown): value is WhopSetupIntentRequiresActionEvent;
+/** setup_intent.requires_action as a Standard Schema, with its JSON Schema. */
+export declare const setupIntentRequiresActionSchema: StandardSchema<WhopSetupIntentRequiresActionEvent>;
+/** Whether `value` is a valid setup_intent.succeeded event. */
+export declare function isSetupIntentSucceeded(value: unknown): value is WhopSetupIntentSucceededEvent;
+/** setup_intent.succeeded as a Standard Schema, with its JSON Schema. */
+export declare const setupIntentSucceededSchema: StandardSchema<WhopSetupIntentSucceededEvent>;
+/** Whether `value` is a valid verification.succeeded event. */
+export declare function isVerificationSucceeded(value: unknown): value is WhopVerificationSucceededEvent;
+/** verification.succeeded as a Standard Schema, with its JSON Schema. */
+export declare const verificationSucceededSchema: StandardSchema<WhopVerificationSucceededEvent>;
+/** Whether `value` is a valid withdrawal.created event. */
+export declare function isWithdrawalCreated(value: unknown): value is WhopWithdrawalCreatedEvent;
+/** withdrawal.created as a Standard Schema, with its JSON Schema. */
+export declare const withdrawalCreatedSchema: StandardSchema<WhopWithdrawalCreatedEvent>;
+/** Whether `value` is a valid withdrawal.updated event. */
+export declare function isWithdrawalUpdated(value: unknown): value is WhopWithdrawalUpdatedEvent;
+/** withdrawal.updated as a Standard Schema, with its JSON Schema. */
+export declare const withdrawalUpdatedSchema: StandardSchema<WhopWithdrawalUpdatedEvent>;
 /**
  * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
  * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.

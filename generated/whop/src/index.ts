@@ -10,9 +10,9 @@ import type { HandlerOptions } from "./runtime/handler-options.js";
 import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
 import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
 import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";
-import { validateCourseLessonInteractionCompleted, validateCommonEnvelope } from "./validators.js";
-import { courseLessonInteractionCompletedJsonSchema } from "./json-schemas.js";
-import type { WhopCourseLessonInteractionCompletedEvent, WhopEvent, WhopEventMap, WhopEventType } from "./types.js";
+import { validateChatMessageCreated, validateChatReactionCreated, validateCourseLessonInteractionCompleted, validateDisputeCreated, validateDisputeUpdated, validateDisputeAlertCreated, validateEntryApproved, validateEntryCreated, validateEntryDeleted, validateEntryDenied, validateIdentityProfileApproved, validateIdentityProfileNeedsAction, validateIdentityProfileRejected, validateIdentityProfileUpdated, validateInvoiceCreated, validateInvoiceMarkedUncollectible, validateInvoicePaid, validateInvoicePastDue, validateInvoiceVoided, validateLedgerAccountFundsAvailable, validateMembershipActivated, validateMembershipCancelAtPeriodEndChanged, validateMembershipDeactivated, validateMembershipTrialEndingSoon, validatePaymentCreated, validatePaymentFailed, validatePaymentPending, validatePaymentSucceeded, validatePayoutAccountStatusUpdated, validatePayoutMethodCreated, validateRefundCreated, validateRefundUpdated, validateResolutionCenterCaseCreated, validateResolutionCenterCaseDecided, validateResolutionCenterCaseUpdated, validateSetupIntentCanceled, validateSetupIntentRequiresAction, validateSetupIntentSucceeded, validateVerificationSucceeded, validateWithdrawalCreated, validateWithdrawalUpdated, validateCommonEnvelope } from "./validators.js";
+import { chatMessageCreatedJsonSchema, chatReactionCreatedJsonSchema, courseLessonInteractionCompletedJsonSchema, disputeCreatedJsonSchema, disputeUpdatedJsonSchema, disputeAlertCreatedJsonSchema, entryApprovedJsonSchema, entryCreatedJsonSchema, entryDeletedJsonSchema, entryDeniedJsonSchema, identityProfileApprovedJsonSchema, identityProfileNeedsActionJsonSchema, identityProfileRejectedJsonSchema, identityProfileUpdatedJsonSchema, invoiceCreatedJsonSchema, invoiceMarkedUncollectibleJsonSchema, invoicePaidJsonSchema, invoicePastDueJsonSchema, invoiceVoidedJsonSchema, ledgerAccountFundsAvailableJsonSchema, membershipActivatedJsonSchema, membershipCancelAtPeriodEndChangedJsonSchema, membershipDeactivatedJsonSchema, membershipTrialEndingSoonJsonSchema, paymentCreatedJsonSchema, paymentFailedJsonSchema, paymentPendingJsonSchema, paymentSucceededJsonSchema, payoutAccountStatusUpdatedJsonSchema, payoutMethodCreatedJsonSchema, refundCreatedJsonSchema, refundUpdatedJsonSchema, resolutionCenterCaseCreatedJsonSchema, resolutionCenterCaseDecidedJsonSchema, resolutionCenterCaseUpdatedJsonSchema, setupIntentCanceledJsonSchema, setupIntentRequiresActionJsonSchema, setupIntentSucceededJsonSchema, verificationSucceededJsonSchema, withdrawalCreatedJsonSchema, withdrawalUpdatedJsonSchema } from "./json-schemas.js";
+import type { WhopChatMessageCreatedEvent, WhopChatReactionCreatedEvent, WhopCourseLessonInteractionCompletedEvent, WhopDisputeAlertCreatedEvent, WhopDisputeCreatedEvent, WhopDisputeUpdatedEvent, WhopEntryApprovedEvent, WhopEntryCreatedEvent, WhopEntryDeletedEvent, WhopEntryDeniedEvent, WhopEvent, WhopEventMap, WhopEventType, WhopIdentityProfileApprovedEvent, WhopIdentityProfileNeedsActionEvent, WhopIdentityProfileRejectedEvent, WhopIdentityProfileUpdatedEvent, WhopInvoiceCreatedEvent, WhopInvoiceMarkedUncollectibleEvent, WhopInvoicePaidEvent, WhopInvoicePastDueEvent, WhopInvoiceVoidedEvent, WhopLedgerAccountFundsAvailableEvent, WhopMembershipActivatedEvent, WhopMembershipCancelAtPeriodEndChangedEvent, WhopMembershipDeactivatedEvent, WhopMembershipTrialEndingSoonEvent, WhopPaymentCreatedEvent, WhopPaymentFailedEvent, WhopPaymentPendingEvent, WhopPaymentSucceededEvent, WhopPayoutAccountStatusUpdatedEvent, WhopPayoutMethodCreatedEvent, WhopRefundCreatedEvent, WhopRefundUpdatedEvent, WhopResolutionCenterCaseCreatedEvent, WhopResolutionCenterCaseDecidedEvent, WhopResolutionCenterCaseUpdatedEvent, WhopSetupIntentCanceledEvent, WhopSetupIntentRequiresActionEvent, WhopSetupIntentSucceededEvent, WhopVerificationSucceededEvent, WhopWithdrawalCreatedEvent, WhopWithdrawalUpdatedEvent } from "./types.js";
 
 export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
@@ -26,7 +26,7 @@ export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime
 export type { NodeRequest } from "./runtime/body.js";
 export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
-export { validateCourseLessonInteractionCompleted, validateCommonEnvelope } from "./validators.js";
+export { validateChatMessageCreated, validateChatReactionCreated, validateCourseLessonInteractionCompleted, validateDisputeCreated, validateDisputeUpdated, validateDisputeAlertCreated, validateEntryApproved, validateEntryCreated, validateEntryDeleted, validateEntryDenied, validateIdentityProfileApproved, validateIdentityProfileNeedsAction, validateIdentityProfileRejected, validateIdentityProfileUpdated, validateInvoiceCreated, validateInvoiceMarkedUncollectible, validateInvoicePaid, validateInvoicePastDue, validateInvoiceVoided, validateLedgerAccountFundsAvailable, validateMembershipActivated, validateMembershipCancelAtPeriodEndChanged, validateMembershipDeactivated, validateMembershipTrialEndingSoon, validatePaymentCreated, validatePaymentFailed, validatePaymentPending, validatePaymentSucceeded, validatePayoutAccountStatusUpdated, validatePayoutMethodCreated, validateRefundCreated, validateRefundUpdated, validateResolutionCenterCaseCreated, validateResolutionCenterCaseDecided, validateResolutionCenterCaseUpdated, validateSetupIntentCanceled, validateSetupIntentRequiresAction, validateSetupIntentSucceeded, validateVerificationSucceeded, validateWithdrawalCreated, validateWithdrawalUpdated, validateCommonEnvelope } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 
 /** Any event of this package (the same name in every coursehooks package). */
@@ -40,13 +40,93 @@ const catalogue: CatalogueRuntime = {
   typeProperty: "type",
   envelope: validateCommonEnvelope,
   events: [
+    { type: "chat.message.created", name: "chat.message.created", when: [], check: validateChatMessageCreated },
+    { type: "chat.reaction.created", name: "chat.reaction.created", when: [], check: validateChatReactionCreated },
     { type: "course_lesson_interaction.completed", name: "course_lesson_interaction.completed", when: [], check: validateCourseLessonInteractionCompleted },
+    { type: "dispute.created", name: "dispute.created", when: [], check: validateDisputeCreated },
+    { type: "dispute.updated", name: "dispute.updated", when: [], check: validateDisputeUpdated },
+    { type: "dispute_alert.created", name: "dispute_alert.created", when: [], check: validateDisputeAlertCreated },
+    { type: "entry.approved", name: "entry.approved", when: [], check: validateEntryApproved },
+    { type: "entry.created", name: "entry.created", when: [], check: validateEntryCreated },
+    { type: "entry.deleted", name: "entry.deleted", when: [], check: validateEntryDeleted },
+    { type: "entry.denied", name: "entry.denied", when: [], check: validateEntryDenied },
+    { type: "identity_profile.approved", name: "identity_profile.approved", when: [], check: validateIdentityProfileApproved },
+    { type: "identity_profile.needs_action", name: "identity_profile.needs_action", when: [], check: validateIdentityProfileNeedsAction },
+    { type: "identity_profile.rejected", name: "identity_profile.rejected", when: [], check: validateIdentityProfileRejected },
+    { type: "identity_profile.updated", name: "identity_profile.updated", when: [], check: validateIdentityProfileUpdated },
+    { type: "invoice.created", name: "invoice.created", when: [], check: validateInvoiceCreated },
+    { type: "invoice.marked_uncollectible", name: "invoice.marked_uncollectible", when: [], check: validateInvoiceMarkedUncollectible },
+    { type: "invoice.paid", name: "invoice.paid", when: [], check: validateInvoicePaid },
+    { type: "invoice.past_due", name: "invoice.past_due", when: [], check: validateInvoicePastDue },
+    { type: "invoice.voided", name: "invoice.voided", when: [], check: validateInvoiceVoided },
+    { type: "ledger_account.funds_available", name: "ledger_account.funds_available", when: [], check: validateLedgerAccountFundsAvailable },
+    { type: "membership.activated", name: "membership.activated", when: [], check: validateMembershipActivated },
+    { type: "membership.cancel_at_period_end_changed", name: "membership.cancel_at_period_end_changed", when: [], check: validateMembershipCancelAtPeriodEndChanged },
+    { type: "membership.deactivated", name: "membership.deactivated", when: [], check: validateMembershipDeactivated },
+    { type: "membership.trial_ending_soon", name: "membership.trial_ending_soon", when: [], check: validateMembershipTrialEndingSoon },
+    { type: "payment.created", name: "payment.created", when: [], check: validatePaymentCreated },
+    { type: "payment.failed", name: "payment.failed", when: [], check: validatePaymentFailed },
+    { type: "payment.pending", name: "payment.pending", when: [], check: validatePaymentPending },
+    { type: "payment.succeeded", name: "payment.succeeded", when: [], check: validatePaymentSucceeded },
+    { type: "payout_account.status_updated", name: "payout_account.status_updated", when: [], check: validatePayoutAccountStatusUpdated },
+    { type: "payout_method.created", name: "payout_method.created", when: [], check: validatePayoutMethodCreated },
+    { type: "refund.created", name: "refund.created", when: [], check: validateRefundCreated },
+    { type: "refund.updated", name: "refund.updated", when: [], check: validateRefundUpdated },
+    { type: "resolution_center_case.created", name: "resolution_center_case.created", when: [], check: validateResolutionCenterCaseCreated },
+    { type: "resolution_center_case.decided", name: "resolution_center_case.decided", when: [], check: validateResolutionCenterCaseDecided },
+    { type: "resolution_center_case.updated", name: "resolution_center_case.updated", when: [], check: validateResolutionCenterCaseUpdated },
+    { type: "setup_intent.canceled", name: "setup_intent.canceled", when: [], check: validateSetupIntentCanceled },
+    { type: "setup_intent.requires_action", name: "setup_intent.requires_action", when: [], check: validateSetupIntentRequiresAction },
+    { type: "setup_intent.succeeded", name: "setup_intent.succeeded", when: [], check: validateSetupIntentSucceeded },
+    { type: "verification.succeeded", name: "verification.succeeded", when: [], check: validateVerificationSucceeded },
+    { type: "withdrawal.created", name: "withdrawal.created", when: [], check: validateWithdrawalCreated },
+    { type: "withdrawal.updated", name: "withdrawal.updated", when: [], check: validateWithdrawalUpdated },
   ],
 };
 
 /** Each event's JSON Schema by schema name, for drift: only createHandler and drift refer to it. */
 const jsonSchemaByName: Record<string, Record<string, unknown>> = {
+  "chat.message.created": chatMessageCreatedJsonSchema,
+  "chat.reaction.created": chatReactionCreatedJsonSchema,
   "course_lesson_interaction.completed": courseLessonInteractionCompletedJsonSchema,
+  "dispute.created": disputeCreatedJsonSchema,
+  "dispute.updated": disputeUpdatedJsonSchema,
+  "dispute_alert.created": disputeAlertCreatedJsonSchema,
+  "entry.approved": entryApprovedJsonSchema,
+  "entry.created": entryCreatedJsonSchema,
+  "entry.deleted": entryDeletedJsonSchema,
+  "entry.denied": entryDeniedJsonSchema,
+  "identity_profile.approved": identityProfileApprovedJsonSchema,
+  "identity_profile.needs_action": identityProfileNeedsActionJsonSchema,
+  "identity_profile.rejected": identityProfileRejectedJsonSchema,
+  "identity_profile.updated": identityProfileUpdatedJsonSchema,
+  "invoice.created": invoiceCreatedJsonSchema,
+  "invoice.marked_uncollectible": invoiceMarkedUncollectibleJsonSchema,
+  "invoice.paid": invoicePaidJsonSchema,
+  "invoice.past_due": invoicePastDueJsonSchema,
+  "invoice.voided": invoiceVoidedJsonSchema,
+  "ledger_account.funds_available": ledgerAccountFundsAvailableJsonSchema,
+  "membership.activated": membershipActivatedJsonSchema,
+  "membership.cancel_at_period_end_changed": membershipCancelAtPeriodEndChangedJsonSchema,
+  "membership.deactivated": membershipDeactivatedJsonSchema,
+  "membership.trial_ending_soon": membershipTrialEndingSoonJsonSchema,
+  "payment.created": paymentCreatedJsonSchema,
+  "payment.failed": paymentFailedJsonSchema,
+  "payment.pending": paymentPendingJsonSchema,
+  "payment.succeeded": paymentSucceededJsonSchema,
+  "payout_account.status_updated": payoutAccountStatusUpdatedJsonSchema,
+  "payout_method.created": payoutMethodCreatedJsonSchema,
+  "refund.created": refundCreatedJsonSchema,
+  "refund.updated": refundUpdatedJsonSchema,
+  "resolution_center_case.created": resolutionCenterCaseCreatedJsonSchema,
+  "resolution_center_case.decided": resolutionCenterCaseDecidedJsonSchema,
+  "resolution_center_case.updated": resolutionCenterCaseUpdatedJsonSchema,
+  "setup_intent.canceled": setupIntentCanceledJsonSchema,
+  "setup_intent.requires_action": setupIntentRequiresActionJsonSchema,
+  "setup_intent.succeeded": setupIntentSucceededJsonSchema,
+  "verification.succeeded": verificationSucceededJsonSchema,
+  "withdrawal.created": withdrawalCreatedJsonSchema,
+  "withdrawal.updated": withdrawalUpdatedJsonSchema,
 };
 
 const delivery: DeliveryConfig = {"scope":"whop","signature":{"scheme":"standard-webhooks"},"deliveryId":{"from":"header","name":"webhook-id"}};
@@ -66,6 +146,22 @@ export function validate<T extends WhopEventType>(type: T, value: unknown): Pars
   return validateEvent(catalogue, type, value);
 }
 
+/** Whether `value` is a valid chat.message.created event. */
+export function isChatMessageCreated(value: unknown): value is WhopChatMessageCreatedEvent {
+  return validateChatMessageCreated(value);
+}
+
+/** chat.message.created as a Standard Schema, with its JSON Schema. */
+export const chatMessageCreatedSchema: StandardSchema<WhopChatMessageCreatedEvent> = /* @__PURE__ */ standardSchema(validateChatMessageCreated, chatMessageCreatedJsonSchema);
+
+/** Whether `value` is a valid chat.reaction.created event. */
+export function isChatReactionCreated(value: unknown): value is WhopChatReactionCreatedEvent {
+  return validateChatReactionCreated(value);
+}
+
+/** chat.reaction.created as a Standard Schema, with its JSON Schema. */
+export const chatReactionCreatedSchema: StandardSchema<WhopChatReactionCreatedEvent> = /* @__PURE__ */ standardSchema(validateChatReactionCreated, chatReactionCreatedJsonSchema);
+
 /** Whether `value` is a valid course_lesson_interaction.completed event. */
 export function isCourseLessonInteractionCompleted(value: unknown): value is WhopCourseLessonInteractionCompletedEvent {
   return validateCourseLessonInteractionCompleted(value);
@@ -73,6 +169,310 @@ export function isCourseLessonInteractionCompleted(value: unknown): value is Who
 
 /** course_lesson_interaction.completed as a Standard Schema, with its JSON Schema. */
 export const courseLessonInteractionCompletedSchema: StandardSchema<WhopCourseLessonInteractionCompletedEvent> = /* @__PURE__ */ standardSchema(validateCourseLessonInteractionCompleted, courseLessonInteractionCompletedJsonSchema);
+
+/** Whether `value` is a valid dispute.created event. */
+export function isDisputeCreated(value: unknown): value is WhopDisputeCreatedEvent {
+  return validateDisputeCreated(value);
+}
+
+/** dispute.created as a Standard Schema, with its JSON Schema. */
+export const disputeCreatedSchema: StandardSchema<WhopDisputeCreatedEvent> = /* @__PURE__ */ standardSchema(validateDisputeCreated, disputeCreatedJsonSchema);
+
+/** Whether `value` is a valid dispute.updated event. */
+export function isDisputeUpdated(value: unknown): value is WhopDisputeUpdatedEvent {
+  return validateDisputeUpdated(value);
+}
+
+/** dispute.updated as a Standard Schema, with its JSON Schema. */
+export const disputeUpdatedSchema: StandardSchema<WhopDisputeUpdatedEvent> = /* @__PURE__ */ standardSchema(validateDisputeUpdated, disputeUpdatedJsonSchema);
+
+/** Whether `value` is a valid dispute_alert.created event. */
+export function isDisputeAlertCreated(value: unknown): value is WhopDisputeAlertCreatedEvent {
+  return validateDisputeAlertCreated(value);
+}
+
+/** dispute_alert.created as a Standard Schema, with its JSON Schema. */
+export const disputeAlertCreatedSchema: StandardSchema<WhopDisputeAlertCreatedEvent> = /* @__PURE__ */ standardSchema(validateDisputeAlertCreated, disputeAlertCreatedJsonSchema);
+
+/** Whether `value` is a valid entry.approved event. */
+export function isEntryApproved(value: unknown): value is WhopEntryApprovedEvent {
+  return validateEntryApproved(value);
+}
+
+/** entry.approved as a Standard Schema, with its JSON Schema. */
+export const entryApprovedSchema: StandardSchema<WhopEntryApprovedEvent> = /* @__PURE__ */ standardSchema(validateEntryApproved, entryApprovedJsonSchema);
+
+/** Whether `value` is a valid entry.created event. */
+export function isEntryCreated(value: unknown): value is WhopEntryCreatedEvent {
+  return validateEntryCreated(value);
+}
+
+/** entry.created as a Standard Schema, with its JSON Schema. */
+export const entryCreatedSchema: StandardSchema<WhopEntryCreatedEvent> = /* @__PURE__ */ standardSchema(validateEntryCreated, entryCreatedJsonSchema);
+
+/** Whether `value` is a valid entry.deleted event. */
+export function isEntryDeleted(value: unknown): value is WhopEntryDeletedEvent {
+  return validateEntryDeleted(value);
+}
+
+/** entry.deleted as a Standard Schema, with its JSON Schema. */
+export const entryDeletedSchema: StandardSchema<WhopEntryDeletedEvent> = /* @__PURE__ */ standardSchema(validateEntryDeleted, entryDeletedJsonSchema);
+
+/** Whether `value` is a valid entry.denied event. */
+export function isEntryDenied(value: unknown): value is WhopEntryDeniedEvent {
+  return validateEntryDenied(value);
+}
+
+/** entry.denied as a Standard Schema, with its JSON Schema. */
+export const entryDeniedSchema: StandardSchema<WhopEntryDeniedEvent> = /* @__PURE__ */ standardSchema(validateEntryDenied, entryDeniedJsonSchema);
+
+/** Whether `value` is a valid identity_profile.approved event. */
+export function isIdentityProfileApproved(value: unknown): value is WhopIdentityProfileApprovedEvent {
+  return validateIdentityProfileApproved(value);
+}
+
+/** identity_profile.approved as a Standard Schema, with its JSON Schema. */
+export const identityProfileApprovedSchema: StandardSchema<WhopIdentityProfileApprovedEvent> = /* @__PURE__ */ standardSchema(validateIdentityProfileApproved, identityProfileApprovedJsonSchema);
+
+/** Whether `value` is a valid identity_profile.needs_action event. */
+export function isIdentityProfileNeedsAction(value: unknown): value is WhopIdentityProfileNeedsActionEvent {
+  return validateIdentityProfileNeedsAction(value);
+}
+
+/** identity_profile.needs_action as a Standard Schema, with its JSON Schema. */
+export const identityProfileNeedsActionSchema: StandardSchema<WhopIdentityProfileNeedsActionEvent> = /* @__PURE__ */ standardSchema(validateIdentityProfileNeedsAction, identityProfileNeedsActionJsonSchema);
+
+/** Whether `value` is a valid identity_profile.rejected event. */
+export function isIdentityProfileRejected(value: unknown): value is WhopIdentityProfileRejectedEvent {
+  return validateIdentityProfileRejected(value);
+}
+
+/** identity_profile.rejected as a Standard Schema, with its JSON Schema. */
+export const identityProfileRejectedSchema: StandardSchema<WhopIdentityProfileRejectedEvent> = /* @__PURE__ */ standardSchema(validateIdentityProfileRejected, identityProfileRejectedJsonSchema);
+
+/** Whether `value` is a valid identity_profile.updated event. */
+export function isIdentityProfileUpdated(value: unknown): value is WhopIdentityProfileUpdatedEvent {
+  return validateIdentityProfileUpdated(value);
+}
+
+/** identity_profile.updated as a Standard Schema, with its JSON Schema. */
+export const identityProfileUpdatedSchema: StandardSchema<WhopIdentityProfileUpdatedEvent> = /* @__PURE__ */ standardSchema(validateIdentityProfileUpdated, identityProfileUpdatedJsonSchema);
+
+/** Whether `value` is a valid invoice.created event. */
+export function isInvoiceCreated(value: unknown): value is WhopInvoiceCreatedEvent {
+  return validateInvoiceCreated(value);
+}
+
+/** invoice.created as a Standard Schema, with its JSON Schema. */
+export const invoiceCreatedSchema: StandardSchema<WhopInvoiceCreatedEvent> = /* @__PURE__ */ standardSchema(validateInvoiceCreated, invoiceCreatedJsonSchema);
+
+/** Whether `value` is a valid invoice.marked_uncollectible event. */
+export function isInvoiceMarkedUncollectible(value: unknown): value is WhopInvoiceMarkedUncollectibleEvent {
+  return validateInvoiceMarkedUncollectible(value);
+}
+
+/** invoice.marked_uncollectible as a Standard Schema, with its JSON Schema. */
+export const invoiceMarkedUncollectibleSchema: StandardSchema<WhopInvoiceMarkedUncollectibleEvent> = /* @__PURE__ */ standardSchema(validateInvoiceMarkedUncollectible, invoiceMarkedUncollectibleJsonSchema);
+
+/** Whether `value` is a valid invoice.paid event. */
+export function isInvoicePaid(value: unknown): value is WhopInvoicePaidEvent {
+  return validateInvoicePaid(value);
+}
+
+/** invoice.paid as a Standard Schema, with its JSON Schema. */
+export const invoicePaidSchema: StandardSchema<WhopInvoicePaidEvent> = /* @__PURE__ */ standardSchema(validateInvoicePaid, invoicePaidJsonSchema);
+
+/** Whether `value` is a valid invoice.past_due event. */
+export function isInvoicePastDue(value: unknown): value is WhopInvoicePastDueEvent {
+  return validateInvoicePastDue(value);
+}
+
+/** invoice.past_due as a Standard Schema, with its JSON Schema. */
+export const invoicePastDueSchema: StandardSchema<WhopInvoicePastDueEvent> = /* @__PURE__ */ standardSchema(validateInvoicePastDue, invoicePastDueJsonSchema);
+
+/** Whether `value` is a valid invoice.voided event. */
+export function isInvoiceVoided(value: unknown): value is WhopInvoiceVoidedEvent {
+  return validateInvoiceVoided(value);
+}
+
+/** invoice.voided as a Standard Schema, with its JSON Schema. */
+export const invoiceVoidedSchema: StandardSchema<WhopInvoiceVoidedEvent> = /* @__PURE__ */ standardSchema(validateInvoiceVoided, invoiceVoidedJsonSchema);
+
+/** Whether `value` is a valid ledger_account.funds_available event. */
+export function isLedgerAccountFundsAvailable(value: unknown): value is WhopLedgerAccountFundsAvailableEvent {
+  return validateLedgerAccountFundsAvailable(value);
+}
+
+/** ledger_account.funds_available as a Standard Schema, with its JSON Schema. */
+export const ledgerAccountFundsAvailableSchema: StandardSchema<WhopLedgerAccountFundsAvailableEvent> = /* @__PURE__ */ standardSchema(validateLedgerAccountFundsAvailable, ledgerAccountFundsAvailableJsonSchema);
+
+/** Whether `value` is a valid membership.activated event. */
+export function isMembershipActivated(value: unknown): value is WhopMembershipActivatedEvent {
+  return validateMembershipActivated(value);
+}
+
+/** membership.activated as a Standard Schema, with its JSON Schema. */
+export const membershipActivatedSchema: StandardSchema<WhopMembershipActivatedEvent> = /* @__PURE__ */ standardSchema(validateMembershipActivated, membershipActivatedJsonSchema);
+
+/** Whether `value` is a valid membership.cancel_at_period_end_changed event. */
+export function isMembershipCancelAtPeriodEndChanged(value: unknown): value is WhopMembershipCancelAtPeriodEndChangedEvent {
+  return validateMembershipCancelAtPeriodEndChanged(value);
+}
+
+/** membership.cancel_at_period_end_changed as a Standard Schema, with its JSON Schema. */
+export const membershipCancelAtPeriodEndChangedSchema: StandardSchema<WhopMembershipCancelAtPeriodEndChangedEvent> = /* @__PURE__ */ standardSchema(validateMembershipCancelAtPeriodEndChanged, membershipCancelAtPeriodEndChangedJsonSchema);
+
+/** Whether `value` is a valid membership.deactivated event. */
+export function isMembershipDeactivated(value: unknown): value is WhopMembershipDeactivatedEvent {
+  return validateMembershipDeactivated(value);
+}
+
+/** membership.deactivated as a Standard Schema, with its JSON Schema. */
+export const membershipDeactivatedSchema: StandardSchema<WhopMembershipDeactivatedEvent> = /* @__PURE__ */ standardSchema(validateMembershipDeactivated, membershipDeactivatedJsonSchema);
+
+/** Whether `value` is a valid membership.trial_ending_soon event. */
+export function isMembershipTrialEndingSoon(value: unknown): value is WhopMembershipTrialEndingSoonEvent {
+  return validateMembershipTrialEndingSoon(value);
+}
+
+/** membership.trial_ending_soon as a Standard Schema, with its JSON Schema. */
+export const membershipTrialEndingSoonSchema: StandardSchema<WhopMembershipTrialEndingSoonEvent> = /* @__PURE__ */ standardSchema(validateMembershipTrialEndingSoon, membershipTrialEndingSoonJsonSchema);
+
+/** Whether `value` is a valid payment.created event. */
+export function isPaymentCreated(value: unknown): value is WhopPaymentCreatedEvent {
+  return validatePaymentCreated(value);
+}
+
+/** payment.created as a Standard Schema, with its JSON Schema. */
+export const paymentCreatedSchema: StandardSchema<WhopPaymentCreatedEvent> = /* @__PURE__ */ standardSchema(validatePaymentCreated, paymentCreatedJsonSchema);
+
+/** Whether `value` is a valid payment.failed event. */
+export function isPaymentFailed(value: unknown): value is WhopPaymentFailedEvent {
+  return validatePaymentFailed(value);
+}
+
+/** payment.failed as a Standard Schema, with its JSON Schema. */
+export const paymentFailedSchema: StandardSchema<WhopPaymentFailedEvent> = /* @__PURE__ */ standardSchema(validatePaymentFailed, paymentFailedJsonSchema);
+
+/** Whether `value` is a valid payment.pending event. */
+export function isPaymentPending(value: unknown): value is WhopPaymentPendingEvent {
+  return validatePaymentPending(value);
+}
+
+/** payment.pending as a Standard Schema, with its JSON Schema. */
+export const paymentPendingSchema: StandardSchema<WhopPaymentPendingEvent> = /* @__PURE__ */ standardSchema(validatePaymentPending, paymentPendingJsonSchema);
+
+/** Whether `value` is a valid payment.succeeded event. */
+export function isPaymentSucceeded(value: unknown): value is WhopPaymentSucceededEvent {
+  return validatePaymentSucceeded(value);
+}
+
+/** payment.succeeded as a Standard Schema, with its JSON Schema. */
+export const paymentSucceededSchema: StandardSchema<WhopPaymentSucceededEvent> = /* @__PURE__ */ standardSchema(validatePaymentSucceeded, paymentSucceededJsonSchema);
+
+/** Whether `value` is a valid payout_account.status_updated event. */
+export function isPayoutAccountStatusUpdated(value: unknown): value is WhopPayoutAccountStatusUpdatedEvent {
+  return validatePayoutAccountStatusUpdated(value);
+}
+
+/** payout_account.status_updated as a Standard Schema, with its JSON Schema. */
+export const payoutAccountStatusUpdatedSchema: StandardSchema<WhopPayoutAccountStatusUpdatedEvent> = /* @__PURE__ */ standardSchema(validatePayoutAccountStatusUpdated, payoutAccountStatusUpdatedJsonSchema);
+
+/** Whether `value` is a valid payout_method.created event. */
+export function isPayoutMethodCreated(value: unknown): value is WhopPayoutMethodCreatedEvent {
+  return validatePayoutMethodCreated(value);
+}
+
+/** payout_method.created as a Standard Schema, with its JSON Schema. */
+export const payoutMethodCreatedSchema: StandardSchema<WhopPayoutMethodCreatedEvent> = /* @__PURE__ */ standardSchema(validatePayoutMethodCreated, payoutMethodCreatedJsonSchema);
+
+/** Whether `value` is a valid refund.created event. */
+export function isRefundCreated(value: unknown): value is WhopRefundCreatedEvent {
+  return validateRefundCreated(value);
+}
+
+/** refund.created as a Standard Schema, with its JSON Schema. */
+export const refundCreatedSchema: StandardSchema<WhopRefundCreatedEvent> = /* @__PURE__ */ standardSchema(validateRefundCreated, refundCreatedJsonSchema);
+
+/** Whether `value` is a valid refund.updated event. */
+export function isRefundUpdated(value: unknown): value is WhopRefundUpdatedEvent {
+  return validateRefundUpdated(value);
+}
+
+/** refund.updated as a Standard Schema, with its JSON Schema. */
+export const refundUpdatedSchema: StandardSchema<WhopRefundUpdatedEvent> = /* @__PURE__ */ standardSchema(validateRefundUpdated, refundUpdatedJsonSchema);
+
+/** Whether `value` is a valid resolution_center_case.created event. */
+export function isResolutionCenterCaseCreated(value: unknown): value is WhopResolutionCenterCaseCreatedEvent {
+  return validateResolutionCenterCaseCreated(value);
+}
+
+/** resolution_center_case.created as a Standard Schema, with its JSON Schema. */
+export const resolutionCenterCaseCreatedSchema: StandardSchema<WhopResolutionCenterCaseCreatedEvent> = /* @__PURE__ */ standardSchema(validateResolutionCenterCaseCreated, resolutionCenterCaseCreatedJsonSchema);
+
+/** Whether `value` is a valid resolution_center_case.decided event. */
+export function isResolutionCenterCaseDecided(value: unknown): value is WhopResolutionCenterCaseDecidedEvent {
+  return validateResolutionCenterCaseDecided(value);
+}
+
+/** resolution_center_case.decided as a Standard Schema, with its JSON Schema. */
+export const resolutionCenterCaseDecidedSchema: StandardSchema<WhopResolutionCenterCaseDecidedEvent> = /* @__PURE__ */ standardSchema(validateResolutionCenterCaseDecided, resolutionCenterCaseDecidedJsonSchema);
+
+/** Whether `value` is a valid resolution_center_case.updated event. */
+export function isResolutionCenterCaseUpdated(value: unknown): value is WhopResolutionCenterCaseUpdatedEvent {
+  return validateResolutionCenterCaseUpdated(value);
+}
+
+/** resolution_center_case.updated as a Standard Schema, with its JSON Schema. */
+export const resolutionCenterCaseUpdatedSchema: StandardSchema<WhopResolutionCenterCaseUpdatedEvent> = /* @__PURE__ */ standardSchema(validateResolutionCenterCaseUpdated, resolutionCenterCaseUpdatedJsonSchema);
+
+/** Whether `value` is a valid setup_intent.canceled event. */
+export function isSetupIntentCanceled(value: unknown): value is WhopSetupIntentCanceledEvent {
+  return validateSetupIntentCanceled(value);
+}
+
+/** setup_intent.canceled as a Standard Schema, with its JSON Schema. */
+export const setupIntentCanceledSchema: StandardSchema<WhopSetupIntentCanceledEvent> = /* @__PURE__ */ standardSchema(validateSetupIntentCanceled, setupIntentCanceledJsonSchema);
+
+/** Whether `value` is a valid setup_intent.requires_action event. */
+export function isSetupIntentRequiresAction(value: unknown): value is WhopSetupIntentRequiresActionEvent {
+  return validateSetupIntentRequiresAction(value);
+}
+
+/** setup_intent.requires_action as a Standard Schema, with its JSON Schema. */
+export const setupIntentRequiresActionSchema: StandardSchema<WhopSetupIntentRequiresActionEvent> = /* @__PURE__ */ standardSchema(validateSetupIntentRequiresAction, setupIntentRequiresActionJsonSchema);
+
+/** Whether `value` is a valid setup_intent.succeeded event. */
+export function isSetupIntentSucceeded(value: unknown): value is WhopSetupIntentSucceededEvent {
+  return validateSetupIntentSucceeded(value);
+}
+
+/** setup_intent.succeeded as a Standard Schema, with its JSON Schema. */
+export const setupIntentSucceededSchema: StandardSchema<WhopSetupIntentSucceededEvent> = /* @__PURE__ */ standardSchema(validateSetupIntentSucceeded, setupIntentSucceededJsonSchema);
+
+/** Whether `value` is a valid verification.succeeded event. */
+export function isVerificationSucceeded(value: unknown): value is WhopVerificationSucceededEvent {
+  return validateVerificationSucceeded(value);
+}
+
+/** verification.succeeded as a Standard Schema, with its JSON Schema. */
+export const verificationSucceededSchema: StandardSchema<WhopVerificationSucceededEvent> = /* @__PURE__ */ standardSchema(validateVerificationSucceeded, verificationSucceededJsonSchema);
+
+/** Whether `value` is a valid withdrawal.created event. */
+export function isWithdrawalCreated(value: unknown): value is WhopWithdrawalCreatedEvent {
+  return validateWithdrawalCreated(value);
+}
+
+/** withdrawal.created as a Standard Schema, with its JSON Schema. */
+export const withdrawalCreatedSchema: StandardSchema<WhopWithdrawalCreatedEvent> = /* @__PURE__ */ standardSchema(validateWithdrawalCreated, withdrawalCreatedJsonSchema);
+
+/** Whether `value` is a valid withdrawal.updated event. */
+export function isWithdrawalUpdated(value: unknown): value is WhopWithdrawalUpdatedEvent {
+  return validateWithdrawalUpdated(value);
+}
+
+/** withdrawal.updated as a Standard Schema, with its JSON Schema. */
+export const withdrawalUpdatedSchema: StandardSchema<WhopWithdrawalUpdatedEvent> = /* @__PURE__ */ standardSchema(validateWithdrawalUpdated, withdrawalUpdatedJsonSchema);
 
 /**
  * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
@@ -111,5 +511,5 @@ export function drift(event: WhopEvent): Drift {
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */
 export const eventSchema: StandardSchema<WhopEvent> = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
-  oneOf: [courseLessonInteractionCompletedJsonSchema],
+  oneOf: [chatMessageCreatedJsonSchema, chatReactionCreatedJsonSchema, courseLessonInteractionCompletedJsonSchema, disputeCreatedJsonSchema, disputeUpdatedJsonSchema, disputeAlertCreatedJsonSchema, entryApprovedJsonSchema, entryCreatedJsonSchema, entryDeletedJsonSchema, entryDeniedJsonSchema, identityProfileApprovedJsonSchema, identityProfileNeedsActionJsonSchema, identityProfileRejectedJsonSchema, identityProfileUpdatedJsonSchema, invoiceCreatedJsonSchema, invoiceMarkedUncollectibleJsonSchema, invoicePaidJsonSchema, invoicePastDueJsonSchema, invoiceVoidedJsonSchema, ledgerAccountFundsAvailableJsonSchema, membershipActivatedJsonSchema, membershipCancelAtPeriodEndChangedJsonSchema, membershipDeactivatedJsonSchema, membershipTrialEndingSoonJsonSchema, paymentCreatedJsonSchema, paymentFailedJsonSchema, paymentPendingJsonSchema, paymentSucceededJsonSchema, payoutAccountStatusUpdatedJsonSchema, payoutMethodCreatedJsonSchema, refundCreatedJsonSchema, refundUpdatedJsonSchema, resolutionCenterCaseCreatedJsonSchema, resolutionCenterCaseDecidedJsonSchema, resolutionCenterCaseUpdatedJsonSchema, setupIntentCanceledJsonSchema, setupIntentRequiresActionJsonSchema, setupIntentSucceededJsonSchema, verificationSucceededJsonSchema, withdrawalCreatedJsonSchema, withdrawalUpdatedJsonSchema],
 });
