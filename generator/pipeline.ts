@@ -8,6 +8,7 @@ import { eventPage, overallIndex } from "./emit/docs.js";
 import { packageJson, subpathPackageJson } from "./emit/package-json.js";
 import { readme } from "./emit/readme.js";
 import { entrySources, readRuntime, withBanner } from "./emit/sources.js";
+import { emitTesting } from "./emit/testing.js";
 import { catalogueOf } from "./ids.js";
 import { loadDelivery, type DeliveryJson } from "./lint/delivery.js";
 import { lint } from "./lint/index.js";
@@ -46,6 +47,7 @@ async function emitCatalogue(catalogue: Catalogue, delivery: DeliveryJson, all: 
     ...[...schemas].map(([stem, schema]) => [at(`schemas/${stem}.json`), `${JSON.stringify(schema, null, 2)}\n`] as [string, string]),
     ...pages,
     [at("README.md"), readme(catalogue, delivery, schemas, nestedIn(catalogue, all))],
+    ...(await emitTesting(catalogue, delivery, sources, project.root)),
     ...((isProvider(catalogue)
       ? [
           [at("package.json"), packageJson(catalogue, String(delivery.provider), nestedIn(catalogue, all), project.version, changelog !== undefined)],

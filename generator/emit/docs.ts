@@ -4,6 +4,7 @@ import { walkSchema, type JsonObject } from "../schema-walk.js";
 import { guardName } from "../naming.js";
 import { confidenceOf, evidenceSection, fidelityPolicy } from "./evidence.js";
 import { fieldPath, fields } from "./fields.js";
+import { wireNames } from "../wire-names.js";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
 const yesNo = (value: boolean) => (value ? "yes" : "no");
@@ -36,7 +37,8 @@ export function eventSection(catalogue: Catalogue, event: EventSchema, schema: J
     String(event.file.json.description),
     "",
     `- Type: \`${event.typeName}\`; guard: \`${guardName(event.stem)}\`; validator: \`${event.validatorName}\``,
-    `- Event type: \`${catalogue.typeProperty}\` = \`${event.eventType}\`${subTypes(event) ? `; sub-type ${subTypes(event)}` : ""}`,
+    `- Event type: \`${catalogue.typeProperty}\` = \`${event.eventType}\`${subTypes(event) ? `; sub-type ${subTypes(event)}` : ""}` +
+      (subTypes(event) ? `; named \`${wireNames(catalogue).get(event.stem)}\` by \`coursehooks send\` and \`testDelivery\`` : ""),
     `- Provider docs: ${docsOf(event)}`,
     `- Shape known from: ${shapeWords[shape.from]} — ${shape.source}`,
     "",
