@@ -18,6 +18,11 @@ export function wireNames(catalogue: Catalogue): Map<string, string> {
   );
 }
 
-/** The sub-type values of an event (`team.removed`), joined by `:` where there are several levels; none → undefined. */
+/** The sub-type of an event (`team.removed`), levels joined by `:`; undefined when it has none. */
 export const subTypeOf = (e: EventSchema): string | undefined =>
-  e.discriminants.length > 1 ? e.discriminants.slice(1).map((d) => d.value).join(":") : undefined;
+  e.discriminants.length > 1
+    ? e.discriminants
+        .slice(1)
+        .map((d) => d.value)
+        .join(":")
+    : undefined;

@@ -43,7 +43,11 @@ var commands = {
   },
   verify: {
     positionals: ["<body-file>"],
-    options: { header: { type: "string", multiple: true, short: "H" }, secret: { type: "string" }, provider: { type: "string" } }
+    options: {
+      header: { type: "string", multiple: true, short: "H" },
+      secret: { type: "string" },
+      provider: { type: "string" }
+    }
   },
   events: { positionals: ["<provider>?"], options: {} },
   check: { positionals: ["<provider>", "<file-or-folder>..."], options: { json: { type: "boolean" } } }
@@ -392,7 +396,9 @@ async function listEvents(provider) {
       return `  ${e.name.padEnd(width)}${notes.join(", ")}`;
     });
     const withExample = events.filter((e) => e.example).length;
-    blocks.push([`${path} (@coursehooks/${path}): ${events.length} events, ${withExample} with examples`, ...lines].join("\n"));
+    blocks.push(
+      [`${path} (@coursehooks/${path}): ${events.length} events, ${withExample} with examples`, ...lines].join("\n")
+    );
   }
   return blocks.join("\n\n");
 }
@@ -518,7 +524,8 @@ async function prepare(args) {
   const options = { secret: args.secret, ...args.replayId === void 0 ? {} : { id: args.replayId } };
   if (args.file !== void 0 && !args.validate) Object.assign(options, { rawBody: readText(args.file) });
   else if (args.file !== void 0) Object.assign(options, { payload: await payloadOf(path, event, args.file) });
-  else if (!event.example) throw new UserError(`${path} ${event.name} has no documented example: send your own with --file`);
+  else if (!event.example)
+    throw new UserError(`${path} ${event.name} has no documented example: send your own with --file`);
   try {
     return { path, event, delivery: await testing.testDelivery(event.name, options) };
   } catch (error) {
@@ -548,7 +555,16 @@ async function send(args) {
   }
   const responseBody = await response.text();
   const milliseconds = Math.round(performance.now() - started);
-  return { provider: path, to: url.href, event, delivery, status: response.status, ok: response.ok, responseBody, milliseconds };
+  return {
+    provider: path,
+    to: url.href,
+    event,
+    delivery,
+    status: response.status,
+    ok: response.ok,
+    responseBody,
+    milliseconds
+  };
 }
 
 // cli/src/verify.ts
@@ -595,21 +611,34 @@ function keyVariants(scheme, secret) {
   const others = [];
   if (scheme.scheme === "standard-webhooks") {
     if (whsec !== void 0) {
-      others.push({ bytes: bytesOf(secret), what: "as the raw text, whsec_ included (give the secret the dashboard shows)" });
+      others.push({
+        bytes: bytesOf(secret),
+        what: "as the raw text, whsec_ included (give the secret the dashboard shows)"
+      });
       others.push({ bytes: bytesOf(whsec), what: "without whsec_, as raw text (give it without the whsec_ prefix)" });
     } else {
-      if (isBase64(secret)) others.push({ bytes: Buffer.from(secret, "base64"), what: "base64-decoded (give it as whsec_<secret>)" });
-      if (isHex(secret)) others.push({ bytes: Buffer.from(secret, "hex"), what: "hex-decoded (the provider uses the decoded bytes)" });
+      if (isBase64(secret))
+        others.push({ bytes: Buffer.from(secret, "base64"), what: "base64-decoded (give it as whsec_<secret>)" });
+      if (isHex(secret))
+        others.push({ bytes: Buffer.from(secret, "hex"), what: "hex-decoded (the provider uses the decoded bytes)" });
     }
     const used = whsec !== void 0 ? Buffer.from(whsec, "base64") : bytesOf(secret);
     return { used, others };
   }
   if (whsec !== void 0) {
-    others.push({ bytes: Buffer.from(whsec, "base64"), what: "base64-decoded after whsec_ (this provider's secrets are used as they are)" });
+    others.push({
+      bytes: Buffer.from(whsec, "base64"),
+      what: "base64-decoded after whsec_ (this provider's secrets are used as they are)"
+    });
     others.push({ bytes: bytesOf(whsec), what: "without its whsec_ prefix" });
   }
-  if (isHex(secret)) others.push({ bytes: Buffer.from(secret, "hex"), what: "hex-decoded (this provider uses the text as it is)" });
-  if (isBase64(secret)) others.push({ bytes: Buffer.from(secret, "base64"), what: "base64-decoded (this provider uses the text as it is)" });
+  if (isHex(secret))
+    others.push({ bytes: Buffer.from(secret, "hex"), what: "hex-decoded (this provider uses the text as it is)" });
+  if (isBase64(secret))
+    others.push({
+      bytes: Buffer.from(secret, "base64"),
+      what: "base64-decoded (this provider uses the text as it is)"
+    });
   return { used: bytesOf(secret), others };
 }
 function signs(capture, key, body) {
@@ -649,10 +678,12 @@ async function diagnose(capture) {
     }
   }
   for (const key of keys.others) {
-    if (signs(capture, key.bytes, body)) return `wrong secret encoding: the signature holds with the secret ${key.what}`;
+    if (signs(capture, key.bytes, body))
+      return `wrong secret encoding: the signature holds with the secret ${key.what}`;
     for (const variant of bodyVariants(body)) {
       if (signs(capture, key.bytes, variant.bytes)) {
-        return `wrong secret encoding and re-serialised body: it holds with the secret ${key.what} and the body ${variant.what}`;
+        const both = `it holds with the secret ${key.what} and the body ${variant.what}`;
+        return `wrong secret encoding and re-serialised body: ${both}`;
       }
     }
   }
@@ -684,7 +715,9 @@ async function verifyCapture(args) {
   try {
     body = new Uint8Array(readFileSync3(args.bodyFile));
   } catch (error) {
-    throw new UserError(`cannot read ${args.bodyFile}: ${error.code ?? error.message}`);
+    throw new UserError(
+      `cannot read ${args.bodyFile}: ${error.code ?? error.message}`
+    );
   }
   const pkg = await loadPackage(path);
   const result = await pkg.verify(body, headers, args.secret);

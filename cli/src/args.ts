@@ -40,7 +40,11 @@ export const commands: Record<string, CommandSpec> = {
   },
   verify: {
     positionals: ["<body-file>"],
-    options: { header: { type: "string", multiple: true, short: "H" }, secret: { type: "string" }, provider: { type: "string" } },
+    options: {
+      header: { type: "string", multiple: true, short: "H" },
+      secret: { type: "string" },
+      provider: { type: "string" },
+    },
   },
   events: { positionals: ["<provider>?"], options: {} },
   check: { positionals: ["<provider>", "<file-or-folder>..."], options: { json: { type: "boolean" } } },

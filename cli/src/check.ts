@@ -80,8 +80,7 @@ export interface CheckReport {
 type Json = Record<string, unknown>;
 type Issue = { path: Array<string | number>; message: string };
 type ParseResult =
-  | { ok: true; event: unknown }
-  | { ok: false; error: { code: string; type?: string; issues?: Issue[] } };
+  { ok: true; event: unknown } | { ok: false; error: { code: string; type?: string; issues?: Issue[] } };
 
 /** What check needs of a generated package. */
 export interface CheckedPackage {
@@ -193,10 +192,7 @@ interface SchemaTally {
 }
 
 /** Checks parsed deliveries with a package: counts, issues and drift per event type. */
-export function checkDeliveries(
-  checker: Checker,
-  read: Read,
-): CheckReport {
+export function checkDeliveries(checker: Checker, read: Read): CheckReport {
   const events = new Map<string, EventReport>();
   const tallies = new Map<string, SchemaTally>();
   const eventFor = (type: string): EventReport => {

@@ -50,7 +50,8 @@ function bodyVariants(body: Uint8Array): Variant[] {
 }
 
 const isHex = (s: string) => /^(?:[0-9a-fA-F]{2})+$/.test(s);
-const isBase64 = (s: string) => s.length >= 16 && /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s);
+const isBase64 = (s: string) =>
+  s.length >= 16 && /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s);
 
 /** The key the package uses for this secret, and the keys the secret would give in other encodings. */
 function keyVariants(scheme: SignatureScheme, secret: string): { used: Uint8Array; others: Variant[] } {
@@ -58,21 +59,34 @@ function keyVariants(scheme: SignatureScheme, secret: string): { used: Uint8Arra
   const others: Variant[] = [];
   if (scheme.scheme === "standard-webhooks") {
     if (whsec !== undefined) {
-      others.push({ bytes: bytesOf(secret), what: "as the raw text, whsec_ included (give the secret the dashboard shows)" });
+      others.push({
+        bytes: bytesOf(secret),
+        what: "as the raw text, whsec_ included (give the secret the dashboard shows)",
+      });
       others.push({ bytes: bytesOf(whsec), what: "without whsec_, as raw text (give it without the whsec_ prefix)" });
     } else {
-      if (isBase64(secret)) others.push({ bytes: Buffer.from(secret, "base64"), what: "base64-decoded (give it as whsec_<secret>)" });
-      if (isHex(secret)) others.push({ bytes: Buffer.from(secret, "hex"), what: "hex-decoded (the provider uses the decoded bytes)" });
+      if (isBase64(secret))
+        others.push({ bytes: Buffer.from(secret, "base64"), what: "base64-decoded (give it as whsec_<secret>)" });
+      if (isHex(secret))
+        others.push({ bytes: Buffer.from(secret, "hex"), what: "hex-decoded (the provider uses the decoded bytes)" });
     }
     const used = whsec !== undefined ? Buffer.from(whsec, "base64") : bytesOf(secret);
     return { used, others };
   }
   if (whsec !== undefined) {
-    others.push({ bytes: Buffer.from(whsec, "base64"), what: "base64-decoded after whsec_ (this provider's secrets are used as they are)" });
+    others.push({
+      bytes: Buffer.from(whsec, "base64"),
+      what: "base64-decoded after whsec_ (this provider's secrets are used as they are)",
+    });
     others.push({ bytes: bytesOf(whsec), what: "without its whsec_ prefix" });
   }
-  if (isHex(secret)) others.push({ bytes: Buffer.from(secret, "hex"), what: "hex-decoded (this provider uses the text as it is)" });
-  if (isBase64(secret)) others.push({ bytes: Buffer.from(secret, "base64"), what: "base64-decoded (this provider uses the text as it is)" });
+  if (isHex(secret))
+    others.push({ bytes: Buffer.from(secret, "hex"), what: "hex-decoded (this provider uses the text as it is)" });
+  if (isBase64(secret))
+    others.push({
+      bytes: Buffer.from(secret, "base64"),
+      what: "base64-decoded (this provider uses the text as it is)",
+    });
   return { used: bytesOf(secret), others };
 }
 
@@ -106,26 +120,34 @@ export async function diagnose(capture: Capture): Promise<string> {
     const then = await pkg.verify(body, headers, secret, { now: () => sent * 1000 });
     const age = Math.round(Date.now() / 1000 - sent);
     if (then.ok) {
-      return `stale timestamp: the signature holds, but webhook-timestamp is ${age} s from now, outside the 300 s ` +
-        "window (a replayed delivery, or a capture checked too late; receivers refuse it)";
+      return (
+        `stale timestamp: the signature holds, but webhook-timestamp is ${age} s from now, outside the 300 s ` +
+        "window (a replayed delivery, or a capture checked too late; receivers refuse it)"
+      );
     }
   }
   if (error.code !== "signature_mismatch" && error.code !== "timestamp_out_of_range") return error.message;
   const keys = keyVariants(signature, secret);
   for (const variant of bodyVariants(body)) {
     if (signs(capture, keys.used, variant.bytes)) {
-      return `re-serialised body: the signature holds for the body ${variant.what}, so the file is not the raw ` +
-        "bytes as sent (a body parser or an editor rewrote it); verify the bytes exactly as received";
+      return (
+        `re-serialised body: the signature holds for the body ${variant.what}, so the file is not the raw ` +
+        "bytes as sent (a body parser or an editor rewrote it); verify the bytes exactly as received"
+      );
     }
   }
   for (const key of keys.others) {
-    if (signs(capture, key.bytes, body)) return `wrong secret encoding: the signature holds with the secret ${key.what}`;
+    if (signs(capture, key.bytes, body))
+      return `wrong secret encoding: the signature holds with the secret ${key.what}`;
     for (const variant of bodyVariants(body)) {
       if (signs(capture, key.bytes, variant.bytes)) {
-        return `wrong secret encoding and re-serialised body: it holds with the secret ${key.what} and the body ${variant.what}`;
+        const both = `it holds with the secret ${key.what} and the body ${variant.what}`;
+        return `wrong secret encoding and re-serialised body: ${both}`;
       }
     }
   }
-  return "wrong secret, or a body changed beyond re-serialising (key order, numbers): neither a re-serialised body " +
-    `nor another encoding of the secret makes it hold (${error.message})`;
+  return (
+    "wrong secret, or a body changed beyond re-serialising (key order, numbers): neither a re-serialised body " +
+    `nor another encoding of the secret makes it hold (${error.message})`
+  );
 }

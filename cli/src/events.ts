@@ -13,7 +13,9 @@ export async function listEvents(provider?: string): Promise<string> {
       return `  ${e.name.padEnd(width)}${notes.join(", ")}`;
     });
     const withExample = events.filter((e) => e.example).length;
-    blocks.push([`${path} (@coursehooks/${path}): ${events.length} events, ${withExample} with examples`, ...lines].join("\n"));
+    blocks.push(
+      [`${path} (@coursehooks/${path}): ${events.length} events, ${withExample} with examples`, ...lines].join("\n"),
+    );
   }
   return blocks.join("\n\n");
 }

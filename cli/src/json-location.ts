@@ -29,7 +29,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
         if (text[at] === "u") {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5))) fail("four hex digits after \\u");
           at += 4;
-        } else if (!'"\\/bfnrt'.includes(text[at] ?? "x")) fail("an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)");
+        } else if (!'"\\/bfnrt'.includes(text[at] ?? "x")) fail('an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)');
       }
       at++;
     }

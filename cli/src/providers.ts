@@ -61,8 +61,7 @@ export function providerPath(provider: string): string {
   return found;
 }
 
-export const loadPackage = async (path: string): Promise<Package> =>
-  (await import(`@coursehooks/${path}`)) as Package;
+export const loadPackage = async (path: string): Promise<Package> => (await import(`@coursehooks/${path}`)) as Package;
 
 export const loadTesting = async (path: string): Promise<Testing> =>
   (await import(`@coursehooks/${path}/testing`)) as Testing;

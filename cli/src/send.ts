@@ -61,7 +61,8 @@ export async function prepare(args: SendArgs): Promise<{ path: string; event: Ev
   const options = { secret: args.secret, ...(args.replayId === undefined ? {} : { id: args.replayId }) };
   if (args.file !== undefined && !args.validate) Object.assign(options, { rawBody: readText(args.file) });
   else if (args.file !== undefined) Object.assign(options, { payload: await payloadOf(path, event, args.file) });
-  else if (!event.example) throw new UserError(`${path} ${event.name} has no documented example: send your own with --file`);
+  else if (!event.example)
+    throw new UserError(`${path} ${event.name} has no documented example: send your own with --file`);
   try {
     return { path, event, delivery: await testing.testDelivery(event.name, options) };
   } catch (error) {
@@ -95,5 +96,14 @@ export async function send(args: SendArgs): Promise<Sent> {
   }
   const responseBody = await response.text();
   const milliseconds = Math.round(performance.now() - started);
-  return { provider: path, to: url.href, event, delivery, status: response.status, ok: response.ok, responseBody, milliseconds };
+  return {
+    provider: path,
+    to: url.href,
+    event,
+    delivery,
+    status: response.status,
+    ok: response.ok,
+    responseBody,
+    milliseconds,
+  };
 }

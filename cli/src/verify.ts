@@ -49,7 +49,9 @@ export async function verifyCapture(args: VerifyArgs): Promise<Verified> {
   try {
     body = new Uint8Array(readFileSync(args.bodyFile));
   } catch (error) {
-    throw new UserError(`cannot read ${args.bodyFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UserError(
+      `cannot read ${args.bodyFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const pkg = await loadPackage(path);
   const result = await pkg.verify(body, headers, args.secret);

@@ -24,12 +24,19 @@ export function readExamples(root: string, catalogue: Catalogue): Map<string, Ex
   const dir = join(root, "schemas", catalogue.path, "examples");
   const manifestFile = join(dir, "examples.json");
   if (!existsSync(manifestFile)) return new Map();
-  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, { schema: string; published: string }>;
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<
+    string,
+    { schema: string; published: string }
+  >;
   const examples = new Map<string, Example>();
   for (const [file, entry] of Object.entries(manifest)) {
     if (examples.has(entry.schema) || !catalogue.events.some((e) => e.stem === entry.schema)) continue;
     const value: unknown = JSON5.parse(readFileSync(join(dir, file), "utf8"));
-    examples.set(entry.schema, { file: `schemas/${catalogue.path}/examples/${file}`, published: entry.published, value });
+    examples.set(entry.schema, {
+      file: `schemas/${catalogue.path}/examples/${file}`,
+      published: entry.published,
+      value,
+    });
   }
   return examples;
 }
@@ -45,13 +52,16 @@ function examplesModule(catalogue: Catalogue, examples: ReadonlyMap<string, Exam
     `/** The provider's documented example of each event that has one, by name (\`type:sub-type\` for sub-types). */`,
     `export interface Examples {`,
     ...withExample.flatMap((e) => [
-      `  /** ${commentSafe(examples.get(e.stem)!.file)}, published at ${commentSafe(examples.get(e.stem)!.published)}. */`,
+      `  /** ${commentSafe(examples.get(e.stem)!.file)}, ` +
+        `published at ${commentSafe(examples.get(e.stem)!.published)}. */`,
       `  readonly ${JSON.stringify(names.get(e.stem))}: ${e.typeName};`,
     ]),
     `}`,
     "",
     `export const examples: Examples = {`,
-    ...withExample.map((e) => `  ${JSON.stringify(names.get(e.stem))}: ${JSON.stringify(examples.get(e.stem)!.value)} as ${e.typeName},`),
+    ...withExample.map(
+      (e) => `  ${JSON.stringify(names.get(e.stem))}: ${JSON.stringify(examples.get(e.stem)!.value)} as ${e.typeName},`,
+    ),
     `};`,
     "",
   ].join("\n");
@@ -65,10 +75,16 @@ function testingModule(catalogue: Catalogue, delivery: DeliveryJson, examples: R
     const info = { name: names.get(e.stem), type: e.eventType, ...(subType === undefined ? {} : { subType }) };
     return { ...info, schema: e.stem, guard: guardName(e.stem), example: examples.has(e.stem) };
   });
-  const config = { typeProperty: catalogue.typeProperty, signature: delivery.signature, fresh: delivery.testDelivery ?? {}, events };
+  const config = {
+    typeProperty: catalogue.typeProperty,
+    signature: delivery.signature,
+    fresh: delivery.testDelivery ?? {},
+    events,
+  };
   return [
     banner(catalogueSources(catalogue.path), "ts"),
-    `import { buildTestDelivery, type EventInfo, type TestDelivery, type TestDeliveryOptions, type TestingConfig } from "./runtime/testing.js";`,
+    `import { buildTestDelivery, type EventInfo, type TestDelivery, type TestDeliveryOptions, type TestingConfig } ` +
+      `from "./runtime/testing.js";`,
     `import type { SignatureScheme } from "./runtime/verify.js";`,
     `import { examples } from "./examples.js";`,
     "",
@@ -81,7 +97,7 @@ function testingModule(catalogue: Catalogue, delivery: DeliveryJson, examples: R
     "",
     `const config: TestingConfig = ${JSON.stringify(config)};`,
     "",
-    `/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has a documented example. */`,
+    `/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has an example. */`,
     `export const events: readonly EventInfo[] = config.events;`,
     "",
     `/** The envelope property that carries the event type. */`,
@@ -91,8 +107,8 @@ function testingModule(catalogue: Catalogue, delivery: DeliveryJson, examples: R
     `export const signature: SignatureScheme = config.signature;`,
     "",
     `/**`,
-    ` * A delivery as the provider would POST it: \`{ body, headers }\` (and \`id\` where the envelope has one), signed`,
-    ` * with \`options.secret\` exactly as the provider signs. The body is the event's documented example or`,
+    ` * A delivery as the provider would POST it: \`{ body, headers }\` (and \`id\` where the envelope has one),`,
+    ` * signed with \`options.secret\` exactly as the provider signs. The body is the event's documented example or`,
     ` * \`options.payload\`, with a fresh delivery id and timestamp where the envelope carries them (\`options.id\``,
     ` * replays one); \`options.rawBody\` is sent exactly as given. Throws an Error for an unknown name, an empty`,
     ` * secret, or an event without an example and no payload.`,
@@ -131,14 +147,22 @@ function closure(sources: Sources, entry: string): Map<string, string> {
  * The `testing` subpath of a catalogue: `src/testing.ts` and `src/examples.ts` beside the entry's sources, and
  * `testing/dist/` built from them alone (with a `testing/package.json` for resolvers that predate `exports`).
  */
-export async function emitTesting(catalogue: Catalogue, delivery: DeliveryJson, entrySources: Sources, root: string): Promise<[string, string][]> {
+export async function emitTesting(
+  catalogue: Catalogue,
+  delivery: DeliveryJson,
+  entrySources: Sources,
+  root: string,
+): Promise<[string, string][]> {
   const examples = readExamples(root, catalogue);
   const own = new Map([
     ["testing.ts", testingModule(catalogue, delivery, examples)],
     ["examples.ts", examplesModule(catalogue, examples)],
   ]);
   const all = new Map([...entrySources, ...own]);
-  const sources = new Map([["index.ts", `${banner(catalogueSources(catalogue.path), "ts")}export * from "./testing.js";\n`], ...closure(all, "testing.ts")]);
+  const sources = new Map([
+    ["index.ts", `${banner(catalogueSources(catalogue.path), "ts")}export * from "./testing.js";\n`],
+    ...closure(all, "testing.ts"),
+  ]);
   const dist = await buildEntry(sources);
   const at = (name: string) => `${catalogue.path}/${name}`;
   return [

@@ -13,7 +13,7 @@ export type EventName = "course.completed" | "course.created" | "course.join" | 
 
 const config: TestingConfig = {"typeProperty":"type","signature":{"scheme":"hmac-sha256-hex","headers":["Teachfloor-Signature"],"signs":"raw-body","bearer":false},"fresh":{"id":{"property":"id","prefix":"evt_","header":"Teachfloor-Idempotency-Key"},"timestamp":{"property":"created_at"}},"events":[{"name":"course.completed","type":"course.completed","schema":"course.completed","guard":"isCourseCompleted","example":false},{"name":"course.created","type":"course.created","schema":"course.created","guard":"isCourseCreated","example":false},{"name":"course.join","type":"course.join","schema":"course.join","guard":"isCourseJoin","example":true},{"name":"course.updated","type":"course.updated","schema":"course.updated","guard":"isCourseUpdated","example":false},{"name":"element.completed","type":"element.completed","schema":"element.completed","guard":"isElementCompleted","example":true},{"name":"element.created","type":"element.created","schema":"element.created","guard":"isElementCreated","example":false},{"name":"element.deleted","type":"element.deleted","schema":"element.deleted","guard":"isElementDeleted","example":false},{"name":"element.updated","type":"element.updated","schema":"element.updated","guard":"isElementUpdated","example":false},{"name":"member.login","type":"member.login","schema":"member.login","guard":"isMemberLogin","example":false},{"name":"module.created","type":"module.created","schema":"module.created","guard":"isModuleCreated","example":false},{"name":"module.updated","type":"module.updated","schema":"module.updated","guard":"isModuleUpdated","example":false}]};
 
-/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has a documented example. */
+/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has an example. */
 export const events: readonly EventInfo[] = config.events;
 
 /** The envelope property that carries the event type. */
@@ -23,8 +23,8 @@ export const typeProperty: string = config.typeProperty;
 export const signature: SignatureScheme = config.signature;
 
 /**
- * A delivery as the provider would POST it: `{ body, headers }` (and `id` where the envelope has one), signed
- * with `options.secret` exactly as the provider signs. The body is the event's documented example or
+ * A delivery as the provider would POST it: `{ body, headers }` (and `id` where the envelope has one),
+ * signed with `options.secret` exactly as the provider signs. The body is the event's documented example or
  * `options.payload`, with a fresh delivery id and timestamp where the envelope carries them (`options.id`
  * replays one); `options.rawBody` is sent exactly as given. Throws an Error for an unknown name, an empty
  * secret, or an event without an example and no payload.

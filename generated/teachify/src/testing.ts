@@ -13,7 +13,7 @@ export type EventName = "course.created" | "course.student_enroll" | "course.upd
 
 const config: TestingConfig = {"typeProperty":"type","signature":{"scheme":"hmac-sha256-hex","headers":["Teachify-Webhook-Signature","Loopwise-Webhook-Signature"],"signs":"raw-body","bearer":false},"fresh":{},"events":[{"name":"course.created","type":"course.created","schema":"course.created","guard":"isCourseCreated","example":true},{"name":"course.student_enroll","type":"course.student_enroll","schema":"course.student_enroll","guard":"isCourseStudentEnroll","example":true},{"name":"course.updated","type":"course.updated","schema":"course.updated","guard":"isCourseUpdated","example":true}]};
 
-/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has a documented example. */
+/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has an example. */
 export const events: readonly EventInfo[] = config.events;
 
 /** The envelope property that carries the event type. */
@@ -23,8 +23,8 @@ export const typeProperty: string = config.typeProperty;
 export const signature: SignatureScheme = config.signature;
 
 /**
- * A delivery as the provider would POST it: `{ body, headers }` (and `id` where the envelope has one), signed
- * with `options.secret` exactly as the provider signs. The body is the event's documented example or
+ * A delivery as the provider would POST it: `{ body, headers }` (and `id` where the envelope has one),
+ * signed with `options.secret` exactly as the provider signs. The body is the event's documented example or
  * `options.payload`, with a fresh delivery id and timestamp where the envelope carries them (`options.id`
  * replays one); `options.rawBody` is sent exactly as given. Throws an Error for an unknown name, an empty
  * secret, or an event without an example and no payload.

@@ -13,7 +13,7 @@ export type EventName = "course_lesson_interaction.completed";
 
 const config: TestingConfig = {"typeProperty":"type","signature":{"scheme":"standard-webhooks"},"fresh":{"id":{"property":"id","prefix":"msg_"},"timestamp":{"property":"timestamp"}},"events":[{"name":"course_lesson_interaction.completed","type":"course_lesson_interaction.completed","schema":"course_lesson_interaction.completed","guard":"isCourseLessonInteractionCompleted","example":true}]};
 
-/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has a documented example. */
+/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has an example. */
 export const events: readonly EventInfo[] = config.events;
 
 /** The envelope property that carries the event type. */
@@ -23,8 +23,8 @@ export const typeProperty: string = config.typeProperty;
 export const signature: SignatureScheme = config.signature;
 
 /**
- * A delivery as the provider would POST it: `{ body, headers }` (and `id` where the envelope has one), signed
- * with `options.secret` exactly as the provider signs. The body is the event's documented example or
+ * A delivery as the provider would POST it: `{ body, headers }` (and `id` where the envelope has one),
+ * signed with `options.secret` exactly as the provider signs. The body is the event's documented example or
  * `options.payload`, with a fresh delivery id and timestamp where the envelope carries them (`options.id`
  * replays one); `options.rawBody` is sent exactly as given. Throws an Error for an unknown name, an empty
  * secret, or an event without an example and no payload.

@@ -13,7 +13,7 @@ export type EventName = "course.updated" | "element.completed" | "member.joined"
 
 const config: TestingConfig = {"typeProperty":"event","signature":{"scheme":"hmac-sha256-hex","headers":["Teachfloor-Signature"],"signs":"raw-body","bearer":false},"fresh":{"timestamp":{"property":"timestamp"}},"events":[{"name":"course.updated","type":"course.updated","schema":"course.updated","guard":"isCourseUpdated","example":true},{"name":"element.completed","type":"element.completed","schema":"element.completed","guard":"isElementCompleted","example":true},{"name":"member.joined","type":"member.joined","schema":"member.joined","guard":"isMemberJoined","example":true},{"name":"test.event","type":"test.event","schema":"test.event","guard":"isTestEvent","example":true}]};
 
-/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has a documented example. */
+/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has an example. */
 export const events: readonly EventInfo[] = config.events;
 
 /** The envelope property that carries the event type. */
@@ -23,8 +23,8 @@ export const typeProperty: string = config.typeProperty;
 export const signature: SignatureScheme = config.signature;
 
 /**
- * A delivery as the provider would POST it: `{ body, headers }` (and `id` where the envelope has one), signed
- * with `options.secret` exactly as the provider signs. The body is the event's documented example or
+ * A delivery as the provider would POST it: `{ body, headers }` (and `id` where the envelope has one),
+ * signed with `options.secret` exactly as the provider signs. The body is the event's documented example or
  * `options.payload`, with a fresh delivery id and timestamp where the envelope carries them (`options.id`
  * replays one); `options.rawBody` is sent exactly as given. Throws an Error for an unknown name, an empty
  * secret, or an event without an example and no payload.

@@ -61,18 +61,22 @@ export function findEvent(config: TestingConfig, name: string): EventInfo {
   if (found) return found;
   const names = config.events.map((e) => e.name);
   const subTypes = names.filter((n) => n.startsWith(`${name}:`));
-  const hint = subTypes.length > 0 ? `it has sub-types, name one: ${subTypes.join(", ")}` : `one of ${names.join(", ")}`;
+  const hint =
+    subTypes.length > 0 ? `it has sub-types, name one: ${subTypes.join(", ")}` : `one of ${names.join(", ")}`;
   throw new Error(`Unknown event "${name}": ${hint}.`);
 }
 
 /** `prefix` + 24 random hex digits, like the provider's own ids. */
 export const freshId = (prefix: string): string => prefix + toHex(crypto.getRandomValues(new Uint8Array(12)));
 
-/** ISO 8601 in UTC with as many fractional digits as `like` has (Teachfloor writes microseconds). */
+/**
+ * ISO 8601 in UTC with as many fractional digits as `like` has (Teachfloor writes microseconds), and at least
+ * milliseconds: where the timestamp is all that tells two deliveries apart, two in one second must differ.
+ */
 export function isoTime(date: Date, like: unknown): string {
-  const digits = typeof like === "string" ? (/\.(\d+)(?:Z|[+-]\d\d:?\d\d)$/i.exec(like)?.[1]?.length ?? 0) : 3;
+  const found = typeof like === "string" ? (/\.(\d+)(?:Z|[+-]\d\d:?\d\d)$/i.exec(like)?.[1]?.length ?? 0) : 0;
   const [seconds, millis] = date.toISOString().slice(0, -1).split(".");
-  return digits === 0 ? `${seconds}Z` : `${seconds}.${millis!.padEnd(digits, "0").slice(0, digits)}Z`;
+  return `${seconds}.${millis!.padEnd(Math.max(found, 3), "0")}Z`;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -101,9 +105,12 @@ export async function buildTestDelivery(
   if (Number.isNaN(date.getTime())) throw new Error("timestamp is not a valid Date.");
   const { id: idField, timestamp: timeField } = config.fresh;
   if (options.id !== undefined && !idField) {
-    throw new Error("This provider's deliveries carry no id (they are identified by the body's SHA-256): id does not apply.");
+    throw new Error(
+      "This provider's deliveries carry no id (they are identified by the body's SHA-256): id does not apply.",
+    );
   }
-  const given = options.id ?? (options.rawBody !== undefined && idField ? idIn(options.rawBody, idField.property) : undefined);
+  const given =
+    options.id ?? (options.rawBody !== undefined && idField ? idIn(options.rawBody, idField.property) : undefined);
   const id = idField ? (given ?? freshId(idField.prefix)) : undefined;
   let body: string;
   if (options.rawBody !== undefined) body = options.rawBody;

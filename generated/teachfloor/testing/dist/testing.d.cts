@@ -6,15 +6,15 @@ export type { EventInfo, TestDelivery, TestDeliveryOptions } from "./runtime/tes
 export type { SignatureScheme } from "./runtime/verify.cjs";
 /** Every event of this package by the name it has on the wire: its type, and `type:sub-type` for sub-types. */
 export type EventName = "course.completed" | "course.created" | "course.join" | "course.updated" | "element.completed" | "element.created" | "element.deleted" | "element.updated" | "member.login" | "module.created" | "module.updated";
-/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has a documented example. */
+/** Every event: its wire name, type, sub-type, schema name, type guard, and whether it has an example. */
 export declare const events: readonly EventInfo[];
 /** The envelope property that carries the event type. */
 export declare const typeProperty: string;
 /** How the provider signs its deliveries. */
 export declare const signature: SignatureScheme;
 /**
- * A delivery as the provider would POST it: `{ body, headers }` (and `id` where the envelope has one), signed
- * with `options.secret` exactly as the provider signs. The body is the event's documented example or
+ * A delivery as the provider would POST it: `{ body, headers }` (and `id` where the envelope has one),
+ * signed with `options.secret` exactly as the provider signs. The body is the event's documented example or
  * `options.payload`, with a fresh delivery id and timestamp where the envelope carries them (`options.id`
  * replays one); `options.rawBody` is sent exactly as given. Throws an Error for an unknown name, an empty
  * secret, or an event without an example and no payload.

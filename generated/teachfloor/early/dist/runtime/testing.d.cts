@@ -56,7 +56,10 @@ export interface TestDelivery {
 export declare function findEvent(config: TestingConfig, name: string): EventInfo;
 /** `prefix` + 24 random hex digits, like the provider's own ids. */
 export declare const freshId: (prefix: string) => string;
-/** ISO 8601 in UTC with as many fractional digits as `like` has (Teachfloor writes microseconds). */
+/**
+ * ISO 8601 in UTC with as many fractional digits as `like` has (Teachfloor writes microseconds), and at least
+ * milliseconds: where the timestamp is all that tells two deliveries apart, two in one second must differ.
+ */
 export declare function isoTime(date: Date, like: unknown): string;
 /** Builds a signed delivery of `name`: its documented example or `options.payload`, with fresh id and timestamp. */
 export declare function buildTestDelivery(config: TestingConfig, examples: object, name: string, options: TestDeliveryOptions): Promise<TestDelivery>;

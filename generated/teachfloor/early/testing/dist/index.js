@@ -79,9 +79,9 @@ function findEvent(config2, name) {
 }
 var freshId = (prefix) => prefix + toHex(crypto.getRandomValues(new Uint8Array(12)));
 function isoTime(date, like) {
-  const digits = typeof like === "string" ? /\.(\d+)(?:Z|[+-]\d\d:?\d\d)$/i.exec(like)?.[1]?.length ?? 0 : 3;
+  const found = typeof like === "string" ? /\.(\d+)(?:Z|[+-]\d\d:?\d\d)$/i.exec(like)?.[1]?.length ?? 0 : 0;
   const [seconds, millis] = date.toISOString().slice(0, -1).split(".");
-  return digits === 0 ? `${seconds}Z` : `${seconds}.${millis.padEnd(digits, "0").slice(0, digits)}Z`;
+  return `${seconds}.${millis.padEnd(Math.max(found, 3), "0")}Z`;
 }
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function idIn(body, property) {
@@ -99,7 +99,9 @@ async function buildTestDelivery(config2, examples2, name, options) {
   if (Number.isNaN(date.getTime())) throw new Error("timestamp is not a valid Date.");
   const { id: idField, timestamp: timeField } = config2.fresh;
   if (options.id !== void 0 && !idField) {
-    throw new Error("This provider's deliveries carry no id (they are identified by the body's SHA-256): id does not apply.");
+    throw new Error(
+      "This provider's deliveries carry no id (they are identified by the body's SHA-256): id does not apply."
+    );
   }
   const given = options.id ?? (options.rawBody !== void 0 && idField ? idIn(options.rawBody, idField.property) : void 0);
   const id = idField ? given ?? freshId(idField.prefix) : void 0;
