@@ -9,6 +9,7 @@ import { packageJson, subpathPackageJson } from "./emit/package-json.js";
 import { readme } from "./emit/readme.js";
 import { entrySources, readRuntime, withBanner } from "./emit/sources.js";
 import { linksOf, type Links } from "./emit/links.js";
+import { emitTesting } from "./emit/testing.js";
 import { catalogueOf } from "./ids.js";
 import { loadDelivery, type DeliveryJson } from "./lint/delivery.js";
 import { lint } from "./lint/index.js";
@@ -48,6 +49,7 @@ async function emitCatalogue(catalogue: Catalogue, delivery: DeliveryJson, all: 
     ...[...schemas].map(([stem, schema]) => [at(`schemas/${stem}.json`), `${JSON.stringify(schema, null, 2)}\n`] as [string, string]),
     ...pages,
     [at("README.md"), readme(catalogue, delivery, nestedIn(catalogue, all), project.links)],
+    ...(await emitTesting(catalogue, delivery, sources, project.root)),
     ...((isProvider(catalogue)
       ? [
           [at("package.json"), packageJson(catalogue, String(delivery.provider), nestedIn(catalogue, all), project, changelog !== undefined)],

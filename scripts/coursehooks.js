@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// The `coursehooks` command of this repository (`npx coursehooks send …`): runs scripts/coursehooks.ts.
-import { tsImport } from "tsx/esm/api";
-
-await tsImport("./coursehooks.ts", import.meta.url);
+// The `coursehooks` command of this repository (`npx coursehooks …`): the same bundle that @coursehooks/cli
+// publishes, built from cli/src by `npm run build:cli`.
+import "../cli/dist/coursehooks.js";

@@ -5,6 +5,7 @@ import { guardName } from "../naming.js";
 import { confidenceOf, evidenceSection, fidelityPolicy, inferred } from "./evidence.js";
 import { fieldPath, fields } from "./fields.js";
 import { cell, linkTarget, prose } from "./markdown.js";
+import { wireNames } from "../wire-names.js";
 
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 const shapeWords: Record<string, string> = {
@@ -38,7 +39,8 @@ export function eventSection(catalogue: Catalogue, event: EventSchema, schema: J
     prose(String(event.file.json.description)),
     "",
     `- Type: \`${event.typeName}\`; guard: \`${guardName(event.stem)}\`; validator: \`${event.validatorName}\``,
-    `- Event type: \`${catalogue.typeProperty}\` = \`${event.eventType}\`${subTypes(event) ? `; sub-type ${subTypes(event)}` : ""}`,
+    `- Event type: \`${catalogue.typeProperty}\` = \`${event.eventType}\`${subTypes(event) ? `; sub-type ${subTypes(event)}` : ""}` +
+      (subTypes(event) ? `; named \`${wireNames(catalogue).get(event.stem)}\` by \`coursehooks send\` and \`testDelivery\`` : ""),
     `- Provider docs: <${linkTarget(docsOf(event))}>`,
     `- Shape known from: ${shapeWords[shape.from]}${inferred(event.file.json) ? ", inferred from one payload" : ""}` +
       ` — ${prose(shape.source)}`,

@@ -9,6 +9,9 @@ const conditions = (at: string) => ({
   require: { types: `./${at}dist/index.d.cts`, default: `./${at}dist/index.cjs` },
 });
 
+/** The files of an entry point's `testing` subpath (`@coursehooks/teachfloor/testing`). */
+const testingFiles = (at: string) => [`${at}testing/dist`, `${at}testing/package.json`];
+
 /** The `package.json` of a provider's package; nested catalogues are subpath exports of it. */
 export function packageJson(
   provider: Catalogue,
@@ -18,8 +21,11 @@ export function packageJson(
   changelog = false,
 ): string {
   const sub = (catalogue: Catalogue) => `${catalogue.path.slice(provider.path.length + 1)}/`;
-  const exports: Record<string, unknown> = { ".": conditions("") };
-  for (const catalogue of nested) exports[`./${sub(catalogue).slice(0, -1)}`] = conditions(sub(catalogue));
+  const exports: Record<string, unknown> = { ".": conditions(""), "./testing": conditions("testing/") };
+  for (const catalogue of nested) {
+    exports[`./${sub(catalogue).slice(0, -1)}`] = conditions(sub(catalogue));
+    exports[`./${sub(catalogue)}testing`] = conditions(`${sub(catalogue)}testing/`);
+  }
   exports["./schemas/*.json"] = "./schemas/*.json";
   for (const catalogue of nested) exports[`./${sub(catalogue)}schemas/*.json`] = `./${sub(catalogue)}schemas/*.json`;
   exports["./package.json"] = "./package.json";
@@ -36,7 +42,15 @@ export function packageJson(
     module: "./dist/index.js",
     types: "./dist/index.d.cts",
     exports,
-    files: ["dist", "schemas", ...nested.flatMap((c) => [`${sub(c)}dist`, `${sub(c)}schemas`, `${sub(c)}package.json`]), "README.md", "LICENSE", ...(changelog ? ["CHANGELOG.md"] : [])],
+    files: [
+      "dist",
+      "schemas",
+      ...testingFiles(""),
+      ...nested.flatMap((c) => [`${sub(c)}dist`, `${sub(c)}schemas`, `${sub(c)}package.json`, ...testingFiles(sub(c))]),
+      "README.md",
+      "LICENSE",
+      ...(changelog ? ["CHANGELOG.md"] : []),
+    ],
     keywords: ["webhooks", "webhook", provider.path, "course", "lms", "elearning", "json-schema", "typescript", "validation", "standard-schema"],
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -111,6 +111,10 @@ function usage(catalogue: Catalogue, first: EventSchema): string[] {
     `- \`eventTypes\`: every event type, as a readonly array of literals; types \`Event\`, \`EventType\`, \`EventMap\` and one interface per event.`,
     `- Standard Schema (spec 1.x, with JSON Schema conversion): \`${standardSchemaName(first.stem)}\` per event and \`eventSchema\` for any event, for Hono's validator, tRPC, TanStack Form and the like.`,
     `- The JSON Schemas themselves: \`import schema from "${name}/schemas/${first.stem}.json" with { type: "json" }\`.`,
+    `- For your tests, \`${name}/testing\`: \`examples\` (the documented examples by event name, sub-types as ` +
+      "`type:sub-type`) and `testDelivery(name, { secret, payload? })`, which resolves to `{ body, headers }` signed " +
+      "exactly as the provider signs, with a fresh delivery id and timestamp where the envelope carries them. " +
+      "Importing the package itself never loads the examples.",
     "",
     "Validation accepts fields the provider adds later; the types list only documented fields. Runs in Node 20+, edge runtimes and browsers: no code is generated or evaluated at run time, and there are no runtime dependencies.",
     "",

@@ -34,6 +34,28 @@ const deliverySchema = {
         { type: "object", additionalProperties: false, required: ["from"], properties: { from: { const: "body-hash" } } },
       ],
     },
+    testDelivery: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        id: {
+          type: "object",
+          additionalProperties: false,
+          required: ["property", "prefix"],
+          properties: {
+            property: { type: "string", minLength: 1 },
+            prefix: { type: "string" },
+            header: { type: "string", pattern: "^[A-Za-z0-9-]+$" },
+          },
+        },
+        timestamp: {
+          type: "object",
+          additionalProperties: false,
+          required: ["property"],
+          properties: { property: { type: "string", minLength: 1 } },
+        },
+      },
+    },
   },
 } as const;
 

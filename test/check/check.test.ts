@@ -4,17 +4,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import JSON5 from "json5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  check,
-  exitCode,
-  formatReport,
-  optionalFields,
-  parseCheckArgs,
-  readDeliveries,
-  UsageError,
-  type CheckReport,
-  type EventReport,
-} from "../../scripts/check.js";
+import { parseCommandLine } from "../../cli/src/args.js";
+import { check, exitCode, readDeliveries, type CheckReport, type EventReport } from "../../cli/src/check.js";
+import { optionalFields } from "../../cli/src/check-fields.js";
+import { formatReport } from "../../cli/src/check-report.js";
+import { UsageError } from "../../cli/src/errors.js";
 
 const root = join(import.meta.dirname, "..", "..");
 type Json = Record<string, any>;
@@ -80,7 +74,7 @@ const event = (report: CheckReport, type: string): EventReport => {
 
 describe("check (report data)", () => {
   it("counts per event type, with issues, drift, never-seen fields and unreadable lines", async () => {
-    const report = await check(root, "teachfloor", [join(dir, "teachfloor")]);
+    const report = await check("teachfloor", [join(dir, "teachfloor")]);
     expect(report.provider).toBe("teachfloor");
     expect(report.files).toBe(4);
     expect(report.totals).toEqual({ deliveries: 6, valid: 4, invalid: 1, unknown: 1, unreadable: 1 });
@@ -117,13 +111,13 @@ describe("check (report data)", () => {
   });
 
   it("is 0 when every delivery is valid, with the file named explicitly", async () => {
-    const report = await check(root, "teachfloor", [f.join]);
+    const report = await check("teachfloor", [f.join]);
     expect(report.totals).toEqual({ deliveries: 1, valid: 1, invalid: 0, unknown: 0, unreadable: 0 });
     expect(exitCode(report)).toBe(0);
   });
 
   it("tells eduMe sub-types apart, the two survey schemas included, and walks arrays as []", async () => {
-    const report = await check(root, "edume", [f.edume, join(dir, "edume", "updated")]);
+    const report = await check("edume", [f.edume, join(dir, "edume", "updated")]);
     expect(report.files).toBe(3); // notes.txt inside the folder is not read
     expect(report.totals).toMatchObject({ valid: 4, invalid: 0, unknown: 0, unreadable: 0 });
 
@@ -156,7 +150,7 @@ describe("check (report data)", () => {
       const events = Object.keys(manifest).filter((name) => !String(manifest[name]!.schema).startsWith("common/"));
       const lines = events.map((name) => JSON.stringify(example(catalogue, name))).join("\n");
       const file = put(`examples/${catalogue.replace("/", "-")}.jsonl`, lines);
-      const report = await check(root, catalogue, [file]);
+      const report = await check(catalogue, [file]);
       expect(report.provider).toBe(catalogue);
       const n = events.length;
       expect(report.totals, catalogue).toEqual({ deliveries: n, valid: n, invalid: 0, unknown: 0, unreadable: 0 });
@@ -207,7 +201,7 @@ describe("check (report data)", () => {
   });
 
   it("formats a compact text report", async () => {
-    const text = formatReport(await check(root, "teachfloor", [join(dir, "teachfloor")]));
+    const text = formatReport(await check("teachfloor", [join(dir, "teachfloor")]));
     const lines = text.split("\n");
     expect(lines[0]).toBe(
       "coursehooks check teachfloor: 4 files, 6 deliveries (4 valid, 1 invalid, 1 unknown, 1 unreadable)",
@@ -221,15 +215,16 @@ describe("check (report data)", () => {
   });
 
   it("parses its arguments, and refuses wrong ones as usage errors", async () => {
-    expect(parseCheckArgs(["teachfloor/early", "a.json", "dir", "--json"])).toEqual({
-      provider: "teachfloor/early",
-      paths: ["a.json", "dir"],
-      json: true,
+    expect(parseCommandLine(["check", "teachfloor/early", "a.json", "dir", "--json"])).toEqual({
+      kind: "command",
+      command: "check",
+      positionals: ["teachfloor/early", "a.json", "dir"],
+      values: { json: true },
     });
-    expect(() => parseCheckArgs(["teachfloor"])).toThrow(UsageError);
-    expect(() => parseCheckArgs([])).toThrow(UsageError);
-    expect(() => parseCheckArgs(["teachfloor", "a.json", "--yaml"])).toThrow(/unknown option --yaml/);
-    await expect(check(root, "thinkific", [f.join])).rejects.toThrow(
+    expect(() => parseCommandLine(["check", "teachfloor"])).toThrow(UsageError);
+    expect(() => parseCommandLine(["check"])).toThrow(UsageError);
+    expect(() => parseCommandLine(["check", "teachfloor", "a.json", "--yaml"])).toThrow(/unknown option --yaml/);
+    await expect(check("thinkific", [f.join])).rejects.toThrow(
       /unknown provider "thinkific": one of edume, teachfloor, teachfloor\/early, teachify, whop/,
     );
   });
@@ -263,7 +258,8 @@ describe("npx coursehooks check (child process)", () => {
     const parsed = JSON.parse(json.stdout) as CheckReport;
     expect(parsed.totals).toEqual({ deliveries: 6, valid: 4, invalid: 1, unknown: 1, unreadable: 1 });
     expect(usage.status).toBe(2);
-    expect(usage.stderr.trim().split("\n")).toHaveLength(1);
+    expect(usage.stderr.split("\n")[0]).toBe("coursehooks: check: missing <file-or-folder>");
+    expect(usage.stderr).toContain("Usage: coursehooks <command>");
     expect(provider.status).toBe(2);
     const names = /unknown provider "thinkific": one of edume, teachfloor, teachfloor\/early, teachify, whop/;
     expect(provider.stderr).toMatch(names);
