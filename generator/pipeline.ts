@@ -1,67 +1,41 @@
 import { existsSync, readFileSync } from "node:fs";
-import { banner } from "./banner.js";
 import { join } from "node:path";
+import { pruneEntries, readEntry, readRecorded, writeEntry } from "./cache/store.js";
+import { generatorVersion } from "./cache/version.js";
 import { buildCatalogues, type Catalogue } from "./catalogue.js";
-import { bundledSchema } from "./emit/bundled-schema.js";
-import { buildEntry } from "./emit/build.js";
-import { eventPage, overallIndex } from "./emit/docs.js";
-import { packageJson, subpathPackageJson } from "./emit/package-json.js";
-import { readme } from "./emit/readme.js";
-import { entrySources, readRuntime, withBanner } from "./emit/sources.js";
-import { linksOf, type Links } from "./emit/links.js";
-import { emitTesting } from "./emit/testing.js";
-import { catalogueOf } from "./ids.js";
-import { loadDelivery, type DeliveryJson } from "./lint/delivery.js";
+import { overallIndex } from "./emit/docs.js";
+import { linksOf } from "./emit/links.js";
+import { catalogueKey, exampleTexts, isProvider, type CatalogueUnit, type ProjectInputs } from "./inputs.js";
+import { loadDelivery } from "./lint/delivery.js";
 import { lint } from "./lint/index.js";
-import { loadSchemas, type SchemaFile } from "./load.js";
+import { loadSchemas } from "./load.js";
 import type { Problem } from "./problem.js";
 
 export type Generated =
-  | { ok: true; catalogues: Catalogue[]; files: Map<string, string> }
+  | {
+      ok: true;
+      catalogues: Catalogue[];
+      files: Map<string, string>;
+      /** Catalogue paths emitted by this run, and those whose files came from the cache. */
+      built: string[];
+      reused: string[];
+    }
   | { ok: false; problems: Problem[] };
 
-/** What every package takes from the project itself, read once per run. */
-interface ProjectInputs {
-  root: string;
-  version: string;
-  links: Links;
-  license: string;
-  runtime: [string, string][];
-  /** Each provider's `schemas/<provider>/CHANGELOG.md`, where it has one (written by `npm run breaking`). */
-  changelogs: Map<string, string>;
+export interface GenerateOptions {
+  /**
+   * Without it every catalogue is emitted and no cache is read or written. With it, `dir` is the cache and
+   * `generated` the folder the previous output was written to, whose files a cache entry vouches for.
+   */
+  cache?: { dir: string; generated: string } | undefined;
 }
 
-const isProvider = (catalogue: Catalogue) => !catalogue.path.includes("/");
-const nestedIn = (provider: Catalogue, all: readonly Catalogue[]) => all.filter((c) => c.path.startsWith(`${provider.path}/`));
-
-/** One catalogue's entry point: sources, build, shipped schemas, docs pages and README. */
-async function emitCatalogue(catalogue: Catalogue, delivery: DeliveryJson, all: readonly Catalogue[], schemaFiles: readonly SchemaFile[], project: ProjectInputs): Promise<[string, string][]> {
-  const files = schemaFiles.filter((file) => catalogueOf(file.path) === catalogue.path);
-  const at = (name: string) => `${catalogue.path}/${name}`;
-  const schemas = new Map(await Promise.all(catalogue.events.map(async (e) => [e.stem, await bundledSchema(e, files)] as const)));
-  const sources = await entrySources(catalogue, delivery, files, schemas, project.runtime, project.root);
-  const dist = await buildEntry(sources);
-  const changelog = project.changelogs.get(catalogue.path);
-  const pages = catalogue.events.map((e) => [at(`docs/${e.stem}.md`), eventPage(catalogue, e, schemas.get(e.stem)!)] as [string, string]);
-  return [
-    ...[...sources].map(([path, text]) => [at(`src/${path}`), text] as [string, string]),
-    ...[...dist].map(([path, text]) => [at(`dist/${path}`), withBanner(catalogue, text)] as [string, string]),
-    ...[...schemas].map(([stem, schema]) => [at(`schemas/${stem}.json`), `${JSON.stringify(schema, null, 2)}\n`] as [string, string]),
-    ...pages,
-    [at("README.md"), readme(catalogue, delivery, nestedIn(catalogue, all), project.links)],
-    ...(await emitTesting(catalogue, delivery, sources, project.root)),
-    ...((isProvider(catalogue)
-      ? [
-          [at("package.json"), packageJson(catalogue, String(delivery.provider), nestedIn(catalogue, all), project, changelog !== undefined)],
-          [at("LICENSE"), project.license],
-          ...(changelog === undefined ? [] : [[at("CHANGELOG.md"), banner(`schemas/${at("CHANGELOG.md")}`, "md") + changelog]]),
-        ]
-      : [[at("package.json"), subpathPackageJson()]]) as [string, string][]),
-  ];
-}
-
-/** Load → lint → catalogue (with its delivery.json) → emit. Returns every problem, or every output file; writes nothing. */
-export async function generate(root: string): Promise<Generated> {
+/**
+ * Load → lint → catalogue (with its delivery.json) → emit. Returns every problem, or every output file; writes
+ * nothing but the cache. With a cache, a catalogue whose inputs (see {@link catalogueKey}) are unchanged is not
+ * emitted again: its files are read from the previous output, if they still have the bytes it was given.
+ */
+export async function generate(root: string, options: GenerateOptions = {}): Promise<Generated> {
   const { files, problems: loadProblems } = loadSchemas(join(root, "schemas"));
   const lintProblems = lint(files);
   const { catalogues, problems: catalogueProblems } = buildCatalogues(files);
@@ -74,7 +48,6 @@ export async function generate(root: string): Promise<Generated> {
     version: rootPackage.version,
     links: linksOf(rootPackage.repository),
     license: readFileSync(join(root, "LICENSE"), "utf8"),
-    runtime: readRuntime(),
     changelogs: new Map(
       catalogues
         .filter(isProvider)
@@ -83,10 +56,30 @@ export async function generate(root: string): Promise<Generated> {
         .map(([path, file]) => [path, readFileSync(file, "utf8")]),
     ),
   };
-  const output = new Map<string, string>();
-  for (const [i, catalogue] of catalogues.entries()) {
-    for (const [path, content] of await emitCatalogue(catalogue, deliveries[i]!.delivery!, catalogues, files, project)) output.set(path, content);
-  }
+  const generator = options.cache === undefined ? "" : generatorVersion();
+  const units = catalogues.map((catalogue, i): CatalogueUnit => {
+    const mine = [...catalogue.commons, ...catalogue.events.map((e) => e.file)].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const delivery = deliveries[i]!.delivery!;
+    const examples = exampleTexts(root, catalogue.path);
+    const key = catalogueKey(generator, catalogue, delivery, mine, examples, catalogues, project);
+    return { catalogue, delivery, files: mine, key };
+  });
+  const { cache } = options;
+  const cached = new Map(units.flatMap((unit) => {
+    const recorded = cache === undefined ? undefined : readEntry(cache.dir, unit.key, generator);
+    const found = cache === undefined || recorded === undefined ? undefined : readRecorded(cache.generated, recorded);
+    return found ? [[unit.key, found] as const] : [];
+  }));
+  const fresh = units.filter((unit) => !cached.has(unit.key));
+  // The emitters (TypeScript, AJV, esbuild…) are loaded only when there is something to emit.
+  const emitted = fresh.length ? await (await import("./emit/catalogues.js")).emitCatalogues(fresh, catalogues, project) : [];
+  fresh.forEach((unit, i) => {
+    if (cache !== undefined) writeEntry(cache.dir, unit.key, generator, emitted[i]!);
+    cached.set(unit.key, emitted[i]!);
+  });
+  if (cache !== undefined) pruneEntries(cache.dir, new Set(units.map((unit) => unit.key)));
+  const output = new Map(units.flatMap((unit) => cached.get(unit.key)!));
   output.set("README.md", overallIndex(catalogues));
-  return { ok: true, catalogues, files: output };
+  const built = fresh.map((unit) => unit.catalogue.path);
+  return { ok: true, catalogues, files: output, built, reused: catalogues.map((c) => c.path).filter((path) => !built.includes(path)) };
 }

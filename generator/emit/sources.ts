@@ -5,7 +5,7 @@ import type { Catalogue } from "../catalogue.js";
 import type { DeliveryJson } from "../lint/delivery.js";
 import type { SchemaFile } from "../load.js";
 import type { JsonObject } from "../schema-walk.js";
-import { entryModule, jsonSchemasModule } from "./entry.js";
+import { entryModule, jsonSchemasModule, jsonSchemasStandIn } from "./entry.js";
 import { emitTypes } from "./types.js";
 import { emitValidators, emitValidatorTypes } from "./validators.js";
 
@@ -30,6 +30,9 @@ export async function entrySources(catalogue: Catalogue, delivery: DeliveryJson,
     ...runtime,
   ]);
 }
+
+/** What the type-checker reads in place of some sources: see {@link jsonSchemasStandIn}. */
+export const entryStandIns = (catalogue: Catalogue): Map<string, string> => new Map([["json-schemas.ts", jsonSchemasStandIn(catalogue)]]);
 
 /** Puts the do-not-edit banner on built files that lack it. */
 export const withBanner = (catalogue: Catalogue, text: string): string => {

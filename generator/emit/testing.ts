@@ -8,7 +8,7 @@ import type { Catalogue } from "../catalogue.js";
 import type { DeliveryJson } from "../lint/delivery.js";
 import { guardName } from "../naming.js";
 import { subTypeOf, wireNames } from "../wire-names.js";
-import { buildEntry, type Sources } from "./build.js";
+import type { Sources } from "./build.js";
 import { commentSafe } from "./entry.js";
 import { subpathPackageJson } from "./package-json.js";
 import { withBanner } from "./sources.js";
@@ -143,16 +143,22 @@ function closure(sources: Sources, entry: string): Map<string, string> {
   return found;
 }
 
+/** The `testing` subpath's entry: its own source files, and everything `testing/dist/` is built from. */
+export interface TestingEntry {
+  own: Map<string, string>;
+  sources: Sources;
+}
+
 /**
  * The `testing` subpath of a catalogue: `src/testing.ts` and `src/examples.ts` beside the entry's sources, and
- * `testing/dist/` built from them alone (with a `testing/package.json` for resolvers that predate `exports`).
+ * the sources `testing/dist/` is built from: those two and what they import, nothing else.
  */
-export async function emitTesting(
+export function testingEntry(
   catalogue: Catalogue,
   delivery: DeliveryJson,
   entrySources: Sources,
   root: string,
-): Promise<[string, string][]> {
+): TestingEntry {
   const examples = readExamples(root, catalogue);
   const own = new Map([
     ["testing.ts", testingModule(catalogue, delivery, examples)],
@@ -163,10 +169,14 @@ export async function emitTesting(
     ["index.ts", `${banner(catalogueSources(catalogue.path), "ts")}export * from "./testing.js";\n`],
     ...closure(all, "testing.ts"),
   ]);
-  const dist = await buildEntry(sources);
+  return { own, sources };
+}
+
+/** The subpath's files, once `testing/dist/` is built (with a `testing/package.json` for resolvers without `exports`). */
+export function testingFiles(catalogue: Catalogue, entry: TestingEntry, dist: ReadonlyMap<string, string>): [string, string][] {
   const at = (name: string) => `${catalogue.path}/${name}`;
   return [
-    ...[...own].map(([path, text]) => [at(`src/${path}`), text] as [string, string]),
+    ...[...entry.own].map(([path, text]) => [at(`src/${path}`), text] as [string, string]),
     ...[...dist].map(([path, text]) => [at(`testing/dist/${path}`), withBanner(catalogue, text)] as [string, string]),
     [at("testing/package.json"), subpathPackageJson()],
   ];
