@@ -155,7 +155,7 @@ describe("check (report data)", () => {
       const n = events.length;
       expect(report.totals, catalogue).toEqual({ deliveries: n, valid: n, invalid: 0, unknown: 0, unreadable: 0 });
       const matched = report.events.flatMap((e) => e.schemas.map((s) => s.schema)).sort();
-      expect(matched, catalogue).toEqual(events.map((name) => manifest[name]!.schema).sort());
+      expect(matched, catalogue).toEqual([...new Set(events.map((name) => String(manifest[name]!.schema)))].sort());
     }
   });
 
