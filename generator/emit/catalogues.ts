@@ -6,6 +6,7 @@ import { bundledSchema } from "./bundled-schema.js";
 import { buildEntries, type Sources } from "./build.js";
 import { eventPage } from "./docs.js";
 import { packageJson, subpathPackageJson } from "./package-json.js";
+import { biomeFormatter, type Format, formatAll } from "./format.js";
 import { readme } from "./readme.js";
 import { testingEntry, testingFiles } from "./testing.js";
 import { entrySources, entryStandIns, readRuntime, withBanner } from "./sources.js";
@@ -16,6 +17,7 @@ async function prepareCatalogue(
   all: readonly Catalogue[],
   project: ProjectInputs,
   runtime: [string, string][],
+  format: Format,
 ) {
   const { catalogue, delivery, files } = unit;
   const at = (name: string) => `${catalogue.path}/${name}`;
@@ -23,7 +25,7 @@ async function prepareCatalogue(
     await Promise.all(catalogue.events.map(async (e) => [e.stem, await bundledSchema(e, files)] as const)),
   );
   // The validators' AJV helpers are the generator's own dependencies, found from its folder whatever the root.
-  const sources = await entrySources(catalogue, delivery, files, schemas, runtime, toolRoot);
+  const sources = formatAll(format, await entrySources(catalogue, delivery, files, schemas, runtime, toolRoot));
   const changelog = project.changelogs.get(catalogue.path);
   const pages = catalogue.events.map(
     (e) => [at(`docs/${e.stem}.md`), eventPage(catalogue, e, schemas.get(e.stem)!)] as [string, string],
@@ -47,7 +49,7 @@ async function prepareCatalogue(
         ]
       : [[at("package.json"), subpathPackageJson()]]) as [string, string][]),
   ];
-  const testing = testingEntry(catalogue, delivery, sources, project.root);
+  const testing = testingEntry(catalogue, delivery, sources, project.root, format);
   return { catalogue, sources, standIns: entryStandIns(catalogue), beside, testing };
 }
 
@@ -61,7 +63,8 @@ export async function emitCatalogues(
 ): Promise<[string, string][][]> {
   const runtime = readRuntime();
   const prepared: Prepared[] = [];
-  for (const unit of units) prepared.push(await prepareCatalogue(unit, all, project, runtime));
+  const format = biomeFormatter();
+  for (const unit of units) prepared.push(await prepareCatalogue(unit, all, project, runtime, format));
   // Every entry and its testing subpath are type-checked together, in one program.
   const standInsOf = (p: Prepared): Sources => new Map([...p.standIns].filter(([path]) => p.testing.sources.has(path)));
   const dists = await buildEntries([

@@ -9,6 +9,7 @@ import type { DeliveryJson } from "../lint/delivery.js";
 import { guardName } from "../naming.js";
 import { subTypeOf, wireNames } from "../wire-names.js";
 import type { Sources } from "./build.js";
+import { type Format, formatAll } from "./format.js";
 import { commentSafe } from "./entry.js";
 import { subpathPackageJson } from "./package-json.js";
 import { withBanner } from "./sources.js";
@@ -158,12 +159,16 @@ export function testingEntry(
   delivery: DeliveryJson,
   entrySources: Sources,
   root: string,
+  format: Format,
 ): TestingEntry {
   const examples = readExamples(root, catalogue);
-  const own = new Map([
-    ["testing.ts", testingModule(catalogue, delivery, examples)],
-    ["examples.ts", examplesModule(catalogue, examples)],
-  ]);
+  const own = formatAll(
+    format,
+    new Map([
+      ["testing.ts", testingModule(catalogue, delivery, examples)],
+      ["examples.ts", examplesModule(catalogue, examples)],
+    ]),
+  );
   const all = new Map([...entrySources, ...own]);
   const sources = new Map([
     ["index.ts", `${banner(catalogueSources(catalogue.path), "ts")}export * from "./testing.js";\n`],

@@ -16,12 +16,12 @@ export type { StandardSchema, StandardResult } from "./runtime/standard-schema.c
 export type { HeadersLike } from "./runtime/headers.cjs";
 export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.cjs";
 export type { DeliveryError, ReceiveResult } from "./runtime/receive.cjs";
-export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.cjs";
+export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler, } from "./runtime/handler.cjs";
 export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.cjs";
 export type { NodeRequest } from "./runtime/body.cjs";
 export type { Drift } from "./runtime/drift.cjs";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.cjs";
-export { validateCourseAdded, validateCourseDeleted, validateCoursePublished, validateCourseUnpublished, validateCourseUpdatedTeamAssigned, validateCourseUpdatedTeamRemoved, validateCourseUpdatedTitleChanged, validateLearnerActivated, validateLearnerActivityFinishedAssessment, validateLearnerActivityFinishedCourse, validateLearnerActivityFinishedInCourseSurvey, validateLearnerActivityFinishedLesson, validateLearnerActivityFinishedStandaloneSurvey, validateLearnerActivityStartedAssessment, validateLearnerActivityStartedCourse, validateLearnerActivityStartedLesson, validateLearnerAdded, validateLearnerCourseCompleted, validateCommonEnvelope } from "./validators.cjs";
+export { validateCourseAdded, validateCourseDeleted, validateCoursePublished, validateCourseUnpublished, validateCourseUpdatedTeamAssigned, validateCourseUpdatedTeamRemoved, validateCourseUpdatedTitleChanged, validateLearnerActivated, validateLearnerActivityFinishedAssessment, validateLearnerActivityFinishedCourse, validateLearnerActivityFinishedInCourseSurvey, validateLearnerActivityFinishedLesson, validateLearnerActivityFinishedStandaloneSurvey, validateLearnerActivityStartedAssessment, validateLearnerActivityStartedCourse, validateLearnerActivityStartedLesson, validateLearnerAdded, validateLearnerCourseCompleted, validateCommonEnvelope, } from "./validators.cjs";
 export type { Validator, ValidationError } from "./validators.cjs";
 /** Any event of this package (the same name in every coursehooks package). */
 export type Event = EdumeEvent;

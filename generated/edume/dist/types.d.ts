@@ -2,18 +2,18 @@
 /**
  * Any Edume event.
  */
-export type EdumeEvent = (EdumeCourseAddedEvent | EdumeCourseDeletedEvent | EdumeCoursePublishedEvent | EdumeCourseUnpublishedEvent | EdumeCourseUpdatedTeamAssignedEvent | EdumeCourseUpdatedTeamRemovedEvent | EdumeCourseUpdatedTitleChangedEvent | EdumeLearnerActivatedEvent | EdumeLearnerActivityFinishedAssessmentEvent | EdumeLearnerActivityFinishedCourseEvent | EdumeLearnerActivityFinishedInCourseSurveyEvent | EdumeLearnerActivityFinishedLessonEvent | EdumeLearnerActivityFinishedStandaloneSurveyEvent | EdumeLearnerActivityStartedAssessmentEvent | EdumeLearnerActivityStartedCourseEvent | EdumeLearnerActivityStartedLessonEvent | EdumeLearnerAddedEvent | EdumeLearnerCourseCompletedEvent);
+export type EdumeEvent = EdumeCourseAddedEvent | EdumeCourseDeletedEvent | EdumeCoursePublishedEvent | EdumeCourseUnpublishedEvent | EdumeCourseUpdatedTeamAssignedEvent | EdumeCourseUpdatedTeamRemovedEvent | EdumeCourseUpdatedTitleChangedEvent | EdumeLearnerActivatedEvent | EdumeLearnerActivityFinishedAssessmentEvent | EdumeLearnerActivityFinishedCourseEvent | EdumeLearnerActivityFinishedInCourseSurveyEvent | EdumeLearnerActivityFinishedLessonEvent | EdumeLearnerActivityFinishedStandaloneSurveyEvent | EdumeLearnerActivityStartedAssessmentEvent | EdumeLearnerActivityStartedCourseEvent | EdumeLearnerActivityStartedLessonEvent | EdumeLearnerAddedEvent | EdumeLearnerCourseCompletedEvent;
 /**
  * An admin added a course to a group. The payload names the course, its group, teams and modules.
  */
-export type EdumeCourseAddedEvent = (EdumeEnvelope & {
+export type EdumeCourseAddedEvent = EdumeEnvelope & {
     type: "course.added";
     payload: EdumeCoursePayload;
-});
+};
 /**
  * The course a course-level event is about: its id and key, and its title where sent.
  */
-export type EdumeCourseSummary = (EdumeCourseRef & {
+export type EdumeCourseSummary = EdumeCourseRef & {
     /**
      * The course's key, a text identifier.
      */
@@ -22,99 +22,99 @@ export type EdumeCourseSummary = (EdumeCourseRef & {
      * The course's title. Optional: the developer guide shows it, the help centre does not.
      */
     title?: string;
-});
+};
 /**
  * An admin deleted a course from a group. The payload names the course, its group, teams and modules.
  */
-export type EdumeCourseDeletedEvent = (EdumeEnvelope & {
+export type EdumeCourseDeletedEvent = EdumeEnvelope & {
     type: "course.deleted";
     payload: EdumeCoursePayload;
-});
+};
 /**
  * An admin published a course in a group. The payload names the course, its group, teams and modules.
  */
-export type EdumeCoursePublishedEvent = (EdumeEnvelope & {
+export type EdumeCoursePublishedEvent = EdumeEnvelope & {
     type: "course.published";
     payload: EdumeCoursePayload;
-});
+};
 /**
  * An admin unpublished a course in a group. The payload names the course, its group, teams and modules.
  */
-export type EdumeCourseUnpublishedEvent = (EdumeEnvelope & {
+export type EdumeCourseUnpublishedEvent = EdumeEnvelope & {
     type: "course.unpublished";
     payload: EdumeCoursePayload;
-});
+};
 /**
  * A team was assigned to a course. Sent as course.updated with payload.type `team.assigned`; the payload names the course, its group, teams and modules.
  */
-export type EdumeCourseUpdatedTeamAssignedEvent = (EdumeEnvelope & {
+export type EdumeCourseUpdatedTeamAssignedEvent = EdumeEnvelope & {
     type: "course.updated";
     /**
      * The course, its group, teams and modules.
      */
-    payload: (EdumeCoursePayload & {
+    payload: EdumeCoursePayload & {
         /**
          * The sub-type.
          */
         type: "team.assigned";
-    });
-});
+    };
+};
 /**
  * A team was unassigned from a course. Sent as course.updated with payload.type `team.removed`; the payload names the course, its group, teams and modules.
  */
-export type EdumeCourseUpdatedTeamRemovedEvent = (EdumeEnvelope & {
+export type EdumeCourseUpdatedTeamRemovedEvent = EdumeEnvelope & {
     type: "course.updated";
     /**
      * The course, its group, teams and modules.
      */
-    payload: (EdumeCoursePayload & {
+    payload: EdumeCoursePayload & {
         /**
          * The sub-type.
          */
         type: "team.removed";
-    });
-});
+    };
+};
 /**
  * A course's title was changed. Sent as course.updated with payload.type `title.changed`; the payload names the course, its group, teams and modules.
  */
-export type EdumeCourseUpdatedTitleChangedEvent = (EdumeEnvelope & {
+export type EdumeCourseUpdatedTitleChangedEvent = EdumeEnvelope & {
     type: "course.updated";
     /**
      * The course, its group, teams and modules.
      */
-    payload: (EdumeCoursePayload & {
+    payload: EdumeCoursePayload & {
         /**
          * The sub-type.
          */
         type: "title.changed";
-    });
-});
+    };
+};
 /**
  * A learner who was added to a course activated their eduMe account.
  */
-export type EdumeLearnerActivatedEvent = (EdumeEnvelope & {
+export type EdumeLearnerActivatedEvent = EdumeEnvelope & {
     type: "learner.activated";
     payload: EdumeLearnerPayload;
-});
+};
 /**
  * A learner finished an assessment of a course. Sent as learner.activity.finished with payload.type `assessment`. eduMe enables learner.activity webhooks for selected courses only.
  */
-export type EdumeLearnerActivityFinishedAssessmentEvent = (EdumeEnvelope & {
+export type EdumeLearnerActivityFinishedAssessmentEvent = EdumeEnvelope & {
     type: "learner.activity.finished";
     /**
      * The learner and the assessment they finished.
      */
-    payload: (EdumeActivityAssessmentPayload & {
+    payload: EdumeActivityAssessmentPayload & {
         /**
          * The sub-type.
          */
         type: "assessment";
-    });
-});
+    };
+};
 /**
  * The payload of the `assessment` sub-type of learner.activity.started and learner.activity.finished: a learner started or finished an assessment of a course.
  */
-export type EdumeActivityAssessmentPayload = (EdumeActivityPayload & {
+export type EdumeActivityAssessmentPayload = EdumeActivityPayload & {
     course: EdumeCourseRef;
     module: EdumeModuleRef;
     /**
@@ -126,37 +126,37 @@ export type EdumeActivityAssessmentPayload = (EdumeActivityPayload & {
          */
         assessmentId: number;
     };
-});
+};
 /**
  * A learner finished a course. Sent as learner.activity.finished with payload.type `course`. High-level only: learner.course.completed carries the course's details and scores. eduMe enables learner.activity webhooks for selected courses only.
  */
-export type EdumeLearnerActivityFinishedCourseEvent = (EdumeEnvelope & {
+export type EdumeLearnerActivityFinishedCourseEvent = EdumeEnvelope & {
     type: "learner.activity.finished";
     /**
      * The learner and the course they finished.
      */
-    payload: (EdumeActivityCoursePayload & {
+    payload: EdumeActivityCoursePayload & {
         /**
          * The sub-type.
          */
         type: "course";
-    });
-});
+    };
+};
 /**
  * The payload of the `course` sub-type of learner.activity.started and learner.activity.finished: a learner started or finished a whole course.
  */
-export type EdumeActivityCoursePayload = (EdumeActivityPayload & {
+export type EdumeActivityCoursePayload = EdumeActivityPayload & {
     course: EdumeCourseRef;
-});
+};
 /**
  * A learner completed or dismissed a survey inside a course. Sent as learner.activity.finished with payload.type `survey` and the course and module present. eduMe enables learner.activity webhooks for selected courses only.
  */
-export type EdumeLearnerActivityFinishedInCourseSurveyEvent = (EdumeEnvelope & {
+export type EdumeLearnerActivityFinishedInCourseSurveyEvent = EdumeEnvelope & {
     type: "learner.activity.finished";
     /**
      * The learner, the survey, and the course and module it is in.
      */
-    payload: (EdumeActivityPayload & {
+    payload: EdumeActivityPayload & {
         /**
          * The sub-type.
          */
@@ -164,27 +164,27 @@ export type EdumeLearnerActivityFinishedInCourseSurveyEvent = (EdumeEnvelope & {
         course: EdumeCourseRef;
         module: EdumeModuleRef;
         survey: EdumeSurvey;
-    });
-});
+    };
+};
 /**
  * A learner finished a lesson of a course. Sent as learner.activity.finished with payload.type `lesson`. eduMe enables learner.activity webhooks for selected courses only.
  */
-export type EdumeLearnerActivityFinishedLessonEvent = (EdumeEnvelope & {
+export type EdumeLearnerActivityFinishedLessonEvent = EdumeEnvelope & {
     type: "learner.activity.finished";
     /**
      * The learner and the lesson they finished.
      */
-    payload: (EdumeActivityLessonPayload & {
+    payload: EdumeActivityLessonPayload & {
         /**
          * The sub-type.
          */
         type: "lesson";
-    });
-});
+    };
+};
 /**
  * The payload of the `lesson` sub-type of learner.activity.started and learner.activity.finished: a learner started or finished a lesson of a course.
  */
-export type EdumeActivityLessonPayload = (EdumeActivityPayload & {
+export type EdumeActivityLessonPayload = EdumeActivityPayload & {
     course: EdumeCourseRef;
     module: EdumeModuleRef;
     /**
@@ -196,79 +196,79 @@ export type EdumeActivityLessonPayload = (EdumeActivityPayload & {
          */
         lessonId: number;
     };
-});
+};
 /**
  * A learner completed or dismissed a standalone survey, one outside any course. Sent as learner.activity.finished with payload.type `survey` and no course or module.
  */
-export type EdumeLearnerActivityFinishedStandaloneSurveyEvent = (EdumeEnvelope & {
+export type EdumeLearnerActivityFinishedStandaloneSurveyEvent = EdumeEnvelope & {
     type: "learner.activity.finished";
     /**
      * The learner and the survey; no course or module.
      */
-    payload: (EdumeActivityPayload & {
+    payload: EdumeActivityPayload & {
         /**
          * The sub-type.
          */
         type: "survey";
         survey: EdumeSurvey;
-    });
-});
+    };
+};
 /**
  * A learner started an assessment of a course. Sent as learner.activity.started with payload.type `assessment`. eduMe enables learner.activity webhooks for selected courses only.
  */
-export type EdumeLearnerActivityStartedAssessmentEvent = (EdumeEnvelope & {
+export type EdumeLearnerActivityStartedAssessmentEvent = EdumeEnvelope & {
     type: "learner.activity.started";
     /**
      * The learner and the assessment they started.
      */
-    payload: (EdumeActivityAssessmentPayload & {
+    payload: EdumeActivityAssessmentPayload & {
         /**
          * The sub-type.
          */
         type: "assessment";
-    });
-});
+    };
+};
 /**
  * A learner started a course. Sent as learner.activity.started with payload.type `course`. eduMe enables learner.activity webhooks for selected courses only.
  */
-export type EdumeLearnerActivityStartedCourseEvent = (EdumeEnvelope & {
+export type EdumeLearnerActivityStartedCourseEvent = EdumeEnvelope & {
     type: "learner.activity.started";
     /**
      * The learner and the course they started.
      */
-    payload: (EdumeActivityCoursePayload & {
+    payload: EdumeActivityCoursePayload & {
         /**
          * The sub-type.
          */
         type: "course";
-    });
-});
+    };
+};
 /**
  * A learner started a lesson of a course. Sent as learner.activity.started with payload.type `lesson`. eduMe enables learner.activity webhooks for selected courses only.
  */
-export type EdumeLearnerActivityStartedLessonEvent = (EdumeEnvelope & {
+export type EdumeLearnerActivityStartedLessonEvent = EdumeEnvelope & {
     type: "learner.activity.started";
     /**
      * The learner and the lesson they started.
      */
-    payload: (EdumeActivityLessonPayload & {
+    payload: EdumeActivityLessonPayload & {
         /**
          * The sub-type.
          */
         type: "lesson";
-    });
-});
+    };
+};
 /**
  * A new learner was added to a course.
  */
-export type EdumeLearnerAddedEvent = (EdumeEnvelope & {
+export type EdumeLearnerAddedEvent = EdumeEnvelope & {
     type: "learner.added";
     payload: EdumeLearnerPayload;
-});
+};
 /**
  * A learner completed a course. Unlike learner.activity.finished (course), the payload carries the full user, course and group records and the completion: scores per activity, start and completion dates, duration.
  */
-export type EdumeLearnerCourseCompletedEvent = (EdumeEnvelope & {
+export type EdumeLearnerCourseCompletedEvent = EdumeEnvelope & {
     /**
      * Sent as `course.completed`.
      */
@@ -621,7 +621,7 @@ export type EdumeLearnerCourseCompletedEvent = (EdumeEnvelope & {
             completionLanguage: string;
         };
     };
-});
+};
 /**
  * The fields every eduMe webhook body carries around the event's data. There is no event id.
  */
@@ -709,7 +709,7 @@ export interface EdumeCourseActivity {
     /**
      * The kind of activity.
      */
-    type: ("lesson" | "survey" | "assessment");
+    type: "lesson" | "survey" | "assessment";
     /**
      * Whether the activity is published.
      */
@@ -794,11 +794,11 @@ export interface EdumeSurvey {
     /**
      * The kind of survey: an eNPS score, free text or multiple choice.
      */
-    type: ("enpsScore" | "freeText" | "multipleChoice");
+    type: "enpsScore" | "freeText" | "multipleChoice";
     /**
      * Whether the learner completed or dismissed the survey.
      */
-    status: ("dismissed" | "completed");
+    status: "dismissed" | "completed";
 }
 /** Every event type of the catalogue, as sent in the envelope's `type`. */
 export type EdumeEventType = "course.added" | "course.completed" | "course.deleted" | "course.published" | "course.unpublished" | "course.updated" | "learner.activated" | "learner.activity.finished" | "learner.activity.started" | "learner.added";

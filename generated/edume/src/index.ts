@@ -8,11 +8,80 @@ import { createDeliveryHandler, type WebhookHandler } from "./runtime/handler.js
 import { eventDrift, type Drift } from "./runtime/drift.js";
 import type { HandlerOptions } from "./runtime/handler-options.js";
 import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
-import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
+import {
+  signDelivery,
+  verifyDelivery,
+  type RawBody,
+  type Secret,
+  type SignOptions,
+  type VerifyOptions,
+  type VerifyResult,
+} from "./runtime/verify.js";
 import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";
-import { validateCourseAdded, validateCourseDeleted, validateCoursePublished, validateCourseUnpublished, validateCourseUpdatedTeamAssigned, validateCourseUpdatedTeamRemoved, validateCourseUpdatedTitleChanged, validateLearnerActivated, validateLearnerActivityFinishedAssessment, validateLearnerActivityFinishedCourse, validateLearnerActivityFinishedInCourseSurvey, validateLearnerActivityFinishedLesson, validateLearnerActivityFinishedStandaloneSurvey, validateLearnerActivityStartedAssessment, validateLearnerActivityStartedCourse, validateLearnerActivityStartedLesson, validateLearnerAdded, validateLearnerCourseCompleted, validateCommonEnvelope } from "./validators.js";
-import { courseAddedJsonSchema, courseDeletedJsonSchema, coursePublishedJsonSchema, courseUnpublishedJsonSchema, courseUpdatedTeamAssignedJsonSchema, courseUpdatedTeamRemovedJsonSchema, courseUpdatedTitleChangedJsonSchema, learnerActivatedJsonSchema, learnerActivityFinishedAssessmentJsonSchema, learnerActivityFinishedCourseJsonSchema, learnerActivityFinishedInCourseSurveyJsonSchema, learnerActivityFinishedLessonJsonSchema, learnerActivityFinishedStandaloneSurveyJsonSchema, learnerActivityStartedAssessmentJsonSchema, learnerActivityStartedCourseJsonSchema, learnerActivityStartedLessonJsonSchema, learnerAddedJsonSchema, learnerCourseCompletedJsonSchema } from "./json-schemas.js";
-import type { EdumeCourseAddedEvent, EdumeCourseDeletedEvent, EdumeCoursePublishedEvent, EdumeCourseUnpublishedEvent, EdumeCourseUpdatedTeamAssignedEvent, EdumeCourseUpdatedTeamRemovedEvent, EdumeCourseUpdatedTitleChangedEvent, EdumeEvent, EdumeEventMap, EdumeEventType, EdumeLearnerActivatedEvent, EdumeLearnerActivityFinishedAssessmentEvent, EdumeLearnerActivityFinishedCourseEvent, EdumeLearnerActivityFinishedInCourseSurveyEvent, EdumeLearnerActivityFinishedLessonEvent, EdumeLearnerActivityFinishedStandaloneSurveyEvent, EdumeLearnerActivityStartedAssessmentEvent, EdumeLearnerActivityStartedCourseEvent, EdumeLearnerActivityStartedLessonEvent, EdumeLearnerAddedEvent, EdumeLearnerCourseCompletedEvent } from "./types.js";
+import {
+  validateCourseAdded,
+  validateCourseDeleted,
+  validateCoursePublished,
+  validateCourseUnpublished,
+  validateCourseUpdatedTeamAssigned,
+  validateCourseUpdatedTeamRemoved,
+  validateCourseUpdatedTitleChanged,
+  validateLearnerActivated,
+  validateLearnerActivityFinishedAssessment,
+  validateLearnerActivityFinishedCourse,
+  validateLearnerActivityFinishedInCourseSurvey,
+  validateLearnerActivityFinishedLesson,
+  validateLearnerActivityFinishedStandaloneSurvey,
+  validateLearnerActivityStartedAssessment,
+  validateLearnerActivityStartedCourse,
+  validateLearnerActivityStartedLesson,
+  validateLearnerAdded,
+  validateLearnerCourseCompleted,
+  validateCommonEnvelope,
+} from "./validators.js";
+import {
+  courseAddedJsonSchema,
+  courseDeletedJsonSchema,
+  coursePublishedJsonSchema,
+  courseUnpublishedJsonSchema,
+  courseUpdatedTeamAssignedJsonSchema,
+  courseUpdatedTeamRemovedJsonSchema,
+  courseUpdatedTitleChangedJsonSchema,
+  learnerActivatedJsonSchema,
+  learnerActivityFinishedAssessmentJsonSchema,
+  learnerActivityFinishedCourseJsonSchema,
+  learnerActivityFinishedInCourseSurveyJsonSchema,
+  learnerActivityFinishedLessonJsonSchema,
+  learnerActivityFinishedStandaloneSurveyJsonSchema,
+  learnerActivityStartedAssessmentJsonSchema,
+  learnerActivityStartedCourseJsonSchema,
+  learnerActivityStartedLessonJsonSchema,
+  learnerAddedJsonSchema,
+  learnerCourseCompletedJsonSchema,
+} from "./json-schemas.js";
+import type {
+  EdumeCourseAddedEvent,
+  EdumeCourseDeletedEvent,
+  EdumeCoursePublishedEvent,
+  EdumeCourseUnpublishedEvent,
+  EdumeCourseUpdatedTeamAssignedEvent,
+  EdumeCourseUpdatedTeamRemovedEvent,
+  EdumeCourseUpdatedTitleChangedEvent,
+  EdumeEvent,
+  EdumeEventMap,
+  EdumeEventType,
+  EdumeLearnerActivatedEvent,
+  EdumeLearnerActivityFinishedAssessmentEvent,
+  EdumeLearnerActivityFinishedCourseEvent,
+  EdumeLearnerActivityFinishedInCourseSurveyEvent,
+  EdumeLearnerActivityFinishedLessonEvent,
+  EdumeLearnerActivityFinishedStandaloneSurveyEvent,
+  EdumeLearnerActivityStartedAssessmentEvent,
+  EdumeLearnerActivityStartedCourseEvent,
+  EdumeLearnerActivityStartedLessonEvent,
+  EdumeLearnerAddedEvent,
+  EdumeLearnerCourseCompletedEvent,
+} from "./types.js";
 
 export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
@@ -21,12 +90,41 @@ export type { StandardSchema, StandardResult } from "./runtime/standard-schema.j
 export type { HeadersLike } from "./runtime/headers.js";
 export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";
 export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
-export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";
+export type {
+  DeliveryContext,
+  EventHandler,
+  Failure,
+  FailureCode,
+  HandlerResponse,
+  InvalidContext,
+  NodeResponse,
+  WebhookHandler,
+} from "./runtime/handler.js";
 export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.js";
 export type { NodeRequest } from "./runtime/body.js";
 export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
-export { validateCourseAdded, validateCourseDeleted, validateCoursePublished, validateCourseUnpublished, validateCourseUpdatedTeamAssigned, validateCourseUpdatedTeamRemoved, validateCourseUpdatedTitleChanged, validateLearnerActivated, validateLearnerActivityFinishedAssessment, validateLearnerActivityFinishedCourse, validateLearnerActivityFinishedInCourseSurvey, validateLearnerActivityFinishedLesson, validateLearnerActivityFinishedStandaloneSurvey, validateLearnerActivityStartedAssessment, validateLearnerActivityStartedCourse, validateLearnerActivityStartedLesson, validateLearnerAdded, validateLearnerCourseCompleted, validateCommonEnvelope } from "./validators.js";
+export {
+  validateCourseAdded,
+  validateCourseDeleted,
+  validateCoursePublished,
+  validateCourseUnpublished,
+  validateCourseUpdatedTeamAssigned,
+  validateCourseUpdatedTeamRemoved,
+  validateCourseUpdatedTitleChanged,
+  validateLearnerActivated,
+  validateLearnerActivityFinishedAssessment,
+  validateLearnerActivityFinishedCourse,
+  validateLearnerActivityFinishedInCourseSurvey,
+  validateLearnerActivityFinishedLesson,
+  validateLearnerActivityFinishedStandaloneSurvey,
+  validateLearnerActivityStartedAssessment,
+  validateLearnerActivityStartedCourse,
+  validateLearnerActivityStartedLesson,
+  validateLearnerAdded,
+  validateLearnerCourseCompleted,
+  validateCommonEnvelope,
+} from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 
 /** Any event of this package (the same name in every coursehooks package). */
@@ -44,20 +142,80 @@ const catalogue: CatalogueRuntime = {
     { type: "course.deleted", name: "course.deleted", when: [], check: validateCourseDeleted as Check },
     { type: "course.published", name: "course.published", when: [], check: validateCoursePublished as Check },
     { type: "course.unpublished", name: "course.unpublished", when: [], check: validateCourseUnpublished as Check },
-    { type: "course.updated", name: "course.updated.team.assigned", when: [[["payload","type"], "team.assigned"]], check: validateCourseUpdatedTeamAssigned as Check },
-    { type: "course.updated", name: "course.updated.team.removed", when: [[["payload","type"], "team.removed"]], check: validateCourseUpdatedTeamRemoved as Check },
-    { type: "course.updated", name: "course.updated.title.changed", when: [[["payload","type"], "title.changed"]], check: validateCourseUpdatedTitleChanged as Check },
+    {
+      type: "course.updated",
+      name: "course.updated.team.assigned",
+      when: [[["payload", "type"], "team.assigned"]],
+      check: validateCourseUpdatedTeamAssigned as Check,
+    },
+    {
+      type: "course.updated",
+      name: "course.updated.team.removed",
+      when: [[["payload", "type"], "team.removed"]],
+      check: validateCourseUpdatedTeamRemoved as Check,
+    },
+    {
+      type: "course.updated",
+      name: "course.updated.title.changed",
+      when: [[["payload", "type"], "title.changed"]],
+      check: validateCourseUpdatedTitleChanged as Check,
+    },
     { type: "learner.activated", name: "learner.activated", when: [], check: validateLearnerActivated as Check },
-    { type: "learner.activity.finished", name: "learner.activity.finished.assessment", when: [[["payload","type"], "assessment"]], check: validateLearnerActivityFinishedAssessment as Check },
-    { type: "learner.activity.finished", name: "learner.activity.finished.course", when: [[["payload","type"], "course"]], check: validateLearnerActivityFinishedCourse as Check },
-    { type: "learner.activity.finished", name: "learner.activity.finished.in-course-survey", when: [[["payload","type"], "survey"]], check: validateLearnerActivityFinishedInCourseSurvey as Check },
-    { type: "learner.activity.finished", name: "learner.activity.finished.lesson", when: [[["payload","type"], "lesson"]], check: validateLearnerActivityFinishedLesson as Check },
-    { type: "learner.activity.finished", name: "learner.activity.finished.standalone-survey", when: [[["payload","type"], "survey"]], check: validateLearnerActivityFinishedStandaloneSurvey as Check },
-    { type: "learner.activity.started", name: "learner.activity.started.assessment", when: [[["payload","type"], "assessment"]], check: validateLearnerActivityStartedAssessment as Check },
-    { type: "learner.activity.started", name: "learner.activity.started.course", when: [[["payload","type"], "course"]], check: validateLearnerActivityStartedCourse as Check },
-    { type: "learner.activity.started", name: "learner.activity.started.lesson", when: [[["payload","type"], "lesson"]], check: validateLearnerActivityStartedLesson as Check },
+    {
+      type: "learner.activity.finished",
+      name: "learner.activity.finished.assessment",
+      when: [[["payload", "type"], "assessment"]],
+      check: validateLearnerActivityFinishedAssessment as Check,
+    },
+    {
+      type: "learner.activity.finished",
+      name: "learner.activity.finished.course",
+      when: [[["payload", "type"], "course"]],
+      check: validateLearnerActivityFinishedCourse as Check,
+    },
+    {
+      type: "learner.activity.finished",
+      name: "learner.activity.finished.in-course-survey",
+      when: [[["payload", "type"], "survey"]],
+      check: validateLearnerActivityFinishedInCourseSurvey as Check,
+    },
+    {
+      type: "learner.activity.finished",
+      name: "learner.activity.finished.lesson",
+      when: [[["payload", "type"], "lesson"]],
+      check: validateLearnerActivityFinishedLesson as Check,
+    },
+    {
+      type: "learner.activity.finished",
+      name: "learner.activity.finished.standalone-survey",
+      when: [[["payload", "type"], "survey"]],
+      check: validateLearnerActivityFinishedStandaloneSurvey as Check,
+    },
+    {
+      type: "learner.activity.started",
+      name: "learner.activity.started.assessment",
+      when: [[["payload", "type"], "assessment"]],
+      check: validateLearnerActivityStartedAssessment as Check,
+    },
+    {
+      type: "learner.activity.started",
+      name: "learner.activity.started.course",
+      when: [[["payload", "type"], "course"]],
+      check: validateLearnerActivityStartedCourse as Check,
+    },
+    {
+      type: "learner.activity.started",
+      name: "learner.activity.started.lesson",
+      when: [[["payload", "type"], "lesson"]],
+      check: validateLearnerActivityStartedLesson as Check,
+    },
     { type: "learner.added", name: "learner.added", when: [], check: validateLearnerAdded as Check },
-    { type: "course.completed", name: "learner.course.completed", when: [], check: validateLearnerCourseCompleted as Check },
+    {
+      type: "course.completed",
+      name: "learner.course.completed",
+      when: [],
+      check: validateLearnerCourseCompleted as Check,
+    },
   ],
 };
 
@@ -83,7 +241,11 @@ const jsonSchemaByName: Record<string, Record<string, unknown>> = {
   "learner.course.completed": learnerCourseCompletedJsonSchema,
 };
 
-const delivery: DeliveryConfig = {"scope":"edume","signature":{"scheme":"hmac-sha256-hex","headers":["x-edume-signature"],"signs":"compact-json","bearer":true},"deliveryId":{"from":"body-hash"}};
+const delivery: DeliveryConfig = {
+  scope: "edume",
+  signature: { scheme: "hmac-sha256-hex", headers: ["x-edume-signature"], signs: "compact-json", bearer: true },
+  deliveryId: { from: "body-hash" },
+};
 
 /**
  * Turns a delivery into a typed event. `input` is the raw body (string or bytes) or an already parsed
@@ -106,7 +268,10 @@ export function isCourseAdded(value: unknown): value is EdumeCourseAddedEvent {
 }
 
 /** course.added as a Standard Schema, with its JSON Schema. */
-export const courseAddedSchema: StandardSchema<EdumeCourseAddedEvent> = /* @__PURE__ */ standardSchema(validateCourseAdded, courseAddedJsonSchema);
+export const courseAddedSchema: StandardSchema<EdumeCourseAddedEvent> = /* @__PURE__ */ standardSchema(
+  validateCourseAdded,
+  courseAddedJsonSchema,
+);
 
 /** Whether `value` is a valid course.deleted event. */
 export function isCourseDeleted(value: unknown): value is EdumeCourseDeletedEvent {
@@ -114,7 +279,10 @@ export function isCourseDeleted(value: unknown): value is EdumeCourseDeletedEven
 }
 
 /** course.deleted as a Standard Schema, with its JSON Schema. */
-export const courseDeletedSchema: StandardSchema<EdumeCourseDeletedEvent> = /* @__PURE__ */ standardSchema(validateCourseDeleted, courseDeletedJsonSchema);
+export const courseDeletedSchema: StandardSchema<EdumeCourseDeletedEvent> = /* @__PURE__ */ standardSchema(
+  validateCourseDeleted,
+  courseDeletedJsonSchema,
+);
 
 /** Whether `value` is a valid course.published event. */
 export function isCoursePublished(value: unknown): value is EdumeCoursePublishedEvent {
@@ -122,7 +290,10 @@ export function isCoursePublished(value: unknown): value is EdumeCoursePublished
 }
 
 /** course.published as a Standard Schema, with its JSON Schema. */
-export const coursePublishedSchema: StandardSchema<EdumeCoursePublishedEvent> = /* @__PURE__ */ standardSchema(validateCoursePublished, coursePublishedJsonSchema);
+export const coursePublishedSchema: StandardSchema<EdumeCoursePublishedEvent> = /* @__PURE__ */ standardSchema(
+  validateCoursePublished,
+  coursePublishedJsonSchema,
+);
 
 /** Whether `value` is a valid course.unpublished event. */
 export function isCourseUnpublished(value: unknown): value is EdumeCourseUnpublishedEvent {
@@ -130,7 +301,10 @@ export function isCourseUnpublished(value: unknown): value is EdumeCourseUnpubli
 }
 
 /** course.unpublished as a Standard Schema, with its JSON Schema. */
-export const courseUnpublishedSchema: StandardSchema<EdumeCourseUnpublishedEvent> = /* @__PURE__ */ standardSchema(validateCourseUnpublished, courseUnpublishedJsonSchema);
+export const courseUnpublishedSchema: StandardSchema<EdumeCourseUnpublishedEvent> = /* @__PURE__ */ standardSchema(
+  validateCourseUnpublished,
+  courseUnpublishedJsonSchema,
+);
 
 /** Whether `value` is a valid course.updated event (course.updated.team.assigned). */
 export function isCourseUpdatedTeamAssigned(value: unknown): value is EdumeCourseUpdatedTeamAssignedEvent {
@@ -138,7 +312,8 @@ export function isCourseUpdatedTeamAssigned(value: unknown): value is EdumeCours
 }
 
 /** course.updated.team.assigned as a Standard Schema, with its JSON Schema. */
-export const courseUpdatedTeamAssignedSchema: StandardSchema<EdumeCourseUpdatedTeamAssignedEvent> = /* @__PURE__ */ standardSchema(validateCourseUpdatedTeamAssigned, courseUpdatedTeamAssignedJsonSchema);
+export const courseUpdatedTeamAssignedSchema: StandardSchema<EdumeCourseUpdatedTeamAssignedEvent> =
+  /* @__PURE__ */ standardSchema(validateCourseUpdatedTeamAssigned, courseUpdatedTeamAssignedJsonSchema);
 
 /** Whether `value` is a valid course.updated event (course.updated.team.removed). */
 export function isCourseUpdatedTeamRemoved(value: unknown): value is EdumeCourseUpdatedTeamRemovedEvent {
@@ -146,7 +321,8 @@ export function isCourseUpdatedTeamRemoved(value: unknown): value is EdumeCourse
 }
 
 /** course.updated.team.removed as a Standard Schema, with its JSON Schema. */
-export const courseUpdatedTeamRemovedSchema: StandardSchema<EdumeCourseUpdatedTeamRemovedEvent> = /* @__PURE__ */ standardSchema(validateCourseUpdatedTeamRemoved, courseUpdatedTeamRemovedJsonSchema);
+export const courseUpdatedTeamRemovedSchema: StandardSchema<EdumeCourseUpdatedTeamRemovedEvent> =
+  /* @__PURE__ */ standardSchema(validateCourseUpdatedTeamRemoved, courseUpdatedTeamRemovedJsonSchema);
 
 /** Whether `value` is a valid course.updated event (course.updated.title.changed). */
 export function isCourseUpdatedTitleChanged(value: unknown): value is EdumeCourseUpdatedTitleChangedEvent {
@@ -154,7 +330,8 @@ export function isCourseUpdatedTitleChanged(value: unknown): value is EdumeCours
 }
 
 /** course.updated.title.changed as a Standard Schema, with its JSON Schema. */
-export const courseUpdatedTitleChangedSchema: StandardSchema<EdumeCourseUpdatedTitleChangedEvent> = /* @__PURE__ */ standardSchema(validateCourseUpdatedTitleChanged, courseUpdatedTitleChangedJsonSchema);
+export const courseUpdatedTitleChangedSchema: StandardSchema<EdumeCourseUpdatedTitleChangedEvent> =
+  /* @__PURE__ */ standardSchema(validateCourseUpdatedTitleChanged, courseUpdatedTitleChangedJsonSchema);
 
 /** Whether `value` is a valid learner.activated event. */
 export function isLearnerActivated(value: unknown): value is EdumeLearnerActivatedEvent {
@@ -162,15 +339,24 @@ export function isLearnerActivated(value: unknown): value is EdumeLearnerActivat
 }
 
 /** learner.activated as a Standard Schema, with its JSON Schema. */
-export const learnerActivatedSchema: StandardSchema<EdumeLearnerActivatedEvent> = /* @__PURE__ */ standardSchema(validateLearnerActivated, learnerActivatedJsonSchema);
+export const learnerActivatedSchema: StandardSchema<EdumeLearnerActivatedEvent> = /* @__PURE__ */ standardSchema(
+  validateLearnerActivated,
+  learnerActivatedJsonSchema,
+);
 
 /** Whether `value` is a valid learner.activity.finished event (learner.activity.finished.assessment). */
-export function isLearnerActivityFinishedAssessment(value: unknown): value is EdumeLearnerActivityFinishedAssessmentEvent {
+export function isLearnerActivityFinishedAssessment(
+  value: unknown,
+): value is EdumeLearnerActivityFinishedAssessmentEvent {
   return validateLearnerActivityFinishedAssessment(value);
 }
 
 /** learner.activity.finished.assessment as a Standard Schema, with its JSON Schema. */
-export const learnerActivityFinishedAssessmentSchema: StandardSchema<EdumeLearnerActivityFinishedAssessmentEvent> = /* @__PURE__ */ standardSchema(validateLearnerActivityFinishedAssessment, learnerActivityFinishedAssessmentJsonSchema);
+export const learnerActivityFinishedAssessmentSchema: StandardSchema<EdumeLearnerActivityFinishedAssessmentEvent> =
+  /* @__PURE__ */ standardSchema(
+    validateLearnerActivityFinishedAssessment,
+    learnerActivityFinishedAssessmentJsonSchema,
+  );
 
 /** Whether `value` is a valid learner.activity.finished event (learner.activity.finished.course). */
 export function isLearnerActivityFinishedCourse(value: unknown): value is EdumeLearnerActivityFinishedCourseEvent {
@@ -178,15 +364,22 @@ export function isLearnerActivityFinishedCourse(value: unknown): value is EdumeL
 }
 
 /** learner.activity.finished.course as a Standard Schema, with its JSON Schema. */
-export const learnerActivityFinishedCourseSchema: StandardSchema<EdumeLearnerActivityFinishedCourseEvent> = /* @__PURE__ */ standardSchema(validateLearnerActivityFinishedCourse, learnerActivityFinishedCourseJsonSchema);
+export const learnerActivityFinishedCourseSchema: StandardSchema<EdumeLearnerActivityFinishedCourseEvent> =
+  /* @__PURE__ */ standardSchema(validateLearnerActivityFinishedCourse, learnerActivityFinishedCourseJsonSchema);
 
 /** Whether `value` is a valid learner.activity.finished event (learner.activity.finished.in-course-survey). */
-export function isLearnerActivityFinishedInCourseSurvey(value: unknown): value is EdumeLearnerActivityFinishedInCourseSurveyEvent {
+export function isLearnerActivityFinishedInCourseSurvey(
+  value: unknown,
+): value is EdumeLearnerActivityFinishedInCourseSurveyEvent {
   return validateLearnerActivityFinishedInCourseSurvey(value);
 }
 
 /** learner.activity.finished.in-course-survey as a Standard Schema, with its JSON Schema. */
-export const learnerActivityFinishedInCourseSurveySchema: StandardSchema<EdumeLearnerActivityFinishedInCourseSurveyEvent> = /* @__PURE__ */ standardSchema(validateLearnerActivityFinishedInCourseSurvey, learnerActivityFinishedInCourseSurveyJsonSchema);
+export const learnerActivityFinishedInCourseSurveySchema: StandardSchema<EdumeLearnerActivityFinishedInCourseSurveyEvent> =
+  /* @__PURE__ */ standardSchema(
+    validateLearnerActivityFinishedInCourseSurvey,
+    learnerActivityFinishedInCourseSurveyJsonSchema,
+  );
 
 /** Whether `value` is a valid learner.activity.finished event (learner.activity.finished.lesson). */
 export function isLearnerActivityFinishedLesson(value: unknown): value is EdumeLearnerActivityFinishedLessonEvent {
@@ -194,23 +387,33 @@ export function isLearnerActivityFinishedLesson(value: unknown): value is EdumeL
 }
 
 /** learner.activity.finished.lesson as a Standard Schema, with its JSON Schema. */
-export const learnerActivityFinishedLessonSchema: StandardSchema<EdumeLearnerActivityFinishedLessonEvent> = /* @__PURE__ */ standardSchema(validateLearnerActivityFinishedLesson, learnerActivityFinishedLessonJsonSchema);
+export const learnerActivityFinishedLessonSchema: StandardSchema<EdumeLearnerActivityFinishedLessonEvent> =
+  /* @__PURE__ */ standardSchema(validateLearnerActivityFinishedLesson, learnerActivityFinishedLessonJsonSchema);
 
 /** Whether `value` is a valid learner.activity.finished event (learner.activity.finished.standalone-survey). */
-export function isLearnerActivityFinishedStandaloneSurvey(value: unknown): value is EdumeLearnerActivityFinishedStandaloneSurveyEvent {
+export function isLearnerActivityFinishedStandaloneSurvey(
+  value: unknown,
+): value is EdumeLearnerActivityFinishedStandaloneSurveyEvent {
   return validateLearnerActivityFinishedStandaloneSurvey(value);
 }
 
 /** learner.activity.finished.standalone-survey as a Standard Schema, with its JSON Schema. */
-export const learnerActivityFinishedStandaloneSurveySchema: StandardSchema<EdumeLearnerActivityFinishedStandaloneSurveyEvent> = /* @__PURE__ */ standardSchema(validateLearnerActivityFinishedStandaloneSurvey, learnerActivityFinishedStandaloneSurveyJsonSchema);
+export const learnerActivityFinishedStandaloneSurveySchema: StandardSchema<EdumeLearnerActivityFinishedStandaloneSurveyEvent> =
+  /* @__PURE__ */ standardSchema(
+    validateLearnerActivityFinishedStandaloneSurvey,
+    learnerActivityFinishedStandaloneSurveyJsonSchema,
+  );
 
 /** Whether `value` is a valid learner.activity.started event (learner.activity.started.assessment). */
-export function isLearnerActivityStartedAssessment(value: unknown): value is EdumeLearnerActivityStartedAssessmentEvent {
+export function isLearnerActivityStartedAssessment(
+  value: unknown,
+): value is EdumeLearnerActivityStartedAssessmentEvent {
   return validateLearnerActivityStartedAssessment(value);
 }
 
 /** learner.activity.started.assessment as a Standard Schema, with its JSON Schema. */
-export const learnerActivityStartedAssessmentSchema: StandardSchema<EdumeLearnerActivityStartedAssessmentEvent> = /* @__PURE__ */ standardSchema(validateLearnerActivityStartedAssessment, learnerActivityStartedAssessmentJsonSchema);
+export const learnerActivityStartedAssessmentSchema: StandardSchema<EdumeLearnerActivityStartedAssessmentEvent> =
+  /* @__PURE__ */ standardSchema(validateLearnerActivityStartedAssessment, learnerActivityStartedAssessmentJsonSchema);
 
 /** Whether `value` is a valid learner.activity.started event (learner.activity.started.course). */
 export function isLearnerActivityStartedCourse(value: unknown): value is EdumeLearnerActivityStartedCourseEvent {
@@ -218,7 +421,8 @@ export function isLearnerActivityStartedCourse(value: unknown): value is EdumeLe
 }
 
 /** learner.activity.started.course as a Standard Schema, with its JSON Schema. */
-export const learnerActivityStartedCourseSchema: StandardSchema<EdumeLearnerActivityStartedCourseEvent> = /* @__PURE__ */ standardSchema(validateLearnerActivityStartedCourse, learnerActivityStartedCourseJsonSchema);
+export const learnerActivityStartedCourseSchema: StandardSchema<EdumeLearnerActivityStartedCourseEvent> =
+  /* @__PURE__ */ standardSchema(validateLearnerActivityStartedCourse, learnerActivityStartedCourseJsonSchema);
 
 /** Whether `value` is a valid learner.activity.started event (learner.activity.started.lesson). */
 export function isLearnerActivityStartedLesson(value: unknown): value is EdumeLearnerActivityStartedLessonEvent {
@@ -226,7 +430,8 @@ export function isLearnerActivityStartedLesson(value: unknown): value is EdumeLe
 }
 
 /** learner.activity.started.lesson as a Standard Schema, with its JSON Schema. */
-export const learnerActivityStartedLessonSchema: StandardSchema<EdumeLearnerActivityStartedLessonEvent> = /* @__PURE__ */ standardSchema(validateLearnerActivityStartedLesson, learnerActivityStartedLessonJsonSchema);
+export const learnerActivityStartedLessonSchema: StandardSchema<EdumeLearnerActivityStartedLessonEvent> =
+  /* @__PURE__ */ standardSchema(validateLearnerActivityStartedLesson, learnerActivityStartedLessonJsonSchema);
 
 /** Whether `value` is a valid learner.added event. */
 export function isLearnerAdded(value: unknown): value is EdumeLearnerAddedEvent {
@@ -234,7 +439,10 @@ export function isLearnerAdded(value: unknown): value is EdumeLearnerAddedEvent 
 }
 
 /** learner.added as a Standard Schema, with its JSON Schema. */
-export const learnerAddedSchema: StandardSchema<EdumeLearnerAddedEvent> = /* @__PURE__ */ standardSchema(validateLearnerAdded, learnerAddedJsonSchema);
+export const learnerAddedSchema: StandardSchema<EdumeLearnerAddedEvent> = /* @__PURE__ */ standardSchema(
+  validateLearnerAdded,
+  learnerAddedJsonSchema,
+);
 
 /** Whether `value` is a valid course.completed event (learner.course.completed). */
 export function isLearnerCourseCompleted(value: unknown): value is EdumeLearnerCourseCompletedEvent {
@@ -242,13 +450,19 @@ export function isLearnerCourseCompleted(value: unknown): value is EdumeLearnerC
 }
 
 /** learner.course.completed as a Standard Schema, with its JSON Schema. */
-export const learnerCourseCompletedSchema: StandardSchema<EdumeLearnerCourseCompletedEvent> = /* @__PURE__ */ standardSchema(validateLearnerCourseCompleted, learnerCourseCompletedJsonSchema);
+export const learnerCourseCompletedSchema: StandardSchema<EdumeLearnerCourseCompletedEvent> =
+  /* @__PURE__ */ standardSchema(validateLearnerCourseCompleted, learnerCourseCompletedJsonSchema);
 
 /**
  * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
  * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.
  */
-export function verify(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<VerifyResult> {
+export function verify(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options?: VerifyOptions,
+): Promise<VerifyResult> {
   return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
 }
 
@@ -258,7 +472,12 @@ export function sign(rawBody: RawBody, secret: string, options?: SignOptions): P
 }
 
 /** Verifies, then parses: `{ ok: true, event, deliveryId }` or `{ ok: false, error }`. Never throws. */
-export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<ReceiveResult<EdumeEvent>> {
+export function receive(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options?: VerifyOptions,
+): Promise<ReceiveResult<EdumeEvent>> {
   return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
 }
 
@@ -281,5 +500,24 @@ export function drift(event: EdumeEvent): Drift {
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */
 export const eventSchema: StandardSchema<EdumeEvent> = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
-  oneOf: [courseAddedJsonSchema, courseDeletedJsonSchema, coursePublishedJsonSchema, courseUnpublishedJsonSchema, courseUpdatedTeamAssignedJsonSchema, courseUpdatedTeamRemovedJsonSchema, courseUpdatedTitleChangedJsonSchema, learnerActivatedJsonSchema, learnerActivityFinishedAssessmentJsonSchema, learnerActivityFinishedCourseJsonSchema, learnerActivityFinishedInCourseSurveyJsonSchema, learnerActivityFinishedLessonJsonSchema, learnerActivityFinishedStandaloneSurveyJsonSchema, learnerActivityStartedAssessmentJsonSchema, learnerActivityStartedCourseJsonSchema, learnerActivityStartedLessonJsonSchema, learnerAddedJsonSchema, learnerCourseCompletedJsonSchema],
+  oneOf: [
+    courseAddedJsonSchema,
+    courseDeletedJsonSchema,
+    coursePublishedJsonSchema,
+    courseUnpublishedJsonSchema,
+    courseUpdatedTeamAssignedJsonSchema,
+    courseUpdatedTeamRemovedJsonSchema,
+    courseUpdatedTitleChangedJsonSchema,
+    learnerActivatedJsonSchema,
+    learnerActivityFinishedAssessmentJsonSchema,
+    learnerActivityFinishedCourseJsonSchema,
+    learnerActivityFinishedInCourseSurveyJsonSchema,
+    learnerActivityFinishedLessonJsonSchema,
+    learnerActivityFinishedStandaloneSurveyJsonSchema,
+    learnerActivityStartedAssessmentJsonSchema,
+    learnerActivityStartedCourseJsonSchema,
+    learnerActivityStartedLessonJsonSchema,
+    learnerAddedJsonSchema,
+    learnerCourseCompletedJsonSchema,
+  ],
 });

@@ -99,7 +99,8 @@ function nestingWithin(text, max) {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++;
+      if (c === 92)
+        i++;
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -143,7 +144,10 @@ function pathOf(root, pointer) {
   return path;
 }
 function valueAt(root, path) {
-  return path.reduce((node, key) => node === null || typeof node !== "object" ? void 0 : node[key], root);
+  return path.reduce(
+    (node, key) => node === null || typeof node !== "object" ? void 0 : node[key],
+    root
+  );
 }
 var pathText = (path) => path.length === 0 ? "(root)" : path.map((key, i) => typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`).join("");
 function expectation(error) {
@@ -189,18 +193,48 @@ function toIssues(root, errors) {
 function invalid(value, errors, what) {
   const { issues, truncated } = toIssues(value, errors);
   const more = issues.length > 1 ? ` (and ${issues.length - 1}${truncated ? "+" : ""} more)` : "";
-  return { ok: false, error: { code: "invalid_payload", message: `Invalid ${what}: ${issues[0]?.message ?? "it does not match its schema"}${more}`, issues, truncated } };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `Invalid ${what}: ${issues[0]?.message ?? "it does not match its schema"}${more}`,
+      issues,
+      truncated
+    }
+  };
 }
 function wrongSubType(value, type, entries) {
   const [path] = entries[0].when[0];
   const allowed = [...new Set(entries.map((entry) => entry.when[0][1]))];
   const expected = `one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;
   const received = show(valueAt(value, path));
-  const issue = { path: [...path], pointer: `/${path.join("/")}`, message: `${path.join(".")}: expected ${expected}, received ${received}`, expected, received };
-  return { ok: false, error: { code: "invalid_payload", message: `Invalid ${type} payload: ${issue.message}`, issues: [issue], truncated: false } };
+  const issue = {
+    path: [...path],
+    pointer: `/${path.join("/")}`,
+    message: `${path.join(".")}: expected ${expected}, received ${received}`,
+    expected,
+    received
+  };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `Invalid ${type} payload: ${issue.message}`,
+      issues: [issue],
+      truncated: false
+    }
+  };
 }
 function unreadable(thrown) {
-  return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${describeThrown(thrown)}`, issues: [], truncated: false } };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `The value could not be read: ${describeThrown(thrown)}`,
+      issues: [],
+      truncated: false
+    }
+  };
 }
 function validateEvent(catalogue2, type, value) {
   try {
@@ -211,8 +245,14 @@ function validateEvent(catalogue2, type, value) {
 }
 function validateAs(catalogue2, type, value) {
   const entries = catalogue2.events.filter((entry) => entry.type === type);
-  if (entries.length === 0) return { ok: false, error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` } };
-  const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => valueAt(value, path) === expected));
+  if (entries.length === 0)
+    return {
+      ok: false,
+      error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` }
+    };
+  const candidates = entries.filter(
+    (entry) => entry.when.every(([path, expected]) => valueAt(value, path) === expected)
+  );
   if (candidates.length === 0) {
     const [path] = entries[0].when[0];
     const holder = valueAt(value, path.slice(0, -1));
@@ -228,7 +268,11 @@ function validateAs(catalogue2, type, value) {
     const errors = entry.check.errors ?? [];
     if (!best || errors.length < best.errors.length) best = { entry, errors };
   }
-  return invalid(value, best.errors, best.entry.name === type ? `${type} payload` : `${type} payload (${best.entry.name})`);
+  return invalid(
+    value,
+    best.errors,
+    best.entry.name === type ? `${type} payload` : `${type} payload (${best.entry.name})`
+  );
 }
 function parseEvent(catalogue2, input) {
   try {
@@ -242,11 +286,16 @@ function parseDecoded(catalogue2, input) {
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
   const type = valueAt(value, [catalogue2.typeProperty]);
-  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateAs(catalogue2, type, value);
+  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type))
+    return validateAs(catalogue2, type, value);
   if (!catalogue2.envelope(value)) return invalid(value, catalogue2.envelope.errors ?? [], "envelope");
   return {
     ok: false,
-    error: { code: "unknown_event", type: String(type), message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.` }
+    error: {
+      code: "unknown_event",
+      type: String(type),
+      message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.`
+    }
   };
 }
 
@@ -452,7 +501,13 @@ function fromBase64(text) {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 async function hmacSha256(key, message) {
-  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const cryptoKey = await crypto.subtle.importKey(
+    "raw",
+    key,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"]
+  );
   return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
 }
 async function sha256(message) {
@@ -475,14 +530,17 @@ function header(headers, name) {
   }
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted && value !== void 0) return typeof value === "string" ? value : value.join(", ");
+    if (key.toLowerCase() === wanted && value !== void 0)
+      return typeof value === "string" ? value : value.join(", ");
   }
   return void 0;
 }
 
 // memory:runtime/verify.ts
 var fail = (code, message) => ({ ok: false, error: { code, message } });
-var list = (value) => value === void 0 ? [] : (typeof value === "string" ? [value] : Array.isArray(value) ? value : [value]).map((s) => typeof s === "string" ? s : "");
+var list = (value) => value === void 0 ? [] : (typeof value === "string" ? [value] : Array.isArray(value) ? value : [value]).map(
+  (s) => typeof s === "string" ? s : ""
+);
 var isSecretObject = (secret) => typeof secret === "object" && secret !== null && !Array.isArray(secret);
 var signatureSecrets = (secret) => isSecretObject(secret) ? list(secret.signatureSecret) : secret === void 0 || secret === null ? [""] : list(secret);
 var bearerTokens = (secret) => isSecretObject(secret) ? list(secret.bearerToken) : [];
@@ -510,17 +568,26 @@ async function verifyHex(scheme, body, headers, secret) {
     for (const expected of tokens) if (await sameSecret(expected, token)) return { ok: true };
     return fail("signature_mismatch", "The bearer token does not match the configured token.");
   }
-  if (name === void 0) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
+  if (name === void 0)
+    return fail(
+      "missing_signature",
+      `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`
+    );
   const given = fromHex(header(headers, name).trim());
-  if (!given || given.length !== 32) return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
+  if (!given || given.length !== 32)
+    return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
   const secrets = signatureSecrets(secret);
   if (secrets.length === 0 && scheme.bearer && bearerTokens(secret).some((t) => t !== "")) {
     return fail("signature_mismatch", `A ${name} signature arrived, but this receiver takes bearer tokens only.`);
   }
-  if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
+  if (secrets.length === 0 || secrets.some((s) => s === ""))
+    return fail("invalid_secret", "No signing secret is configured.");
   if (await signedBy(secrets, utf8(body), given)) return { ok: true };
   const compact = scheme.signs === "compact-json" && compactable(body) && await signedBy(secrets, utf8(compactJson(body)), given);
-  return compact ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+  return compact ? { ok: true } : fail(
+    "signature_mismatch",
+    `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`
+  );
 }
 async function signedBy(secrets, message, given) {
   let match = false;
@@ -539,14 +606,23 @@ async function verifyStandardWebhooks(body, headers, secret, options) {
   const id = header(headers, "webhook-id");
   const timestamp = header(headers, "webhook-timestamp");
   const signature = header(headers, "webhook-signature");
-  if (id === void 0 || timestamp === void 0 || signature === void 0) return fail("missing_signature", "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.");
-  if (!/^\d+$/.test(timestamp.trim())) return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
+  if (id === void 0 || timestamp === void 0 || signature === void 0)
+    return fail(
+      "missing_signature",
+      "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers."
+    );
+  if (!/^\d+$/.test(timestamp.trim()))
+    return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
   const seconds = Number(timestamp.trim());
   const clock = readClock(options);
   if (typeof clock === "string") return fail("invalid_options", clock);
   const now = Math.floor(clock / 1e3);
   const tolerance = options.toleranceSeconds ?? 300;
-  if (Math.abs(now - seconds) > tolerance) return fail("timestamp_out_of_range", `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`);
+  if (Math.abs(now - seconds) > tolerance)
+    return fail(
+      "timestamp_out_of_range",
+      `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`
+    );
   const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
     const [version, value] = entry.split(",", 2);
     const bytes = version === "v1" && value !== void 0 ? fromBase64(value) : void 0;
@@ -554,14 +630,18 @@ async function verifyStandardWebhooks(body, headers, secret, options) {
   });
   if (candidates.length === 0) return fail("malformed_signature", "webhook-signature has no `v1,<base64>` entry.");
   const keys = signatureSecrets(secret).map(standardWebhooksKey);
-  if (keys.length === 0 || keys.some((key) => !key || key.length === 0)) return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (keys.length === 0 || keys.some((key) => !key || key.length === 0))
+    return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
   const message = signedContent(id, seconds, body);
   let match = false;
   for (const key of keys) {
     const expected = await hmacSha256(key, message);
     for (const candidate of candidates) match = sameBytes(expected, candidate) || match;
   }
-  return match ? { ok: true } : fail("signature_mismatch", "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.");
+  return match ? { ok: true } : fail(
+    "signature_mismatch",
+    "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw."
+  );
 }
 function readClock(options) {
   let now;
@@ -575,9 +655,11 @@ function readClock(options) {
 function secretProblem(scheme, secret) {
   const signing = signatureSecrets(secret);
   const tokens = bearerTokens(secret);
-  if ([...signing, ...tokens].some((s) => s === "")) return "secret: a secret is empty or not a string (is its environment variable set?).";
+  if ([...signing, ...tokens].some((s) => s === ""))
+    return "secret: a secret is empty or not a string (is its environment variable set?).";
   const bearer = scheme.scheme === "hmac-sha256-hex" && scheme.bearer;
-  if (tokens.length > 0 && !bearer) return "secret: this provider does not send bearer tokens; give the signing secret.";
+  if (tokens.length > 0 && !bearer)
+    return "secret: this provider does not send bearer tokens; give the signing secret.";
   if (signing.length + tokens.length === 0) return "secret: no signing secret is given.";
   const keys = scheme.scheme === "standard-webhooks" ? signing.map(standardWebhooksKey) : [];
   if (keys.some((key) => !key || key.length === 0)) return "secret: a whsec_ secret must be followed by base64.";
@@ -598,7 +680,8 @@ async function signDelivery(scheme, body, secret, options = {}) {
     return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
   }
   const key = standardWebhooksKey(secret);
-  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (!key || key.length === 0)
+    throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
   const decoded = decodeBody(body);
   const bodyId = decoded.ok ? valueAt(decoded.value, ["id"]) : void 0;
   const id = options.id ?? (typeof bodyId === "string" ? bodyId : void 0) ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
@@ -673,7 +756,10 @@ async function receiveDelivery(config, catalogue2, body, headers, secret, option
     const deliveryId = await deliveryIdOf(config, body, headers, parsed.ok ? parsed.event : readJson(body));
     return parsed.ok ? { ok: true, event: parsed.event, deliveryId } : { ...parsed, deliveryId };
   } catch (thrown) {
-    return { ok: false, error: { code: "malformed_signature", message: `The delivery could not be read: ${describeThrown(thrown)}` } };
+    return {
+      ok: false,
+      error: { code: "malformed_signature", message: `The delivery could not be read: ${describeThrown(thrown)}` }
+    };
   }
 }
 
@@ -763,7 +849,12 @@ function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
       claim = await store.claim(key, Math.ceil(settings.timeoutMs / 1e3) + 5);
     } catch (thrown) {
       const response2 = await work();
-      await tell(thrown, void 0, { code: "store_failed", status: response2.status, deliveryId }, "webhook store failed");
+      await tell(
+        thrown,
+        void 0,
+        { code: "store_failed", status: response2.status, deliveryId },
+        "webhook store failed"
+      );
       return response2;
     }
     if (claim === "done") {
@@ -780,7 +871,12 @@ function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
     try {
       await (response.status < 300 ? store.complete(key, dedupe.keepSeconds) : store.release(key));
     } catch (thrown) {
-      await tell(thrown, void 0, { code: "store_failed", status: response.status, deliveryId }, "webhook store failed");
+      await tell(
+        thrown,
+        void 0,
+        { code: "store_failed", status: response.status, deliveryId },
+        "webhook store failed"
+      );
     }
     return response;
   };
@@ -927,7 +1023,9 @@ function converter(schema) {
 function fromResult(result) {
   if (result.ok) return { value: result.event };
   const issues = result.error.code === "invalid_payload" ? result.error.issues : [];
-  return { issues: issues.length ? issues.map(({ message, path }) => ({ message, path })) : [{ message: result.error.message }] };
+  return {
+    issues: issues.length ? issues.map(({ message, path }) => ({ message, path })) : [{ message: result.error.message }]
+  };
 }
 function standardSchema(check, schema) {
   return {
@@ -7165,7 +7263,22 @@ var moduleUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/sche
 var organizationJoinJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/organization.join.schema.json", "title": "Teachfloor organization.join", "description": "A user joined the organisation. Named among the events an extension app can subscribe to; Teachfloor publishes no payload for it, so the data is kept open.", "x-docs": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/14-cli-reference.md", "x-shape": { "from": "undocumented", "source": "extension-apps/14-cli-reference.md: teachfloor apps set webhook \u203A Available Events; no payload published" }, "x-evidence": [{ "source": "Teachfloor docs, extension-apps/14-cli-reference.md, teachfloor apps set webhook \u203A Available Events", "shows": `organization.join listed first among the subscribable events ("populated from the server catalog"); no payload, and absent from the webhooks chapter's event catalog`, "url": "https://github.com/teachfloor/docs/blob/7761c18862d43f5ee36f4e9d3991bd9039c6236c/extension-apps/14-cli-reference.md" }], "type": "object", "allOf": [{ "title": "Teachfloor envelope", "description": "The fields every Teachfloor webhook body carries around the event's data (current format).", "$comment": "Decision: this is the main Teachfloor catalogue. The first published version of the event reference (October 2025) used a different envelope, {event, timestamp, data, test?}, which no single schema can describe together with this one (the type and timestamp properties have different names), so it is a separate catalogue, teachfloor/early, kept for deliveries still met in that shape. The extension-apps webhooks page adds a top-level installation_id on deliveries to apps, absent from the event reference: it is described and optional. Its sample receivers also read data.organization.id on every event while the event reference's payloads carry no organization in data; the data objects stay open, so such a field is accepted, but it is not described until a payload shows it.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md (current version), Event Structure \u203A Root Fields", "shows": "a field table with id, type, created_at (ISO 8601) and data, none called optional, and two payload examples (course.join, element.completed) with all four; created_at has microseconds", "url": "https://github.com/teachfloor/docs/blob/2674d4ed166d0bd8240c9276205117366da39662/webhooks/04-event-reference.md" }, { "source": "Teachfloor docs, webhooks/01-getting-started.md, Webhook Payload", "shows": "the same structure {id, type, created_at, data} for all webhooks", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/webhooks/01-getting-started.md" }, { "source": "Teachfloor docs, extension-apps/10-webhooks.md, Payload shape and Lifecycle events", "shows": "deliveries to extension apps: {id, type, created_at, installation_id, data}; id is stable and unique (the idempotency key), type one of the event catalog, installation_id the hashid of the installed app", "url": "https://github.com/teachfloor/docs/blob/539011eda830a38d477bc584bbbe3c7faabc1aca/extension-apps/10-webhooks.md" }], "type": "object", "required": ["id", "type", "created_at", "data"], "properties": { "id": { "description": "Unique id of this webhook event (`evt_\u2026`); the key to deduplicate retries on.", "type": "string" }, "type": { "description": "The event type, e.g. `course.join`.", "type": "string" }, "created_at": { "description": "When the event was created (RFC 3339, microsecond precision in the examples).", "type": "string", "format": "date-time" }, "installation_id": { "description": "On deliveries to an extension app: the id of the app installation the delivery is for; absent on endpoints configured in Developers \u203A Webhooks.", "type": "string" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" } } }], "required": ["type", "data"], "properties": { "type": { "const": "organization.join" }, "data": { "description": "Not described yet: no payload has been seen, so the data is kept open.", "type": "object", "additionalProperties": true } } };
 
 // memory:types.ts
-var eventTypes = ["app.installed", "app.uninstalled", "course.completed", "course.created", "course.join", "course.updated", "element.completed", "element.created", "element.deleted", "element.updated", "member.login", "module.created", "module.updated", "organization.join"];
+var eventTypes = [
+  "app.installed",
+  "app.uninstalled",
+  "course.completed",
+  "course.created",
+  "course.join",
+  "course.updated",
+  "element.completed",
+  "element.created",
+  "element.deleted",
+  "element.updated",
+  "member.login",
+  "module.created",
+  "module.updated",
+  "organization.join"
+];
 
 // memory:index.ts
 var catalogue = {
@@ -7204,7 +7317,11 @@ var jsonSchemaByName = {
   "module.updated": moduleUpdatedJsonSchema,
   "organization.join": organizationJoinJsonSchema
 };
-var delivery = { "scope": "teachfloor", "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachfloor-Signature"], "signs": "raw-body", "bearer": false }, "deliveryId": { "from": "envelope", "property": "id" } };
+var delivery = {
+  scope: "teachfloor",
+  signature: { scheme: "hmac-sha256-hex", headers: ["Teachfloor-Signature"], signs: "raw-body", bearer: false },
+  deliveryId: { from: "envelope", property: "id" }
+};
 function parse(input) {
   return parseEvent(catalogue, input);
 }
@@ -7214,59 +7331,101 @@ function validate(type, value) {
 function isAppInstalled(value) {
   return validateAppInstalled(value);
 }
-var appInstalledSchema = /* @__PURE__ */ standardSchema(validateAppInstalled, appInstalledJsonSchema);
+var appInstalledSchema = /* @__PURE__ */ standardSchema(
+  validateAppInstalled,
+  appInstalledJsonSchema
+);
 function isAppUninstalled(value) {
   return validateAppUninstalled(value);
 }
-var appUninstalledSchema = /* @__PURE__ */ standardSchema(validateAppUninstalled, appUninstalledJsonSchema);
+var appUninstalledSchema = /* @__PURE__ */ standardSchema(
+  validateAppUninstalled,
+  appUninstalledJsonSchema
+);
 function isCourseCompleted(value) {
   return validateCourseCompleted(value);
 }
-var courseCompletedSchema = /* @__PURE__ */ standardSchema(validateCourseCompleted, courseCompletedJsonSchema);
+var courseCompletedSchema = /* @__PURE__ */ standardSchema(
+  validateCourseCompleted,
+  courseCompletedJsonSchema
+);
 function isCourseCreated(value) {
   return validateCourseCreated(value);
 }
-var courseCreatedSchema = /* @__PURE__ */ standardSchema(validateCourseCreated, courseCreatedJsonSchema);
+var courseCreatedSchema = /* @__PURE__ */ standardSchema(
+  validateCourseCreated,
+  courseCreatedJsonSchema
+);
 function isCourseJoin(value) {
   return validateCourseJoin(value);
 }
-var courseJoinSchema = /* @__PURE__ */ standardSchema(validateCourseJoin, courseJoinJsonSchema);
+var courseJoinSchema = /* @__PURE__ */ standardSchema(
+  validateCourseJoin,
+  courseJoinJsonSchema
+);
 function isCourseUpdated(value) {
   return validateCourseUpdated(value);
 }
-var courseUpdatedSchema = /* @__PURE__ */ standardSchema(validateCourseUpdated, courseUpdatedJsonSchema);
+var courseUpdatedSchema = /* @__PURE__ */ standardSchema(
+  validateCourseUpdated,
+  courseUpdatedJsonSchema
+);
 function isElementCompleted(value) {
   return validateElementCompleted(value);
 }
-var elementCompletedSchema = /* @__PURE__ */ standardSchema(validateElementCompleted, elementCompletedJsonSchema);
+var elementCompletedSchema = /* @__PURE__ */ standardSchema(
+  validateElementCompleted,
+  elementCompletedJsonSchema
+);
 function isElementCreated(value) {
   return validateElementCreated(value);
 }
-var elementCreatedSchema = /* @__PURE__ */ standardSchema(validateElementCreated, elementCreatedJsonSchema);
+var elementCreatedSchema = /* @__PURE__ */ standardSchema(
+  validateElementCreated,
+  elementCreatedJsonSchema
+);
 function isElementDeleted(value) {
   return validateElementDeleted(value);
 }
-var elementDeletedSchema = /* @__PURE__ */ standardSchema(validateElementDeleted, elementDeletedJsonSchema);
+var elementDeletedSchema = /* @__PURE__ */ standardSchema(
+  validateElementDeleted,
+  elementDeletedJsonSchema
+);
 function isElementUpdated(value) {
   return validateElementUpdated(value);
 }
-var elementUpdatedSchema = /* @__PURE__ */ standardSchema(validateElementUpdated, elementUpdatedJsonSchema);
+var elementUpdatedSchema = /* @__PURE__ */ standardSchema(
+  validateElementUpdated,
+  elementUpdatedJsonSchema
+);
 function isMemberLogin(value) {
   return validateMemberLogin(value);
 }
-var memberLoginSchema = /* @__PURE__ */ standardSchema(validateMemberLogin, memberLoginJsonSchema);
+var memberLoginSchema = /* @__PURE__ */ standardSchema(
+  validateMemberLogin,
+  memberLoginJsonSchema
+);
 function isModuleCreated(value) {
   return validateModuleCreated(value);
 }
-var moduleCreatedSchema = /* @__PURE__ */ standardSchema(validateModuleCreated, moduleCreatedJsonSchema);
+var moduleCreatedSchema = /* @__PURE__ */ standardSchema(
+  validateModuleCreated,
+  moduleCreatedJsonSchema
+);
 function isModuleUpdated(value) {
   return validateModuleUpdated(value);
 }
-var moduleUpdatedSchema = /* @__PURE__ */ standardSchema(validateModuleUpdated, moduleUpdatedJsonSchema);
+var moduleUpdatedSchema = /* @__PURE__ */ standardSchema(
+  validateModuleUpdated,
+  moduleUpdatedJsonSchema
+);
 function isOrganizationJoin(value) {
   return validateOrganizationJoin(value);
 }
-var organizationJoinSchema = /* @__PURE__ */ standardSchema(validateOrganizationJoin, organizationJoinJsonSchema);
+var organizationJoinSchema = /* @__PURE__ */ standardSchema(
+  validateOrganizationJoin,
+  organizationJoinJsonSchema
+);
 function verify(rawBody, headers, secret, options) {
   return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
 }
@@ -7284,5 +7443,20 @@ function drift(event) {
 }
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
-  oneOf: [appInstalledJsonSchema, appUninstalledJsonSchema, courseCompletedJsonSchema, courseCreatedJsonSchema, courseJoinJsonSchema, courseUpdatedJsonSchema, elementCompletedJsonSchema, elementCreatedJsonSchema, elementDeletedJsonSchema, elementUpdatedJsonSchema, memberLoginJsonSchema, moduleCreatedJsonSchema, moduleUpdatedJsonSchema, organizationJoinJsonSchema]
+  oneOf: [
+    appInstalledJsonSchema,
+    appUninstalledJsonSchema,
+    courseCompletedJsonSchema,
+    courseCreatedJsonSchema,
+    courseJoinJsonSchema,
+    courseUpdatedJsonSchema,
+    elementCompletedJsonSchema,
+    elementCreatedJsonSchema,
+    elementDeletedJsonSchema,
+    elementUpdatedJsonSchema,
+    memberLoginJsonSchema,
+    moduleCreatedJsonSchema,
+    moduleUpdatedJsonSchema,
+    organizationJoinJsonSchema
+  ]
 });

@@ -16,12 +16,12 @@ export type { StandardSchema, StandardResult } from "./runtime/standard-schema.j
 export type { HeadersLike } from "./runtime/headers.js";
 export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";
 export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
-export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";
+export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler, } from "./runtime/handler.js";
 export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.js";
 export type { NodeRequest } from "./runtime/body.js";
 export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
-export { validateAppInstalled, validateAppUninstalled, validateCourseCompleted, validateCourseCreated, validateCourseJoin, validateCourseUpdated, validateElementCompleted, validateElementCreated, validateElementDeleted, validateElementUpdated, validateMemberLogin, validateModuleCreated, validateModuleUpdated, validateOrganizationJoin, validateCommonEnvelope } from "./validators.js";
+export { validateAppInstalled, validateAppUninstalled, validateCourseCompleted, validateCourseCreated, validateCourseJoin, validateCourseUpdated, validateElementCompleted, validateElementCreated, validateElementDeleted, validateElementUpdated, validateMemberLogin, validateModuleCreated, validateModuleUpdated, validateOrganizationJoin, validateCommonEnvelope, } from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 /** Any event of this package (the same name in every coursehooks package). */
 export type Event = TeachfloorEvent;

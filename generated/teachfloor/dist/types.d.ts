@@ -2,11 +2,11 @@
 /**
  * Any Teachfloor event.
  */
-export type TeachfloorEvent = (TeachfloorAppInstalledEvent | TeachfloorAppUninstalledEvent | TeachfloorCourseCompletedEvent | TeachfloorCourseCreatedEvent | TeachfloorCourseJoinEvent | TeachfloorCourseUpdatedEvent | TeachfloorElementCompletedEvent | TeachfloorElementCreatedEvent | TeachfloorElementDeletedEvent | TeachfloorElementUpdatedEvent | TeachfloorMemberLoginEvent | TeachfloorModuleCreatedEvent | TeachfloorModuleUpdatedEvent | TeachfloorOrganizationJoinEvent);
+export type TeachfloorEvent = TeachfloorAppInstalledEvent | TeachfloorAppUninstalledEvent | TeachfloorCourseCompletedEvent | TeachfloorCourseCreatedEvent | TeachfloorCourseJoinEvent | TeachfloorCourseUpdatedEvent | TeachfloorElementCompletedEvent | TeachfloorElementCreatedEvent | TeachfloorElementDeletedEvent | TeachfloorElementUpdatedEvent | TeachfloorMemberLoginEvent | TeachfloorModuleCreatedEvent | TeachfloorModuleUpdatedEvent | TeachfloorOrganizationJoinEvent;
 /**
  * An organisation installed an extension app (or installed its new version on an upgrade). Sent to the app's webhook endpoint whatever events it subscribes to; the data names the organisation, the app, the user who installed it and, for apps with install OAuth, the installation's tokens.
  */
-export type TeachfloorAppInstalledEvent = (TeachfloorEnvelope & {
+export type TeachfloorAppInstalledEvent = TeachfloorEnvelope & {
     type: "app.installed";
     /**
      * Who installed which app where, and the installation's tokens when the app asked for them.
@@ -37,11 +37,11 @@ export type TeachfloorAppInstalledEvent = (TeachfloorEnvelope & {
         };
         credentials?: TeachfloorAppCredentials;
     };
-});
+};
 /**
  * An organisation is uninstalling an extension app (or the old version on an upgrade): sent just before its tokens are revoked and its webhook endpoint removed, the last delivery from that organisation. Purge the installation's state.
  */
-export type TeachfloorAppUninstalledEvent = (TeachfloorEnvelope & {
+export type TeachfloorAppUninstalledEvent = TeachfloorEnvelope & {
     type: "app.uninstalled";
     /**
      * The organisation and the app being uninstalled.
@@ -55,11 +55,11 @@ export type TeachfloorAppUninstalledEvent = (TeachfloorEnvelope & {
         app?: TeachfloorApp;
         credentials?: TeachfloorAppCredentials;
     };
-});
+};
 /**
  * A member completed a course. The docs publish no payload for it; the data is kept open, with the member and the course where present.
  */
-export type TeachfloorCourseCompletedEvent = (TeachfloorEnvelope & {
+export type TeachfloorCourseCompletedEvent = TeachfloorEnvelope & {
     type: "course.completed";
     /**
      * The completion; its shape is not documented. Kept open.
@@ -69,81 +69,81 @@ export type TeachfloorCourseCompletedEvent = (TeachfloorEnvelope & {
         course?: TeachfloorCourse;
         [k: string]: unknown | undefined;
     };
-});
+};
 /**
  * A new course was created. The data is the course.
  */
-export type TeachfloorCourseCreatedEvent = (TeachfloorEnvelope & {
+export type TeachfloorCourseCreatedEvent = TeachfloorEnvelope & {
     type: "course.created";
     data: TeachfloorCourse;
-});
+};
 /**
  * A member joined a course. The data is the enrolment (course member): the member, the course and when they joined.
  */
-export type TeachfloorCourseJoinEvent = (TeachfloorEnvelope & {
+export type TeachfloorCourseJoinEvent = TeachfloorEnvelope & {
     type: "course.join";
     data: TeachfloorCourseMember;
-});
+};
 /**
  * A course was updated. The data is the course as it is after the update.
  */
-export type TeachfloorCourseUpdatedEvent = (TeachfloorEnvelope & {
+export type TeachfloorCourseUpdatedEvent = TeachfloorEnvelope & {
     type: "course.updated";
     data: TeachfloorCourse;
-});
+};
 /**
  * A member completed an element. The data is the activity: the member, the element (context), when, and the result.
  */
-export type TeachfloorElementCompletedEvent = (TeachfloorEnvelope & {
+export type TeachfloorElementCompletedEvent = TeachfloorEnvelope & {
     type: "element.completed";
     data: TeachfloorActivity;
-});
+};
 /**
  * A new element was created in a module. The data is the element.
  */
-export type TeachfloorElementCreatedEvent = (TeachfloorEnvelope & {
+export type TeachfloorElementCreatedEvent = TeachfloorEnvelope & {
     type: "element.created";
     data: TeachfloorElement;
-});
+};
 /**
  * An element was deleted. The data is the element that was deleted.
  */
-export type TeachfloorElementDeletedEvent = (TeachfloorEnvelope & {
+export type TeachfloorElementDeletedEvent = TeachfloorEnvelope & {
     type: "element.deleted";
     data: TeachfloorElement;
-});
+};
 /**
  * An element was updated. The data is the element as it is after the update.
  */
-export type TeachfloorElementUpdatedEvent = (TeachfloorEnvelope & {
+export type TeachfloorElementUpdatedEvent = TeachfloorEnvelope & {
     type: "element.updated";
     data: TeachfloorElement;
-});
+};
 /**
  * A member logged in. The data is the member.
  */
-export type TeachfloorMemberLoginEvent = (TeachfloorEnvelope & {
+export type TeachfloorMemberLoginEvent = TeachfloorEnvelope & {
     type: "member.login";
     data: TeachfloorMember;
-});
+};
 /**
  * A new module was created in a course. The webhook docs publish no module shape; the data is described by the Extension Kit's module object, every field optional.
  */
-export type TeachfloorModuleCreatedEvent = (TeachfloorEnvelope & {
+export type TeachfloorModuleCreatedEvent = TeachfloorEnvelope & {
     type: "module.created";
     data: TeachfloorModule;
-});
+};
 /**
  * A module of a course was updated. The webhook docs publish no module shape; the data is described by the Extension Kit's module object, every field optional.
  */
-export type TeachfloorModuleUpdatedEvent = (TeachfloorEnvelope & {
+export type TeachfloorModuleUpdatedEvent = TeachfloorEnvelope & {
     type: "module.updated";
     data: TeachfloorModule;
-});
+};
 /**
  * A user joined the organisation. Named among the events an extension app can subscribe to; Teachfloor publishes no payload for it, so the data is kept open.
  */
-export type TeachfloorOrganizationJoinEvent = (TeachfloorEnvelope & {
+export type TeachfloorOrganizationJoinEvent = TeachfloorEnvelope & {
     type: "organization.join";
     /**
      * Not described yet: no payload has been seen, so the data is kept open.
@@ -151,7 +151,7 @@ export type TeachfloorOrganizationJoinEvent = (TeachfloorEnvelope & {
     data: {
         [k: string]: unknown | undefined;
     };
-});
+};
 /**
  * The fields every Teachfloor webhook body carries around the event's data (current format).
  */
@@ -304,7 +304,7 @@ export interface TeachfloorCourse {
     /**
      * URL of the course's cover image; null when the course has none (the Extension Kit type allows null).
      */
-    cover: (string | null);
+    cover: string | null;
     /**
      * Who can access the course (`public` in the examples).
      */
@@ -316,11 +316,11 @@ export interface TeachfloorCourse {
     /**
      * When the course starts; null in the examples (no start date), so the format of a set value is not documented.
      */
-    start_date?: (string | null);
+    start_date?: string | null;
     /**
      * When the course ends; null in the examples (no end date), so the format of a set value is not documented.
      */
-    end_date?: (string | null);
+    end_date?: string | null;
     /**
      * Currency code of the price (`USD` in the examples).
      */
@@ -328,11 +328,11 @@ export interface TeachfloorCourse {
     /**
      * The course's price in units of the currency (`99.00` in the examples); null when no price is set (the Extension Kit type allows null).
      */
-    price: (number | null);
+    price: number | null;
     /**
      * Label shown for a free course; null in the examples.
      */
-    free_label?: (string | null);
+    free_label?: string | null;
     /**
      * URL of the course in the Teachfloor app.
      */
@@ -451,7 +451,7 @@ export interface TeachfloorElement {
     /**
      * URL of the element's cover (thumbnail) image; null when it has none (the Extension Kit type allows null).
      */
-    cover: (string | null);
+    cover: string | null;
     /**
      * The kind of element (`video` in the examples).
      */
@@ -494,7 +494,7 @@ export interface TeachfloorModule {
     /**
      * URL of the module's cover image, or null.
      */
-    cover?: (string | null);
+    cover?: string | null;
     /**
      * The kind of module.
      */

@@ -8,11 +8,68 @@ import { createDeliveryHandler, type WebhookHandler } from "./runtime/handler.js
 import { eventDrift, type Drift } from "./runtime/drift.js";
 import type { HandlerOptions } from "./runtime/handler-options.js";
 import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
-import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
+import {
+  signDelivery,
+  verifyDelivery,
+  type RawBody,
+  type Secret,
+  type SignOptions,
+  type VerifyOptions,
+  type VerifyResult,
+} from "./runtime/verify.js";
 import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";
-import { validateAppInstalled, validateAppUninstalled, validateCourseCompleted, validateCourseCreated, validateCourseJoin, validateCourseUpdated, validateElementCompleted, validateElementCreated, validateElementDeleted, validateElementUpdated, validateMemberLogin, validateModuleCreated, validateModuleUpdated, validateOrganizationJoin, validateCommonEnvelope } from "./validators.js";
-import { appInstalledJsonSchema, appUninstalledJsonSchema, courseCompletedJsonSchema, courseCreatedJsonSchema, courseJoinJsonSchema, courseUpdatedJsonSchema, elementCompletedJsonSchema, elementCreatedJsonSchema, elementDeletedJsonSchema, elementUpdatedJsonSchema, memberLoginJsonSchema, moduleCreatedJsonSchema, moduleUpdatedJsonSchema, organizationJoinJsonSchema } from "./json-schemas.js";
-import type { TeachfloorAppInstalledEvent, TeachfloorAppUninstalledEvent, TeachfloorCourseCompletedEvent, TeachfloorCourseCreatedEvent, TeachfloorCourseJoinEvent, TeachfloorCourseUpdatedEvent, TeachfloorElementCompletedEvent, TeachfloorElementCreatedEvent, TeachfloorElementDeletedEvent, TeachfloorElementUpdatedEvent, TeachfloorEvent, TeachfloorEventMap, TeachfloorEventType, TeachfloorMemberLoginEvent, TeachfloorModuleCreatedEvent, TeachfloorModuleUpdatedEvent, TeachfloorOrganizationJoinEvent } from "./types.js";
+import {
+  validateAppInstalled,
+  validateAppUninstalled,
+  validateCourseCompleted,
+  validateCourseCreated,
+  validateCourseJoin,
+  validateCourseUpdated,
+  validateElementCompleted,
+  validateElementCreated,
+  validateElementDeleted,
+  validateElementUpdated,
+  validateMemberLogin,
+  validateModuleCreated,
+  validateModuleUpdated,
+  validateOrganizationJoin,
+  validateCommonEnvelope,
+} from "./validators.js";
+import {
+  appInstalledJsonSchema,
+  appUninstalledJsonSchema,
+  courseCompletedJsonSchema,
+  courseCreatedJsonSchema,
+  courseJoinJsonSchema,
+  courseUpdatedJsonSchema,
+  elementCompletedJsonSchema,
+  elementCreatedJsonSchema,
+  elementDeletedJsonSchema,
+  elementUpdatedJsonSchema,
+  memberLoginJsonSchema,
+  moduleCreatedJsonSchema,
+  moduleUpdatedJsonSchema,
+  organizationJoinJsonSchema,
+} from "./json-schemas.js";
+import type {
+  TeachfloorAppInstalledEvent,
+  TeachfloorAppUninstalledEvent,
+  TeachfloorCourseCompletedEvent,
+  TeachfloorCourseCreatedEvent,
+  TeachfloorCourseJoinEvent,
+  TeachfloorCourseUpdatedEvent,
+  TeachfloorElementCompletedEvent,
+  TeachfloorElementCreatedEvent,
+  TeachfloorElementDeletedEvent,
+  TeachfloorElementUpdatedEvent,
+  TeachfloorEvent,
+  TeachfloorEventMap,
+  TeachfloorEventType,
+  TeachfloorMemberLoginEvent,
+  TeachfloorModuleCreatedEvent,
+  TeachfloorModuleUpdatedEvent,
+  TeachfloorOrganizationJoinEvent,
+} from "./types.js";
 
 export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
@@ -21,12 +78,37 @@ export type { StandardSchema, StandardResult } from "./runtime/standard-schema.j
 export type { HeadersLike } from "./runtime/headers.js";
 export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";
 export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
-export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";
+export type {
+  DeliveryContext,
+  EventHandler,
+  Failure,
+  FailureCode,
+  HandlerResponse,
+  InvalidContext,
+  NodeResponse,
+  WebhookHandler,
+} from "./runtime/handler.js";
 export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.js";
 export type { NodeRequest } from "./runtime/body.js";
 export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
-export { validateAppInstalled, validateAppUninstalled, validateCourseCompleted, validateCourseCreated, validateCourseJoin, validateCourseUpdated, validateElementCompleted, validateElementCreated, validateElementDeleted, validateElementUpdated, validateMemberLogin, validateModuleCreated, validateModuleUpdated, validateOrganizationJoin, validateCommonEnvelope } from "./validators.js";
+export {
+  validateAppInstalled,
+  validateAppUninstalled,
+  validateCourseCompleted,
+  validateCourseCreated,
+  validateCourseJoin,
+  validateCourseUpdated,
+  validateElementCompleted,
+  validateElementCreated,
+  validateElementDeleted,
+  validateElementUpdated,
+  validateMemberLogin,
+  validateModuleCreated,
+  validateModuleUpdated,
+  validateOrganizationJoin,
+  validateCommonEnvelope,
+} from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 
 /** Any event of this package (the same name in every coursehooks package). */
@@ -75,7 +157,11 @@ const jsonSchemaByName: Record<string, Record<string, unknown>> = {
   "organization.join": organizationJoinJsonSchema,
 };
 
-const delivery: DeliveryConfig = {"scope":"teachfloor","signature":{"scheme":"hmac-sha256-hex","headers":["Teachfloor-Signature"],"signs":"raw-body","bearer":false},"deliveryId":{"from":"envelope","property":"id"}};
+const delivery: DeliveryConfig = {
+  scope: "teachfloor",
+  signature: { scheme: "hmac-sha256-hex", headers: ["Teachfloor-Signature"], signs: "raw-body", bearer: false },
+  deliveryId: { from: "envelope", property: "id" },
+};
 
 /**
  * Turns a delivery into a typed event. `input` is the raw body (string or bytes) or an already parsed
@@ -98,7 +184,10 @@ export function isAppInstalled(value: unknown): value is TeachfloorAppInstalledE
 }
 
 /** app.installed as a Standard Schema, with its JSON Schema. */
-export const appInstalledSchema: StandardSchema<TeachfloorAppInstalledEvent> = /* @__PURE__ */ standardSchema(validateAppInstalled, appInstalledJsonSchema);
+export const appInstalledSchema: StandardSchema<TeachfloorAppInstalledEvent> = /* @__PURE__ */ standardSchema(
+  validateAppInstalled,
+  appInstalledJsonSchema,
+);
 
 /** Whether `value` is a valid app.uninstalled event. */
 export function isAppUninstalled(value: unknown): value is TeachfloorAppUninstalledEvent {
@@ -106,7 +195,10 @@ export function isAppUninstalled(value: unknown): value is TeachfloorAppUninstal
 }
 
 /** app.uninstalled as a Standard Schema, with its JSON Schema. */
-export const appUninstalledSchema: StandardSchema<TeachfloorAppUninstalledEvent> = /* @__PURE__ */ standardSchema(validateAppUninstalled, appUninstalledJsonSchema);
+export const appUninstalledSchema: StandardSchema<TeachfloorAppUninstalledEvent> = /* @__PURE__ */ standardSchema(
+  validateAppUninstalled,
+  appUninstalledJsonSchema,
+);
 
 /** Whether `value` is a valid course.completed event. */
 export function isCourseCompleted(value: unknown): value is TeachfloorCourseCompletedEvent {
@@ -114,7 +206,10 @@ export function isCourseCompleted(value: unknown): value is TeachfloorCourseComp
 }
 
 /** course.completed as a Standard Schema, with its JSON Schema. */
-export const courseCompletedSchema: StandardSchema<TeachfloorCourseCompletedEvent> = /* @__PURE__ */ standardSchema(validateCourseCompleted, courseCompletedJsonSchema);
+export const courseCompletedSchema: StandardSchema<TeachfloorCourseCompletedEvent> = /* @__PURE__ */ standardSchema(
+  validateCourseCompleted,
+  courseCompletedJsonSchema,
+);
 
 /** Whether `value` is a valid course.created event. */
 export function isCourseCreated(value: unknown): value is TeachfloorCourseCreatedEvent {
@@ -122,7 +217,10 @@ export function isCourseCreated(value: unknown): value is TeachfloorCourseCreate
 }
 
 /** course.created as a Standard Schema, with its JSON Schema. */
-export const courseCreatedSchema: StandardSchema<TeachfloorCourseCreatedEvent> = /* @__PURE__ */ standardSchema(validateCourseCreated, courseCreatedJsonSchema);
+export const courseCreatedSchema: StandardSchema<TeachfloorCourseCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateCourseCreated,
+  courseCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid course.join event. */
 export function isCourseJoin(value: unknown): value is TeachfloorCourseJoinEvent {
@@ -130,7 +228,10 @@ export function isCourseJoin(value: unknown): value is TeachfloorCourseJoinEvent
 }
 
 /** course.join as a Standard Schema, with its JSON Schema. */
-export const courseJoinSchema: StandardSchema<TeachfloorCourseJoinEvent> = /* @__PURE__ */ standardSchema(validateCourseJoin, courseJoinJsonSchema);
+export const courseJoinSchema: StandardSchema<TeachfloorCourseJoinEvent> = /* @__PURE__ */ standardSchema(
+  validateCourseJoin,
+  courseJoinJsonSchema,
+);
 
 /** Whether `value` is a valid course.updated event. */
 export function isCourseUpdated(value: unknown): value is TeachfloorCourseUpdatedEvent {
@@ -138,7 +239,10 @@ export function isCourseUpdated(value: unknown): value is TeachfloorCourseUpdate
 }
 
 /** course.updated as a Standard Schema, with its JSON Schema. */
-export const courseUpdatedSchema: StandardSchema<TeachfloorCourseUpdatedEvent> = /* @__PURE__ */ standardSchema(validateCourseUpdated, courseUpdatedJsonSchema);
+export const courseUpdatedSchema: StandardSchema<TeachfloorCourseUpdatedEvent> = /* @__PURE__ */ standardSchema(
+  validateCourseUpdated,
+  courseUpdatedJsonSchema,
+);
 
 /** Whether `value` is a valid element.completed event. */
 export function isElementCompleted(value: unknown): value is TeachfloorElementCompletedEvent {
@@ -146,7 +250,10 @@ export function isElementCompleted(value: unknown): value is TeachfloorElementCo
 }
 
 /** element.completed as a Standard Schema, with its JSON Schema. */
-export const elementCompletedSchema: StandardSchema<TeachfloorElementCompletedEvent> = /* @__PURE__ */ standardSchema(validateElementCompleted, elementCompletedJsonSchema);
+export const elementCompletedSchema: StandardSchema<TeachfloorElementCompletedEvent> = /* @__PURE__ */ standardSchema(
+  validateElementCompleted,
+  elementCompletedJsonSchema,
+);
 
 /** Whether `value` is a valid element.created event. */
 export function isElementCreated(value: unknown): value is TeachfloorElementCreatedEvent {
@@ -154,7 +261,10 @@ export function isElementCreated(value: unknown): value is TeachfloorElementCrea
 }
 
 /** element.created as a Standard Schema, with its JSON Schema. */
-export const elementCreatedSchema: StandardSchema<TeachfloorElementCreatedEvent> = /* @__PURE__ */ standardSchema(validateElementCreated, elementCreatedJsonSchema);
+export const elementCreatedSchema: StandardSchema<TeachfloorElementCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateElementCreated,
+  elementCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid element.deleted event. */
 export function isElementDeleted(value: unknown): value is TeachfloorElementDeletedEvent {
@@ -162,7 +272,10 @@ export function isElementDeleted(value: unknown): value is TeachfloorElementDele
 }
 
 /** element.deleted as a Standard Schema, with its JSON Schema. */
-export const elementDeletedSchema: StandardSchema<TeachfloorElementDeletedEvent> = /* @__PURE__ */ standardSchema(validateElementDeleted, elementDeletedJsonSchema);
+export const elementDeletedSchema: StandardSchema<TeachfloorElementDeletedEvent> = /* @__PURE__ */ standardSchema(
+  validateElementDeleted,
+  elementDeletedJsonSchema,
+);
 
 /** Whether `value` is a valid element.updated event. */
 export function isElementUpdated(value: unknown): value is TeachfloorElementUpdatedEvent {
@@ -170,7 +283,10 @@ export function isElementUpdated(value: unknown): value is TeachfloorElementUpda
 }
 
 /** element.updated as a Standard Schema, with its JSON Schema. */
-export const elementUpdatedSchema: StandardSchema<TeachfloorElementUpdatedEvent> = /* @__PURE__ */ standardSchema(validateElementUpdated, elementUpdatedJsonSchema);
+export const elementUpdatedSchema: StandardSchema<TeachfloorElementUpdatedEvent> = /* @__PURE__ */ standardSchema(
+  validateElementUpdated,
+  elementUpdatedJsonSchema,
+);
 
 /** Whether `value` is a valid member.login event. */
 export function isMemberLogin(value: unknown): value is TeachfloorMemberLoginEvent {
@@ -178,7 +294,10 @@ export function isMemberLogin(value: unknown): value is TeachfloorMemberLoginEve
 }
 
 /** member.login as a Standard Schema, with its JSON Schema. */
-export const memberLoginSchema: StandardSchema<TeachfloorMemberLoginEvent> = /* @__PURE__ */ standardSchema(validateMemberLogin, memberLoginJsonSchema);
+export const memberLoginSchema: StandardSchema<TeachfloorMemberLoginEvent> = /* @__PURE__ */ standardSchema(
+  validateMemberLogin,
+  memberLoginJsonSchema,
+);
 
 /** Whether `value` is a valid module.created event. */
 export function isModuleCreated(value: unknown): value is TeachfloorModuleCreatedEvent {
@@ -186,7 +305,10 @@ export function isModuleCreated(value: unknown): value is TeachfloorModuleCreate
 }
 
 /** module.created as a Standard Schema, with its JSON Schema. */
-export const moduleCreatedSchema: StandardSchema<TeachfloorModuleCreatedEvent> = /* @__PURE__ */ standardSchema(validateModuleCreated, moduleCreatedJsonSchema);
+export const moduleCreatedSchema: StandardSchema<TeachfloorModuleCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateModuleCreated,
+  moduleCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid module.updated event. */
 export function isModuleUpdated(value: unknown): value is TeachfloorModuleUpdatedEvent {
@@ -194,7 +316,10 @@ export function isModuleUpdated(value: unknown): value is TeachfloorModuleUpdate
 }
 
 /** module.updated as a Standard Schema, with its JSON Schema. */
-export const moduleUpdatedSchema: StandardSchema<TeachfloorModuleUpdatedEvent> = /* @__PURE__ */ standardSchema(validateModuleUpdated, moduleUpdatedJsonSchema);
+export const moduleUpdatedSchema: StandardSchema<TeachfloorModuleUpdatedEvent> = /* @__PURE__ */ standardSchema(
+  validateModuleUpdated,
+  moduleUpdatedJsonSchema,
+);
 
 /** Whether `value` is a valid organization.join event. */
 export function isOrganizationJoin(value: unknown): value is TeachfloorOrganizationJoinEvent {
@@ -202,13 +327,21 @@ export function isOrganizationJoin(value: unknown): value is TeachfloorOrganizat
 }
 
 /** organization.join as a Standard Schema, with its JSON Schema. */
-export const organizationJoinSchema: StandardSchema<TeachfloorOrganizationJoinEvent> = /* @__PURE__ */ standardSchema(validateOrganizationJoin, organizationJoinJsonSchema);
+export const organizationJoinSchema: StandardSchema<TeachfloorOrganizationJoinEvent> = /* @__PURE__ */ standardSchema(
+  validateOrganizationJoin,
+  organizationJoinJsonSchema,
+);
 
 /**
  * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
  * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.
  */
-export function verify(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<VerifyResult> {
+export function verify(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options?: VerifyOptions,
+): Promise<VerifyResult> {
   return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
 }
 
@@ -218,7 +351,12 @@ export function sign(rawBody: RawBody, secret: string, options?: SignOptions): P
 }
 
 /** Verifies, then parses: `{ ok: true, event, deliveryId }` or `{ ok: false, error }`. Never throws. */
-export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<ReceiveResult<TeachfloorEvent>> {
+export function receive(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options?: VerifyOptions,
+): Promise<ReceiveResult<TeachfloorEvent>> {
   return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
 }
 
@@ -241,5 +379,20 @@ export function drift(event: TeachfloorEvent): Drift {
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */
 export const eventSchema: StandardSchema<TeachfloorEvent> = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
-  oneOf: [appInstalledJsonSchema, appUninstalledJsonSchema, courseCompletedJsonSchema, courseCreatedJsonSchema, courseJoinJsonSchema, courseUpdatedJsonSchema, elementCompletedJsonSchema, elementCreatedJsonSchema, elementDeletedJsonSchema, elementUpdatedJsonSchema, memberLoginJsonSchema, moduleCreatedJsonSchema, moduleUpdatedJsonSchema, organizationJoinJsonSchema],
+  oneOf: [
+    appInstalledJsonSchema,
+    appUninstalledJsonSchema,
+    courseCompletedJsonSchema,
+    courseCreatedJsonSchema,
+    courseJoinJsonSchema,
+    courseUpdatedJsonSchema,
+    elementCompletedJsonSchema,
+    elementCreatedJsonSchema,
+    elementDeletedJsonSchema,
+    elementUpdatedJsonSchema,
+    memberLoginJsonSchema,
+    moduleCreatedJsonSchema,
+    moduleUpdatedJsonSchema,
+    organizationJoinJsonSchema,
+  ],
 });

@@ -8,11 +8,47 @@ import { createDeliveryHandler, type WebhookHandler } from "./runtime/handler.js
 import { eventDrift, type Drift } from "./runtime/drift.js";
 import type { HandlerOptions } from "./runtime/handler-options.js";
 import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
-import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
+import {
+  signDelivery,
+  verifyDelivery,
+  type RawBody,
+  type Secret,
+  type SignOptions,
+  type VerifyOptions,
+  type VerifyResult,
+} from "./runtime/verify.js";
 import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";
-import { validateCourseCreated, validateCourseStudentEnroll, validateCourseUpdated, validateMembershipPlanCreated, validateMembershipPlanUpdated, validatePaymentPaid, validatePaymentRefund, validateCommonEnvelope } from "./validators.js";
-import { courseCreatedJsonSchema, courseStudentEnrollJsonSchema, courseUpdatedJsonSchema, membershipPlanCreatedJsonSchema, membershipPlanUpdatedJsonSchema, paymentPaidJsonSchema, paymentRefundJsonSchema } from "./json-schemas.js";
-import type { TeachifyCourseCreatedEvent, TeachifyCourseStudentEnrollEvent, TeachifyCourseUpdatedEvent, TeachifyEvent, TeachifyEventMap, TeachifyEventType, TeachifyMembershipPlanCreatedEvent, TeachifyMembershipPlanUpdatedEvent, TeachifyPaymentPaidEvent, TeachifyPaymentRefundEvent } from "./types.js";
+import {
+  validateCourseCreated,
+  validateCourseStudentEnroll,
+  validateCourseUpdated,
+  validateMembershipPlanCreated,
+  validateMembershipPlanUpdated,
+  validatePaymentPaid,
+  validatePaymentRefund,
+  validateCommonEnvelope,
+} from "./validators.js";
+import {
+  courseCreatedJsonSchema,
+  courseStudentEnrollJsonSchema,
+  courseUpdatedJsonSchema,
+  membershipPlanCreatedJsonSchema,
+  membershipPlanUpdatedJsonSchema,
+  paymentPaidJsonSchema,
+  paymentRefundJsonSchema,
+} from "./json-schemas.js";
+import type {
+  TeachifyCourseCreatedEvent,
+  TeachifyCourseStudentEnrollEvent,
+  TeachifyCourseUpdatedEvent,
+  TeachifyEvent,
+  TeachifyEventMap,
+  TeachifyEventType,
+  TeachifyMembershipPlanCreatedEvent,
+  TeachifyMembershipPlanUpdatedEvent,
+  TeachifyPaymentPaidEvent,
+  TeachifyPaymentRefundEvent,
+} from "./types.js";
 
 export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
@@ -21,12 +57,30 @@ export type { StandardSchema, StandardResult } from "./runtime/standard-schema.j
 export type { HeadersLike } from "./runtime/headers.js";
 export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";
 export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
-export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";
+export type {
+  DeliveryContext,
+  EventHandler,
+  Failure,
+  FailureCode,
+  HandlerResponse,
+  InvalidContext,
+  NodeResponse,
+  WebhookHandler,
+} from "./runtime/handler.js";
 export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.js";
 export type { NodeRequest } from "./runtime/body.js";
 export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
-export { validateCourseCreated, validateCourseStudentEnroll, validateCourseUpdated, validateMembershipPlanCreated, validateMembershipPlanUpdated, validatePaymentPaid, validatePaymentRefund, validateCommonEnvelope } from "./validators.js";
+export {
+  validateCourseCreated,
+  validateCourseStudentEnroll,
+  validateCourseUpdated,
+  validateMembershipPlanCreated,
+  validateMembershipPlanUpdated,
+  validatePaymentPaid,
+  validatePaymentRefund,
+  validateCommonEnvelope,
+} from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 
 /** Any event of this package (the same name in every coursehooks package). */
@@ -41,10 +95,25 @@ const catalogue: CatalogueRuntime = {
   envelope: validateCommonEnvelope,
   events: [
     { type: "course.created", name: "course.created", when: [], check: validateCourseCreated as Check },
-    { type: "course.student_enroll", name: "course.student_enroll", when: [], check: validateCourseStudentEnroll as Check },
+    {
+      type: "course.student_enroll",
+      name: "course.student_enroll",
+      when: [],
+      check: validateCourseStudentEnroll as Check,
+    },
     { type: "course.updated", name: "course.updated", when: [], check: validateCourseUpdated as Check },
-    { type: "membership_plan.created", name: "membership_plan.created", when: [], check: validateMembershipPlanCreated as Check },
-    { type: "membership_plan.updated", name: "membership_plan.updated", when: [], check: validateMembershipPlanUpdated as Check },
+    {
+      type: "membership_plan.created",
+      name: "membership_plan.created",
+      when: [],
+      check: validateMembershipPlanCreated as Check,
+    },
+    {
+      type: "membership_plan.updated",
+      name: "membership_plan.updated",
+      when: [],
+      check: validateMembershipPlanUpdated as Check,
+    },
     { type: "payment.paid", name: "payment.paid", when: [], check: validatePaymentPaid as Check },
     { type: "payment.refund", name: "payment.refund", when: [], check: validatePaymentRefund as Check },
   ],
@@ -61,7 +130,16 @@ const jsonSchemaByName: Record<string, Record<string, unknown>> = {
   "payment.refund": paymentRefundJsonSchema,
 };
 
-const delivery: DeliveryConfig = {"scope":"teachify","signature":{"scheme":"hmac-sha256-hex","headers":["Teachify-Webhook-Signature","Loopwise-Webhook-Signature"],"signs":"raw-body","bearer":false},"deliveryId":{"from":"body-hash"}};
+const delivery: DeliveryConfig = {
+  scope: "teachify",
+  signature: {
+    scheme: "hmac-sha256-hex",
+    headers: ["Teachify-Webhook-Signature", "Loopwise-Webhook-Signature"],
+    signs: "raw-body",
+    bearer: false,
+  },
+  deliveryId: { from: "body-hash" },
+};
 
 /**
  * Turns a delivery into a typed event. `input` is the raw body (string or bytes) or an already parsed
@@ -84,7 +162,10 @@ export function isCourseCreated(value: unknown): value is TeachifyCourseCreatedE
 }
 
 /** course.created as a Standard Schema, with its JSON Schema. */
-export const courseCreatedSchema: StandardSchema<TeachifyCourseCreatedEvent> = /* @__PURE__ */ standardSchema(validateCourseCreated, courseCreatedJsonSchema);
+export const courseCreatedSchema: StandardSchema<TeachifyCourseCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateCourseCreated,
+  courseCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid course.student_enroll event. */
 export function isCourseStudentEnroll(value: unknown): value is TeachifyCourseStudentEnrollEvent {
@@ -92,7 +173,8 @@ export function isCourseStudentEnroll(value: unknown): value is TeachifyCourseSt
 }
 
 /** course.student_enroll as a Standard Schema, with its JSON Schema. */
-export const courseStudentEnrollSchema: StandardSchema<TeachifyCourseStudentEnrollEvent> = /* @__PURE__ */ standardSchema(validateCourseStudentEnroll, courseStudentEnrollJsonSchema);
+export const courseStudentEnrollSchema: StandardSchema<TeachifyCourseStudentEnrollEvent> =
+  /* @__PURE__ */ standardSchema(validateCourseStudentEnroll, courseStudentEnrollJsonSchema);
 
 /** Whether `value` is a valid course.updated event. */
 export function isCourseUpdated(value: unknown): value is TeachifyCourseUpdatedEvent {
@@ -100,7 +182,10 @@ export function isCourseUpdated(value: unknown): value is TeachifyCourseUpdatedE
 }
 
 /** course.updated as a Standard Schema, with its JSON Schema. */
-export const courseUpdatedSchema: StandardSchema<TeachifyCourseUpdatedEvent> = /* @__PURE__ */ standardSchema(validateCourseUpdated, courseUpdatedJsonSchema);
+export const courseUpdatedSchema: StandardSchema<TeachifyCourseUpdatedEvent> = /* @__PURE__ */ standardSchema(
+  validateCourseUpdated,
+  courseUpdatedJsonSchema,
+);
 
 /** Whether `value` is a valid membership_plan.created event. */
 export function isMembershipPlanCreated(value: unknown): value is TeachifyMembershipPlanCreatedEvent {
@@ -108,7 +193,8 @@ export function isMembershipPlanCreated(value: unknown): value is TeachifyMember
 }
 
 /** membership_plan.created as a Standard Schema, with its JSON Schema. */
-export const membershipPlanCreatedSchema: StandardSchema<TeachifyMembershipPlanCreatedEvent> = /* @__PURE__ */ standardSchema(validateMembershipPlanCreated, membershipPlanCreatedJsonSchema);
+export const membershipPlanCreatedSchema: StandardSchema<TeachifyMembershipPlanCreatedEvent> =
+  /* @__PURE__ */ standardSchema(validateMembershipPlanCreated, membershipPlanCreatedJsonSchema);
 
 /** Whether `value` is a valid membership_plan.updated event. */
 export function isMembershipPlanUpdated(value: unknown): value is TeachifyMembershipPlanUpdatedEvent {
@@ -116,7 +202,8 @@ export function isMembershipPlanUpdated(value: unknown): value is TeachifyMember
 }
 
 /** membership_plan.updated as a Standard Schema, with its JSON Schema. */
-export const membershipPlanUpdatedSchema: StandardSchema<TeachifyMembershipPlanUpdatedEvent> = /* @__PURE__ */ standardSchema(validateMembershipPlanUpdated, membershipPlanUpdatedJsonSchema);
+export const membershipPlanUpdatedSchema: StandardSchema<TeachifyMembershipPlanUpdatedEvent> =
+  /* @__PURE__ */ standardSchema(validateMembershipPlanUpdated, membershipPlanUpdatedJsonSchema);
 
 /** Whether `value` is a valid payment.paid event. */
 export function isPaymentPaid(value: unknown): value is TeachifyPaymentPaidEvent {
@@ -124,7 +211,10 @@ export function isPaymentPaid(value: unknown): value is TeachifyPaymentPaidEvent
 }
 
 /** payment.paid as a Standard Schema, with its JSON Schema. */
-export const paymentPaidSchema: StandardSchema<TeachifyPaymentPaidEvent> = /* @__PURE__ */ standardSchema(validatePaymentPaid, paymentPaidJsonSchema);
+export const paymentPaidSchema: StandardSchema<TeachifyPaymentPaidEvent> = /* @__PURE__ */ standardSchema(
+  validatePaymentPaid,
+  paymentPaidJsonSchema,
+);
 
 /** Whether `value` is a valid payment.refund event. */
 export function isPaymentRefund(value: unknown): value is TeachifyPaymentRefundEvent {
@@ -132,13 +222,21 @@ export function isPaymentRefund(value: unknown): value is TeachifyPaymentRefundE
 }
 
 /** payment.refund as a Standard Schema, with its JSON Schema. */
-export const paymentRefundSchema: StandardSchema<TeachifyPaymentRefundEvent> = /* @__PURE__ */ standardSchema(validatePaymentRefund, paymentRefundJsonSchema);
+export const paymentRefundSchema: StandardSchema<TeachifyPaymentRefundEvent> = /* @__PURE__ */ standardSchema(
+  validatePaymentRefund,
+  paymentRefundJsonSchema,
+);
 
 /**
  * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
  * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.
  */
-export function verify(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<VerifyResult> {
+export function verify(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options?: VerifyOptions,
+): Promise<VerifyResult> {
   return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
 }
 
@@ -148,7 +246,12 @@ export function sign(rawBody: RawBody, secret: string, options?: SignOptions): P
 }
 
 /** Verifies, then parses: `{ ok: true, event, deliveryId }` or `{ ok: false, error }`. Never throws. */
-export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<ReceiveResult<TeachifyEvent>> {
+export function receive(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options?: VerifyOptions,
+): Promise<ReceiveResult<TeachifyEvent>> {
   return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
 }
 
@@ -171,5 +274,13 @@ export function drift(event: TeachifyEvent): Drift {
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */
 export const eventSchema: StandardSchema<TeachifyEvent> = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
-  oneOf: [courseCreatedJsonSchema, courseStudentEnrollJsonSchema, courseUpdatedJsonSchema, membershipPlanCreatedJsonSchema, membershipPlanUpdatedJsonSchema, paymentPaidJsonSchema, paymentRefundJsonSchema],
+  oneOf: [
+    courseCreatedJsonSchema,
+    courseStudentEnrollJsonSchema,
+    courseUpdatedJsonSchema,
+    membershipPlanCreatedJsonSchema,
+    membershipPlanUpdatedJsonSchema,
+    paymentPaidJsonSchema,
+    paymentRefundJsonSchema,
+  ],
 });

@@ -2,18 +2,25 @@
 /**
  * Any Teachify event.
  */
-export type TeachifyEvent = (TeachifyCourseCreatedEvent | TeachifyCourseStudentEnrollEvent | TeachifyCourseUpdatedEvent | TeachifyMembershipPlanCreatedEvent | TeachifyMembershipPlanUpdatedEvent | TeachifyPaymentPaidEvent | TeachifyPaymentRefundEvent);
+export type TeachifyEvent =
+  | TeachifyCourseCreatedEvent
+  | TeachifyCourseStudentEnrollEvent
+  | TeachifyCourseUpdatedEvent
+  | TeachifyMembershipPlanCreatedEvent
+  | TeachifyMembershipPlanUpdatedEvent
+  | TeachifyPaymentPaidEvent
+  | TeachifyPaymentRefundEvent;
 /**
  * A new course was created. The data is the course with its plans.
  */
-export type TeachifyCourseCreatedEvent = (TeachifyEnvelope & {
+export type TeachifyCourseCreatedEvent = TeachifyEnvelope & {
   type: "course.created";
   data: TeachifyCourse;
-});
+};
 /**
  * A student was enrolled in a course. The data is the enrolment: which user, which course, and its state.
  */
-export type TeachifyCourseStudentEnrollEvent = (TeachifyEnvelope & {
+export type TeachifyCourseStudentEnrollEvent = TeachifyEnvelope & {
   type: "course.student_enroll";
   /**
    * The enrolment.
@@ -78,44 +85,44 @@ export type TeachifyCourseStudentEnrollEvent = (TeachifyEnvelope & {
      */
     state: string;
   };
-});
+};
 /**
  * An existing course was updated. The data is the course with its plans, after the update.
  */
-export type TeachifyCourseUpdatedEvent = (TeachifyEnvelope & {
+export type TeachifyCourseUpdatedEvent = TeachifyEnvelope & {
   type: "course.updated";
   data: TeachifyCourse;
-});
+};
 /**
  * A membership plan was created. The data is the plan.
  */
-export type TeachifyMembershipPlanCreatedEvent = (TeachifyEnvelope & {
+export type TeachifyMembershipPlanCreatedEvent = TeachifyEnvelope & {
   type: "membership_plan.created";
   data: TeachifyMembershipPlan;
-});
+};
 /**
  * A membership plan was changed. The data is the plan as it is now.
  */
-export type TeachifyMembershipPlanUpdatedEvent = (TeachifyEnvelope & {
+export type TeachifyMembershipPlanUpdatedEvent = TeachifyEnvelope & {
   type: "membership_plan.updated";
   data: TeachifyMembershipPlan;
-});
+};
 /**
  * A payment was completed. The data is the payment, with the user who paid and the items bought.
  */
-export type TeachifyPaymentPaidEvent = (TeachifyEnvelope & {
+export type TeachifyPaymentPaidEvent = TeachifyEnvelope & {
   type: "payment.paid";
   data: TeachifyPayment;
-});
+};
 /**
  * A refund was made on a payment. The data is the payment as refunded, with its refund history.
  */
-export type TeachifyPaymentRefundEvent = (TeachifyEnvelope & {
+export type TeachifyPaymentRefundEvent = TeachifyEnvelope & {
   type: "payment.refund";
   /**
    * The payment as refunded, with every refund made on it.
    */
-  data: (TeachifyPayment & {
+  data: TeachifyPayment & {
     /**
      * The payment transaction's id.
      */
@@ -123,22 +130,24 @@ export type TeachifyPaymentRefundEvent = (TeachifyEnvelope & {
     /**
      * Every refund made on the payment, or null.
      */
-    refund_history?: ({
-      /**
-       * The amount refunded.
-       */
-      amount?: (number | null);
-      /**
-       * When the refund was made, written `YYYY-MM-DD HH:MM:SS +HHMM` (e.g. `2024-01-05 14:30:00 +0800`): not ISO 8601.
-       */
-      refunded_at?: (string | null);
-      /**
-       * The reason given for the refund.
-       */
-      reason?: (string | null);
-    }[] | null);
-  });
-});
+    refund_history?:
+      | {
+          /**
+           * The amount refunded.
+           */
+          amount?: number | null;
+          /**
+           * When the refund was made, written `YYYY-MM-DD HH:MM:SS +HHMM` (e.g. `2024-01-05 14:30:00 +0800`): not ISO 8601.
+           */
+          refunded_at?: string | null;
+          /**
+           * The reason given for the refund.
+           */
+          reason?: string | null;
+        }[]
+      | null;
+  };
+};
 
 /**
  * The fields every Teachify (Loopwise) webhook body carries: the event type and its data. There is no event id and no timestamp in the body.
@@ -151,9 +160,7 @@ export interface TeachifyEnvelope {
   /**
    * The event's data; its shape depends on the event type.
    */
-  data: {
-
-  };
+  data: {};
 }
 /**
  * A course with its price plans, as course.created and course.updated deliver it.
@@ -170,7 +177,7 @@ export interface TeachifyCourse {
   /**
    * The course's description; may be null (a course need not have one).
    */
-  description: (string | null);
+  description: string | null;
   /**
    * The course's state (`draft` or `published` in the examples).
    */
@@ -244,7 +251,7 @@ export interface TeachifyMembershipPlan {
   /**
    * The plan's description.
    */
-  description?: (string | null);
+  description?: string | null;
   /**
    * ISO 4217 code of the plan's price; `TWD` by default.
    */
@@ -276,7 +283,7 @@ export interface TeachifyMembershipPlan {
   /**
    * When the plan ends, if it does.
    */
-  ended_at?: (string | null);
+  ended_at?: string | null;
   /**
    * The kind of plan: `recurring`, `fixed_date`, `specific_length` or (Loopwise) `lifetime`.
    */
@@ -284,7 +291,7 @@ export interface TeachifyMembershipPlan {
   /**
    * How many items the plan includes; null in both examples.
    */
-  quantity: (number | null);
+  quantity: number | null;
   /**
    * How many of the plan have been sold.
    */
@@ -296,7 +303,7 @@ export interface TeachifyMembershipPlan {
   /**
    * The most intervals a subscription may run; null in both examples.
    */
-  max_interval_count: (number | null);
+  max_interval_count: number | null;
   /**
    * Whether students can see the plan.
    */
@@ -313,51 +320,51 @@ export interface TeachifyPayment {
   /**
    * The transaction's unique trade number.
    */
-  trade_no?: (string | null);
+  trade_no?: string | null;
   /**
    * ISO 4217 currency code.
    */
-  currency?: (string | null);
+  currency?: string | null;
   /**
    * The transaction amount (after refunds, on payment.refund).
    */
-  amount?: (number | null);
+  amount?: number | null;
   /**
    * The amount before refunds or adjustments.
    */
-  original_amount?: (number | null);
+  original_amount?: number | null;
   /**
    * The amount refunded; null when nothing was.
    */
-  refunded_amount?: (number | null);
+  refunded_amount?: number | null;
   /**
    * When the payment was completed (ISO 8601 with `Z` or an offset).
    */
-  paid_at?: (string | null);
+  paid_at?: string | null;
   /**
    * When the transaction was created.
    */
-  created_at?: (string | null);
+  created_at?: string | null;
   /**
    * When the latest refund was made; null when none was.
    */
-  refunded_at?: (string | null);
+  refunded_at?: string | null;
   /**
    * The payment's state: `paid`, `refunding`, `refunded` or `failed`.
    */
-  payment_state?: (string | null);
+  payment_state?: string | null;
   /**
    * How it was paid: `credit`, `web_atm`, `atm`, `cvs` or `line_pay`.
    */
-  payment_type?: (string | null);
+  payment_type?: string | null;
   /**
    * The affiliate code the order came with.
    */
-  affiliate_code?: (string | null);
+  affiliate_code?: string | null;
   /**
    * Notes on the order.
    */
-  remark?: (string | null);
+  remark?: string | null;
   /**
    * The user who paid.
    */
@@ -369,58 +376,67 @@ export interface TeachifyPayment {
     /**
      * The user's email address.
      */
-    email?: (string | null);
+    email?: string | null;
     /**
      * The user's name.
      */
-    name?: (string | null);
+    name?: string | null;
     /**
      * The user's phone number.
      */
-    phone_number?: (string | null);
+    phone_number?: string | null;
     /**
      * The user's id in a third-party system.
      */
-    third_party_id?: (string | null);
+    third_party_id?: string | null;
   };
   /**
    * The card used, where the payment was by card.
    */
-  payment_method_details?: ({
+  payment_method_details?: {
     /**
      * Last four digits of the card.
      */
-    last_four?: (string | null);
+    last_four?: string | null;
     /**
      * The card brand: `visa`, `mastercard`, `jcb`, `unionpay`, `amex`, `dinersclub`, `discover` or `unknown`.
      */
-    brand?: (string | null);
-  } | null);
+    brand?: string | null;
+  } | null;
   /**
    * The items bought.
    */
-  lineitems?: ({
-    /**
-     * The item's name.
-     */
-    name?: (string | null);
-    /**
-     * How many were bought.
-     */
-    quantity?: (number | null);
-    /**
-     * The item's amount.
-     */
-    amount?: (number | null);
-    /**
-     * The amount of the item refunded.
-     */
-    refunded_amount?: (number | null);
-    [k: string]: unknown | undefined;
-  }[] | null);
+  lineitems?:
+    | {
+        /**
+         * The item's name.
+         */
+        name?: string | null;
+        /**
+         * How many were bought.
+         */
+        quantity?: number | null;
+        /**
+         * The item's amount.
+         */
+        amount?: number | null;
+        /**
+         * The amount of the item refunded.
+         */
+        refunded_amount?: number | null;
+        [k: string]: unknown | undefined;
+      }[]
+    | null;
 }
 /** Every event type of the catalogue, as sent in the envelope's `type`. */
-export type TeachifyEventType = "course.created" | "course.student_enroll" | "course.updated" | "membership_plan.created" | "membership_plan.updated" | "payment.paid" | "payment.refund";
+export type TeachifyEventType =
+  | "course.created"
+  | "course.student_enroll"
+  | "course.updated"
+  | "membership_plan.created"
+  | "membership_plan.updated"
+  | "payment.paid"
+  | "payment.refund";
 
 /** The event interface (or union of sub-type interfaces) for each event type. */
 export interface TeachifyEventMap {
@@ -434,4 +450,12 @@ export interface TeachifyEventMap {
 }
 
 /** Every event type of the catalogue, sorted. */
-export const eventTypes = ["course.created", "course.student_enroll", "course.updated", "membership_plan.created", "membership_plan.updated", "payment.paid", "payment.refund"] as const satisfies readonly TeachifyEventType[];
+export const eventTypes = [
+  "course.created",
+  "course.student_enroll",
+  "course.updated",
+  "membership_plan.created",
+  "membership_plan.updated",
+  "payment.paid",
+  "payment.refund",
+] as const satisfies readonly TeachifyEventType[];

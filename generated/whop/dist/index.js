@@ -22,7 +22,8 @@ function nestingWithin(text, max) {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++;
+      if (c === 92)
+        i++;
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -66,7 +67,10 @@ function pathOf(root, pointer) {
   return path;
 }
 function valueAt(root, path) {
-  return path.reduce((node, key) => node === null || typeof node !== "object" ? void 0 : node[key], root);
+  return path.reduce(
+    (node, key) => node === null || typeof node !== "object" ? void 0 : node[key],
+    root
+  );
 }
 var pathText = (path) => path.length === 0 ? "(root)" : path.map((key, i) => typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`).join("");
 function expectation(error) {
@@ -112,18 +116,48 @@ function toIssues(root, errors) {
 function invalid(value, errors, what) {
   const { issues, truncated } = toIssues(value, errors);
   const more = issues.length > 1 ? ` (and ${issues.length - 1}${truncated ? "+" : ""} more)` : "";
-  return { ok: false, error: { code: "invalid_payload", message: `Invalid ${what}: ${issues[0]?.message ?? "it does not match its schema"}${more}`, issues, truncated } };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `Invalid ${what}: ${issues[0]?.message ?? "it does not match its schema"}${more}`,
+      issues,
+      truncated
+    }
+  };
 }
 function wrongSubType(value, type, entries) {
   const [path] = entries[0].when[0];
   const allowed = [...new Set(entries.map((entry) => entry.when[0][1]))];
   const expected = `one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;
   const received = show(valueAt(value, path));
-  const issue = { path: [...path], pointer: `/${path.join("/")}`, message: `${path.join(".")}: expected ${expected}, received ${received}`, expected, received };
-  return { ok: false, error: { code: "invalid_payload", message: `Invalid ${type} payload: ${issue.message}`, issues: [issue], truncated: false } };
+  const issue = {
+    path: [...path],
+    pointer: `/${path.join("/")}`,
+    message: `${path.join(".")}: expected ${expected}, received ${received}`,
+    expected,
+    received
+  };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `Invalid ${type} payload: ${issue.message}`,
+      issues: [issue],
+      truncated: false
+    }
+  };
 }
 function unreadable(thrown) {
-  return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${describeThrown(thrown)}`, issues: [], truncated: false } };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `The value could not be read: ${describeThrown(thrown)}`,
+      issues: [],
+      truncated: false
+    }
+  };
 }
 function validateEvent(catalogue2, type, value) {
   try {
@@ -134,8 +168,14 @@ function validateEvent(catalogue2, type, value) {
 }
 function validateAs(catalogue2, type, value) {
   const entries = catalogue2.events.filter((entry) => entry.type === type);
-  if (entries.length === 0) return { ok: false, error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` } };
-  const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => valueAt(value, path) === expected));
+  if (entries.length === 0)
+    return {
+      ok: false,
+      error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` }
+    };
+  const candidates = entries.filter(
+    (entry) => entry.when.every(([path, expected]) => valueAt(value, path) === expected)
+  );
   if (candidates.length === 0) {
     const [path] = entries[0].when[0];
     const holder = valueAt(value, path.slice(0, -1));
@@ -151,7 +191,11 @@ function validateAs(catalogue2, type, value) {
     const errors = entry.check.errors ?? [];
     if (!best || errors.length < best.errors.length) best = { entry, errors };
   }
-  return invalid(value, best.errors, best.entry.name === type ? `${type} payload` : `${type} payload (${best.entry.name})`);
+  return invalid(
+    value,
+    best.errors,
+    best.entry.name === type ? `${type} payload` : `${type} payload (${best.entry.name})`
+  );
 }
 function parseEvent(catalogue2, input) {
   try {
@@ -165,11 +209,16 @@ function parseDecoded(catalogue2, input) {
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
   const type = valueAt(value, [catalogue2.typeProperty]);
-  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateAs(catalogue2, type, value);
+  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type))
+    return validateAs(catalogue2, type, value);
   if (!catalogue2.envelope(value)) return invalid(value, catalogue2.envelope.errors ?? [], "envelope");
   return {
     ok: false,
-    error: { code: "unknown_event", type: String(type), message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.` }
+    error: {
+      code: "unknown_event",
+      type: String(type),
+      message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.`
+    }
   };
 }
 
@@ -375,7 +424,13 @@ function fromBase64(text) {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 async function hmacSha256(key, message) {
-  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const cryptoKey = await crypto.subtle.importKey(
+    "raw",
+    key,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"]
+  );
   return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
 }
 async function sha256(message) {
@@ -398,14 +453,17 @@ function header(headers, name) {
   }
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted && value !== void 0) return typeof value === "string" ? value : value.join(", ");
+    if (key.toLowerCase() === wanted && value !== void 0)
+      return typeof value === "string" ? value : value.join(", ");
   }
   return void 0;
 }
 
 // memory:runtime/verify.ts
 var fail = (code, message) => ({ ok: false, error: { code, message } });
-var list = (value) => value === void 0 ? [] : (typeof value === "string" ? [value] : Array.isArray(value) ? value : [value]).map((s) => typeof s === "string" ? s : "");
+var list = (value) => value === void 0 ? [] : (typeof value === "string" ? [value] : Array.isArray(value) ? value : [value]).map(
+  (s) => typeof s === "string" ? s : ""
+);
 var isSecretObject = (secret) => typeof secret === "object" && secret !== null && !Array.isArray(secret);
 var signatureSecrets = (secret) => isSecretObject(secret) ? list(secret.signatureSecret) : secret === void 0 || secret === null ? [""] : list(secret);
 var bearerTokens = (secret) => isSecretObject(secret) ? list(secret.bearerToken) : [];
@@ -433,17 +491,26 @@ async function verifyHex(scheme, body, headers, secret) {
     for (const expected of tokens) if (await sameSecret(expected, token)) return { ok: true };
     return fail("signature_mismatch", "The bearer token does not match the configured token.");
   }
-  if (name === void 0) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
+  if (name === void 0)
+    return fail(
+      "missing_signature",
+      `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`
+    );
   const given = fromHex(header(headers, name).trim());
-  if (!given || given.length !== 32) return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
+  if (!given || given.length !== 32)
+    return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
   const secrets = signatureSecrets(secret);
   if (secrets.length === 0 && scheme.bearer && bearerTokens(secret).some((t) => t !== "")) {
     return fail("signature_mismatch", `A ${name} signature arrived, but this receiver takes bearer tokens only.`);
   }
-  if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
+  if (secrets.length === 0 || secrets.some((s) => s === ""))
+    return fail("invalid_secret", "No signing secret is configured.");
   if (await signedBy(secrets, utf8(body), given)) return { ok: true };
   const compact = scheme.signs === "compact-json" && compactable(body) && await signedBy(secrets, utf8(compactJson(body)), given);
-  return compact ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+  return compact ? { ok: true } : fail(
+    "signature_mismatch",
+    `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`
+  );
 }
 async function signedBy(secrets, message, given) {
   let match = false;
@@ -462,14 +529,23 @@ async function verifyStandardWebhooks(body, headers, secret, options) {
   const id = header(headers, "webhook-id");
   const timestamp = header(headers, "webhook-timestamp");
   const signature = header(headers, "webhook-signature");
-  if (id === void 0 || timestamp === void 0 || signature === void 0) return fail("missing_signature", "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.");
-  if (!/^\d+$/.test(timestamp.trim())) return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
+  if (id === void 0 || timestamp === void 0 || signature === void 0)
+    return fail(
+      "missing_signature",
+      "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers."
+    );
+  if (!/^\d+$/.test(timestamp.trim()))
+    return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
   const seconds = Number(timestamp.trim());
   const clock = readClock(options);
   if (typeof clock === "string") return fail("invalid_options", clock);
   const now = Math.floor(clock / 1e3);
   const tolerance = options.toleranceSeconds ?? 300;
-  if (Math.abs(now - seconds) > tolerance) return fail("timestamp_out_of_range", `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`);
+  if (Math.abs(now - seconds) > tolerance)
+    return fail(
+      "timestamp_out_of_range",
+      `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`
+    );
   const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
     const [version, value] = entry.split(",", 2);
     const bytes = version === "v1" && value !== void 0 ? fromBase64(value) : void 0;
@@ -477,14 +553,18 @@ async function verifyStandardWebhooks(body, headers, secret, options) {
   });
   if (candidates.length === 0) return fail("malformed_signature", "webhook-signature has no `v1,<base64>` entry.");
   const keys = signatureSecrets(secret).map(standardWebhooksKey);
-  if (keys.length === 0 || keys.some((key) => !key || key.length === 0)) return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (keys.length === 0 || keys.some((key) => !key || key.length === 0))
+    return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
   const message = signedContent(id, seconds, body);
   let match = false;
   for (const key of keys) {
     const expected = await hmacSha256(key, message);
     for (const candidate of candidates) match = sameBytes(expected, candidate) || match;
   }
-  return match ? { ok: true } : fail("signature_mismatch", "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.");
+  return match ? { ok: true } : fail(
+    "signature_mismatch",
+    "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw."
+  );
 }
 function readClock(options) {
   let now;
@@ -498,9 +578,11 @@ function readClock(options) {
 function secretProblem(scheme, secret) {
   const signing = signatureSecrets(secret);
   const tokens = bearerTokens(secret);
-  if ([...signing, ...tokens].some((s) => s === "")) return "secret: a secret is empty or not a string (is its environment variable set?).";
+  if ([...signing, ...tokens].some((s) => s === ""))
+    return "secret: a secret is empty or not a string (is its environment variable set?).";
   const bearer = scheme.scheme === "hmac-sha256-hex" && scheme.bearer;
-  if (tokens.length > 0 && !bearer) return "secret: this provider does not send bearer tokens; give the signing secret.";
+  if (tokens.length > 0 && !bearer)
+    return "secret: this provider does not send bearer tokens; give the signing secret.";
   if (signing.length + tokens.length === 0) return "secret: no signing secret is given.";
   const keys = scheme.scheme === "standard-webhooks" ? signing.map(standardWebhooksKey) : [];
   if (keys.some((key) => !key || key.length === 0)) return "secret: a whsec_ secret must be followed by base64.";
@@ -521,7 +603,8 @@ async function signDelivery(scheme, body, secret, options = {}) {
     return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
   }
   const key = standardWebhooksKey(secret);
-  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (!key || key.length === 0)
+    throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
   const decoded = decodeBody(body);
   const bodyId = decoded.ok ? valueAt(decoded.value, ["id"]) : void 0;
   const id = options.id ?? (typeof bodyId === "string" ? bodyId : void 0) ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
@@ -596,7 +679,10 @@ async function receiveDelivery(config, catalogue2, body, headers, secret, option
     const deliveryId = await deliveryIdOf(config, body, headers, parsed.ok ? parsed.event : readJson(body));
     return parsed.ok ? { ok: true, event: parsed.event, deliveryId } : { ...parsed, deliveryId };
   } catch (thrown) {
-    return { ok: false, error: { code: "malformed_signature", message: `The delivery could not be read: ${describeThrown(thrown)}` } };
+    return {
+      ok: false,
+      error: { code: "malformed_signature", message: `The delivery could not be read: ${describeThrown(thrown)}` }
+    };
   }
 }
 
@@ -686,7 +772,12 @@ function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
       claim = await store.claim(key, Math.ceil(settings.timeoutMs / 1e3) + 5);
     } catch (thrown) {
       const response2 = await work();
-      await tell(thrown, void 0, { code: "store_failed", status: response2.status, deliveryId }, "webhook store failed");
+      await tell(
+        thrown,
+        void 0,
+        { code: "store_failed", status: response2.status, deliveryId },
+        "webhook store failed"
+      );
       return response2;
     }
     if (claim === "done") {
@@ -703,7 +794,12 @@ function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
     try {
       await (response.status < 300 ? store.complete(key, dedupe.keepSeconds) : store.release(key));
     } catch (thrown) {
-      await tell(thrown, void 0, { code: "store_failed", status: response.status, deliveryId }, "webhook store failed");
+      await tell(
+        thrown,
+        void 0,
+        { code: "store_failed", status: response.status, deliveryId },
+        "webhook store failed"
+      );
     }
     return response;
   };
@@ -850,7 +946,9 @@ function converter(schema) {
 function fromResult(result) {
   if (result.ok) return { value: result.event };
   const issues = result.error.code === "invalid_payload" ? result.error.issues : [];
-  return { issues: issues.length ? issues.map(({ message, path }) => ({ message, path })) : [{ message: result.error.message }] };
+  return {
+    issues: issues.length ? issues.map(({ message, path }) => ({ message, path })) : [{ message: result.error.message }]
+  };
 }
 function standardSchema(check, schema) {
   return {
@@ -37011,52 +37109,209 @@ var withdrawalCreatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/
 var withdrawalUpdatedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/whop/withdrawal.updated.schema.json", "title": "Whop withdrawal.updated", "description": "The `withdrawal.updated` webhook event. Its data: a withdrawal represents a request to transfer funds from a ledger account to an external payout method.", "x-imported": { "from": "@whop/sdk", "version": "0.0.42" }, "x-docs": "https://docs.whop.com/developer/guides/webhooks", "x-shape": { "from": "object-reference", "source": "@whop/sdk@0.0.42 resources/webhooks.d.ts: WithdrawalUpdatedWebhookEvent, a member of UnwrapWebhookEvent" }, "x-evidence": [{ "source": "Whop's official TypeScript SDK @whop/sdk@0.0.42 (npm), resources/webhooks.d.ts \u203A WithdrawalUpdatedWebhookEvent", "shows": "the event interface; data is the object type Withdrawal: 16 fields, 16 declared without ?, 7 nullable (| null), optional (?): none. Required here: id (only ids and discriminators: the SDK is one source, so its other fields stay optional until a second independent source confirms them); docs.whop.com's API reference has no page for this event, so x-docs is the webhook guide", "url": "https://www.npmjs.com/package/@whop/sdk/v/0.0.42" }], "type": "object", "allOf": [{ "title": "Whop envelope", "description": "The fields every Whop v1 webhook body carries around the event's data.", "x-evidence": [{ "source": "Whop official TypeScript SDK @whop/sdk (whopio/whopsdk-typescript), src/resources/webhooks.ts, v0.0.2 to v0.0.42", "shows": "every v1 webhook event type has required id, api_version 'v1', data, timestamp and type; company_id?: string | null from v0.0.23 (January 2026), absent before; no api_version_date or previous_attributes", "url": "https://github.com/whopio/whopsdk-typescript/blob/main/src/resources/webhooks.ts" }, { "source": "Whop API reference \u203A course_lesson_interaction.completed (the seed document; current English page)", "shows": 'one example body with id, api_version "v1", timestamp, type, data and company_id; header and body attribute descriptions', "url": "https://docs.whop.com/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed" }, { "source": "Whop API reference \u203A course_lesson_interaction.completed (newest revision, French edition)", "shows": 'body fields api_version, data, id, timestamp and type marked required; company_id string | null not required; api_version_date string | null marked required (example "2026-07-20"); previous_attributes object, for some .updated events', "url": "https://docs.whop.com/fr/api-reference/legacy/course-lesson-interactions/courselessoninteraction-completed" }, { "source": "Whop API reference \u203A course_lesson_interaction.completed (earlier revision of the page)", "shows": "an example body with id, api_version, timestamp, type and data only: no company_id", "url": "https://docs.whop.com/api-reference/course-lesson-interactions/courselessoninteraction-completed" }], "type": "object", "required": ["id", "api_version", "timestamp", "type", "data"], "properties": { "id": { "description": "Unique id of this webhook message (`msg_\u2026`); equal to the `webhook-id` header, so it is the key to deduplicate retries on.", "type": "string" }, "api_version": { "description": "The webhook API version the body is serialised to.", "const": "v1" }, "api_version_date": { "description": "The dated API version (e.g. `2026-07-20`) the payload is serialised to; sent by newer API versions, may be null.", "$comment": "Decision: optional and nullable. The newest docs revision marks it required (string | null), but the SDK types (v0.0.42) do not have it and earlier docs examples and deliveries lack it, so requiring it would reject those deliveries.", "type": ["string", "null"] }, "timestamp": { "description": "When Whop sent the webhook (RFC 3339).", "type": "string", "format": "date-time" }, "type": { "description": "The event type.", "type": "string" }, "data": { "description": "The event's object.", "type": "object" }, "company_id": { "description": "The company (account) the event belongs to (`biz_\u2026`). Optional and nullable: earlier deliveries did not carry it.", "type": ["string", "null"] }, "previous_attributes": { "description": "For some `.updated` events, the old values of the fields that changed (newer API versions only).", "type": "object" } }, "$comment": "Decision: company_id is optional and nullable although the published example always has it, because Whop's official SDK types it that way (company_id?: string | null) and the earlier docs example of course_lesson_interaction.completed had no company_id." }], "required": ["type", "data"], "properties": { "data": { "title": "Whop withdrawal", "description": "A withdrawal represents a request to transfer funds from a ledger account to an external payout method.", "x-imported": { "from": "@whop/sdk", "version": "0.0.42" }, "x-evidence": [{ "source": "Whop's official TypeScript SDK @whop/sdk@0.0.42 (npm), resources/withdrawals.d.ts \u203A Withdrawal", "shows": "the object type, carried by 2 events (withdrawal.created, withdrawal.updated): 16 fields, 16 declared without ?, 7 nullable (| null), optional (?): none. Required here: id (only ids and discriminators: the SDK is one source, so its other fields stay optional until a second independent source confirms them)", "url": "https://www.npmjs.com/package/@whop/sdk/v/0.0.42" }], "type": "object", "required": ["id"], "properties": { "id": { "description": "The unique identifier for the withdrawal.", "type": "string" }, "amount": { "description": "The withdrawal amount as a decimal number in the specified currency (e.g., 100.00 for $100.00 USD).", "type": "number" }, "created_at": { "description": "The datetime the withdrawal was created.", "type": "string", "format": "date-time" }, "currency": { "description": "The three-letter ISO currency code for this withdrawal (e.g., 'usd', 'eur').", "type": "string", "enum": ["usd", "sgd", "inr", "aud", "brl", "cad", "dkk", "eur", "nok", "gbp", "sek", "chf", "hkd", "huf", "jpy", "mxn", "myr", "pln", "czk", "nzd", "aed", "eth", "ape", "cop", "ron", "thb", "bgn", "idr", "dop", "php", "try", "krw", "twd", "vnd", "pkr", "clp", "uyu", "ars", "zar", "dzd", "tnd", "mad", "kes", "kwd", "jod", "all", "xcd", "amd", "bsd", "bhd", "bob", "bam", "khr", "crc", "xof", "egp", "etb", "gmd", "ghs", "gtq", "gyd", "ils", "jmd", "mop", "mga", "mur", "mdl", "mnt", "nad", "ngn", "mkd", "omr", "pyg", "pen", "qar", "rwf", "sar", "rsd", "lkr", "tzs", "ttd", "uzs", "rub", "btc", "cny", "usdt", "kzt", "awg", "whop_usd", "xau"] }, "error_code": { "description": "The different error codes a payout can be in.", "type": ["string", "null"], "enum": ["account_closed", "account_does_not_exist", "account_information_invalid", "account_number_invalid_region", "account_frozen", "account_lookup_failed", "account_not_found", "amount_out_of_bounds", "attributes_not_validated", "b2b_payments_prohibited", "bank_statement_required", "compliance_review", "currency_not_supported", "deposit_canceled", "deposit_failed", "deposit_rejected", "destination_unavailable", "exceeded_account_limit", "expired_quote", "generic_payout_error", "technical_problem", "identification_number_invalid", "invalid_account_number", "invalid_bank_code", "invalid_beneficiary", "invalid_mailing_address", "invalid_branch_number", "invalid_branch_code", "invalid_phone_number", "invalid_routing_number", "invalid_swift_code", "invalid_company_details", "manual_cancelation", "misc_error", "missing_city_and_country", "missing_phone_number", "missing_remittance_info", "payee_name_invalid", "beneficiary_name_mismatch", "receiving_account_locked", "rejected_by_compliance", "rtp_not_supported", "non_transaction_account", "source_token_insufficient_funds", "ssn_invalid", "wallet_screenshot_required", "unsupported_region", "payout_provider_timeout", null] }, "error_message": { "description": "A human-readable message describing why the payout failed. Null if no error occurred.", "type": ["string", "null"] }, "estimated_availability": { "description": "The estimated time at which the funds become available in the destination account. Null if no estimate is available. As a Unix timestamp.", "type": ["string", "null"] }, "fee_amount": { "description": "The fee charged for processing this withdrawal, in the same currency as the withdrawal amount.", "type": "number" }, "fee_type": { "description": "The different fee types for a withdrawal.", "type": ["string", "null"], "enum": ["exclusive", "inclusive", null] }, "ledger_account": { "description": "The ledger account from which the withdrawal funds are sourced.", "type": "object", "required": ["id"], "properties": { "id": { "description": "The unique identifier for the ledger account.", "type": "string" }, "company_id": { "description": 'Represents a unique identifier that is Base64 obfuscated. It is often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`) input value will be accepted as an ID.', "type": ["string", "null"] } } }, "markup_fee": { "description": "An additional markup fee charged for the withdrawal, in the same currency as the withdrawal amount. Only applies to platform accounts using Whop Rails.", "type": "number" }, "payout_request_id": { "description": "The id of the payout request (returned by POST /payouts) that this withdrawal settles. Null unless the withdrawal originated from a stablecoin payout.", "type": ["string", "null"] }, "payout_token": { "description": "The saved payout destination used for this withdrawal (e.g., a bank account or PayPal address). Null if no payout token was used.", "type": ["object", "null"], "required": ["id"], "properties": { "id": { "description": "The unique identifier for the payout token.", "type": "string" }, "created_at": { "description": "The datetime the payout token was created.", "type": "string", "format": "date-time" }, "destination_currency_code": { "description": "The three-letter ISO currency code that payouts are delivered in for this destination.", "type": "string" }, "nickname": { "description": "A user-defined label to help identify this payout destination. Not sent to the provider. Null if no nickname has been set.", "type": ["string", "null"] }, "payer_name": { "description": "The legal name of the account holder receiving payouts. Null if not provided.", "type": ["string", "null"] } } }, "speed": { "description": "The processing speed selected for this withdrawal ('standard' or 'instant').", "type": "string", "enum": ["standard", "instant"] }, "status": { "description": "The computed lifecycle status of the withdrawal, accounting for the state of associated payouts (e.g., 'requested', 'in_transit', 'completed', 'failed').", "type": "string", "enum": ["requested", "awaiting_payment", "in_transit", "completed", "failed", "canceled", "denied"] }, "trace_code": { "description": "The ACH trace number for tracking the payout through the banking network. Null if not available or not an ACH transaction.", "type": ["string", "null"] } } }, "type": { "description": "The webhook event type", "const": "withdrawal.updated" } } };
 
 // memory:types.ts
-var eventTypes = ["chat.message.created", "chat.reaction.created", "course_lesson_interaction.completed", "dispute.created", "dispute.updated", "dispute_alert.created", "entry.approved", "entry.created", "entry.deleted", "entry.denied", "identity_profile.approved", "identity_profile.needs_action", "identity_profile.rejected", "identity_profile.updated", "invoice.created", "invoice.marked_uncollectible", "invoice.paid", "invoice.past_due", "invoice.voided", "ledger_account.funds_available", "membership.activated", "membership.cancel_at_period_end_changed", "membership.deactivated", "membership.trial_ending_soon", "payment.created", "payment.failed", "payment.pending", "payment.succeeded", "payout_account.status_updated", "payout_method.created", "refund.created", "refund.updated", "resolution_center_case.created", "resolution_center_case.decided", "resolution_center_case.updated", "setup_intent.canceled", "setup_intent.requires_action", "setup_intent.succeeded", "verification.succeeded", "withdrawal.created", "withdrawal.updated"];
+var eventTypes = [
+  "chat.message.created",
+  "chat.reaction.created",
+  "course_lesson_interaction.completed",
+  "dispute.created",
+  "dispute.updated",
+  "dispute_alert.created",
+  "entry.approved",
+  "entry.created",
+  "entry.deleted",
+  "entry.denied",
+  "identity_profile.approved",
+  "identity_profile.needs_action",
+  "identity_profile.rejected",
+  "identity_profile.updated",
+  "invoice.created",
+  "invoice.marked_uncollectible",
+  "invoice.paid",
+  "invoice.past_due",
+  "invoice.voided",
+  "ledger_account.funds_available",
+  "membership.activated",
+  "membership.cancel_at_period_end_changed",
+  "membership.deactivated",
+  "membership.trial_ending_soon",
+  "payment.created",
+  "payment.failed",
+  "payment.pending",
+  "payment.succeeded",
+  "payout_account.status_updated",
+  "payout_method.created",
+  "refund.created",
+  "refund.updated",
+  "resolution_center_case.created",
+  "resolution_center_case.decided",
+  "resolution_center_case.updated",
+  "setup_intent.canceled",
+  "setup_intent.requires_action",
+  "setup_intent.succeeded",
+  "verification.succeeded",
+  "withdrawal.created",
+  "withdrawal.updated"
+];
 
 // memory:index.ts
 var catalogue = {
   typeProperty: "type",
   envelope: validateCommonEnvelope,
   events: [
-    { type: "chat.message.created", name: "chat.message.created", when: [], check: validateChatMessageCreated },
-    { type: "chat.reaction.created", name: "chat.reaction.created", when: [], check: validateChatReactionCreated },
-    { type: "course_lesson_interaction.completed", name: "course_lesson_interaction.completed", when: [], check: validateCourseLessonInteractionCompleted },
+    {
+      type: "chat.message.created",
+      name: "chat.message.created",
+      when: [],
+      check: validateChatMessageCreated
+    },
+    {
+      type: "chat.reaction.created",
+      name: "chat.reaction.created",
+      when: [],
+      check: validateChatReactionCreated
+    },
+    {
+      type: "course_lesson_interaction.completed",
+      name: "course_lesson_interaction.completed",
+      when: [],
+      check: validateCourseLessonInteractionCompleted
+    },
     { type: "dispute.created", name: "dispute.created", when: [], check: validateDisputeCreated },
     { type: "dispute.updated", name: "dispute.updated", when: [], check: validateDisputeUpdated },
-    { type: "dispute_alert.created", name: "dispute_alert.created", when: [], check: validateDisputeAlertCreated },
+    {
+      type: "dispute_alert.created",
+      name: "dispute_alert.created",
+      when: [],
+      check: validateDisputeAlertCreated
+    },
     { type: "entry.approved", name: "entry.approved", when: [], check: validateEntryApproved },
     { type: "entry.created", name: "entry.created", when: [], check: validateEntryCreated },
     { type: "entry.deleted", name: "entry.deleted", when: [], check: validateEntryDeleted },
     { type: "entry.denied", name: "entry.denied", when: [], check: validateEntryDenied },
-    { type: "identity_profile.approved", name: "identity_profile.approved", when: [], check: validateIdentityProfileApproved },
-    { type: "identity_profile.needs_action", name: "identity_profile.needs_action", when: [], check: validateIdentityProfileNeedsAction },
-    { type: "identity_profile.rejected", name: "identity_profile.rejected", when: [], check: validateIdentityProfileRejected },
-    { type: "identity_profile.updated", name: "identity_profile.updated", when: [], check: validateIdentityProfileUpdated },
+    {
+      type: "identity_profile.approved",
+      name: "identity_profile.approved",
+      when: [],
+      check: validateIdentityProfileApproved
+    },
+    {
+      type: "identity_profile.needs_action",
+      name: "identity_profile.needs_action",
+      when: [],
+      check: validateIdentityProfileNeedsAction
+    },
+    {
+      type: "identity_profile.rejected",
+      name: "identity_profile.rejected",
+      when: [],
+      check: validateIdentityProfileRejected
+    },
+    {
+      type: "identity_profile.updated",
+      name: "identity_profile.updated",
+      when: [],
+      check: validateIdentityProfileUpdated
+    },
     { type: "invoice.created", name: "invoice.created", when: [], check: validateInvoiceCreated },
-    { type: "invoice.marked_uncollectible", name: "invoice.marked_uncollectible", when: [], check: validateInvoiceMarkedUncollectible },
+    {
+      type: "invoice.marked_uncollectible",
+      name: "invoice.marked_uncollectible",
+      when: [],
+      check: validateInvoiceMarkedUncollectible
+    },
     { type: "invoice.paid", name: "invoice.paid", when: [], check: validateInvoicePaid },
     { type: "invoice.past_due", name: "invoice.past_due", when: [], check: validateInvoicePastDue },
     { type: "invoice.voided", name: "invoice.voided", when: [], check: validateInvoiceVoided },
-    { type: "ledger_account.funds_available", name: "ledger_account.funds_available", when: [], check: validateLedgerAccountFundsAvailable },
-    { type: "membership.activated", name: "membership.activated", when: [], check: validateMembershipActivated },
-    { type: "membership.cancel_at_period_end_changed", name: "membership.cancel_at_period_end_changed", when: [], check: validateMembershipCancelAtPeriodEndChanged },
-    { type: "membership.deactivated", name: "membership.deactivated", when: [], check: validateMembershipDeactivated },
-    { type: "membership.trial_ending_soon", name: "membership.trial_ending_soon", when: [], check: validateMembershipTrialEndingSoon },
+    {
+      type: "ledger_account.funds_available",
+      name: "ledger_account.funds_available",
+      when: [],
+      check: validateLedgerAccountFundsAvailable
+    },
+    {
+      type: "membership.activated",
+      name: "membership.activated",
+      when: [],
+      check: validateMembershipActivated
+    },
+    {
+      type: "membership.cancel_at_period_end_changed",
+      name: "membership.cancel_at_period_end_changed",
+      when: [],
+      check: validateMembershipCancelAtPeriodEndChanged
+    },
+    {
+      type: "membership.deactivated",
+      name: "membership.deactivated",
+      when: [],
+      check: validateMembershipDeactivated
+    },
+    {
+      type: "membership.trial_ending_soon",
+      name: "membership.trial_ending_soon",
+      when: [],
+      check: validateMembershipTrialEndingSoon
+    },
     { type: "payment.created", name: "payment.created", when: [], check: validatePaymentCreated },
     { type: "payment.failed", name: "payment.failed", when: [], check: validatePaymentFailed },
     { type: "payment.pending", name: "payment.pending", when: [], check: validatePaymentPending },
     { type: "payment.succeeded", name: "payment.succeeded", when: [], check: validatePaymentSucceeded },
-    { type: "payout_account.status_updated", name: "payout_account.status_updated", when: [], check: validatePayoutAccountStatusUpdated },
-    { type: "payout_method.created", name: "payout_method.created", when: [], check: validatePayoutMethodCreated },
+    {
+      type: "payout_account.status_updated",
+      name: "payout_account.status_updated",
+      when: [],
+      check: validatePayoutAccountStatusUpdated
+    },
+    {
+      type: "payout_method.created",
+      name: "payout_method.created",
+      when: [],
+      check: validatePayoutMethodCreated
+    },
     { type: "refund.created", name: "refund.created", when: [], check: validateRefundCreated },
     { type: "refund.updated", name: "refund.updated", when: [], check: validateRefundUpdated },
-    { type: "resolution_center_case.created", name: "resolution_center_case.created", when: [], check: validateResolutionCenterCaseCreated },
-    { type: "resolution_center_case.decided", name: "resolution_center_case.decided", when: [], check: validateResolutionCenterCaseDecided },
-    { type: "resolution_center_case.updated", name: "resolution_center_case.updated", when: [], check: validateResolutionCenterCaseUpdated },
-    { type: "setup_intent.canceled", name: "setup_intent.canceled", when: [], check: validateSetupIntentCanceled },
-    { type: "setup_intent.requires_action", name: "setup_intent.requires_action", when: [], check: validateSetupIntentRequiresAction },
-    { type: "setup_intent.succeeded", name: "setup_intent.succeeded", when: [], check: validateSetupIntentSucceeded },
-    { type: "verification.succeeded", name: "verification.succeeded", when: [], check: validateVerificationSucceeded },
+    {
+      type: "resolution_center_case.created",
+      name: "resolution_center_case.created",
+      when: [],
+      check: validateResolutionCenterCaseCreated
+    },
+    {
+      type: "resolution_center_case.decided",
+      name: "resolution_center_case.decided",
+      when: [],
+      check: validateResolutionCenterCaseDecided
+    },
+    {
+      type: "resolution_center_case.updated",
+      name: "resolution_center_case.updated",
+      when: [],
+      check: validateResolutionCenterCaseUpdated
+    },
+    {
+      type: "setup_intent.canceled",
+      name: "setup_intent.canceled",
+      when: [],
+      check: validateSetupIntentCanceled
+    },
+    {
+      type: "setup_intent.requires_action",
+      name: "setup_intent.requires_action",
+      when: [],
+      check: validateSetupIntentRequiresAction
+    },
+    {
+      type: "setup_intent.succeeded",
+      name: "setup_intent.succeeded",
+      when: [],
+      check: validateSetupIntentSucceeded
+    },
+    {
+      type: "verification.succeeded",
+      name: "verification.succeeded",
+      when: [],
+      check: validateVerificationSucceeded
+    },
     { type: "withdrawal.created", name: "withdrawal.created", when: [], check: validateWithdrawalCreated },
     { type: "withdrawal.updated", name: "withdrawal.updated", when: [], check: validateWithdrawalUpdated }
   ]
@@ -37104,7 +37359,11 @@ var jsonSchemaByName = {
   "withdrawal.created": withdrawalCreatedJsonSchema,
   "withdrawal.updated": withdrawalUpdatedJsonSchema
 };
-var delivery = { "scope": "whop", "signature": { "scheme": "standard-webhooks" }, "deliveryId": { "from": "header", "name": "webhook-id" } };
+var delivery = {
+  scope: "whop",
+  signature: { scheme: "standard-webhooks" },
+  deliveryId: { from: "header", name: "webhook-id" }
+};
 function parse(input) {
   return parseEvent(catalogue, input);
 }
@@ -37114,11 +37373,17 @@ function validate(type, value) {
 function isChatMessageCreated(value) {
   return validateChatMessageCreated(value);
 }
-var chatMessageCreatedSchema = /* @__PURE__ */ standardSchema(validateChatMessageCreated, chatMessageCreatedJsonSchema);
+var chatMessageCreatedSchema = /* @__PURE__ */ standardSchema(
+  validateChatMessageCreated,
+  chatMessageCreatedJsonSchema
+);
 function isChatReactionCreated(value) {
   return validateChatReactionCreated(value);
 }
-var chatReactionCreatedSchema = /* @__PURE__ */ standardSchema(validateChatReactionCreated, chatReactionCreatedJsonSchema);
+var chatReactionCreatedSchema = /* @__PURE__ */ standardSchema(
+  validateChatReactionCreated,
+  chatReactionCreatedJsonSchema
+);
 function isCourseLessonInteractionCompleted(value) {
   return validateCourseLessonInteractionCompleted(value);
 }
@@ -37126,31 +37391,52 @@ var courseLessonInteractionCompletedSchema = /* @__PURE__ */ standardSchema(vali
 function isDisputeCreated(value) {
   return validateDisputeCreated(value);
 }
-var disputeCreatedSchema = /* @__PURE__ */ standardSchema(validateDisputeCreated, disputeCreatedJsonSchema);
+var disputeCreatedSchema = /* @__PURE__ */ standardSchema(
+  validateDisputeCreated,
+  disputeCreatedJsonSchema
+);
 function isDisputeUpdated(value) {
   return validateDisputeUpdated(value);
 }
-var disputeUpdatedSchema = /* @__PURE__ */ standardSchema(validateDisputeUpdated, disputeUpdatedJsonSchema);
+var disputeUpdatedSchema = /* @__PURE__ */ standardSchema(
+  validateDisputeUpdated,
+  disputeUpdatedJsonSchema
+);
 function isDisputeAlertCreated(value) {
   return validateDisputeAlertCreated(value);
 }
-var disputeAlertCreatedSchema = /* @__PURE__ */ standardSchema(validateDisputeAlertCreated, disputeAlertCreatedJsonSchema);
+var disputeAlertCreatedSchema = /* @__PURE__ */ standardSchema(
+  validateDisputeAlertCreated,
+  disputeAlertCreatedJsonSchema
+);
 function isEntryApproved(value) {
   return validateEntryApproved(value);
 }
-var entryApprovedSchema = /* @__PURE__ */ standardSchema(validateEntryApproved, entryApprovedJsonSchema);
+var entryApprovedSchema = /* @__PURE__ */ standardSchema(
+  validateEntryApproved,
+  entryApprovedJsonSchema
+);
 function isEntryCreated(value) {
   return validateEntryCreated(value);
 }
-var entryCreatedSchema = /* @__PURE__ */ standardSchema(validateEntryCreated, entryCreatedJsonSchema);
+var entryCreatedSchema = /* @__PURE__ */ standardSchema(
+  validateEntryCreated,
+  entryCreatedJsonSchema
+);
 function isEntryDeleted(value) {
   return validateEntryDeleted(value);
 }
-var entryDeletedSchema = /* @__PURE__ */ standardSchema(validateEntryDeleted, entryDeletedJsonSchema);
+var entryDeletedSchema = /* @__PURE__ */ standardSchema(
+  validateEntryDeleted,
+  entryDeletedJsonSchema
+);
 function isEntryDenied(value) {
   return validateEntryDenied(value);
 }
-var entryDeniedSchema = /* @__PURE__ */ standardSchema(validateEntryDenied, entryDeniedJsonSchema);
+var entryDeniedSchema = /* @__PURE__ */ standardSchema(
+  validateEntryDenied,
+  entryDeniedJsonSchema
+);
 function isIdentityProfileApproved(value) {
   return validateIdentityProfileApproved(value);
 }
@@ -37170,7 +37456,10 @@ var identityProfileUpdatedSchema = /* @__PURE__ */ standardSchema(validateIdenti
 function isInvoiceCreated(value) {
   return validateInvoiceCreated(value);
 }
-var invoiceCreatedSchema = /* @__PURE__ */ standardSchema(validateInvoiceCreated, invoiceCreatedJsonSchema);
+var invoiceCreatedSchema = /* @__PURE__ */ standardSchema(
+  validateInvoiceCreated,
+  invoiceCreatedJsonSchema
+);
 function isInvoiceMarkedUncollectible(value) {
   return validateInvoiceMarkedUncollectible(value);
 }
@@ -37178,15 +37467,24 @@ var invoiceMarkedUncollectibleSchema = /* @__PURE__ */ standardSchema(validateIn
 function isInvoicePaid(value) {
   return validateInvoicePaid(value);
 }
-var invoicePaidSchema = /* @__PURE__ */ standardSchema(validateInvoicePaid, invoicePaidJsonSchema);
+var invoicePaidSchema = /* @__PURE__ */ standardSchema(
+  validateInvoicePaid,
+  invoicePaidJsonSchema
+);
 function isInvoicePastDue(value) {
   return validateInvoicePastDue(value);
 }
-var invoicePastDueSchema = /* @__PURE__ */ standardSchema(validateInvoicePastDue, invoicePastDueJsonSchema);
+var invoicePastDueSchema = /* @__PURE__ */ standardSchema(
+  validateInvoicePastDue,
+  invoicePastDueJsonSchema
+);
 function isInvoiceVoided(value) {
   return validateInvoiceVoided(value);
 }
-var invoiceVoidedSchema = /* @__PURE__ */ standardSchema(validateInvoiceVoided, invoiceVoidedJsonSchema);
+var invoiceVoidedSchema = /* @__PURE__ */ standardSchema(
+  validateInvoiceVoided,
+  invoiceVoidedJsonSchema
+);
 function isLedgerAccountFundsAvailable(value) {
   return validateLedgerAccountFundsAvailable(value);
 }
@@ -37194,11 +37492,17 @@ var ledgerAccountFundsAvailableSchema = /* @__PURE__ */ standardSchema(validateL
 function isMembershipActivated(value) {
   return validateMembershipActivated(value);
 }
-var membershipActivatedSchema = /* @__PURE__ */ standardSchema(validateMembershipActivated, membershipActivatedJsonSchema);
+var membershipActivatedSchema = /* @__PURE__ */ standardSchema(
+  validateMembershipActivated,
+  membershipActivatedJsonSchema
+);
 function isMembershipCancelAtPeriodEndChanged(value) {
   return validateMembershipCancelAtPeriodEndChanged(value);
 }
-var membershipCancelAtPeriodEndChangedSchema = /* @__PURE__ */ standardSchema(validateMembershipCancelAtPeriodEndChanged, membershipCancelAtPeriodEndChangedJsonSchema);
+var membershipCancelAtPeriodEndChangedSchema = /* @__PURE__ */ standardSchema(
+  validateMembershipCancelAtPeriodEndChanged,
+  membershipCancelAtPeriodEndChangedJsonSchema
+);
 function isMembershipDeactivated(value) {
   return validateMembershipDeactivated(value);
 }
@@ -37210,19 +37514,31 @@ var membershipTrialEndingSoonSchema = /* @__PURE__ */ standardSchema(validateMem
 function isPaymentCreated(value) {
   return validatePaymentCreated(value);
 }
-var paymentCreatedSchema = /* @__PURE__ */ standardSchema(validatePaymentCreated, paymentCreatedJsonSchema);
+var paymentCreatedSchema = /* @__PURE__ */ standardSchema(
+  validatePaymentCreated,
+  paymentCreatedJsonSchema
+);
 function isPaymentFailed(value) {
   return validatePaymentFailed(value);
 }
-var paymentFailedSchema = /* @__PURE__ */ standardSchema(validatePaymentFailed, paymentFailedJsonSchema);
+var paymentFailedSchema = /* @__PURE__ */ standardSchema(
+  validatePaymentFailed,
+  paymentFailedJsonSchema
+);
 function isPaymentPending(value) {
   return validatePaymentPending(value);
 }
-var paymentPendingSchema = /* @__PURE__ */ standardSchema(validatePaymentPending, paymentPendingJsonSchema);
+var paymentPendingSchema = /* @__PURE__ */ standardSchema(
+  validatePaymentPending,
+  paymentPendingJsonSchema
+);
 function isPaymentSucceeded(value) {
   return validatePaymentSucceeded(value);
 }
-var paymentSucceededSchema = /* @__PURE__ */ standardSchema(validatePaymentSucceeded, paymentSucceededJsonSchema);
+var paymentSucceededSchema = /* @__PURE__ */ standardSchema(
+  validatePaymentSucceeded,
+  paymentSucceededJsonSchema
+);
 function isPayoutAccountStatusUpdated(value) {
   return validatePayoutAccountStatusUpdated(value);
 }
@@ -37230,15 +37546,24 @@ var payoutAccountStatusUpdatedSchema = /* @__PURE__ */ standardSchema(validatePa
 function isPayoutMethodCreated(value) {
   return validatePayoutMethodCreated(value);
 }
-var payoutMethodCreatedSchema = /* @__PURE__ */ standardSchema(validatePayoutMethodCreated, payoutMethodCreatedJsonSchema);
+var payoutMethodCreatedSchema = /* @__PURE__ */ standardSchema(
+  validatePayoutMethodCreated,
+  payoutMethodCreatedJsonSchema
+);
 function isRefundCreated(value) {
   return validateRefundCreated(value);
 }
-var refundCreatedSchema = /* @__PURE__ */ standardSchema(validateRefundCreated, refundCreatedJsonSchema);
+var refundCreatedSchema = /* @__PURE__ */ standardSchema(
+  validateRefundCreated,
+  refundCreatedJsonSchema
+);
 function isRefundUpdated(value) {
   return validateRefundUpdated(value);
 }
-var refundUpdatedSchema = /* @__PURE__ */ standardSchema(validateRefundUpdated, refundUpdatedJsonSchema);
+var refundUpdatedSchema = /* @__PURE__ */ standardSchema(
+  validateRefundUpdated,
+  refundUpdatedJsonSchema
+);
 function isResolutionCenterCaseCreated(value) {
   return validateResolutionCenterCaseCreated(value);
 }
@@ -37254,7 +37579,10 @@ var resolutionCenterCaseUpdatedSchema = /* @__PURE__ */ standardSchema(validateR
 function isSetupIntentCanceled(value) {
   return validateSetupIntentCanceled(value);
 }
-var setupIntentCanceledSchema = /* @__PURE__ */ standardSchema(validateSetupIntentCanceled, setupIntentCanceledJsonSchema);
+var setupIntentCanceledSchema = /* @__PURE__ */ standardSchema(
+  validateSetupIntentCanceled,
+  setupIntentCanceledJsonSchema
+);
 function isSetupIntentRequiresAction(value) {
   return validateSetupIntentRequiresAction(value);
 }
@@ -37262,7 +37590,10 @@ var setupIntentRequiresActionSchema = /* @__PURE__ */ standardSchema(validateSet
 function isSetupIntentSucceeded(value) {
   return validateSetupIntentSucceeded(value);
 }
-var setupIntentSucceededSchema = /* @__PURE__ */ standardSchema(validateSetupIntentSucceeded, setupIntentSucceededJsonSchema);
+var setupIntentSucceededSchema = /* @__PURE__ */ standardSchema(
+  validateSetupIntentSucceeded,
+  setupIntentSucceededJsonSchema
+);
 function isVerificationSucceeded(value) {
   return validateVerificationSucceeded(value);
 }
@@ -37270,11 +37601,17 @@ var verificationSucceededSchema = /* @__PURE__ */ standardSchema(validateVerific
 function isWithdrawalCreated(value) {
   return validateWithdrawalCreated(value);
 }
-var withdrawalCreatedSchema = /* @__PURE__ */ standardSchema(validateWithdrawalCreated, withdrawalCreatedJsonSchema);
+var withdrawalCreatedSchema = /* @__PURE__ */ standardSchema(
+  validateWithdrawalCreated,
+  withdrawalCreatedJsonSchema
+);
 function isWithdrawalUpdated(value) {
   return validateWithdrawalUpdated(value);
 }
-var withdrawalUpdatedSchema = /* @__PURE__ */ standardSchema(validateWithdrawalUpdated, withdrawalUpdatedJsonSchema);
+var withdrawalUpdatedSchema = /* @__PURE__ */ standardSchema(
+  validateWithdrawalUpdated,
+  withdrawalUpdatedJsonSchema
+);
 function verify(rawBody, headers, secret, options) {
   return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
 }
@@ -37292,7 +37629,49 @@ function drift(event) {
 }
 var eventSchema = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
-  oneOf: [chatMessageCreatedJsonSchema, chatReactionCreatedJsonSchema, courseLessonInteractionCompletedJsonSchema, disputeCreatedJsonSchema, disputeUpdatedJsonSchema, disputeAlertCreatedJsonSchema, entryApprovedJsonSchema, entryCreatedJsonSchema, entryDeletedJsonSchema, entryDeniedJsonSchema, identityProfileApprovedJsonSchema, identityProfileNeedsActionJsonSchema, identityProfileRejectedJsonSchema, identityProfileUpdatedJsonSchema, invoiceCreatedJsonSchema, invoiceMarkedUncollectibleJsonSchema, invoicePaidJsonSchema, invoicePastDueJsonSchema, invoiceVoidedJsonSchema, ledgerAccountFundsAvailableJsonSchema, membershipActivatedJsonSchema, membershipCancelAtPeriodEndChangedJsonSchema, membershipDeactivatedJsonSchema, membershipTrialEndingSoonJsonSchema, paymentCreatedJsonSchema, paymentFailedJsonSchema, paymentPendingJsonSchema, paymentSucceededJsonSchema, payoutAccountStatusUpdatedJsonSchema, payoutMethodCreatedJsonSchema, refundCreatedJsonSchema, refundUpdatedJsonSchema, resolutionCenterCaseCreatedJsonSchema, resolutionCenterCaseDecidedJsonSchema, resolutionCenterCaseUpdatedJsonSchema, setupIntentCanceledJsonSchema, setupIntentRequiresActionJsonSchema, setupIntentSucceededJsonSchema, verificationSucceededJsonSchema, withdrawalCreatedJsonSchema, withdrawalUpdatedJsonSchema]
+  oneOf: [
+    chatMessageCreatedJsonSchema,
+    chatReactionCreatedJsonSchema,
+    courseLessonInteractionCompletedJsonSchema,
+    disputeCreatedJsonSchema,
+    disputeUpdatedJsonSchema,
+    disputeAlertCreatedJsonSchema,
+    entryApprovedJsonSchema,
+    entryCreatedJsonSchema,
+    entryDeletedJsonSchema,
+    entryDeniedJsonSchema,
+    identityProfileApprovedJsonSchema,
+    identityProfileNeedsActionJsonSchema,
+    identityProfileRejectedJsonSchema,
+    identityProfileUpdatedJsonSchema,
+    invoiceCreatedJsonSchema,
+    invoiceMarkedUncollectibleJsonSchema,
+    invoicePaidJsonSchema,
+    invoicePastDueJsonSchema,
+    invoiceVoidedJsonSchema,
+    ledgerAccountFundsAvailableJsonSchema,
+    membershipActivatedJsonSchema,
+    membershipCancelAtPeriodEndChangedJsonSchema,
+    membershipDeactivatedJsonSchema,
+    membershipTrialEndingSoonJsonSchema,
+    paymentCreatedJsonSchema,
+    paymentFailedJsonSchema,
+    paymentPendingJsonSchema,
+    paymentSucceededJsonSchema,
+    payoutAccountStatusUpdatedJsonSchema,
+    payoutMethodCreatedJsonSchema,
+    refundCreatedJsonSchema,
+    refundUpdatedJsonSchema,
+    resolutionCenterCaseCreatedJsonSchema,
+    resolutionCenterCaseDecidedJsonSchema,
+    resolutionCenterCaseUpdatedJsonSchema,
+    setupIntentCanceledJsonSchema,
+    setupIntentRequiresActionJsonSchema,
+    setupIntentSucceededJsonSchema,
+    verificationSucceededJsonSchema,
+    withdrawalCreatedJsonSchema,
+    withdrawalUpdatedJsonSchema
+  ]
 });
 export {
   chatMessageCreatedSchema,

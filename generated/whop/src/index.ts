@@ -8,11 +8,149 @@ import { createDeliveryHandler, type WebhookHandler } from "./runtime/handler.js
 import { eventDrift, type Drift } from "./runtime/drift.js";
 import type { HandlerOptions } from "./runtime/handler-options.js";
 import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
-import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
+import {
+  signDelivery,
+  verifyDelivery,
+  type RawBody,
+  type Secret,
+  type SignOptions,
+  type VerifyOptions,
+  type VerifyResult,
+} from "./runtime/verify.js";
 import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";
-import { validateChatMessageCreated, validateChatReactionCreated, validateCourseLessonInteractionCompleted, validateDisputeCreated, validateDisputeUpdated, validateDisputeAlertCreated, validateEntryApproved, validateEntryCreated, validateEntryDeleted, validateEntryDenied, validateIdentityProfileApproved, validateIdentityProfileNeedsAction, validateIdentityProfileRejected, validateIdentityProfileUpdated, validateInvoiceCreated, validateInvoiceMarkedUncollectible, validateInvoicePaid, validateInvoicePastDue, validateInvoiceVoided, validateLedgerAccountFundsAvailable, validateMembershipActivated, validateMembershipCancelAtPeriodEndChanged, validateMembershipDeactivated, validateMembershipTrialEndingSoon, validatePaymentCreated, validatePaymentFailed, validatePaymentPending, validatePaymentSucceeded, validatePayoutAccountStatusUpdated, validatePayoutMethodCreated, validateRefundCreated, validateRefundUpdated, validateResolutionCenterCaseCreated, validateResolutionCenterCaseDecided, validateResolutionCenterCaseUpdated, validateSetupIntentCanceled, validateSetupIntentRequiresAction, validateSetupIntentSucceeded, validateVerificationSucceeded, validateWithdrawalCreated, validateWithdrawalUpdated, validateCommonEnvelope } from "./validators.js";
-import { chatMessageCreatedJsonSchema, chatReactionCreatedJsonSchema, courseLessonInteractionCompletedJsonSchema, disputeCreatedJsonSchema, disputeUpdatedJsonSchema, disputeAlertCreatedJsonSchema, entryApprovedJsonSchema, entryCreatedJsonSchema, entryDeletedJsonSchema, entryDeniedJsonSchema, identityProfileApprovedJsonSchema, identityProfileNeedsActionJsonSchema, identityProfileRejectedJsonSchema, identityProfileUpdatedJsonSchema, invoiceCreatedJsonSchema, invoiceMarkedUncollectibleJsonSchema, invoicePaidJsonSchema, invoicePastDueJsonSchema, invoiceVoidedJsonSchema, ledgerAccountFundsAvailableJsonSchema, membershipActivatedJsonSchema, membershipCancelAtPeriodEndChangedJsonSchema, membershipDeactivatedJsonSchema, membershipTrialEndingSoonJsonSchema, paymentCreatedJsonSchema, paymentFailedJsonSchema, paymentPendingJsonSchema, paymentSucceededJsonSchema, payoutAccountStatusUpdatedJsonSchema, payoutMethodCreatedJsonSchema, refundCreatedJsonSchema, refundUpdatedJsonSchema, resolutionCenterCaseCreatedJsonSchema, resolutionCenterCaseDecidedJsonSchema, resolutionCenterCaseUpdatedJsonSchema, setupIntentCanceledJsonSchema, setupIntentRequiresActionJsonSchema, setupIntentSucceededJsonSchema, verificationSucceededJsonSchema, withdrawalCreatedJsonSchema, withdrawalUpdatedJsonSchema } from "./json-schemas.js";
-import type { WhopChatMessageCreatedEvent, WhopChatReactionCreatedEvent, WhopCourseLessonInteractionCompletedEvent, WhopDisputeAlertCreatedEvent, WhopDisputeCreatedEvent, WhopDisputeUpdatedEvent, WhopEntryApprovedEvent, WhopEntryCreatedEvent, WhopEntryDeletedEvent, WhopEntryDeniedEvent, WhopEvent, WhopEventMap, WhopEventType, WhopIdentityProfileApprovedEvent, WhopIdentityProfileNeedsActionEvent, WhopIdentityProfileRejectedEvent, WhopIdentityProfileUpdatedEvent, WhopInvoiceCreatedEvent, WhopInvoiceMarkedUncollectibleEvent, WhopInvoicePaidEvent, WhopInvoicePastDueEvent, WhopInvoiceVoidedEvent, WhopLedgerAccountFundsAvailableEvent, WhopMembershipActivatedEvent, WhopMembershipCancelAtPeriodEndChangedEvent, WhopMembershipDeactivatedEvent, WhopMembershipTrialEndingSoonEvent, WhopPaymentCreatedEvent, WhopPaymentFailedEvent, WhopPaymentPendingEvent, WhopPaymentSucceededEvent, WhopPayoutAccountStatusUpdatedEvent, WhopPayoutMethodCreatedEvent, WhopRefundCreatedEvent, WhopRefundUpdatedEvent, WhopResolutionCenterCaseCreatedEvent, WhopResolutionCenterCaseDecidedEvent, WhopResolutionCenterCaseUpdatedEvent, WhopSetupIntentCanceledEvent, WhopSetupIntentRequiresActionEvent, WhopSetupIntentSucceededEvent, WhopVerificationSucceededEvent, WhopWithdrawalCreatedEvent, WhopWithdrawalUpdatedEvent } from "./types.js";
+import {
+  validateChatMessageCreated,
+  validateChatReactionCreated,
+  validateCourseLessonInteractionCompleted,
+  validateDisputeCreated,
+  validateDisputeUpdated,
+  validateDisputeAlertCreated,
+  validateEntryApproved,
+  validateEntryCreated,
+  validateEntryDeleted,
+  validateEntryDenied,
+  validateIdentityProfileApproved,
+  validateIdentityProfileNeedsAction,
+  validateIdentityProfileRejected,
+  validateIdentityProfileUpdated,
+  validateInvoiceCreated,
+  validateInvoiceMarkedUncollectible,
+  validateInvoicePaid,
+  validateInvoicePastDue,
+  validateInvoiceVoided,
+  validateLedgerAccountFundsAvailable,
+  validateMembershipActivated,
+  validateMembershipCancelAtPeriodEndChanged,
+  validateMembershipDeactivated,
+  validateMembershipTrialEndingSoon,
+  validatePaymentCreated,
+  validatePaymentFailed,
+  validatePaymentPending,
+  validatePaymentSucceeded,
+  validatePayoutAccountStatusUpdated,
+  validatePayoutMethodCreated,
+  validateRefundCreated,
+  validateRefundUpdated,
+  validateResolutionCenterCaseCreated,
+  validateResolutionCenterCaseDecided,
+  validateResolutionCenterCaseUpdated,
+  validateSetupIntentCanceled,
+  validateSetupIntentRequiresAction,
+  validateSetupIntentSucceeded,
+  validateVerificationSucceeded,
+  validateWithdrawalCreated,
+  validateWithdrawalUpdated,
+  validateCommonEnvelope,
+} from "./validators.js";
+import {
+  chatMessageCreatedJsonSchema,
+  chatReactionCreatedJsonSchema,
+  courseLessonInteractionCompletedJsonSchema,
+  disputeCreatedJsonSchema,
+  disputeUpdatedJsonSchema,
+  disputeAlertCreatedJsonSchema,
+  entryApprovedJsonSchema,
+  entryCreatedJsonSchema,
+  entryDeletedJsonSchema,
+  entryDeniedJsonSchema,
+  identityProfileApprovedJsonSchema,
+  identityProfileNeedsActionJsonSchema,
+  identityProfileRejectedJsonSchema,
+  identityProfileUpdatedJsonSchema,
+  invoiceCreatedJsonSchema,
+  invoiceMarkedUncollectibleJsonSchema,
+  invoicePaidJsonSchema,
+  invoicePastDueJsonSchema,
+  invoiceVoidedJsonSchema,
+  ledgerAccountFundsAvailableJsonSchema,
+  membershipActivatedJsonSchema,
+  membershipCancelAtPeriodEndChangedJsonSchema,
+  membershipDeactivatedJsonSchema,
+  membershipTrialEndingSoonJsonSchema,
+  paymentCreatedJsonSchema,
+  paymentFailedJsonSchema,
+  paymentPendingJsonSchema,
+  paymentSucceededJsonSchema,
+  payoutAccountStatusUpdatedJsonSchema,
+  payoutMethodCreatedJsonSchema,
+  refundCreatedJsonSchema,
+  refundUpdatedJsonSchema,
+  resolutionCenterCaseCreatedJsonSchema,
+  resolutionCenterCaseDecidedJsonSchema,
+  resolutionCenterCaseUpdatedJsonSchema,
+  setupIntentCanceledJsonSchema,
+  setupIntentRequiresActionJsonSchema,
+  setupIntentSucceededJsonSchema,
+  verificationSucceededJsonSchema,
+  withdrawalCreatedJsonSchema,
+  withdrawalUpdatedJsonSchema,
+} from "./json-schemas.js";
+import type {
+  WhopChatMessageCreatedEvent,
+  WhopChatReactionCreatedEvent,
+  WhopCourseLessonInteractionCompletedEvent,
+  WhopDisputeAlertCreatedEvent,
+  WhopDisputeCreatedEvent,
+  WhopDisputeUpdatedEvent,
+  WhopEntryApprovedEvent,
+  WhopEntryCreatedEvent,
+  WhopEntryDeletedEvent,
+  WhopEntryDeniedEvent,
+  WhopEvent,
+  WhopEventMap,
+  WhopEventType,
+  WhopIdentityProfileApprovedEvent,
+  WhopIdentityProfileNeedsActionEvent,
+  WhopIdentityProfileRejectedEvent,
+  WhopIdentityProfileUpdatedEvent,
+  WhopInvoiceCreatedEvent,
+  WhopInvoiceMarkedUncollectibleEvent,
+  WhopInvoicePaidEvent,
+  WhopInvoicePastDueEvent,
+  WhopInvoiceVoidedEvent,
+  WhopLedgerAccountFundsAvailableEvent,
+  WhopMembershipActivatedEvent,
+  WhopMembershipCancelAtPeriodEndChangedEvent,
+  WhopMembershipDeactivatedEvent,
+  WhopMembershipTrialEndingSoonEvent,
+  WhopPaymentCreatedEvent,
+  WhopPaymentFailedEvent,
+  WhopPaymentPendingEvent,
+  WhopPaymentSucceededEvent,
+  WhopPayoutAccountStatusUpdatedEvent,
+  WhopPayoutMethodCreatedEvent,
+  WhopRefundCreatedEvent,
+  WhopRefundUpdatedEvent,
+  WhopResolutionCenterCaseCreatedEvent,
+  WhopResolutionCenterCaseDecidedEvent,
+  WhopResolutionCenterCaseUpdatedEvent,
+  WhopSetupIntentCanceledEvent,
+  WhopSetupIntentRequiresActionEvent,
+  WhopSetupIntentSucceededEvent,
+  WhopVerificationSucceededEvent,
+  WhopWithdrawalCreatedEvent,
+  WhopWithdrawalUpdatedEvent,
+} from "./types.js";
 
 export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
@@ -21,12 +159,64 @@ export type { StandardSchema, StandardResult } from "./runtime/standard-schema.j
 export type { HeadersLike } from "./runtime/headers.js";
 export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";
 export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
-export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";
+export type {
+  DeliveryContext,
+  EventHandler,
+  Failure,
+  FailureCode,
+  HandlerResponse,
+  InvalidContext,
+  NodeResponse,
+  WebhookHandler,
+} from "./runtime/handler.js";
 export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.js";
 export type { NodeRequest } from "./runtime/body.js";
 export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
-export { validateChatMessageCreated, validateChatReactionCreated, validateCourseLessonInteractionCompleted, validateDisputeCreated, validateDisputeUpdated, validateDisputeAlertCreated, validateEntryApproved, validateEntryCreated, validateEntryDeleted, validateEntryDenied, validateIdentityProfileApproved, validateIdentityProfileNeedsAction, validateIdentityProfileRejected, validateIdentityProfileUpdated, validateInvoiceCreated, validateInvoiceMarkedUncollectible, validateInvoicePaid, validateInvoicePastDue, validateInvoiceVoided, validateLedgerAccountFundsAvailable, validateMembershipActivated, validateMembershipCancelAtPeriodEndChanged, validateMembershipDeactivated, validateMembershipTrialEndingSoon, validatePaymentCreated, validatePaymentFailed, validatePaymentPending, validatePaymentSucceeded, validatePayoutAccountStatusUpdated, validatePayoutMethodCreated, validateRefundCreated, validateRefundUpdated, validateResolutionCenterCaseCreated, validateResolutionCenterCaseDecided, validateResolutionCenterCaseUpdated, validateSetupIntentCanceled, validateSetupIntentRequiresAction, validateSetupIntentSucceeded, validateVerificationSucceeded, validateWithdrawalCreated, validateWithdrawalUpdated, validateCommonEnvelope } from "./validators.js";
+export {
+  validateChatMessageCreated,
+  validateChatReactionCreated,
+  validateCourseLessonInteractionCompleted,
+  validateDisputeCreated,
+  validateDisputeUpdated,
+  validateDisputeAlertCreated,
+  validateEntryApproved,
+  validateEntryCreated,
+  validateEntryDeleted,
+  validateEntryDenied,
+  validateIdentityProfileApproved,
+  validateIdentityProfileNeedsAction,
+  validateIdentityProfileRejected,
+  validateIdentityProfileUpdated,
+  validateInvoiceCreated,
+  validateInvoiceMarkedUncollectible,
+  validateInvoicePaid,
+  validateInvoicePastDue,
+  validateInvoiceVoided,
+  validateLedgerAccountFundsAvailable,
+  validateMembershipActivated,
+  validateMembershipCancelAtPeriodEndChanged,
+  validateMembershipDeactivated,
+  validateMembershipTrialEndingSoon,
+  validatePaymentCreated,
+  validatePaymentFailed,
+  validatePaymentPending,
+  validatePaymentSucceeded,
+  validatePayoutAccountStatusUpdated,
+  validatePayoutMethodCreated,
+  validateRefundCreated,
+  validateRefundUpdated,
+  validateResolutionCenterCaseCreated,
+  validateResolutionCenterCaseDecided,
+  validateResolutionCenterCaseUpdated,
+  validateSetupIntentCanceled,
+  validateSetupIntentRequiresAction,
+  validateSetupIntentSucceeded,
+  validateVerificationSucceeded,
+  validateWithdrawalCreated,
+  validateWithdrawalUpdated,
+  validateCommonEnvelope,
+} from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 
 /** Any event of this package (the same name in every coursehooks package). */
@@ -40,45 +230,160 @@ const catalogue: CatalogueRuntime = {
   typeProperty: "type",
   envelope: validateCommonEnvelope,
   events: [
-    { type: "chat.message.created", name: "chat.message.created", when: [], check: validateChatMessageCreated as Check },
-    { type: "chat.reaction.created", name: "chat.reaction.created", when: [], check: validateChatReactionCreated as Check },
-    { type: "course_lesson_interaction.completed", name: "course_lesson_interaction.completed", when: [], check: validateCourseLessonInteractionCompleted as Check },
+    {
+      type: "chat.message.created",
+      name: "chat.message.created",
+      when: [],
+      check: validateChatMessageCreated as Check,
+    },
+    {
+      type: "chat.reaction.created",
+      name: "chat.reaction.created",
+      when: [],
+      check: validateChatReactionCreated as Check,
+    },
+    {
+      type: "course_lesson_interaction.completed",
+      name: "course_lesson_interaction.completed",
+      when: [],
+      check: validateCourseLessonInteractionCompleted as Check,
+    },
     { type: "dispute.created", name: "dispute.created", when: [], check: validateDisputeCreated as Check },
     { type: "dispute.updated", name: "dispute.updated", when: [], check: validateDisputeUpdated as Check },
-    { type: "dispute_alert.created", name: "dispute_alert.created", when: [], check: validateDisputeAlertCreated as Check },
+    {
+      type: "dispute_alert.created",
+      name: "dispute_alert.created",
+      when: [],
+      check: validateDisputeAlertCreated as Check,
+    },
     { type: "entry.approved", name: "entry.approved", when: [], check: validateEntryApproved as Check },
     { type: "entry.created", name: "entry.created", when: [], check: validateEntryCreated as Check },
     { type: "entry.deleted", name: "entry.deleted", when: [], check: validateEntryDeleted as Check },
     { type: "entry.denied", name: "entry.denied", when: [], check: validateEntryDenied as Check },
-    { type: "identity_profile.approved", name: "identity_profile.approved", when: [], check: validateIdentityProfileApproved as Check },
-    { type: "identity_profile.needs_action", name: "identity_profile.needs_action", when: [], check: validateIdentityProfileNeedsAction as Check },
-    { type: "identity_profile.rejected", name: "identity_profile.rejected", when: [], check: validateIdentityProfileRejected as Check },
-    { type: "identity_profile.updated", name: "identity_profile.updated", when: [], check: validateIdentityProfileUpdated as Check },
+    {
+      type: "identity_profile.approved",
+      name: "identity_profile.approved",
+      when: [],
+      check: validateIdentityProfileApproved as Check,
+    },
+    {
+      type: "identity_profile.needs_action",
+      name: "identity_profile.needs_action",
+      when: [],
+      check: validateIdentityProfileNeedsAction as Check,
+    },
+    {
+      type: "identity_profile.rejected",
+      name: "identity_profile.rejected",
+      when: [],
+      check: validateIdentityProfileRejected as Check,
+    },
+    {
+      type: "identity_profile.updated",
+      name: "identity_profile.updated",
+      when: [],
+      check: validateIdentityProfileUpdated as Check,
+    },
     { type: "invoice.created", name: "invoice.created", when: [], check: validateInvoiceCreated as Check },
-    { type: "invoice.marked_uncollectible", name: "invoice.marked_uncollectible", when: [], check: validateInvoiceMarkedUncollectible as Check },
+    {
+      type: "invoice.marked_uncollectible",
+      name: "invoice.marked_uncollectible",
+      when: [],
+      check: validateInvoiceMarkedUncollectible as Check,
+    },
     { type: "invoice.paid", name: "invoice.paid", when: [], check: validateInvoicePaid as Check },
     { type: "invoice.past_due", name: "invoice.past_due", when: [], check: validateInvoicePastDue as Check },
     { type: "invoice.voided", name: "invoice.voided", when: [], check: validateInvoiceVoided as Check },
-    { type: "ledger_account.funds_available", name: "ledger_account.funds_available", when: [], check: validateLedgerAccountFundsAvailable as Check },
-    { type: "membership.activated", name: "membership.activated", when: [], check: validateMembershipActivated as Check },
-    { type: "membership.cancel_at_period_end_changed", name: "membership.cancel_at_period_end_changed", when: [], check: validateMembershipCancelAtPeriodEndChanged as Check },
-    { type: "membership.deactivated", name: "membership.deactivated", when: [], check: validateMembershipDeactivated as Check },
-    { type: "membership.trial_ending_soon", name: "membership.trial_ending_soon", when: [], check: validateMembershipTrialEndingSoon as Check },
+    {
+      type: "ledger_account.funds_available",
+      name: "ledger_account.funds_available",
+      when: [],
+      check: validateLedgerAccountFundsAvailable as Check,
+    },
+    {
+      type: "membership.activated",
+      name: "membership.activated",
+      when: [],
+      check: validateMembershipActivated as Check,
+    },
+    {
+      type: "membership.cancel_at_period_end_changed",
+      name: "membership.cancel_at_period_end_changed",
+      when: [],
+      check: validateMembershipCancelAtPeriodEndChanged as Check,
+    },
+    {
+      type: "membership.deactivated",
+      name: "membership.deactivated",
+      when: [],
+      check: validateMembershipDeactivated as Check,
+    },
+    {
+      type: "membership.trial_ending_soon",
+      name: "membership.trial_ending_soon",
+      when: [],
+      check: validateMembershipTrialEndingSoon as Check,
+    },
     { type: "payment.created", name: "payment.created", when: [], check: validatePaymentCreated as Check },
     { type: "payment.failed", name: "payment.failed", when: [], check: validatePaymentFailed as Check },
     { type: "payment.pending", name: "payment.pending", when: [], check: validatePaymentPending as Check },
     { type: "payment.succeeded", name: "payment.succeeded", when: [], check: validatePaymentSucceeded as Check },
-    { type: "payout_account.status_updated", name: "payout_account.status_updated", when: [], check: validatePayoutAccountStatusUpdated as Check },
-    { type: "payout_method.created", name: "payout_method.created", when: [], check: validatePayoutMethodCreated as Check },
+    {
+      type: "payout_account.status_updated",
+      name: "payout_account.status_updated",
+      when: [],
+      check: validatePayoutAccountStatusUpdated as Check,
+    },
+    {
+      type: "payout_method.created",
+      name: "payout_method.created",
+      when: [],
+      check: validatePayoutMethodCreated as Check,
+    },
     { type: "refund.created", name: "refund.created", when: [], check: validateRefundCreated as Check },
     { type: "refund.updated", name: "refund.updated", when: [], check: validateRefundUpdated as Check },
-    { type: "resolution_center_case.created", name: "resolution_center_case.created", when: [], check: validateResolutionCenterCaseCreated as Check },
-    { type: "resolution_center_case.decided", name: "resolution_center_case.decided", when: [], check: validateResolutionCenterCaseDecided as Check },
-    { type: "resolution_center_case.updated", name: "resolution_center_case.updated", when: [], check: validateResolutionCenterCaseUpdated as Check },
-    { type: "setup_intent.canceled", name: "setup_intent.canceled", when: [], check: validateSetupIntentCanceled as Check },
-    { type: "setup_intent.requires_action", name: "setup_intent.requires_action", when: [], check: validateSetupIntentRequiresAction as Check },
-    { type: "setup_intent.succeeded", name: "setup_intent.succeeded", when: [], check: validateSetupIntentSucceeded as Check },
-    { type: "verification.succeeded", name: "verification.succeeded", when: [], check: validateVerificationSucceeded as Check },
+    {
+      type: "resolution_center_case.created",
+      name: "resolution_center_case.created",
+      when: [],
+      check: validateResolutionCenterCaseCreated as Check,
+    },
+    {
+      type: "resolution_center_case.decided",
+      name: "resolution_center_case.decided",
+      when: [],
+      check: validateResolutionCenterCaseDecided as Check,
+    },
+    {
+      type: "resolution_center_case.updated",
+      name: "resolution_center_case.updated",
+      when: [],
+      check: validateResolutionCenterCaseUpdated as Check,
+    },
+    {
+      type: "setup_intent.canceled",
+      name: "setup_intent.canceled",
+      when: [],
+      check: validateSetupIntentCanceled as Check,
+    },
+    {
+      type: "setup_intent.requires_action",
+      name: "setup_intent.requires_action",
+      when: [],
+      check: validateSetupIntentRequiresAction as Check,
+    },
+    {
+      type: "setup_intent.succeeded",
+      name: "setup_intent.succeeded",
+      when: [],
+      check: validateSetupIntentSucceeded as Check,
+    },
+    {
+      type: "verification.succeeded",
+      name: "verification.succeeded",
+      when: [],
+      check: validateVerificationSucceeded as Check,
+    },
     { type: "withdrawal.created", name: "withdrawal.created", when: [], check: validateWithdrawalCreated as Check },
     { type: "withdrawal.updated", name: "withdrawal.updated", when: [], check: validateWithdrawalUpdated as Check },
   ],
@@ -129,7 +434,11 @@ const jsonSchemaByName: Record<string, Record<string, unknown>> = {
   "withdrawal.updated": withdrawalUpdatedJsonSchema,
 };
 
-const delivery: DeliveryConfig = {"scope":"whop","signature":{"scheme":"standard-webhooks"},"deliveryId":{"from":"header","name":"webhook-id"}};
+const delivery: DeliveryConfig = {
+  scope: "whop",
+  signature: { scheme: "standard-webhooks" },
+  deliveryId: { from: "header", name: "webhook-id" },
+};
 
 /**
  * Turns a delivery into a typed event. `input` is the raw body (string or bytes) or an already parsed
@@ -152,7 +461,10 @@ export function isChatMessageCreated(value: unknown): value is WhopChatMessageCr
 }
 
 /** chat.message.created as a Standard Schema, with its JSON Schema. */
-export const chatMessageCreatedSchema: StandardSchema<WhopChatMessageCreatedEvent> = /* @__PURE__ */ standardSchema(validateChatMessageCreated, chatMessageCreatedJsonSchema);
+export const chatMessageCreatedSchema: StandardSchema<WhopChatMessageCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateChatMessageCreated,
+  chatMessageCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid chat.reaction.created event. */
 export function isChatReactionCreated(value: unknown): value is WhopChatReactionCreatedEvent {
@@ -160,7 +472,10 @@ export function isChatReactionCreated(value: unknown): value is WhopChatReaction
 }
 
 /** chat.reaction.created as a Standard Schema, with its JSON Schema. */
-export const chatReactionCreatedSchema: StandardSchema<WhopChatReactionCreatedEvent> = /* @__PURE__ */ standardSchema(validateChatReactionCreated, chatReactionCreatedJsonSchema);
+export const chatReactionCreatedSchema: StandardSchema<WhopChatReactionCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateChatReactionCreated,
+  chatReactionCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid course_lesson_interaction.completed event. */
 export function isCourseLessonInteractionCompleted(value: unknown): value is WhopCourseLessonInteractionCompletedEvent {
@@ -168,7 +483,8 @@ export function isCourseLessonInteractionCompleted(value: unknown): value is Who
 }
 
 /** course_lesson_interaction.completed as a Standard Schema, with its JSON Schema. */
-export const courseLessonInteractionCompletedSchema: StandardSchema<WhopCourseLessonInteractionCompletedEvent> = /* @__PURE__ */ standardSchema(validateCourseLessonInteractionCompleted, courseLessonInteractionCompletedJsonSchema);
+export const courseLessonInteractionCompletedSchema: StandardSchema<WhopCourseLessonInteractionCompletedEvent> =
+  /* @__PURE__ */ standardSchema(validateCourseLessonInteractionCompleted, courseLessonInteractionCompletedJsonSchema);
 
 /** Whether `value` is a valid dispute.created event. */
 export function isDisputeCreated(value: unknown): value is WhopDisputeCreatedEvent {
@@ -176,7 +492,10 @@ export function isDisputeCreated(value: unknown): value is WhopDisputeCreatedEve
 }
 
 /** dispute.created as a Standard Schema, with its JSON Schema. */
-export const disputeCreatedSchema: StandardSchema<WhopDisputeCreatedEvent> = /* @__PURE__ */ standardSchema(validateDisputeCreated, disputeCreatedJsonSchema);
+export const disputeCreatedSchema: StandardSchema<WhopDisputeCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateDisputeCreated,
+  disputeCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid dispute.updated event. */
 export function isDisputeUpdated(value: unknown): value is WhopDisputeUpdatedEvent {
@@ -184,7 +503,10 @@ export function isDisputeUpdated(value: unknown): value is WhopDisputeUpdatedEve
 }
 
 /** dispute.updated as a Standard Schema, with its JSON Schema. */
-export const disputeUpdatedSchema: StandardSchema<WhopDisputeUpdatedEvent> = /* @__PURE__ */ standardSchema(validateDisputeUpdated, disputeUpdatedJsonSchema);
+export const disputeUpdatedSchema: StandardSchema<WhopDisputeUpdatedEvent> = /* @__PURE__ */ standardSchema(
+  validateDisputeUpdated,
+  disputeUpdatedJsonSchema,
+);
 
 /** Whether `value` is a valid dispute_alert.created event. */
 export function isDisputeAlertCreated(value: unknown): value is WhopDisputeAlertCreatedEvent {
@@ -192,7 +514,10 @@ export function isDisputeAlertCreated(value: unknown): value is WhopDisputeAlert
 }
 
 /** dispute_alert.created as a Standard Schema, with its JSON Schema. */
-export const disputeAlertCreatedSchema: StandardSchema<WhopDisputeAlertCreatedEvent> = /* @__PURE__ */ standardSchema(validateDisputeAlertCreated, disputeAlertCreatedJsonSchema);
+export const disputeAlertCreatedSchema: StandardSchema<WhopDisputeAlertCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateDisputeAlertCreated,
+  disputeAlertCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid entry.approved event. */
 export function isEntryApproved(value: unknown): value is WhopEntryApprovedEvent {
@@ -200,7 +525,10 @@ export function isEntryApproved(value: unknown): value is WhopEntryApprovedEvent
 }
 
 /** entry.approved as a Standard Schema, with its JSON Schema. */
-export const entryApprovedSchema: StandardSchema<WhopEntryApprovedEvent> = /* @__PURE__ */ standardSchema(validateEntryApproved, entryApprovedJsonSchema);
+export const entryApprovedSchema: StandardSchema<WhopEntryApprovedEvent> = /* @__PURE__ */ standardSchema(
+  validateEntryApproved,
+  entryApprovedJsonSchema,
+);
 
 /** Whether `value` is a valid entry.created event. */
 export function isEntryCreated(value: unknown): value is WhopEntryCreatedEvent {
@@ -208,7 +536,10 @@ export function isEntryCreated(value: unknown): value is WhopEntryCreatedEvent {
 }
 
 /** entry.created as a Standard Schema, with its JSON Schema. */
-export const entryCreatedSchema: StandardSchema<WhopEntryCreatedEvent> = /* @__PURE__ */ standardSchema(validateEntryCreated, entryCreatedJsonSchema);
+export const entryCreatedSchema: StandardSchema<WhopEntryCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateEntryCreated,
+  entryCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid entry.deleted event. */
 export function isEntryDeleted(value: unknown): value is WhopEntryDeletedEvent {
@@ -216,7 +547,10 @@ export function isEntryDeleted(value: unknown): value is WhopEntryDeletedEvent {
 }
 
 /** entry.deleted as a Standard Schema, with its JSON Schema. */
-export const entryDeletedSchema: StandardSchema<WhopEntryDeletedEvent> = /* @__PURE__ */ standardSchema(validateEntryDeleted, entryDeletedJsonSchema);
+export const entryDeletedSchema: StandardSchema<WhopEntryDeletedEvent> = /* @__PURE__ */ standardSchema(
+  validateEntryDeleted,
+  entryDeletedJsonSchema,
+);
 
 /** Whether `value` is a valid entry.denied event. */
 export function isEntryDenied(value: unknown): value is WhopEntryDeniedEvent {
@@ -224,7 +558,10 @@ export function isEntryDenied(value: unknown): value is WhopEntryDeniedEvent {
 }
 
 /** entry.denied as a Standard Schema, with its JSON Schema. */
-export const entryDeniedSchema: StandardSchema<WhopEntryDeniedEvent> = /* @__PURE__ */ standardSchema(validateEntryDenied, entryDeniedJsonSchema);
+export const entryDeniedSchema: StandardSchema<WhopEntryDeniedEvent> = /* @__PURE__ */ standardSchema(
+  validateEntryDenied,
+  entryDeniedJsonSchema,
+);
 
 /** Whether `value` is a valid identity_profile.approved event. */
 export function isIdentityProfileApproved(value: unknown): value is WhopIdentityProfileApprovedEvent {
@@ -232,7 +569,8 @@ export function isIdentityProfileApproved(value: unknown): value is WhopIdentity
 }
 
 /** identity_profile.approved as a Standard Schema, with its JSON Schema. */
-export const identityProfileApprovedSchema: StandardSchema<WhopIdentityProfileApprovedEvent> = /* @__PURE__ */ standardSchema(validateIdentityProfileApproved, identityProfileApprovedJsonSchema);
+export const identityProfileApprovedSchema: StandardSchema<WhopIdentityProfileApprovedEvent> =
+  /* @__PURE__ */ standardSchema(validateIdentityProfileApproved, identityProfileApprovedJsonSchema);
 
 /** Whether `value` is a valid identity_profile.needs_action event. */
 export function isIdentityProfileNeedsAction(value: unknown): value is WhopIdentityProfileNeedsActionEvent {
@@ -240,7 +578,8 @@ export function isIdentityProfileNeedsAction(value: unknown): value is WhopIdent
 }
 
 /** identity_profile.needs_action as a Standard Schema, with its JSON Schema. */
-export const identityProfileNeedsActionSchema: StandardSchema<WhopIdentityProfileNeedsActionEvent> = /* @__PURE__ */ standardSchema(validateIdentityProfileNeedsAction, identityProfileNeedsActionJsonSchema);
+export const identityProfileNeedsActionSchema: StandardSchema<WhopIdentityProfileNeedsActionEvent> =
+  /* @__PURE__ */ standardSchema(validateIdentityProfileNeedsAction, identityProfileNeedsActionJsonSchema);
 
 /** Whether `value` is a valid identity_profile.rejected event. */
 export function isIdentityProfileRejected(value: unknown): value is WhopIdentityProfileRejectedEvent {
@@ -248,7 +587,8 @@ export function isIdentityProfileRejected(value: unknown): value is WhopIdentity
 }
 
 /** identity_profile.rejected as a Standard Schema, with its JSON Schema. */
-export const identityProfileRejectedSchema: StandardSchema<WhopIdentityProfileRejectedEvent> = /* @__PURE__ */ standardSchema(validateIdentityProfileRejected, identityProfileRejectedJsonSchema);
+export const identityProfileRejectedSchema: StandardSchema<WhopIdentityProfileRejectedEvent> =
+  /* @__PURE__ */ standardSchema(validateIdentityProfileRejected, identityProfileRejectedJsonSchema);
 
 /** Whether `value` is a valid identity_profile.updated event. */
 export function isIdentityProfileUpdated(value: unknown): value is WhopIdentityProfileUpdatedEvent {
@@ -256,7 +596,8 @@ export function isIdentityProfileUpdated(value: unknown): value is WhopIdentityP
 }
 
 /** identity_profile.updated as a Standard Schema, with its JSON Schema. */
-export const identityProfileUpdatedSchema: StandardSchema<WhopIdentityProfileUpdatedEvent> = /* @__PURE__ */ standardSchema(validateIdentityProfileUpdated, identityProfileUpdatedJsonSchema);
+export const identityProfileUpdatedSchema: StandardSchema<WhopIdentityProfileUpdatedEvent> =
+  /* @__PURE__ */ standardSchema(validateIdentityProfileUpdated, identityProfileUpdatedJsonSchema);
 
 /** Whether `value` is a valid invoice.created event. */
 export function isInvoiceCreated(value: unknown): value is WhopInvoiceCreatedEvent {
@@ -264,7 +605,10 @@ export function isInvoiceCreated(value: unknown): value is WhopInvoiceCreatedEve
 }
 
 /** invoice.created as a Standard Schema, with its JSON Schema. */
-export const invoiceCreatedSchema: StandardSchema<WhopInvoiceCreatedEvent> = /* @__PURE__ */ standardSchema(validateInvoiceCreated, invoiceCreatedJsonSchema);
+export const invoiceCreatedSchema: StandardSchema<WhopInvoiceCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateInvoiceCreated,
+  invoiceCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid invoice.marked_uncollectible event. */
 export function isInvoiceMarkedUncollectible(value: unknown): value is WhopInvoiceMarkedUncollectibleEvent {
@@ -272,7 +616,8 @@ export function isInvoiceMarkedUncollectible(value: unknown): value is WhopInvoi
 }
 
 /** invoice.marked_uncollectible as a Standard Schema, with its JSON Schema. */
-export const invoiceMarkedUncollectibleSchema: StandardSchema<WhopInvoiceMarkedUncollectibleEvent> = /* @__PURE__ */ standardSchema(validateInvoiceMarkedUncollectible, invoiceMarkedUncollectibleJsonSchema);
+export const invoiceMarkedUncollectibleSchema: StandardSchema<WhopInvoiceMarkedUncollectibleEvent> =
+  /* @__PURE__ */ standardSchema(validateInvoiceMarkedUncollectible, invoiceMarkedUncollectibleJsonSchema);
 
 /** Whether `value` is a valid invoice.paid event. */
 export function isInvoicePaid(value: unknown): value is WhopInvoicePaidEvent {
@@ -280,7 +625,10 @@ export function isInvoicePaid(value: unknown): value is WhopInvoicePaidEvent {
 }
 
 /** invoice.paid as a Standard Schema, with its JSON Schema. */
-export const invoicePaidSchema: StandardSchema<WhopInvoicePaidEvent> = /* @__PURE__ */ standardSchema(validateInvoicePaid, invoicePaidJsonSchema);
+export const invoicePaidSchema: StandardSchema<WhopInvoicePaidEvent> = /* @__PURE__ */ standardSchema(
+  validateInvoicePaid,
+  invoicePaidJsonSchema,
+);
 
 /** Whether `value` is a valid invoice.past_due event. */
 export function isInvoicePastDue(value: unknown): value is WhopInvoicePastDueEvent {
@@ -288,7 +636,10 @@ export function isInvoicePastDue(value: unknown): value is WhopInvoicePastDueEve
 }
 
 /** invoice.past_due as a Standard Schema, with its JSON Schema. */
-export const invoicePastDueSchema: StandardSchema<WhopInvoicePastDueEvent> = /* @__PURE__ */ standardSchema(validateInvoicePastDue, invoicePastDueJsonSchema);
+export const invoicePastDueSchema: StandardSchema<WhopInvoicePastDueEvent> = /* @__PURE__ */ standardSchema(
+  validateInvoicePastDue,
+  invoicePastDueJsonSchema,
+);
 
 /** Whether `value` is a valid invoice.voided event. */
 export function isInvoiceVoided(value: unknown): value is WhopInvoiceVoidedEvent {
@@ -296,7 +647,10 @@ export function isInvoiceVoided(value: unknown): value is WhopInvoiceVoidedEvent
 }
 
 /** invoice.voided as a Standard Schema, with its JSON Schema. */
-export const invoiceVoidedSchema: StandardSchema<WhopInvoiceVoidedEvent> = /* @__PURE__ */ standardSchema(validateInvoiceVoided, invoiceVoidedJsonSchema);
+export const invoiceVoidedSchema: StandardSchema<WhopInvoiceVoidedEvent> = /* @__PURE__ */ standardSchema(
+  validateInvoiceVoided,
+  invoiceVoidedJsonSchema,
+);
 
 /** Whether `value` is a valid ledger_account.funds_available event. */
 export function isLedgerAccountFundsAvailable(value: unknown): value is WhopLedgerAccountFundsAvailableEvent {
@@ -304,7 +658,8 @@ export function isLedgerAccountFundsAvailable(value: unknown): value is WhopLedg
 }
 
 /** ledger_account.funds_available as a Standard Schema, with its JSON Schema. */
-export const ledgerAccountFundsAvailableSchema: StandardSchema<WhopLedgerAccountFundsAvailableEvent> = /* @__PURE__ */ standardSchema(validateLedgerAccountFundsAvailable, ledgerAccountFundsAvailableJsonSchema);
+export const ledgerAccountFundsAvailableSchema: StandardSchema<WhopLedgerAccountFundsAvailableEvent> =
+  /* @__PURE__ */ standardSchema(validateLedgerAccountFundsAvailable, ledgerAccountFundsAvailableJsonSchema);
 
 /** Whether `value` is a valid membership.activated event. */
 export function isMembershipActivated(value: unknown): value is WhopMembershipActivatedEvent {
@@ -312,15 +667,24 @@ export function isMembershipActivated(value: unknown): value is WhopMembershipAc
 }
 
 /** membership.activated as a Standard Schema, with its JSON Schema. */
-export const membershipActivatedSchema: StandardSchema<WhopMembershipActivatedEvent> = /* @__PURE__ */ standardSchema(validateMembershipActivated, membershipActivatedJsonSchema);
+export const membershipActivatedSchema: StandardSchema<WhopMembershipActivatedEvent> = /* @__PURE__ */ standardSchema(
+  validateMembershipActivated,
+  membershipActivatedJsonSchema,
+);
 
 /** Whether `value` is a valid membership.cancel_at_period_end_changed event. */
-export function isMembershipCancelAtPeriodEndChanged(value: unknown): value is WhopMembershipCancelAtPeriodEndChangedEvent {
+export function isMembershipCancelAtPeriodEndChanged(
+  value: unknown,
+): value is WhopMembershipCancelAtPeriodEndChangedEvent {
   return validateMembershipCancelAtPeriodEndChanged(value);
 }
 
 /** membership.cancel_at_period_end_changed as a Standard Schema, with its JSON Schema. */
-export const membershipCancelAtPeriodEndChangedSchema: StandardSchema<WhopMembershipCancelAtPeriodEndChangedEvent> = /* @__PURE__ */ standardSchema(validateMembershipCancelAtPeriodEndChanged, membershipCancelAtPeriodEndChangedJsonSchema);
+export const membershipCancelAtPeriodEndChangedSchema: StandardSchema<WhopMembershipCancelAtPeriodEndChangedEvent> =
+  /* @__PURE__ */ standardSchema(
+    validateMembershipCancelAtPeriodEndChanged,
+    membershipCancelAtPeriodEndChangedJsonSchema,
+  );
 
 /** Whether `value` is a valid membership.deactivated event. */
 export function isMembershipDeactivated(value: unknown): value is WhopMembershipDeactivatedEvent {
@@ -328,7 +692,8 @@ export function isMembershipDeactivated(value: unknown): value is WhopMembership
 }
 
 /** membership.deactivated as a Standard Schema, with its JSON Schema. */
-export const membershipDeactivatedSchema: StandardSchema<WhopMembershipDeactivatedEvent> = /* @__PURE__ */ standardSchema(validateMembershipDeactivated, membershipDeactivatedJsonSchema);
+export const membershipDeactivatedSchema: StandardSchema<WhopMembershipDeactivatedEvent> =
+  /* @__PURE__ */ standardSchema(validateMembershipDeactivated, membershipDeactivatedJsonSchema);
 
 /** Whether `value` is a valid membership.trial_ending_soon event. */
 export function isMembershipTrialEndingSoon(value: unknown): value is WhopMembershipTrialEndingSoonEvent {
@@ -336,7 +701,8 @@ export function isMembershipTrialEndingSoon(value: unknown): value is WhopMember
 }
 
 /** membership.trial_ending_soon as a Standard Schema, with its JSON Schema. */
-export const membershipTrialEndingSoonSchema: StandardSchema<WhopMembershipTrialEndingSoonEvent> = /* @__PURE__ */ standardSchema(validateMembershipTrialEndingSoon, membershipTrialEndingSoonJsonSchema);
+export const membershipTrialEndingSoonSchema: StandardSchema<WhopMembershipTrialEndingSoonEvent> =
+  /* @__PURE__ */ standardSchema(validateMembershipTrialEndingSoon, membershipTrialEndingSoonJsonSchema);
 
 /** Whether `value` is a valid payment.created event. */
 export function isPaymentCreated(value: unknown): value is WhopPaymentCreatedEvent {
@@ -344,7 +710,10 @@ export function isPaymentCreated(value: unknown): value is WhopPaymentCreatedEve
 }
 
 /** payment.created as a Standard Schema, with its JSON Schema. */
-export const paymentCreatedSchema: StandardSchema<WhopPaymentCreatedEvent> = /* @__PURE__ */ standardSchema(validatePaymentCreated, paymentCreatedJsonSchema);
+export const paymentCreatedSchema: StandardSchema<WhopPaymentCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validatePaymentCreated,
+  paymentCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid payment.failed event. */
 export function isPaymentFailed(value: unknown): value is WhopPaymentFailedEvent {
@@ -352,7 +721,10 @@ export function isPaymentFailed(value: unknown): value is WhopPaymentFailedEvent
 }
 
 /** payment.failed as a Standard Schema, with its JSON Schema. */
-export const paymentFailedSchema: StandardSchema<WhopPaymentFailedEvent> = /* @__PURE__ */ standardSchema(validatePaymentFailed, paymentFailedJsonSchema);
+export const paymentFailedSchema: StandardSchema<WhopPaymentFailedEvent> = /* @__PURE__ */ standardSchema(
+  validatePaymentFailed,
+  paymentFailedJsonSchema,
+);
 
 /** Whether `value` is a valid payment.pending event. */
 export function isPaymentPending(value: unknown): value is WhopPaymentPendingEvent {
@@ -360,7 +732,10 @@ export function isPaymentPending(value: unknown): value is WhopPaymentPendingEve
 }
 
 /** payment.pending as a Standard Schema, with its JSON Schema. */
-export const paymentPendingSchema: StandardSchema<WhopPaymentPendingEvent> = /* @__PURE__ */ standardSchema(validatePaymentPending, paymentPendingJsonSchema);
+export const paymentPendingSchema: StandardSchema<WhopPaymentPendingEvent> = /* @__PURE__ */ standardSchema(
+  validatePaymentPending,
+  paymentPendingJsonSchema,
+);
 
 /** Whether `value` is a valid payment.succeeded event. */
 export function isPaymentSucceeded(value: unknown): value is WhopPaymentSucceededEvent {
@@ -368,7 +743,10 @@ export function isPaymentSucceeded(value: unknown): value is WhopPaymentSucceede
 }
 
 /** payment.succeeded as a Standard Schema, with its JSON Schema. */
-export const paymentSucceededSchema: StandardSchema<WhopPaymentSucceededEvent> = /* @__PURE__ */ standardSchema(validatePaymentSucceeded, paymentSucceededJsonSchema);
+export const paymentSucceededSchema: StandardSchema<WhopPaymentSucceededEvent> = /* @__PURE__ */ standardSchema(
+  validatePaymentSucceeded,
+  paymentSucceededJsonSchema,
+);
 
 /** Whether `value` is a valid payout_account.status_updated event. */
 export function isPayoutAccountStatusUpdated(value: unknown): value is WhopPayoutAccountStatusUpdatedEvent {
@@ -376,7 +754,8 @@ export function isPayoutAccountStatusUpdated(value: unknown): value is WhopPayou
 }
 
 /** payout_account.status_updated as a Standard Schema, with its JSON Schema. */
-export const payoutAccountStatusUpdatedSchema: StandardSchema<WhopPayoutAccountStatusUpdatedEvent> = /* @__PURE__ */ standardSchema(validatePayoutAccountStatusUpdated, payoutAccountStatusUpdatedJsonSchema);
+export const payoutAccountStatusUpdatedSchema: StandardSchema<WhopPayoutAccountStatusUpdatedEvent> =
+  /* @__PURE__ */ standardSchema(validatePayoutAccountStatusUpdated, payoutAccountStatusUpdatedJsonSchema);
 
 /** Whether `value` is a valid payout_method.created event. */
 export function isPayoutMethodCreated(value: unknown): value is WhopPayoutMethodCreatedEvent {
@@ -384,7 +763,10 @@ export function isPayoutMethodCreated(value: unknown): value is WhopPayoutMethod
 }
 
 /** payout_method.created as a Standard Schema, with its JSON Schema. */
-export const payoutMethodCreatedSchema: StandardSchema<WhopPayoutMethodCreatedEvent> = /* @__PURE__ */ standardSchema(validatePayoutMethodCreated, payoutMethodCreatedJsonSchema);
+export const payoutMethodCreatedSchema: StandardSchema<WhopPayoutMethodCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validatePayoutMethodCreated,
+  payoutMethodCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid refund.created event. */
 export function isRefundCreated(value: unknown): value is WhopRefundCreatedEvent {
@@ -392,7 +774,10 @@ export function isRefundCreated(value: unknown): value is WhopRefundCreatedEvent
 }
 
 /** refund.created as a Standard Schema, with its JSON Schema. */
-export const refundCreatedSchema: StandardSchema<WhopRefundCreatedEvent> = /* @__PURE__ */ standardSchema(validateRefundCreated, refundCreatedJsonSchema);
+export const refundCreatedSchema: StandardSchema<WhopRefundCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateRefundCreated,
+  refundCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid refund.updated event. */
 export function isRefundUpdated(value: unknown): value is WhopRefundUpdatedEvent {
@@ -400,7 +785,10 @@ export function isRefundUpdated(value: unknown): value is WhopRefundUpdatedEvent
 }
 
 /** refund.updated as a Standard Schema, with its JSON Schema. */
-export const refundUpdatedSchema: StandardSchema<WhopRefundUpdatedEvent> = /* @__PURE__ */ standardSchema(validateRefundUpdated, refundUpdatedJsonSchema);
+export const refundUpdatedSchema: StandardSchema<WhopRefundUpdatedEvent> = /* @__PURE__ */ standardSchema(
+  validateRefundUpdated,
+  refundUpdatedJsonSchema,
+);
 
 /** Whether `value` is a valid resolution_center_case.created event. */
 export function isResolutionCenterCaseCreated(value: unknown): value is WhopResolutionCenterCaseCreatedEvent {
@@ -408,7 +796,8 @@ export function isResolutionCenterCaseCreated(value: unknown): value is WhopReso
 }
 
 /** resolution_center_case.created as a Standard Schema, with its JSON Schema. */
-export const resolutionCenterCaseCreatedSchema: StandardSchema<WhopResolutionCenterCaseCreatedEvent> = /* @__PURE__ */ standardSchema(validateResolutionCenterCaseCreated, resolutionCenterCaseCreatedJsonSchema);
+export const resolutionCenterCaseCreatedSchema: StandardSchema<WhopResolutionCenterCaseCreatedEvent> =
+  /* @__PURE__ */ standardSchema(validateResolutionCenterCaseCreated, resolutionCenterCaseCreatedJsonSchema);
 
 /** Whether `value` is a valid resolution_center_case.decided event. */
 export function isResolutionCenterCaseDecided(value: unknown): value is WhopResolutionCenterCaseDecidedEvent {
@@ -416,7 +805,8 @@ export function isResolutionCenterCaseDecided(value: unknown): value is WhopReso
 }
 
 /** resolution_center_case.decided as a Standard Schema, with its JSON Schema. */
-export const resolutionCenterCaseDecidedSchema: StandardSchema<WhopResolutionCenterCaseDecidedEvent> = /* @__PURE__ */ standardSchema(validateResolutionCenterCaseDecided, resolutionCenterCaseDecidedJsonSchema);
+export const resolutionCenterCaseDecidedSchema: StandardSchema<WhopResolutionCenterCaseDecidedEvent> =
+  /* @__PURE__ */ standardSchema(validateResolutionCenterCaseDecided, resolutionCenterCaseDecidedJsonSchema);
 
 /** Whether `value` is a valid resolution_center_case.updated event. */
 export function isResolutionCenterCaseUpdated(value: unknown): value is WhopResolutionCenterCaseUpdatedEvent {
@@ -424,7 +814,8 @@ export function isResolutionCenterCaseUpdated(value: unknown): value is WhopReso
 }
 
 /** resolution_center_case.updated as a Standard Schema, with its JSON Schema. */
-export const resolutionCenterCaseUpdatedSchema: StandardSchema<WhopResolutionCenterCaseUpdatedEvent> = /* @__PURE__ */ standardSchema(validateResolutionCenterCaseUpdated, resolutionCenterCaseUpdatedJsonSchema);
+export const resolutionCenterCaseUpdatedSchema: StandardSchema<WhopResolutionCenterCaseUpdatedEvent> =
+  /* @__PURE__ */ standardSchema(validateResolutionCenterCaseUpdated, resolutionCenterCaseUpdatedJsonSchema);
 
 /** Whether `value` is a valid setup_intent.canceled event. */
 export function isSetupIntentCanceled(value: unknown): value is WhopSetupIntentCanceledEvent {
@@ -432,7 +823,10 @@ export function isSetupIntentCanceled(value: unknown): value is WhopSetupIntentC
 }
 
 /** setup_intent.canceled as a Standard Schema, with its JSON Schema. */
-export const setupIntentCanceledSchema: StandardSchema<WhopSetupIntentCanceledEvent> = /* @__PURE__ */ standardSchema(validateSetupIntentCanceled, setupIntentCanceledJsonSchema);
+export const setupIntentCanceledSchema: StandardSchema<WhopSetupIntentCanceledEvent> = /* @__PURE__ */ standardSchema(
+  validateSetupIntentCanceled,
+  setupIntentCanceledJsonSchema,
+);
 
 /** Whether `value` is a valid setup_intent.requires_action event. */
 export function isSetupIntentRequiresAction(value: unknown): value is WhopSetupIntentRequiresActionEvent {
@@ -440,7 +834,8 @@ export function isSetupIntentRequiresAction(value: unknown): value is WhopSetupI
 }
 
 /** setup_intent.requires_action as a Standard Schema, with its JSON Schema. */
-export const setupIntentRequiresActionSchema: StandardSchema<WhopSetupIntentRequiresActionEvent> = /* @__PURE__ */ standardSchema(validateSetupIntentRequiresAction, setupIntentRequiresActionJsonSchema);
+export const setupIntentRequiresActionSchema: StandardSchema<WhopSetupIntentRequiresActionEvent> =
+  /* @__PURE__ */ standardSchema(validateSetupIntentRequiresAction, setupIntentRequiresActionJsonSchema);
 
 /** Whether `value` is a valid setup_intent.succeeded event. */
 export function isSetupIntentSucceeded(value: unknown): value is WhopSetupIntentSucceededEvent {
@@ -448,7 +843,10 @@ export function isSetupIntentSucceeded(value: unknown): value is WhopSetupIntent
 }
 
 /** setup_intent.succeeded as a Standard Schema, with its JSON Schema. */
-export const setupIntentSucceededSchema: StandardSchema<WhopSetupIntentSucceededEvent> = /* @__PURE__ */ standardSchema(validateSetupIntentSucceeded, setupIntentSucceededJsonSchema);
+export const setupIntentSucceededSchema: StandardSchema<WhopSetupIntentSucceededEvent> = /* @__PURE__ */ standardSchema(
+  validateSetupIntentSucceeded,
+  setupIntentSucceededJsonSchema,
+);
 
 /** Whether `value` is a valid verification.succeeded event. */
 export function isVerificationSucceeded(value: unknown): value is WhopVerificationSucceededEvent {
@@ -456,7 +854,8 @@ export function isVerificationSucceeded(value: unknown): value is WhopVerificati
 }
 
 /** verification.succeeded as a Standard Schema, with its JSON Schema. */
-export const verificationSucceededSchema: StandardSchema<WhopVerificationSucceededEvent> = /* @__PURE__ */ standardSchema(validateVerificationSucceeded, verificationSucceededJsonSchema);
+export const verificationSucceededSchema: StandardSchema<WhopVerificationSucceededEvent> =
+  /* @__PURE__ */ standardSchema(validateVerificationSucceeded, verificationSucceededJsonSchema);
 
 /** Whether `value` is a valid withdrawal.created event. */
 export function isWithdrawalCreated(value: unknown): value is WhopWithdrawalCreatedEvent {
@@ -464,7 +863,10 @@ export function isWithdrawalCreated(value: unknown): value is WhopWithdrawalCrea
 }
 
 /** withdrawal.created as a Standard Schema, with its JSON Schema. */
-export const withdrawalCreatedSchema: StandardSchema<WhopWithdrawalCreatedEvent> = /* @__PURE__ */ standardSchema(validateWithdrawalCreated, withdrawalCreatedJsonSchema);
+export const withdrawalCreatedSchema: StandardSchema<WhopWithdrawalCreatedEvent> = /* @__PURE__ */ standardSchema(
+  validateWithdrawalCreated,
+  withdrawalCreatedJsonSchema,
+);
 
 /** Whether `value` is a valid withdrawal.updated event. */
 export function isWithdrawalUpdated(value: unknown): value is WhopWithdrawalUpdatedEvent {
@@ -472,13 +874,21 @@ export function isWithdrawalUpdated(value: unknown): value is WhopWithdrawalUpda
 }
 
 /** withdrawal.updated as a Standard Schema, with its JSON Schema. */
-export const withdrawalUpdatedSchema: StandardSchema<WhopWithdrawalUpdatedEvent> = /* @__PURE__ */ standardSchema(validateWithdrawalUpdated, withdrawalUpdatedJsonSchema);
+export const withdrawalUpdatedSchema: StandardSchema<WhopWithdrawalUpdatedEvent> = /* @__PURE__ */ standardSchema(
+  validateWithdrawalUpdated,
+  withdrawalUpdatedJsonSchema,
+);
 
 /**
  * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
  * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.
  */
-export function verify(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<VerifyResult> {
+export function verify(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options?: VerifyOptions,
+): Promise<VerifyResult> {
   return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
 }
 
@@ -488,7 +898,12 @@ export function sign(rawBody: RawBody, secret: string, options?: SignOptions): P
 }
 
 /** Verifies, then parses: `{ ok: true, event, deliveryId }` or `{ ok: false, error }`. Never throws. */
-export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<ReceiveResult<WhopEvent>> {
+export function receive(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options?: VerifyOptions,
+): Promise<ReceiveResult<WhopEvent>> {
   return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
 }
 
@@ -511,5 +926,47 @@ export function drift(event: WhopEvent): Drift {
 /** Any event of this package as a Standard Schema, dispatched on its type as `parse` does. */
 export const eventSchema: StandardSchema<WhopEvent> = /* @__PURE__ */ standardUnion(catalogue, {
   $schema: "http://json-schema.org/draft-07/schema#",
-  oneOf: [chatMessageCreatedJsonSchema, chatReactionCreatedJsonSchema, courseLessonInteractionCompletedJsonSchema, disputeCreatedJsonSchema, disputeUpdatedJsonSchema, disputeAlertCreatedJsonSchema, entryApprovedJsonSchema, entryCreatedJsonSchema, entryDeletedJsonSchema, entryDeniedJsonSchema, identityProfileApprovedJsonSchema, identityProfileNeedsActionJsonSchema, identityProfileRejectedJsonSchema, identityProfileUpdatedJsonSchema, invoiceCreatedJsonSchema, invoiceMarkedUncollectibleJsonSchema, invoicePaidJsonSchema, invoicePastDueJsonSchema, invoiceVoidedJsonSchema, ledgerAccountFundsAvailableJsonSchema, membershipActivatedJsonSchema, membershipCancelAtPeriodEndChangedJsonSchema, membershipDeactivatedJsonSchema, membershipTrialEndingSoonJsonSchema, paymentCreatedJsonSchema, paymentFailedJsonSchema, paymentPendingJsonSchema, paymentSucceededJsonSchema, payoutAccountStatusUpdatedJsonSchema, payoutMethodCreatedJsonSchema, refundCreatedJsonSchema, refundUpdatedJsonSchema, resolutionCenterCaseCreatedJsonSchema, resolutionCenterCaseDecidedJsonSchema, resolutionCenterCaseUpdatedJsonSchema, setupIntentCanceledJsonSchema, setupIntentRequiresActionJsonSchema, setupIntentSucceededJsonSchema, verificationSucceededJsonSchema, withdrawalCreatedJsonSchema, withdrawalUpdatedJsonSchema],
+  oneOf: [
+    chatMessageCreatedJsonSchema,
+    chatReactionCreatedJsonSchema,
+    courseLessonInteractionCompletedJsonSchema,
+    disputeCreatedJsonSchema,
+    disputeUpdatedJsonSchema,
+    disputeAlertCreatedJsonSchema,
+    entryApprovedJsonSchema,
+    entryCreatedJsonSchema,
+    entryDeletedJsonSchema,
+    entryDeniedJsonSchema,
+    identityProfileApprovedJsonSchema,
+    identityProfileNeedsActionJsonSchema,
+    identityProfileRejectedJsonSchema,
+    identityProfileUpdatedJsonSchema,
+    invoiceCreatedJsonSchema,
+    invoiceMarkedUncollectibleJsonSchema,
+    invoicePaidJsonSchema,
+    invoicePastDueJsonSchema,
+    invoiceVoidedJsonSchema,
+    ledgerAccountFundsAvailableJsonSchema,
+    membershipActivatedJsonSchema,
+    membershipCancelAtPeriodEndChangedJsonSchema,
+    membershipDeactivatedJsonSchema,
+    membershipTrialEndingSoonJsonSchema,
+    paymentCreatedJsonSchema,
+    paymentFailedJsonSchema,
+    paymentPendingJsonSchema,
+    paymentSucceededJsonSchema,
+    payoutAccountStatusUpdatedJsonSchema,
+    payoutMethodCreatedJsonSchema,
+    refundCreatedJsonSchema,
+    refundUpdatedJsonSchema,
+    resolutionCenterCaseCreatedJsonSchema,
+    resolutionCenterCaseDecidedJsonSchema,
+    resolutionCenterCaseUpdatedJsonSchema,
+    setupIntentCanceledJsonSchema,
+    setupIntentRequiresActionJsonSchema,
+    setupIntentSucceededJsonSchema,
+    verificationSucceededJsonSchema,
+    withdrawalCreatedJsonSchema,
+    withdrawalUpdatedJsonSchema,
+  ],
 });

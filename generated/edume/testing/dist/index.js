@@ -8,7 +8,13 @@ function fromBase64(text) {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 async function hmacSha256(key, message) {
-  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const cryptoKey = await crypto.subtle.importKey(
+    "raw",
+    key,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"]
+  );
   return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
 }
 
@@ -32,7 +38,10 @@ function decodeBody(input) {
 
 // memory:runtime/issues.ts
 function valueAt(root, path) {
-  return path.reduce((node, key) => node === null || typeof node !== "object" ? void 0 : node[key], root);
+  return path.reduce(
+    (node, key) => node === null || typeof node !== "object" ? void 0 : node[key],
+    root
+  );
 }
 
 // memory:runtime/verify.ts
@@ -59,7 +68,8 @@ async function signDelivery(scheme, body, secret, options = {}) {
     return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
   }
   const key = standardWebhooksKey(secret);
-  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (!key || key.length === 0)
+    throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
   const decoded = decodeBody(body);
   const bodyId = decoded.ok ? valueAt(decoded.value, ["id"]) : void 0;
   const id = options.id ?? (typeof bodyId === "string" ? bodyId : void 0) ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
@@ -145,7 +155,138 @@ var examples = {
 };
 
 // memory:testing.ts
-var config = { "typeProperty": "type", "signature": { "scheme": "hmac-sha256-hex", "headers": ["x-edume-signature"], "signs": "compact-json", "bearer": true }, "fresh": { "timestamp": { "property": "timestamp" } }, "events": [{ "name": "course.added", "type": "course.added", "schema": "course.added", "guard": "isCourseAdded", "example": true }, { "name": "course.deleted", "type": "course.deleted", "schema": "course.deleted", "guard": "isCourseDeleted", "example": true }, { "name": "course.published", "type": "course.published", "schema": "course.published", "guard": "isCoursePublished", "example": true }, { "name": "course.unpublished", "type": "course.unpublished", "schema": "course.unpublished", "guard": "isCourseUnpublished", "example": true }, { "name": "course.updated:team.assigned", "type": "course.updated", "subType": "team.assigned", "schema": "course.updated.team.assigned", "guard": "isCourseUpdatedTeamAssigned", "example": true }, { "name": "course.updated:team.removed", "type": "course.updated", "subType": "team.removed", "schema": "course.updated.team.removed", "guard": "isCourseUpdatedTeamRemoved", "example": true }, { "name": "course.updated:title.changed", "type": "course.updated", "subType": "title.changed", "schema": "course.updated.title.changed", "guard": "isCourseUpdatedTitleChanged", "example": true }, { "name": "learner.activated", "type": "learner.activated", "schema": "learner.activated", "guard": "isLearnerActivated", "example": true }, { "name": "learner.activity.finished:assessment", "type": "learner.activity.finished", "subType": "assessment", "schema": "learner.activity.finished.assessment", "guard": "isLearnerActivityFinishedAssessment", "example": true }, { "name": "learner.activity.finished:course", "type": "learner.activity.finished", "subType": "course", "schema": "learner.activity.finished.course", "guard": "isLearnerActivityFinishedCourse", "example": true }, { "name": "learner.activity.finished:in-course-survey", "type": "learner.activity.finished", "subType": "survey", "schema": "learner.activity.finished.in-course-survey", "guard": "isLearnerActivityFinishedInCourseSurvey", "example": true }, { "name": "learner.activity.finished:lesson", "type": "learner.activity.finished", "subType": "lesson", "schema": "learner.activity.finished.lesson", "guard": "isLearnerActivityFinishedLesson", "example": true }, { "name": "learner.activity.finished:standalone-survey", "type": "learner.activity.finished", "subType": "survey", "schema": "learner.activity.finished.standalone-survey", "guard": "isLearnerActivityFinishedStandaloneSurvey", "example": true }, { "name": "learner.activity.started:assessment", "type": "learner.activity.started", "subType": "assessment", "schema": "learner.activity.started.assessment", "guard": "isLearnerActivityStartedAssessment", "example": true }, { "name": "learner.activity.started:course", "type": "learner.activity.started", "subType": "course", "schema": "learner.activity.started.course", "guard": "isLearnerActivityStartedCourse", "example": true }, { "name": "learner.activity.started:lesson", "type": "learner.activity.started", "subType": "lesson", "schema": "learner.activity.started.lesson", "guard": "isLearnerActivityStartedLesson", "example": true }, { "name": "learner.added", "type": "learner.added", "schema": "learner.added", "guard": "isLearnerAdded", "example": true }, { "name": "course.completed", "type": "course.completed", "schema": "learner.course.completed", "guard": "isLearnerCourseCompleted", "example": true }] };
+var config = {
+  typeProperty: "type",
+  signature: { scheme: "hmac-sha256-hex", headers: ["x-edume-signature"], signs: "compact-json", bearer: true },
+  fresh: { timestamp: { property: "timestamp" } },
+  events: [
+    { name: "course.added", type: "course.added", schema: "course.added", guard: "isCourseAdded", example: true },
+    {
+      name: "course.deleted",
+      type: "course.deleted",
+      schema: "course.deleted",
+      guard: "isCourseDeleted",
+      example: true
+    },
+    {
+      name: "course.published",
+      type: "course.published",
+      schema: "course.published",
+      guard: "isCoursePublished",
+      example: true
+    },
+    {
+      name: "course.unpublished",
+      type: "course.unpublished",
+      schema: "course.unpublished",
+      guard: "isCourseUnpublished",
+      example: true
+    },
+    {
+      name: "course.updated:team.assigned",
+      type: "course.updated",
+      subType: "team.assigned",
+      schema: "course.updated.team.assigned",
+      guard: "isCourseUpdatedTeamAssigned",
+      example: true
+    },
+    {
+      name: "course.updated:team.removed",
+      type: "course.updated",
+      subType: "team.removed",
+      schema: "course.updated.team.removed",
+      guard: "isCourseUpdatedTeamRemoved",
+      example: true
+    },
+    {
+      name: "course.updated:title.changed",
+      type: "course.updated",
+      subType: "title.changed",
+      schema: "course.updated.title.changed",
+      guard: "isCourseUpdatedTitleChanged",
+      example: true
+    },
+    {
+      name: "learner.activated",
+      type: "learner.activated",
+      schema: "learner.activated",
+      guard: "isLearnerActivated",
+      example: true
+    },
+    {
+      name: "learner.activity.finished:assessment",
+      type: "learner.activity.finished",
+      subType: "assessment",
+      schema: "learner.activity.finished.assessment",
+      guard: "isLearnerActivityFinishedAssessment",
+      example: true
+    },
+    {
+      name: "learner.activity.finished:course",
+      type: "learner.activity.finished",
+      subType: "course",
+      schema: "learner.activity.finished.course",
+      guard: "isLearnerActivityFinishedCourse",
+      example: true
+    },
+    {
+      name: "learner.activity.finished:in-course-survey",
+      type: "learner.activity.finished",
+      subType: "survey",
+      schema: "learner.activity.finished.in-course-survey",
+      guard: "isLearnerActivityFinishedInCourseSurvey",
+      example: true
+    },
+    {
+      name: "learner.activity.finished:lesson",
+      type: "learner.activity.finished",
+      subType: "lesson",
+      schema: "learner.activity.finished.lesson",
+      guard: "isLearnerActivityFinishedLesson",
+      example: true
+    },
+    {
+      name: "learner.activity.finished:standalone-survey",
+      type: "learner.activity.finished",
+      subType: "survey",
+      schema: "learner.activity.finished.standalone-survey",
+      guard: "isLearnerActivityFinishedStandaloneSurvey",
+      example: true
+    },
+    {
+      name: "learner.activity.started:assessment",
+      type: "learner.activity.started",
+      subType: "assessment",
+      schema: "learner.activity.started.assessment",
+      guard: "isLearnerActivityStartedAssessment",
+      example: true
+    },
+    {
+      name: "learner.activity.started:course",
+      type: "learner.activity.started",
+      subType: "course",
+      schema: "learner.activity.started.course",
+      guard: "isLearnerActivityStartedCourse",
+      example: true
+    },
+    {
+      name: "learner.activity.started:lesson",
+      type: "learner.activity.started",
+      subType: "lesson",
+      schema: "learner.activity.started.lesson",
+      guard: "isLearnerActivityStartedLesson",
+      example: true
+    },
+    { name: "learner.added", type: "learner.added", schema: "learner.added", guard: "isLearnerAdded", example: true },
+    {
+      name: "course.completed",
+      type: "course.completed",
+      schema: "learner.course.completed",
+      guard: "isLearnerCourseCompleted",
+      example: true
+    }
+  ]
+};
 var events = config.events;
 var typeProperty = config.typeProperty;
 var signature = config.signature;

@@ -69,7 +69,8 @@ function nestingWithin(text, max) {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++;
+      if (c === 92)
+        i++;
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -113,7 +114,10 @@ function pathOf(root, pointer) {
   return path;
 }
 function valueAt(root, path) {
-  return path.reduce((node, key) => node === null || typeof node !== "object" ? void 0 : node[key], root);
+  return path.reduce(
+    (node, key) => node === null || typeof node !== "object" ? void 0 : node[key],
+    root
+  );
 }
 var pathText = (path) => path.length === 0 ? "(root)" : path.map((key, i) => typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`).join("");
 function expectation(error) {
@@ -159,18 +163,48 @@ function toIssues(root, errors) {
 function invalid(value, errors, what) {
   const { issues, truncated } = toIssues(value, errors);
   const more = issues.length > 1 ? ` (and ${issues.length - 1}${truncated ? "+" : ""} more)` : "";
-  return { ok: false, error: { code: "invalid_payload", message: `Invalid ${what}: ${issues[0]?.message ?? "it does not match its schema"}${more}`, issues, truncated } };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `Invalid ${what}: ${issues[0]?.message ?? "it does not match its schema"}${more}`,
+      issues,
+      truncated
+    }
+  };
 }
 function wrongSubType(value, type, entries) {
   const [path] = entries[0].when[0];
   const allowed = [...new Set(entries.map((entry) => entry.when[0][1]))];
   const expected = `one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;
   const received = show(valueAt(value, path));
-  const issue = { path: [...path], pointer: `/${path.join("/")}`, message: `${path.join(".")}: expected ${expected}, received ${received}`, expected, received };
-  return { ok: false, error: { code: "invalid_payload", message: `Invalid ${type} payload: ${issue.message}`, issues: [issue], truncated: false } };
+  const issue = {
+    path: [...path],
+    pointer: `/${path.join("/")}`,
+    message: `${path.join(".")}: expected ${expected}, received ${received}`,
+    expected,
+    received
+  };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `Invalid ${type} payload: ${issue.message}`,
+      issues: [issue],
+      truncated: false
+    }
+  };
 }
 function unreadable(thrown) {
-  return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${describeThrown(thrown)}`, issues: [], truncated: false } };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `The value could not be read: ${describeThrown(thrown)}`,
+      issues: [],
+      truncated: false
+    }
+  };
 }
 function validateEvent(catalogue2, type, value) {
   try {
@@ -181,8 +215,14 @@ function validateEvent(catalogue2, type, value) {
 }
 function validateAs(catalogue2, type, value) {
   const entries = catalogue2.events.filter((entry) => entry.type === type);
-  if (entries.length === 0) return { ok: false, error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` } };
-  const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => valueAt(value, path) === expected));
+  if (entries.length === 0)
+    return {
+      ok: false,
+      error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` }
+    };
+  const candidates = entries.filter(
+    (entry) => entry.when.every(([path, expected]) => valueAt(value, path) === expected)
+  );
   if (candidates.length === 0) {
     const [path] = entries[0].when[0];
     const holder = valueAt(value, path.slice(0, -1));
@@ -198,7 +238,11 @@ function validateAs(catalogue2, type, value) {
     const errors = entry.check.errors ?? [];
     if (!best || errors.length < best.errors.length) best = { entry, errors };
   }
-  return invalid(value, best.errors, best.entry.name === type ? `${type} payload` : `${type} payload (${best.entry.name})`);
+  return invalid(
+    value,
+    best.errors,
+    best.entry.name === type ? `${type} payload` : `${type} payload (${best.entry.name})`
+  );
 }
 function parseEvent(catalogue2, input) {
   try {
@@ -212,11 +256,16 @@ function parseDecoded(catalogue2, input) {
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
   const type = valueAt(value, [catalogue2.typeProperty]);
-  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type)) return validateAs(catalogue2, type, value);
+  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type))
+    return validateAs(catalogue2, type, value);
   if (!catalogue2.envelope(value)) return invalid(value, catalogue2.envelope.errors ?? [], "envelope");
   return {
     ok: false,
-    error: { code: "unknown_event", type: String(type), message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.` }
+    error: {
+      code: "unknown_event",
+      type: String(type),
+      message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.`
+    }
   };
 }
 
@@ -422,7 +471,13 @@ function fromBase64(text) {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 async function hmacSha256(key, message) {
-  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const cryptoKey = await crypto.subtle.importKey(
+    "raw",
+    key,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"]
+  );
   return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
 }
 async function sha256(message) {
@@ -445,14 +500,17 @@ function header(headers, name) {
   }
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted && value !== void 0) return typeof value === "string" ? value : value.join(", ");
+    if (key.toLowerCase() === wanted && value !== void 0)
+      return typeof value === "string" ? value : value.join(", ");
   }
   return void 0;
 }
 
 // memory:runtime/verify.ts
 var fail = (code, message) => ({ ok: false, error: { code, message } });
-var list = (value) => value === void 0 ? [] : (typeof value === "string" ? [value] : Array.isArray(value) ? value : [value]).map((s) => typeof s === "string" ? s : "");
+var list = (value) => value === void 0 ? [] : (typeof value === "string" ? [value] : Array.isArray(value) ? value : [value]).map(
+  (s) => typeof s === "string" ? s : ""
+);
 var isSecretObject = (secret) => typeof secret === "object" && secret !== null && !Array.isArray(secret);
 var signatureSecrets = (secret) => isSecretObject(secret) ? list(secret.signatureSecret) : secret === void 0 || secret === null ? [""] : list(secret);
 var bearerTokens = (secret) => isSecretObject(secret) ? list(secret.bearerToken) : [];
@@ -480,17 +538,26 @@ async function verifyHex(scheme, body, headers, secret) {
     for (const expected of tokens) if (await sameSecret(expected, token)) return { ok: true };
     return fail("signature_mismatch", "The bearer token does not match the configured token.");
   }
-  if (name === void 0) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
+  if (name === void 0)
+    return fail(
+      "missing_signature",
+      `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`
+    );
   const given = fromHex(header(headers, name).trim());
-  if (!given || given.length !== 32) return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
+  if (!given || given.length !== 32)
+    return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
   const secrets = signatureSecrets(secret);
   if (secrets.length === 0 && scheme.bearer && bearerTokens(secret).some((t) => t !== "")) {
     return fail("signature_mismatch", `A ${name} signature arrived, but this receiver takes bearer tokens only.`);
   }
-  if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
+  if (secrets.length === 0 || secrets.some((s) => s === ""))
+    return fail("invalid_secret", "No signing secret is configured.");
   if (await signedBy(secrets, utf8(body), given)) return { ok: true };
   const compact = scheme.signs === "compact-json" && compactable(body) && await signedBy(secrets, utf8(compactJson(body)), given);
-  return compact ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+  return compact ? { ok: true } : fail(
+    "signature_mismatch",
+    `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`
+  );
 }
 async function signedBy(secrets, message, given) {
   let match = false;
@@ -509,14 +576,23 @@ async function verifyStandardWebhooks(body, headers, secret, options) {
   const id = header(headers, "webhook-id");
   const timestamp = header(headers, "webhook-timestamp");
   const signature = header(headers, "webhook-signature");
-  if (id === void 0 || timestamp === void 0 || signature === void 0) return fail("missing_signature", "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.");
-  if (!/^\d+$/.test(timestamp.trim())) return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
+  if (id === void 0 || timestamp === void 0 || signature === void 0)
+    return fail(
+      "missing_signature",
+      "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers."
+    );
+  if (!/^\d+$/.test(timestamp.trim()))
+    return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
   const seconds = Number(timestamp.trim());
   const clock = readClock(options);
   if (typeof clock === "string") return fail("invalid_options", clock);
   const now = Math.floor(clock / 1e3);
   const tolerance = options.toleranceSeconds ?? 300;
-  if (Math.abs(now - seconds) > tolerance) return fail("timestamp_out_of_range", `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`);
+  if (Math.abs(now - seconds) > tolerance)
+    return fail(
+      "timestamp_out_of_range",
+      `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`
+    );
   const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
     const [version, value] = entry.split(",", 2);
     const bytes = version === "v1" && value !== void 0 ? fromBase64(value) : void 0;
@@ -524,14 +600,18 @@ async function verifyStandardWebhooks(body, headers, secret, options) {
   });
   if (candidates.length === 0) return fail("malformed_signature", "webhook-signature has no `v1,<base64>` entry.");
   const keys = signatureSecrets(secret).map(standardWebhooksKey);
-  if (keys.length === 0 || keys.some((key) => !key || key.length === 0)) return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (keys.length === 0 || keys.some((key) => !key || key.length === 0))
+    return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
   const message = signedContent(id, seconds, body);
   let match = false;
   for (const key of keys) {
     const expected = await hmacSha256(key, message);
     for (const candidate of candidates) match = sameBytes(expected, candidate) || match;
   }
-  return match ? { ok: true } : fail("signature_mismatch", "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.");
+  return match ? { ok: true } : fail(
+    "signature_mismatch",
+    "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw."
+  );
 }
 function readClock(options) {
   let now;
@@ -545,9 +625,11 @@ function readClock(options) {
 function secretProblem(scheme, secret) {
   const signing = signatureSecrets(secret);
   const tokens = bearerTokens(secret);
-  if ([...signing, ...tokens].some((s) => s === "")) return "secret: a secret is empty or not a string (is its environment variable set?).";
+  if ([...signing, ...tokens].some((s) => s === ""))
+    return "secret: a secret is empty or not a string (is its environment variable set?).";
   const bearer = scheme.scheme === "hmac-sha256-hex" && scheme.bearer;
-  if (tokens.length > 0 && !bearer) return "secret: this provider does not send bearer tokens; give the signing secret.";
+  if (tokens.length > 0 && !bearer)
+    return "secret: this provider does not send bearer tokens; give the signing secret.";
   if (signing.length + tokens.length === 0) return "secret: no signing secret is given.";
   const keys = scheme.scheme === "standard-webhooks" ? signing.map(standardWebhooksKey) : [];
   if (keys.some((key) => !key || key.length === 0)) return "secret: a whsec_ secret must be followed by base64.";
@@ -568,7 +650,8 @@ async function signDelivery(scheme, body, secret, options = {}) {
     return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
   }
   const key = standardWebhooksKey(secret);
-  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (!key || key.length === 0)
+    throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
   const decoded = decodeBody(body);
   const bodyId = decoded.ok ? valueAt(decoded.value, ["id"]) : void 0;
   const id = options.id ?? (typeof bodyId === "string" ? bodyId : void 0) ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
@@ -643,7 +726,10 @@ async function receiveDelivery(config, catalogue2, body, headers, secret, option
     const deliveryId = await deliveryIdOf(config, body, headers, parsed.ok ? parsed.event : readJson(body));
     return parsed.ok ? { ok: true, event: parsed.event, deliveryId } : { ...parsed, deliveryId };
   } catch (thrown) {
-    return { ok: false, error: { code: "malformed_signature", message: `The delivery could not be read: ${describeThrown(thrown)}` } };
+    return {
+      ok: false,
+      error: { code: "malformed_signature", message: `The delivery could not be read: ${describeThrown(thrown)}` }
+    };
   }
 }
 
@@ -733,7 +819,12 @@ function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
       claim = await store.claim(key, Math.ceil(settings.timeoutMs / 1e3) + 5);
     } catch (thrown) {
       const response2 = await work();
-      await tell(thrown, void 0, { code: "store_failed", status: response2.status, deliveryId }, "webhook store failed");
+      await tell(
+        thrown,
+        void 0,
+        { code: "store_failed", status: response2.status, deliveryId },
+        "webhook store failed"
+      );
       return response2;
     }
     if (claim === "done") {
@@ -750,7 +841,12 @@ function createDeliveryHandler(config, catalogue2, options, schemas = {}) {
     try {
       await (response.status < 300 ? store.complete(key, dedupe.keepSeconds) : store.release(key));
     } catch (thrown) {
-      await tell(thrown, void 0, { code: "store_failed", status: response.status, deliveryId }, "webhook store failed");
+      await tell(
+        thrown,
+        void 0,
+        { code: "store_failed", status: response.status, deliveryId },
+        "webhook store failed"
+      );
     }
     return response;
   };
@@ -897,7 +993,9 @@ function converter(schema) {
 function fromResult(result) {
   if (result.ok) return { value: result.event };
   const issues = result.error.code === "invalid_payload" ? result.error.issues : [];
-  return { issues: issues.length ? issues.map(({ message, path }) => ({ message, path })) : [{ message: result.error.message }] };
+  return {
+    issues: issues.length ? issues.map(({ message, path }) => ({ message, path })) : [{ message: result.error.message }]
+  };
 }
 function standardSchema(check, schema) {
   return {
@@ -2392,7 +2490,12 @@ var memberJoinedJsonSchema = { "$schema": "http://json-schema.org/draft-07/schem
 var testEventJsonSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/early/test.event.schema.json", "title": "Teachfloor early test.event", "description": "A test event sent from the dashboard (Developers \u203A Webhooks \u203A Send Test Event) in the early format; it carries test: true and a message.", "x-docs": "https://github.com/teachfloor/docs/blob/main/webhooks/04-event-reference.md", "x-shape": { "from": "example", "source": "teachfloor-event-reference-2025-10-early.md: Testing Events \u203A Test Webhook" }, "$comment": "Decision: test is kept required as the flag that marks a test delivery (the page says test events are production-shaped but include test: true); it is the discriminator of this event beside its name.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Testing Events \u203A Test Webhook", "shows": 'one example: { event: "test.event", timestamp, test: true, data { message } }; the prose says test events have the same structure as production events plus a test: true flag', "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "allOf": [{ "title": "Teachfloor early envelope", "description": "The fields every Teachfloor webhook body carried around the event's data in the first published format (October 2025), replaced within a day by the current format.", "$comment": "Decision: this envelope ({event, timestamp, data, test?}) and the current one ({id, type, created_at, data}) are incompatible (different names for the type and timestamp, no event id here), so this format is its own catalogue, kept for deliveries still met in that shape; the current format in teachfloor/ is the main catalogue.", "x-evidence": [{ "source": "Teachfloor docs, webhooks/04-event-reference.md, first version (teachfloor/docs commit 53a32ec, 7 October 2025; replaced by commit c0e0174 the same day), Event Structure \u203A Common Fields and Testing Events", "shows": "a field table with event, timestamp (ISO 8601) and data, none called optional; four examples with all three; test: true only on test events, which otherwise have the same structure", "url": "https://github.com/teachfloor/docs/blob/53a32ec50f424cf97f4ce7de9cf5446d747086ac/webhooks/04-event-reference.md" }], "type": "object", "required": ["event", "timestamp", "data"], "properties": { "event": { "description": "The event type, e.g. `member.joined`.", "type": "string" }, "timestamp": { "description": "When the event occurred (RFC 3339); the docs advise ordering events by it.", "type": "string", "format": "date-time" }, "data": { "description": "The event's data; its shape depends on the event type.", "type": "object" }, "test": { "description": "Present and true on test events sent from the dashboard; absent on real events.", "type": "boolean" } } }], "required": ["event", "test", "data"], "properties": { "event": { "const": "test.event" }, "test": { "description": "Always true: this is a test event.", "const": true }, "data": { "description": "The test message.", "$comment": "Decision: the shape is known only from one example; its one field, message, has no second source and is optional.", "type": "object", "required": [], "properties": { "message": { "description": "A human-readable test message.", "type": "string" } } } } };
 
 // memory:types.ts
-var eventTypes = ["course.updated", "element.completed", "member.joined", "test.event"];
+var eventTypes = [
+  "course.updated",
+  "element.completed",
+  "member.joined",
+  "test.event"
+];
 
 // memory:index.ts
 var catalogue = {
@@ -2411,7 +2514,11 @@ var jsonSchemaByName = {
   "member.joined": memberJoinedJsonSchema,
   "test.event": testEventJsonSchema
 };
-var delivery = { "scope": "teachfloor/early", "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachfloor-Signature"], "signs": "raw-body", "bearer": false }, "deliveryId": { "from": "body-hash" } };
+var delivery = {
+  scope: "teachfloor/early",
+  signature: { scheme: "hmac-sha256-hex", headers: ["Teachfloor-Signature"], signs: "raw-body", bearer: false },
+  deliveryId: { from: "body-hash" }
+};
 function parse(input) {
   return parseEvent(catalogue, input);
 }
@@ -2421,7 +2528,10 @@ function validate(type, value) {
 function isCourseUpdated(value) {
   return validateCourseUpdated(value);
 }
-var courseUpdatedSchema = /* @__PURE__ */ standardSchema(validateCourseUpdated, courseUpdatedJsonSchema);
+var courseUpdatedSchema = /* @__PURE__ */ standardSchema(
+  validateCourseUpdated,
+  courseUpdatedJsonSchema
+);
 function isElementCompleted(value) {
   return validateElementCompleted(value);
 }
@@ -2429,11 +2539,17 @@ var elementCompletedSchema = /* @__PURE__ */ standardSchema(validateElementCompl
 function isMemberJoined(value) {
   return validateMemberJoined(value);
 }
-var memberJoinedSchema = /* @__PURE__ */ standardSchema(validateMemberJoined, memberJoinedJsonSchema);
+var memberJoinedSchema = /* @__PURE__ */ standardSchema(
+  validateMemberJoined,
+  memberJoinedJsonSchema
+);
 function isTestEvent(value) {
   return validateTestEvent(value);
 }
-var testEventSchema = /* @__PURE__ */ standardSchema(validateTestEvent, testEventJsonSchema);
+var testEventSchema = /* @__PURE__ */ standardSchema(
+  validateTestEvent,
+  testEventJsonSchema
+);
 function verify(rawBody, headers, secret, options) {
   return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
 }

@@ -8,11 +8,38 @@ import { createDeliveryHandler, type WebhookHandler } from "./runtime/handler.js
 import { eventDrift, type Drift } from "./runtime/drift.js";
 import type { HandlerOptions } from "./runtime/handler-options.js";
 import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";
-import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";
+import {
+  signDelivery,
+  verifyDelivery,
+  type RawBody,
+  type Secret,
+  type SignOptions,
+  type VerifyOptions,
+  type VerifyResult,
+} from "./runtime/verify.js";
 import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";
-import { validateCourseUpdated, validateElementCompleted, validateMemberJoined, validateTestEvent, validateCommonEnvelope } from "./validators.js";
-import { courseUpdatedJsonSchema, elementCompletedJsonSchema, memberJoinedJsonSchema, testEventJsonSchema } from "./json-schemas.js";
-import type { TeachfloorEarlyCourseUpdatedEvent, TeachfloorEarlyElementCompletedEvent, TeachfloorEarlyEvent, TeachfloorEarlyEventMap, TeachfloorEarlyEventType, TeachfloorEarlyMemberJoinedEvent, TeachfloorEarlyTestEventEvent } from "./types.js";
+import {
+  validateCourseUpdated,
+  validateElementCompleted,
+  validateMemberJoined,
+  validateTestEvent,
+  validateCommonEnvelope,
+} from "./validators.js";
+import {
+  courseUpdatedJsonSchema,
+  elementCompletedJsonSchema,
+  memberJoinedJsonSchema,
+  testEventJsonSchema,
+} from "./json-schemas.js";
+import type {
+  TeachfloorEarlyCourseUpdatedEvent,
+  TeachfloorEarlyElementCompletedEvent,
+  TeachfloorEarlyEvent,
+  TeachfloorEarlyEventMap,
+  TeachfloorEarlyEventType,
+  TeachfloorEarlyMemberJoinedEvent,
+  TeachfloorEarlyTestEventEvent,
+} from "./types.js";
 
 export * from "./types.js";
 export type { Issue, ParseError, ParseResult } from "./runtime/result.js";
@@ -21,12 +48,27 @@ export type { StandardSchema, StandardResult } from "./runtime/standard-schema.j
 export type { HeadersLike } from "./runtime/headers.js";
 export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";
 export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";
-export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";
+export type {
+  DeliveryContext,
+  EventHandler,
+  Failure,
+  FailureCode,
+  HandlerResponse,
+  InvalidContext,
+  NodeResponse,
+  WebhookHandler,
+} from "./runtime/handler.js";
 export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.js";
 export type { NodeRequest } from "./runtime/body.js";
 export type { Drift } from "./runtime/drift.js";
 export { memoryStore, type ClaimResult, type DeliveryStore, type MemoryStoreOptions } from "./runtime/store.js";
-export { validateCourseUpdated, validateElementCompleted, validateMemberJoined, validateTestEvent, validateCommonEnvelope } from "./validators.js";
+export {
+  validateCourseUpdated,
+  validateElementCompleted,
+  validateMemberJoined,
+  validateTestEvent,
+  validateCommonEnvelope,
+} from "./validators.js";
 export type { Validator, ValidationError } from "./validators.js";
 
 /** Any event of this package (the same name in every coursehooks package). */
@@ -55,7 +97,11 @@ const jsonSchemaByName: Record<string, Record<string, unknown>> = {
   "test.event": testEventJsonSchema,
 };
 
-const delivery: DeliveryConfig = {"scope":"teachfloor/early","signature":{"scheme":"hmac-sha256-hex","headers":["Teachfloor-Signature"],"signs":"raw-body","bearer":false},"deliveryId":{"from":"body-hash"}};
+const delivery: DeliveryConfig = {
+  scope: "teachfloor/early",
+  signature: { scheme: "hmac-sha256-hex", headers: ["Teachfloor-Signature"], signs: "raw-body", bearer: false },
+  deliveryId: { from: "body-hash" },
+};
 
 /**
  * Turns a delivery into a typed event. `input` is the raw body (string or bytes) or an already parsed
@@ -68,7 +114,10 @@ export function parse(input: Body): ParseResult<TeachfloorEarlyEvent> {
 }
 
 /** Validates an already parsed value as an event of the given type. Never throws. */
-export function validate<T extends TeachfloorEarlyEventType>(type: T, value: unknown): ParseResult<TeachfloorEarlyEventMap[T]> {
+export function validate<T extends TeachfloorEarlyEventType>(
+  type: T,
+  value: unknown,
+): ParseResult<TeachfloorEarlyEventMap[T]> {
   return validateEvent(catalogue, type, value);
 }
 
@@ -78,7 +127,10 @@ export function isCourseUpdated(value: unknown): value is TeachfloorEarlyCourseU
 }
 
 /** course.updated as a Standard Schema, with its JSON Schema. */
-export const courseUpdatedSchema: StandardSchema<TeachfloorEarlyCourseUpdatedEvent> = /* @__PURE__ */ standardSchema(validateCourseUpdated, courseUpdatedJsonSchema);
+export const courseUpdatedSchema: StandardSchema<TeachfloorEarlyCourseUpdatedEvent> = /* @__PURE__ */ standardSchema(
+  validateCourseUpdated,
+  courseUpdatedJsonSchema,
+);
 
 /** Whether `value` is a valid element.completed event. */
 export function isElementCompleted(value: unknown): value is TeachfloorEarlyElementCompletedEvent {
@@ -86,7 +138,8 @@ export function isElementCompleted(value: unknown): value is TeachfloorEarlyElem
 }
 
 /** element.completed as a Standard Schema, with its JSON Schema. */
-export const elementCompletedSchema: StandardSchema<TeachfloorEarlyElementCompletedEvent> = /* @__PURE__ */ standardSchema(validateElementCompleted, elementCompletedJsonSchema);
+export const elementCompletedSchema: StandardSchema<TeachfloorEarlyElementCompletedEvent> =
+  /* @__PURE__ */ standardSchema(validateElementCompleted, elementCompletedJsonSchema);
 
 /** Whether `value` is a valid member.joined event. */
 export function isMemberJoined(value: unknown): value is TeachfloorEarlyMemberJoinedEvent {
@@ -94,7 +147,10 @@ export function isMemberJoined(value: unknown): value is TeachfloorEarlyMemberJo
 }
 
 /** member.joined as a Standard Schema, with its JSON Schema. */
-export const memberJoinedSchema: StandardSchema<TeachfloorEarlyMemberJoinedEvent> = /* @__PURE__ */ standardSchema(validateMemberJoined, memberJoinedJsonSchema);
+export const memberJoinedSchema: StandardSchema<TeachfloorEarlyMemberJoinedEvent> = /* @__PURE__ */ standardSchema(
+  validateMemberJoined,
+  memberJoinedJsonSchema,
+);
 
 /** Whether `value` is a valid test.event event. */
 export function isTestEvent(value: unknown): value is TeachfloorEarlyTestEventEvent {
@@ -102,13 +158,21 @@ export function isTestEvent(value: unknown): value is TeachfloorEarlyTestEventEv
 }
 
 /** test.event as a Standard Schema, with its JSON Schema. */
-export const testEventSchema: StandardSchema<TeachfloorEarlyTestEventEvent> = /* @__PURE__ */ standardSchema(validateTestEvent, testEventJsonSchema);
+export const testEventSchema: StandardSchema<TeachfloorEarlyTestEventEvent> = /* @__PURE__ */ standardSchema(
+  validateTestEvent,
+  testEventJsonSchema,
+);
 
 /**
  * Checks that a delivery is genuine: `rawBody` exactly as received, `headers` as a plain object (any
  * letter case) or a Fetch `Headers`. Resolves to `{ ok: true }` or `{ ok: false, error }`; never throws.
  */
-export function verify(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<VerifyResult> {
+export function verify(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options?: VerifyOptions,
+): Promise<VerifyResult> {
   return verifyDelivery(delivery.signature, rawBody, headers, secret, options);
 }
 
@@ -118,7 +182,12 @@ export function sign(rawBody: RawBody, secret: string, options?: SignOptions): P
 }
 
 /** Verifies, then parses: `{ ok: true, event, deliveryId }` or `{ ok: false, error }`. Never throws. */
-export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<ReceiveResult<TeachfloorEarlyEvent>> {
+export function receive(
+  rawBody: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options?: VerifyOptions,
+): Promise<ReceiveResult<TeachfloorEarlyEvent>> {
   return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);
 }
 
@@ -126,7 +195,9 @@ export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, 
  * A receiver that verifies, parses, deduplicates and calls `on[event type]` within a time limit, with Fetch and
  * Node adapters that survive any client. Throws a TypeError at once when an option is wrong.
  */
-export function createHandler(options: HandlerOptions<TeachfloorEarlyEventMap>): WebhookHandler<TeachfloorEarlyEventMap> {
+export function createHandler(
+  options: HandlerOptions<TeachfloorEarlyEventMap>,
+): WebhookHandler<TeachfloorEarlyEventMap> {
   return createDeliveryHandler(delivery, catalogue, options, jsonSchemaByName);
 }
 

@@ -54,12 +54,18 @@ function pathOf(root: unknown, pointer: string): Array<string | number> {
 
 /** The value at a path in `root`, or undefined where the path leaves the objects. */
 export function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
-  return path.reduce<unknown>((node, key) => (node === null || typeof node !== "object" ? undefined : (node as Record<string | number, unknown>)[key]), root);
+  return path.reduce<unknown>(
+    (node, key) =>
+      node === null || typeof node !== "object" ? undefined : (node as Record<string | number, unknown>)[key],
+    root,
+  );
 }
 
 /** A path as people write it: `data.plans[0].amount`, or `(root)`. */
 export const pathText = (path: ReadonlyArray<string | number>): string =>
-  path.length === 0 ? "(root)" : path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
+  path.length === 0
+    ? "(root)"
+    : path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
 
 /** What the schema wanted, from an AJV error. */
 function expectation(error: ValidatorError): string {
@@ -74,7 +80,9 @@ function expectation(error: ValidatorError): string {
     case "enum":
       return `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     case "format":
-      return params.format === "date-time" ? "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00" : `a ${String(params.format)}`;
+      return params.format === "date-time"
+        ? "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00"
+        : `a ${String(params.format)}`;
     default:
       return error.message ?? error.keyword;
   }
@@ -82,7 +90,10 @@ function expectation(error: ValidatorError): string {
 
 /** One issue from one AJV error, read against the payload it was about. */
 export function toIssue(root: unknown, error: ValidatorError): Issue {
-  const pointer = error.keyword === "required" ? `${error.instancePath}/${String(error.params.missingProperty).replace(/~/g, "~0").replace(/\//g, "~1")}` : error.instancePath;
+  const pointer =
+    error.keyword === "required"
+      ? `${error.instancePath}/${String(error.params.missingProperty).replace(/~/g, "~0").replace(/\//g, "~1")}`
+      : error.instancePath;
   const path = pathOf(root, pointer);
   const value = valueAt(root, path);
   const expected = expectation(error);
@@ -101,7 +112,10 @@ export function toIssues(root: unknown, errors: readonly ValidatorError[]): { is
   const issues: Issue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    const key = error.keyword === "required" ? `${error.instancePath}/${String(error.params.missingProperty)}` : error.instancePath;
+    const key =
+      error.keyword === "required"
+        ? `${error.instancePath}/${String(error.params.missingProperty)}`
+        : error.instancePath;
     if (seen.has(key)) continue;
     if (issues.length === maxIssues) return { issues, truncated: true };
     seen.add(key);

@@ -37,7 +37,13 @@ function fromBase64(text) {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 async function hmacSha256(key, message) {
-  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const cryptoKey = await crypto.subtle.importKey(
+    "raw",
+    key,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"]
+  );
   return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
 }
 
@@ -61,7 +67,10 @@ function decodeBody(input) {
 
 // memory:runtime/issues.ts
 function valueAt(root, path) {
-  return path.reduce((node, key) => node === null || typeof node !== "object" ? void 0 : node[key], root);
+  return path.reduce(
+    (node, key) => node === null || typeof node !== "object" ? void 0 : node[key],
+    root
+  );
 }
 
 // memory:runtime/verify.ts
@@ -88,7 +97,8 @@ async function signDelivery(scheme, body, secret, options = {}) {
     return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
   }
   const key = standardWebhooksKey(secret);
-  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (!key || key.length === 0)
+    throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
   const decoded = decodeBody(body);
   const bodyId = decoded.ok ? valueAt(decoded.value, ["id"]) : void 0;
   const id = options.id ?? (typeof bodyId === "string" ? bodyId : void 0) ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
@@ -159,7 +169,96 @@ var examples = {
 };
 
 // memory:testing.ts
-var config = { "typeProperty": "type", "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachfloor-Signature"], "signs": "raw-body", "bearer": false }, "fresh": { "id": { "property": "id", "prefix": "evt_", "header": "Teachfloor-Idempotency-Key" }, "timestamp": { "property": "created_at" } }, "events": [{ "name": "app.installed", "type": "app.installed", "schema": "app.installed", "guard": "isAppInstalled", "example": true }, { "name": "app.uninstalled", "type": "app.uninstalled", "schema": "app.uninstalled", "guard": "isAppUninstalled", "example": false }, { "name": "course.completed", "type": "course.completed", "schema": "course.completed", "guard": "isCourseCompleted", "example": false }, { "name": "course.created", "type": "course.created", "schema": "course.created", "guard": "isCourseCreated", "example": false }, { "name": "course.join", "type": "course.join", "schema": "course.join", "guard": "isCourseJoin", "example": true }, { "name": "course.updated", "type": "course.updated", "schema": "course.updated", "guard": "isCourseUpdated", "example": false }, { "name": "element.completed", "type": "element.completed", "schema": "element.completed", "guard": "isElementCompleted", "example": true }, { "name": "element.created", "type": "element.created", "schema": "element.created", "guard": "isElementCreated", "example": false }, { "name": "element.deleted", "type": "element.deleted", "schema": "element.deleted", "guard": "isElementDeleted", "example": false }, { "name": "element.updated", "type": "element.updated", "schema": "element.updated", "guard": "isElementUpdated", "example": false }, { "name": "member.login", "type": "member.login", "schema": "member.login", "guard": "isMemberLogin", "example": false }, { "name": "module.created", "type": "module.created", "schema": "module.created", "guard": "isModuleCreated", "example": false }, { "name": "module.updated", "type": "module.updated", "schema": "module.updated", "guard": "isModuleUpdated", "example": false }, { "name": "organization.join", "type": "organization.join", "schema": "organization.join", "guard": "isOrganizationJoin", "example": false }] };
+var config = {
+  typeProperty: "type",
+  signature: { scheme: "hmac-sha256-hex", headers: ["Teachfloor-Signature"], signs: "raw-body", bearer: false },
+  fresh: {
+    id: { property: "id", prefix: "evt_", header: "Teachfloor-Idempotency-Key" },
+    timestamp: { property: "created_at" }
+  },
+  events: [
+    { name: "app.installed", type: "app.installed", schema: "app.installed", guard: "isAppInstalled", example: true },
+    {
+      name: "app.uninstalled",
+      type: "app.uninstalled",
+      schema: "app.uninstalled",
+      guard: "isAppUninstalled",
+      example: false
+    },
+    {
+      name: "course.completed",
+      type: "course.completed",
+      schema: "course.completed",
+      guard: "isCourseCompleted",
+      example: false
+    },
+    {
+      name: "course.created",
+      type: "course.created",
+      schema: "course.created",
+      guard: "isCourseCreated",
+      example: false
+    },
+    { name: "course.join", type: "course.join", schema: "course.join", guard: "isCourseJoin", example: true },
+    {
+      name: "course.updated",
+      type: "course.updated",
+      schema: "course.updated",
+      guard: "isCourseUpdated",
+      example: false
+    },
+    {
+      name: "element.completed",
+      type: "element.completed",
+      schema: "element.completed",
+      guard: "isElementCompleted",
+      example: true
+    },
+    {
+      name: "element.created",
+      type: "element.created",
+      schema: "element.created",
+      guard: "isElementCreated",
+      example: false
+    },
+    {
+      name: "element.deleted",
+      type: "element.deleted",
+      schema: "element.deleted",
+      guard: "isElementDeleted",
+      example: false
+    },
+    {
+      name: "element.updated",
+      type: "element.updated",
+      schema: "element.updated",
+      guard: "isElementUpdated",
+      example: false
+    },
+    { name: "member.login", type: "member.login", schema: "member.login", guard: "isMemberLogin", example: false },
+    {
+      name: "module.created",
+      type: "module.created",
+      schema: "module.created",
+      guard: "isModuleCreated",
+      example: false
+    },
+    {
+      name: "module.updated",
+      type: "module.updated",
+      schema: "module.updated",
+      guard: "isModuleUpdated",
+      example: false
+    },
+    {
+      name: "organization.join",
+      type: "organization.join",
+      schema: "organization.join",
+      guard: "isOrganizationJoin",
+      example: false
+    }
+  ]
+};
 var events = config.events;
 var typeProperty = config.typeProperty;
 var signature = config.signature;

@@ -8,7 +8,13 @@ function fromBase64(text) {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 async function hmacSha256(key, message) {
-  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const cryptoKey = await crypto.subtle.importKey(
+    "raw",
+    key,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"]
+  );
   return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
 }
 
@@ -32,7 +38,10 @@ function decodeBody(input) {
 
 // memory:runtime/issues.ts
 function valueAt(root, path) {
-  return path.reduce((node, key) => node === null || typeof node !== "object" ? void 0 : node[key], root);
+  return path.reduce(
+    (node, key) => node === null || typeof node !== "object" ? void 0 : node[key],
+    root
+  );
 }
 
 // memory:runtime/verify.ts
@@ -59,7 +68,8 @@ async function signDelivery(scheme, body, secret, options = {}) {
     return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
   }
   const key = standardWebhooksKey(secret);
-  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (!key || key.length === 0)
+    throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
   const decoded = decodeBody(body);
   const bodyId = decoded.ok ? valueAt(decoded.value, ["id"]) : void 0;
   const id = options.id ?? (typeof bodyId === "string" ? bodyId : void 0) ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
@@ -132,7 +142,61 @@ var examples = {
 };
 
 // memory:testing.ts
-var config = { "typeProperty": "type", "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachify-Webhook-Signature", "Loopwise-Webhook-Signature"], "signs": "raw-body", "bearer": false }, "fresh": {}, "events": [{ "name": "course.created", "type": "course.created", "schema": "course.created", "guard": "isCourseCreated", "example": true }, { "name": "course.student_enroll", "type": "course.student_enroll", "schema": "course.student_enroll", "guard": "isCourseStudentEnroll", "example": true }, { "name": "course.updated", "type": "course.updated", "schema": "course.updated", "guard": "isCourseUpdated", "example": true }, { "name": "membership_plan.created", "type": "membership_plan.created", "schema": "membership_plan.created", "guard": "isMembershipPlanCreated", "example": true }, { "name": "membership_plan.updated", "type": "membership_plan.updated", "schema": "membership_plan.updated", "guard": "isMembershipPlanUpdated", "example": true }, { "name": "payment.paid", "type": "payment.paid", "schema": "payment.paid", "guard": "isPaymentPaid", "example": false }, { "name": "payment.refund", "type": "payment.refund", "schema": "payment.refund", "guard": "isPaymentRefund", "example": false }] };
+var config = {
+  typeProperty: "type",
+  signature: {
+    scheme: "hmac-sha256-hex",
+    headers: ["Teachify-Webhook-Signature", "Loopwise-Webhook-Signature"],
+    signs: "raw-body",
+    bearer: false
+  },
+  fresh: {},
+  events: [
+    {
+      name: "course.created",
+      type: "course.created",
+      schema: "course.created",
+      guard: "isCourseCreated",
+      example: true
+    },
+    {
+      name: "course.student_enroll",
+      type: "course.student_enroll",
+      schema: "course.student_enroll",
+      guard: "isCourseStudentEnroll",
+      example: true
+    },
+    {
+      name: "course.updated",
+      type: "course.updated",
+      schema: "course.updated",
+      guard: "isCourseUpdated",
+      example: true
+    },
+    {
+      name: "membership_plan.created",
+      type: "membership_plan.created",
+      schema: "membership_plan.created",
+      guard: "isMembershipPlanCreated",
+      example: true
+    },
+    {
+      name: "membership_plan.updated",
+      type: "membership_plan.updated",
+      schema: "membership_plan.updated",
+      guard: "isMembershipPlanUpdated",
+      example: true
+    },
+    { name: "payment.paid", type: "payment.paid", schema: "payment.paid", guard: "isPaymentPaid", example: false },
+    {
+      name: "payment.refund",
+      type: "payment.refund",
+      schema: "payment.refund",
+      guard: "isPaymentRefund",
+      example: false
+    }
+  ]
+};
 var events = config.events;
 var typeProperty = config.typeProperty;
 var signature = config.signature;

@@ -37,7 +37,13 @@ function fromBase64(text) {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 async function hmacSha256(key, message) {
-  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const cryptoKey = await crypto.subtle.importKey(
+    "raw",
+    key,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"]
+  );
   return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
 }
 
@@ -61,7 +67,10 @@ function decodeBody(input) {
 
 // memory:runtime/issues.ts
 function valueAt(root, path) {
-  return path.reduce((node, key) => node === null || typeof node !== "object" ? void 0 : node[key], root);
+  return path.reduce(
+    (node, key) => node === null || typeof node !== "object" ? void 0 : node[key],
+    root
+  );
 }
 
 // memory:runtime/verify.ts
@@ -88,7 +97,8 @@ async function signDelivery(scheme, body, secret, options = {}) {
     return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
   }
   const key = standardWebhooksKey(secret);
-  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (!key || key.length === 0)
+    throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
   const decoded = decodeBody(body);
   const bodyId = decoded.ok ? valueAt(decoded.value, ["id"]) : void 0;
   const id = options.id ?? (typeof bodyId === "string" ? bodyId : void 0) ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
@@ -159,7 +169,276 @@ var examples = {
 };
 
 // memory:testing.ts
-var config = { "typeProperty": "type", "signature": { "scheme": "standard-webhooks" }, "fresh": { "id": { "property": "id", "prefix": "msg_" }, "timestamp": { "property": "timestamp" } }, "events": [{ "name": "chat.message.created", "type": "chat.message.created", "schema": "chat.message.created", "guard": "isChatMessageCreated", "example": false }, { "name": "chat.reaction.created", "type": "chat.reaction.created", "schema": "chat.reaction.created", "guard": "isChatReactionCreated", "example": false }, { "name": "course_lesson_interaction.completed", "type": "course_lesson_interaction.completed", "schema": "course_lesson_interaction.completed", "guard": "isCourseLessonInteractionCompleted", "example": true }, { "name": "dispute.created", "type": "dispute.created", "schema": "dispute.created", "guard": "isDisputeCreated", "example": false }, { "name": "dispute.updated", "type": "dispute.updated", "schema": "dispute.updated", "guard": "isDisputeUpdated", "example": false }, { "name": "dispute_alert.created", "type": "dispute_alert.created", "schema": "dispute_alert.created", "guard": "isDisputeAlertCreated", "example": false }, { "name": "entry.approved", "type": "entry.approved", "schema": "entry.approved", "guard": "isEntryApproved", "example": false }, { "name": "entry.created", "type": "entry.created", "schema": "entry.created", "guard": "isEntryCreated", "example": true }, { "name": "entry.deleted", "type": "entry.deleted", "schema": "entry.deleted", "guard": "isEntryDeleted", "example": false }, { "name": "entry.denied", "type": "entry.denied", "schema": "entry.denied", "guard": "isEntryDenied", "example": false }, { "name": "identity_profile.approved", "type": "identity_profile.approved", "schema": "identity_profile.approved", "guard": "isIdentityProfileApproved", "example": false }, { "name": "identity_profile.needs_action", "type": "identity_profile.needs_action", "schema": "identity_profile.needs_action", "guard": "isIdentityProfileNeedsAction", "example": false }, { "name": "identity_profile.rejected", "type": "identity_profile.rejected", "schema": "identity_profile.rejected", "guard": "isIdentityProfileRejected", "example": false }, { "name": "identity_profile.updated", "type": "identity_profile.updated", "schema": "identity_profile.updated", "guard": "isIdentityProfileUpdated", "example": false }, { "name": "invoice.created", "type": "invoice.created", "schema": "invoice.created", "guard": "isInvoiceCreated", "example": false }, { "name": "invoice.marked_uncollectible", "type": "invoice.marked_uncollectible", "schema": "invoice.marked_uncollectible", "guard": "isInvoiceMarkedUncollectible", "example": false }, { "name": "invoice.paid", "type": "invoice.paid", "schema": "invoice.paid", "guard": "isInvoicePaid", "example": false }, { "name": "invoice.past_due", "type": "invoice.past_due", "schema": "invoice.past_due", "guard": "isInvoicePastDue", "example": false }, { "name": "invoice.voided", "type": "invoice.voided", "schema": "invoice.voided", "guard": "isInvoiceVoided", "example": false }, { "name": "ledger_account.funds_available", "type": "ledger_account.funds_available", "schema": "ledger_account.funds_available", "guard": "isLedgerAccountFundsAvailable", "example": false }, { "name": "membership.activated", "type": "membership.activated", "schema": "membership.activated", "guard": "isMembershipActivated", "example": true }, { "name": "membership.cancel_at_period_end_changed", "type": "membership.cancel_at_period_end_changed", "schema": "membership.cancel_at_period_end_changed", "guard": "isMembershipCancelAtPeriodEndChanged", "example": false }, { "name": "membership.deactivated", "type": "membership.deactivated", "schema": "membership.deactivated", "guard": "isMembershipDeactivated", "example": false }, { "name": "membership.trial_ending_soon", "type": "membership.trial_ending_soon", "schema": "membership.trial_ending_soon", "guard": "isMembershipTrialEndingSoon", "example": false }, { "name": "payment.created", "type": "payment.created", "schema": "payment.created", "guard": "isPaymentCreated", "example": false }, { "name": "payment.failed", "type": "payment.failed", "schema": "payment.failed", "guard": "isPaymentFailed", "example": false }, { "name": "payment.pending", "type": "payment.pending", "schema": "payment.pending", "guard": "isPaymentPending", "example": false }, { "name": "payment.succeeded", "type": "payment.succeeded", "schema": "payment.succeeded", "guard": "isPaymentSucceeded", "example": false }, { "name": "payout_account.status_updated", "type": "payout_account.status_updated", "schema": "payout_account.status_updated", "guard": "isPayoutAccountStatusUpdated", "example": false }, { "name": "payout_method.created", "type": "payout_method.created", "schema": "payout_method.created", "guard": "isPayoutMethodCreated", "example": false }, { "name": "refund.created", "type": "refund.created", "schema": "refund.created", "guard": "isRefundCreated", "example": false }, { "name": "refund.updated", "type": "refund.updated", "schema": "refund.updated", "guard": "isRefundUpdated", "example": false }, { "name": "resolution_center_case.created", "type": "resolution_center_case.created", "schema": "resolution_center_case.created", "guard": "isResolutionCenterCaseCreated", "example": false }, { "name": "resolution_center_case.decided", "type": "resolution_center_case.decided", "schema": "resolution_center_case.decided", "guard": "isResolutionCenterCaseDecided", "example": false }, { "name": "resolution_center_case.updated", "type": "resolution_center_case.updated", "schema": "resolution_center_case.updated", "guard": "isResolutionCenterCaseUpdated", "example": false }, { "name": "setup_intent.canceled", "type": "setup_intent.canceled", "schema": "setup_intent.canceled", "guard": "isSetupIntentCanceled", "example": false }, { "name": "setup_intent.requires_action", "type": "setup_intent.requires_action", "schema": "setup_intent.requires_action", "guard": "isSetupIntentRequiresAction", "example": false }, { "name": "setup_intent.succeeded", "type": "setup_intent.succeeded", "schema": "setup_intent.succeeded", "guard": "isSetupIntentSucceeded", "example": false }, { "name": "verification.succeeded", "type": "verification.succeeded", "schema": "verification.succeeded", "guard": "isVerificationSucceeded", "example": false }, { "name": "withdrawal.created", "type": "withdrawal.created", "schema": "withdrawal.created", "guard": "isWithdrawalCreated", "example": false }, { "name": "withdrawal.updated", "type": "withdrawal.updated", "schema": "withdrawal.updated", "guard": "isWithdrawalUpdated", "example": false }] };
+var config = {
+  typeProperty: "type",
+  signature: { scheme: "standard-webhooks" },
+  fresh: { id: { property: "id", prefix: "msg_" }, timestamp: { property: "timestamp" } },
+  events: [
+    {
+      name: "chat.message.created",
+      type: "chat.message.created",
+      schema: "chat.message.created",
+      guard: "isChatMessageCreated",
+      example: false
+    },
+    {
+      name: "chat.reaction.created",
+      type: "chat.reaction.created",
+      schema: "chat.reaction.created",
+      guard: "isChatReactionCreated",
+      example: false
+    },
+    {
+      name: "course_lesson_interaction.completed",
+      type: "course_lesson_interaction.completed",
+      schema: "course_lesson_interaction.completed",
+      guard: "isCourseLessonInteractionCompleted",
+      example: true
+    },
+    {
+      name: "dispute.created",
+      type: "dispute.created",
+      schema: "dispute.created",
+      guard: "isDisputeCreated",
+      example: false
+    },
+    {
+      name: "dispute.updated",
+      type: "dispute.updated",
+      schema: "dispute.updated",
+      guard: "isDisputeUpdated",
+      example: false
+    },
+    {
+      name: "dispute_alert.created",
+      type: "dispute_alert.created",
+      schema: "dispute_alert.created",
+      guard: "isDisputeAlertCreated",
+      example: false
+    },
+    {
+      name: "entry.approved",
+      type: "entry.approved",
+      schema: "entry.approved",
+      guard: "isEntryApproved",
+      example: false
+    },
+    { name: "entry.created", type: "entry.created", schema: "entry.created", guard: "isEntryCreated", example: true },
+    { name: "entry.deleted", type: "entry.deleted", schema: "entry.deleted", guard: "isEntryDeleted", example: false },
+    { name: "entry.denied", type: "entry.denied", schema: "entry.denied", guard: "isEntryDenied", example: false },
+    {
+      name: "identity_profile.approved",
+      type: "identity_profile.approved",
+      schema: "identity_profile.approved",
+      guard: "isIdentityProfileApproved",
+      example: false
+    },
+    {
+      name: "identity_profile.needs_action",
+      type: "identity_profile.needs_action",
+      schema: "identity_profile.needs_action",
+      guard: "isIdentityProfileNeedsAction",
+      example: false
+    },
+    {
+      name: "identity_profile.rejected",
+      type: "identity_profile.rejected",
+      schema: "identity_profile.rejected",
+      guard: "isIdentityProfileRejected",
+      example: false
+    },
+    {
+      name: "identity_profile.updated",
+      type: "identity_profile.updated",
+      schema: "identity_profile.updated",
+      guard: "isIdentityProfileUpdated",
+      example: false
+    },
+    {
+      name: "invoice.created",
+      type: "invoice.created",
+      schema: "invoice.created",
+      guard: "isInvoiceCreated",
+      example: false
+    },
+    {
+      name: "invoice.marked_uncollectible",
+      type: "invoice.marked_uncollectible",
+      schema: "invoice.marked_uncollectible",
+      guard: "isInvoiceMarkedUncollectible",
+      example: false
+    },
+    { name: "invoice.paid", type: "invoice.paid", schema: "invoice.paid", guard: "isInvoicePaid", example: false },
+    {
+      name: "invoice.past_due",
+      type: "invoice.past_due",
+      schema: "invoice.past_due",
+      guard: "isInvoicePastDue",
+      example: false
+    },
+    {
+      name: "invoice.voided",
+      type: "invoice.voided",
+      schema: "invoice.voided",
+      guard: "isInvoiceVoided",
+      example: false
+    },
+    {
+      name: "ledger_account.funds_available",
+      type: "ledger_account.funds_available",
+      schema: "ledger_account.funds_available",
+      guard: "isLedgerAccountFundsAvailable",
+      example: false
+    },
+    {
+      name: "membership.activated",
+      type: "membership.activated",
+      schema: "membership.activated",
+      guard: "isMembershipActivated",
+      example: true
+    },
+    {
+      name: "membership.cancel_at_period_end_changed",
+      type: "membership.cancel_at_period_end_changed",
+      schema: "membership.cancel_at_period_end_changed",
+      guard: "isMembershipCancelAtPeriodEndChanged",
+      example: false
+    },
+    {
+      name: "membership.deactivated",
+      type: "membership.deactivated",
+      schema: "membership.deactivated",
+      guard: "isMembershipDeactivated",
+      example: false
+    },
+    {
+      name: "membership.trial_ending_soon",
+      type: "membership.trial_ending_soon",
+      schema: "membership.trial_ending_soon",
+      guard: "isMembershipTrialEndingSoon",
+      example: false
+    },
+    {
+      name: "payment.created",
+      type: "payment.created",
+      schema: "payment.created",
+      guard: "isPaymentCreated",
+      example: false
+    },
+    {
+      name: "payment.failed",
+      type: "payment.failed",
+      schema: "payment.failed",
+      guard: "isPaymentFailed",
+      example: false
+    },
+    {
+      name: "payment.pending",
+      type: "payment.pending",
+      schema: "payment.pending",
+      guard: "isPaymentPending",
+      example: false
+    },
+    {
+      name: "payment.succeeded",
+      type: "payment.succeeded",
+      schema: "payment.succeeded",
+      guard: "isPaymentSucceeded",
+      example: false
+    },
+    {
+      name: "payout_account.status_updated",
+      type: "payout_account.status_updated",
+      schema: "payout_account.status_updated",
+      guard: "isPayoutAccountStatusUpdated",
+      example: false
+    },
+    {
+      name: "payout_method.created",
+      type: "payout_method.created",
+      schema: "payout_method.created",
+      guard: "isPayoutMethodCreated",
+      example: false
+    },
+    {
+      name: "refund.created",
+      type: "refund.created",
+      schema: "refund.created",
+      guard: "isRefundCreated",
+      example: false
+    },
+    {
+      name: "refund.updated",
+      type: "refund.updated",
+      schema: "refund.updated",
+      guard: "isRefundUpdated",
+      example: false
+    },
+    {
+      name: "resolution_center_case.created",
+      type: "resolution_center_case.created",
+      schema: "resolution_center_case.created",
+      guard: "isResolutionCenterCaseCreated",
+      example: false
+    },
+    {
+      name: "resolution_center_case.decided",
+      type: "resolution_center_case.decided",
+      schema: "resolution_center_case.decided",
+      guard: "isResolutionCenterCaseDecided",
+      example: false
+    },
+    {
+      name: "resolution_center_case.updated",
+      type: "resolution_center_case.updated",
+      schema: "resolution_center_case.updated",
+      guard: "isResolutionCenterCaseUpdated",
+      example: false
+    },
+    {
+      name: "setup_intent.canceled",
+      type: "setup_intent.canceled",
+      schema: "setup_intent.canceled",
+      guard: "isSetupIntentCanceled",
+      example: false
+    },
+    {
+      name: "setup_intent.requires_action",
+      type: "setup_intent.requires_action",
+      schema: "setup_intent.requires_action",
+      guard: "isSetupIntentRequiresAction",
+      example: false
+    },
+    {
+      name: "setup_intent.succeeded",
+      type: "setup_intent.succeeded",
+      schema: "setup_intent.succeeded",
+      guard: "isSetupIntentSucceeded",
+      example: false
+    },
+    {
+      name: "verification.succeeded",
+      type: "verification.succeeded",
+      schema: "verification.succeeded",
+      guard: "isVerificationSucceeded",
+      example: false
+    },
+    {
+      name: "withdrawal.created",
+      type: "withdrawal.created",
+      schema: "withdrawal.created",
+      guard: "isWithdrawalCreated",
+      example: false
+    },
+    {
+      name: "withdrawal.updated",
+      type: "withdrawal.updated",
+      schema: "withdrawal.updated",
+      guard: "isWithdrawalUpdated",
+      example: false
+    }
+  ]
+};
 var events = config.events;
 var typeProperty = config.typeProperty;
 var signature = config.signature;

@@ -2,20 +2,20 @@
 /**
  * Any Whop event.
  */
-export type WhopEvent = (WhopChatMessageCreatedEvent | WhopChatReactionCreatedEvent | WhopCourseLessonInteractionCompletedEvent | WhopDisputeCreatedEvent | WhopDisputeUpdatedEvent | WhopDisputeAlertCreatedEvent | WhopEntryApprovedEvent | WhopEntryCreatedEvent | WhopEntryDeletedEvent | WhopEntryDeniedEvent | WhopIdentityProfileApprovedEvent | WhopIdentityProfileNeedsActionEvent | WhopIdentityProfileRejectedEvent | WhopIdentityProfileUpdatedEvent | WhopInvoiceCreatedEvent | WhopInvoiceMarkedUncollectibleEvent | WhopInvoicePaidEvent | WhopInvoicePastDueEvent | WhopInvoiceVoidedEvent | WhopLedgerAccountFundsAvailableEvent | WhopMembershipActivatedEvent | WhopMembershipCancelAtPeriodEndChangedEvent | WhopMembershipDeactivatedEvent | WhopMembershipTrialEndingSoonEvent | WhopPaymentCreatedEvent | WhopPaymentFailedEvent | WhopPaymentPendingEvent | WhopPaymentSucceededEvent | WhopPayoutAccountStatusUpdatedEvent | WhopPayoutMethodCreatedEvent | WhopRefundCreatedEvent | WhopRefundUpdatedEvent | WhopResolutionCenterCaseCreatedEvent | WhopResolutionCenterCaseDecidedEvent | WhopResolutionCenterCaseUpdatedEvent | WhopSetupIntentCanceledEvent | WhopSetupIntentRequiresActionEvent | WhopSetupIntentSucceededEvent | WhopVerificationSucceededEvent | WhopWithdrawalCreatedEvent | WhopWithdrawalUpdatedEvent);
+export type WhopEvent = WhopChatMessageCreatedEvent | WhopChatReactionCreatedEvent | WhopCourseLessonInteractionCompletedEvent | WhopDisputeCreatedEvent | WhopDisputeUpdatedEvent | WhopDisputeAlertCreatedEvent | WhopEntryApprovedEvent | WhopEntryCreatedEvent | WhopEntryDeletedEvent | WhopEntryDeniedEvent | WhopIdentityProfileApprovedEvent | WhopIdentityProfileNeedsActionEvent | WhopIdentityProfileRejectedEvent | WhopIdentityProfileUpdatedEvent | WhopInvoiceCreatedEvent | WhopInvoiceMarkedUncollectibleEvent | WhopInvoicePaidEvent | WhopInvoicePastDueEvent | WhopInvoiceVoidedEvent | WhopLedgerAccountFundsAvailableEvent | WhopMembershipActivatedEvent | WhopMembershipCancelAtPeriodEndChangedEvent | WhopMembershipDeactivatedEvent | WhopMembershipTrialEndingSoonEvent | WhopPaymentCreatedEvent | WhopPaymentFailedEvent | WhopPaymentPendingEvent | WhopPaymentSucceededEvent | WhopPayoutAccountStatusUpdatedEvent | WhopPayoutMethodCreatedEvent | WhopRefundCreatedEvent | WhopRefundUpdatedEvent | WhopResolutionCenterCaseCreatedEvent | WhopResolutionCenterCaseDecidedEvent | WhopResolutionCenterCaseUpdatedEvent | WhopSetupIntentCanceledEvent | WhopSetupIntentRequiresActionEvent | WhopSetupIntentSucceededEvent | WhopVerificationSucceededEvent | WhopWithdrawalCreatedEvent | WhopWithdrawalUpdatedEvent;
 /**
  * The `chat.message.created` webhook event.
  */
-export type WhopChatMessageCreatedEvent = (WhopEnvelope & {
+export type WhopChatMessageCreatedEvent = WhopEnvelope & {
     data: {
         audience?: {
-            type?: ("channel" | "users");
-            user_ids?: (string[] | null);
+            type?: "channel" | "users";
+            user_ids?: string[] | null;
         };
         channel?: {
             id: string;
-            type?: ("chat" | "direct_message" | "support");
-            experience_id?: (string | null);
+            type?: "chat" | "direct_message" | "support";
+            experience_id?: string | null;
         };
         message?: WhopMessage;
         reason?: string;
@@ -24,20 +24,20 @@ export type WhopChatMessageCreatedEvent = (WhopEnvelope & {
      * The webhook event type
      */
     type: "chat.message.created";
-});
+};
 /**
  * The `chat.reaction.created` webhook event.
  */
-export type WhopChatReactionCreatedEvent = (WhopEnvelope & {
+export type WhopChatReactionCreatedEvent = WhopEnvelope & {
     data: {
         audience?: {
-            type?: ("channel" | "users");
-            user_ids?: (string[] | null);
+            type?: "channel" | "users";
+            user_ids?: string[] | null;
         };
         channel?: {
             id: string;
-            type?: ("chat" | "direct_message" | "support");
-            experience_id?: (string | null);
+            type?: "chat" | "direct_message" | "support";
+            experience_id?: string | null;
         };
         message?: WhopMessage;
         /**
@@ -51,7 +51,7 @@ export type WhopChatReactionCreatedEvent = (WhopEnvelope & {
             /**
              * The emoji used for this reaction in shortcode format. Null if the reaction type is not emoji.
              */
-            emoji?: (string | null);
+            emoji?: string | null;
             /**
              * The unique identifier of the post this reaction was left on.
              */
@@ -67,7 +67,7 @@ export type WhopChatReactionCreatedEvent = (WhopEnvelope & {
                 /**
                  * The user's display name shown on their public profile.
                  */
-                name?: (string | null);
+                name?: string | null;
                 /**
                  * The user's unique username shown on their public profile.
                  */
@@ -80,11 +80,11 @@ export type WhopChatReactionCreatedEvent = (WhopEnvelope & {
      * The webhook event type
      */
     type: "chat.reaction.created";
-});
+};
 /**
  * A user completed a lesson of a course. The data is the lesson interaction: who, which lesson of which course, and when.
  */
-export type WhopCourseLessonInteractionCompletedEvent = (WhopEnvelope & {
+export type WhopCourseLessonInteractionCompletedEvent = WhopEnvelope & {
     type: "course_lesson_interaction.completed";
     /**
      * A record of a user's progress on a specific lesson, tracking whether they have completed it.
@@ -135,7 +135,7 @@ export type WhopCourseLessonInteractionCompletedEvent = (WhopEnvelope & {
             /**
              * The user's display name; may be null.
              */
-            name: (string | null);
+            name: string | null;
             /**
              * The user's username.
              */
@@ -152,7 +152,7 @@ export type WhopCourseLessonInteractionCompletedEvent = (WhopEnvelope & {
             /**
              * The course's title; may be null.
              */
-            title: (string | null);
+            title: string | null;
             /**
              * The experience (product area) the course is part of.
              */
@@ -164,31 +164,31 @@ export type WhopCourseLessonInteractionCompletedEvent = (WhopEnvelope & {
             };
         };
     };
-});
+};
 /**
  * The `dispute.created` webhook event. Its data: a dispute is a chargeback or payment challenge filed against a company, including evidence and response status.
  */
-export type WhopDisputeCreatedEvent = (WhopEnvelope & {
+export type WhopDisputeCreatedEvent = WhopEnvelope & {
     data: WhopDispute;
     /**
      * The webhook event type
      */
     type: "dispute.created";
-});
+};
 /**
  * The `dispute.updated` webhook event. Its data: a dispute is a chargeback or payment challenge filed against a company, including evidence and response status.
  */
-export type WhopDisputeUpdatedEvent = (WhopEnvelope & {
+export type WhopDisputeUpdatedEvent = WhopEnvelope & {
     data: WhopDispute;
     /**
      * The webhook event type
      */
     type: "dispute.updated";
-});
+};
 /**
  * The `dispute_alert.created` webhook event. Its data: a dispute alert represents an early warning notification from a payment processor about a potential dispute or chargeback.
  */
-export type WhopDisputeAlertCreatedEvent = (WhopEnvelope & {
+export type WhopDisputeAlertCreatedEvent = WhopEnvelope & {
     /**
      * A dispute alert represents an early warning notification from a payment processor about a potential dispute or chargeback.
      */
@@ -200,7 +200,7 @@ export type WhopDisputeAlertCreatedEvent = (WhopEnvelope & {
         /**
          * The type of the dispute alert.
          */
-        alert_type?: ("dispute" | "dispute_rdr" | "fraud");
+        alert_type?: "dispute" | "dispute_rdr" | "fraud";
         /**
          * The alerted amount in the specified currency.
          */
@@ -216,11 +216,11 @@ export type WhopDisputeAlertCreatedEvent = (WhopEnvelope & {
         /**
          * The three-letter ISO currency code for the alerted amount.
          */
-        currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+        currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
         /**
          * The dispute associated with the dispute alert.
          */
-        dispute?: ({
+        dispute?: {
             /**
              * The unique identifier for the dispute.
              */
@@ -232,24 +232,24 @@ export type WhopDisputeAlertCreatedEvent = (WhopEnvelope & {
             /**
              * The datetime the dispute was created.
              */
-            created_at?: (string | null);
+            created_at?: string | null;
             /**
              * The three-letter ISO currency code for the disputed amount.
              */
-            currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+            currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
             /**
              * A human-readable reason for the dispute.
              */
-            reason?: (string | null);
+            reason?: string | null;
             /**
              * The current status of the dispute lifecycle, such as needs_response, under_review, won, or lost.
              */
-            status?: ("warning_needs_response" | "warning_under_review" | "warning_closed" | "needs_response" | "under_review" | "won" | "lost" | "closed" | "other");
-        } | null);
+            status?: "warning_needs_response" | "warning_under_review" | "warning_closed" | "needs_response" | "under_review" | "won" | "lost" | "closed" | "other";
+        } | null;
         /**
          * The payment associated with the dispute alert.
          */
-        payment?: ({
+        payment?: {
             /**
              * The unique identifier for the payment.
              */
@@ -257,15 +257,15 @@ export type WhopDisputeAlertCreatedEvent = (WhopEnvelope & {
             /**
              * The reason why a specific payment was billed
              */
-            billing_reason?: ("subscription_create" | "subscription_cycle" | "subscription_update" | "one_time" | "manual" | "subscription" | null);
+            billing_reason?: "subscription_create" | "subscription_cycle" | "subscription_update" | "one_time" | "manual" | "subscription" | null;
             /**
              * Possible card brands that a payment token can have
              */
-            card_brand?: ("mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null);
+            card_brand?: "mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null;
             /**
              * The last four digits of the card used to make this payment. Null if the payment was not made with a card.
              */
-            card_last4?: (string | null);
+            card_last4?: string | null;
             /**
              * The datetime the payment was created.
              */
@@ -273,15 +273,15 @@ export type WhopDisputeAlertCreatedEvent = (WhopEnvelope & {
             /**
              * The three-letter ISO currency code for this payment (e.g., 'usd', 'eur').
              */
-            currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+            currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
             /**
              * When an alert came in that this transaction will be disputed
              */
-            dispute_alerted_at?: (string | null);
+            dispute_alerted_at?: string | null;
             /**
              * The member attached to this payment.
              */
-            member?: ({
+            member?: {
                 /**
                  * The unique identifier for the company member.
                  */
@@ -289,12 +289,12 @@ export type WhopDisputeAlertCreatedEvent = (WhopEnvelope & {
                 /**
                  * The phone number for the member, if available.
                  */
-                phone?: (string | null);
-            } | null);
+                phone?: string | null;
+            } | null;
             /**
              * The membership attached to this payment.
              */
-            membership?: ({
+            membership?: {
                 /**
                  * The unique identifier for the membership.
                  */
@@ -302,32 +302,32 @@ export type WhopDisputeAlertCreatedEvent = (WhopEnvelope & {
                 /**
                  * The state of the membership.
                  */
-                status?: ("trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling");
-            } | null);
+                status?: "trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling";
+            } | null;
             /**
              * The time at which this payment was successfully collected. Null if the payment has not yet succeeded. As a Unix timestamp.
              */
-            paid_at?: (string | null);
+            paid_at?: string | null;
             /**
              * The different types of payment methods that can be used.
              */
-            payment_method_type?: ("acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown" | null);
+            payment_method_type?: "acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown" | null;
             /**
              * The subtotal to show to the creator (excluding buyer fees).
              */
-            subtotal?: (number | null);
+            subtotal?: number | null;
             /**
              * The total to show to the creator (excluding buyer fees).
              */
-            total?: (number | null);
+            total?: number | null;
             /**
              * The total in USD to show to the creator (excluding buyer fees).
              */
-            usd_total?: (number | null);
+            usd_total?: number | null;
             /**
              * The user that made this payment.
              */
-            user?: ({
+            user?: {
                 /**
                  * The unique identifier for the user.
                  */
@@ -335,71 +335,71 @@ export type WhopDisputeAlertCreatedEvent = (WhopEnvelope & {
                 /**
                  * The user's email address. Requires the member:email:read permission to access. Null if not authorized.
                  */
-                email?: (string | null);
+                email?: string | null;
                 /**
                  * The user's display name shown on their public profile.
                  */
-                name?: (string | null);
+                name?: string | null;
                 /**
                  * The user's unique username shown on their public profile.
                  */
                 username?: string;
-            } | null);
-        } | null);
+            } | null;
+        } | null;
         /**
          * The date of the original transaction.
          */
-        transaction_date?: (string | null);
+        transaction_date?: string | null;
     };
     /**
      * The webhook event type
      */
     type: "dispute_alert.created";
-});
+};
 /**
  * The `entry.approved` webhook event. Its data: an entry represents a user's signup for a waitlisted plan.
  */
-export type WhopEntryApprovedEvent = (WhopEnvelope & {
+export type WhopEntryApprovedEvent = WhopEnvelope & {
     data: WhopEntry;
     /**
      * The webhook event type
      */
     type: "entry.approved";
-});
+};
 /**
  * The `entry.created` webhook event. Its data: an entry represents a user's signup for a waitlisted plan.
  */
-export type WhopEntryCreatedEvent = (WhopEnvelope & {
+export type WhopEntryCreatedEvent = WhopEnvelope & {
     data: WhopEntry;
     /**
      * The webhook event type
      */
     type: "entry.created";
-});
+};
 /**
  * The `entry.deleted` webhook event. Its data: an entry represents a user's signup for a waitlisted plan.
  */
-export type WhopEntryDeletedEvent = (WhopEnvelope & {
+export type WhopEntryDeletedEvent = WhopEnvelope & {
     data: WhopEntry;
     /**
      * The webhook event type
      */
     type: "entry.deleted";
-});
+};
 /**
  * The `entry.denied` webhook event. Its data: an entry represents a user's signup for a waitlisted plan.
  */
-export type WhopEntryDeniedEvent = (WhopEnvelope & {
+export type WhopEntryDeniedEvent = WhopEnvelope & {
     data: WhopEntry;
     /**
      * The webhook event type
      */
     type: "entry.denied";
-});
+};
 /**
  * The `identity_profile.approved` webhook event. Its data: a consolidated identity or business profile synced from verification provider data.
  */
-export type WhopIdentityProfileApprovedEvent = (WhopEnvelope & {
+export type WhopIdentityProfileApprovedEvent = WhopEnvelope & {
     /**
      * A consolidated identity or business profile synced from verification provider data.
      */
@@ -411,44 +411,44 @@ export type WhopIdentityProfileApprovedEvent = (WhopEnvelope & {
         /**
          * Registered business address reported by the identity provider. Present on `business` profiles.
          */
-        business_address?: ({
+        business_address?: {
             /**
              * The city of the address.
              */
-            city?: (string | null);
+            city?: string | null;
             /**
              * The country of the address.
              */
-            country?: (string | null);
+            country?: string | null;
             /**
              * The line 1 of the address.
              */
-            line1?: (string | null);
+            line1?: string | null;
             /**
              * The line 2 of the address.
              */
-            line2?: (string | null);
+            line2?: string | null;
             /**
              * The postal code of the address.
              */
-            postal_code?: (string | null);
+            postal_code?: string | null;
             /**
              * The state of the address.
              */
-            state?: (string | null);
-        } | null);
+            state?: string | null;
+        } | null;
         /**
          * Business entity name. Present on `business` profiles.
          */
-        business_name?: (string | null);
+        business_name?: string | null;
         /**
          * Reported legal structure of a business profile (e.g. `corp`, `llc`). Provider-specific values; present on `business` profiles.
          */
-        business_structure?: (string | null);
+        business_structure?: string | null;
         /**
          * ISO 3166-1 alpha-2 country code reported by the identity provider, such as `US` or `GB`. For individuals this is the country of citizenship or residence; for businesses, the country of incorporation.
          */
-        country?: (string | null);
+        country?: string | null;
         /**
          * When the identity profile was first created.
          */
@@ -456,19 +456,19 @@ export type WhopIdentityProfileApprovedEvent = (WhopEnvelope & {
         /**
          * ISO date (`YYYY-MM-DD`) reported by the identity provider. Present on `individual` profiles.
          */
-        date_of_birth?: (string | null);
+        date_of_birth?: string | null;
         /**
          * Email address reported by the identity provider. Typically present on `individual` profiles.
          */
-        email?: (string | null);
+        email?: string | null;
         /**
          * Individual's first name.
          */
-        first_name?: (string | null);
+        first_name?: string | null;
         /**
          * Individual's last name.
          */
-        last_name?: (string | null);
+        last_name?: string | null;
         /**
          * The companies this identity profile is currently linked to. Only populated for direct Whop user sessions; always empty when authenticated via API key, app, or OAuth scope (a single identity can be linked to companies the calling platform is not entitled to see).
          */
@@ -485,7 +485,7 @@ export type WhopIdentityProfileApprovedEvent = (WhopEnvelope & {
         /**
          * Progress of payout-account setup for this profile, independent of holds. `connected` means onboarding is complete; a `connected` status paired with `payouts_enabled: false` indicates an active account restriction rather than incomplete setup.
          */
-        payout_status?: ("connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started");
+        payout_status?: "connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started";
         /**
          * Whether this profile can receive payouts right now. True only when payout onboarding is complete and no payout holds are active on the linked account. Treat this as the single source of truth for payout readiness.
          */
@@ -493,36 +493,36 @@ export type WhopIdentityProfileApprovedEvent = (WhopEnvelope & {
         /**
          * Residential address reported by the identity provider. Present on `individual` profiles.
          */
-        personal_address?: ({
+        personal_address?: {
             /**
              * The city of the address.
              */
-            city?: (string | null);
+            city?: string | null;
             /**
              * The country of the address.
              */
-            country?: (string | null);
+            country?: string | null;
             /**
              * The line 1 of the address.
              */
-            line1?: (string | null);
+            line1?: string | null;
             /**
              * The line 2 of the address.
              */
-            line2?: (string | null);
+            line2?: string | null;
             /**
              * The postal code of the address.
              */
-            postal_code?: (string | null);
+            postal_code?: string | null;
             /**
              * The state of the address.
              */
-            state?: (string | null);
-        } | null);
+            state?: string | null;
+        } | null;
         /**
          * Phone number reported by the identity provider. Typically present on `individual` profiles.
          */
-        phone?: (string | null);
+        phone?: string | null;
         /**
          * Whether this is an 'individual' or 'business' profile.
          */
@@ -530,7 +530,7 @@ export type WhopIdentityProfileApprovedEvent = (WhopEnvelope & {
         /**
          * Derived verification status across all linked verifications. Returns `action_required` whenever the profile has an open request for information (whether a verification, payout, or audit RFI) — i.e. the merchant must submit something before it is in good standing.
          */
-        status?: ("not_started" | "pending" | "approved" | "rejected" | "action_required");
+        status?: "not_started" | "pending" | "approved" | "rejected" | "action_required";
         /**
          * When the identity profile was last synced from a verification.
          */
@@ -550,30 +550,30 @@ export type WhopIdentityProfileApprovedEvent = (WhopEnvelope & {
             /**
              * An error code for a verification attempt.
              */
-            last_error_code?: ("abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null);
+            last_error_code?: "abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null;
             /**
              * A human-readable explanation of the most recent verification error. Null if no error has occurred.
              */
-            last_error_reason?: (string | null);
+            last_error_reason?: string | null;
             /**
              * A URL the user can visit to complete the verification process. Null if the session does not require user interaction.
              */
-            session_url?: (string | null);
+            session_url?: string | null;
             /**
              * The current status of this verification session.
              */
-            status?: ("requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required");
+            status?: "requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required";
         }[];
     };
     /**
      * The webhook event type
      */
     type: "identity_profile.approved";
-});
+};
 /**
  * The `identity_profile.needs_action` webhook event. Its data: a consolidated identity or business profile synced from verification provider data.
  */
-export type WhopIdentityProfileNeedsActionEvent = (WhopEnvelope & {
+export type WhopIdentityProfileNeedsActionEvent = WhopEnvelope & {
     /**
      * A consolidated identity or business profile synced from verification provider data.
      */
@@ -585,44 +585,44 @@ export type WhopIdentityProfileNeedsActionEvent = (WhopEnvelope & {
         /**
          * Registered business address reported by the identity provider. Present on `business` profiles.
          */
-        business_address?: ({
+        business_address?: {
             /**
              * The city of the address.
              */
-            city?: (string | null);
+            city?: string | null;
             /**
              * The country of the address.
              */
-            country?: (string | null);
+            country?: string | null;
             /**
              * The line 1 of the address.
              */
-            line1?: (string | null);
+            line1?: string | null;
             /**
              * The line 2 of the address.
              */
-            line2?: (string | null);
+            line2?: string | null;
             /**
              * The postal code of the address.
              */
-            postal_code?: (string | null);
+            postal_code?: string | null;
             /**
              * The state of the address.
              */
-            state?: (string | null);
-        } | null);
+            state?: string | null;
+        } | null;
         /**
          * Business entity name. Present on `business` profiles.
          */
-        business_name?: (string | null);
+        business_name?: string | null;
         /**
          * Reported legal structure of a business profile (e.g. `corp`, `llc`). Provider-specific values; present on `business` profiles.
          */
-        business_structure?: (string | null);
+        business_structure?: string | null;
         /**
          * ISO 3166-1 alpha-2 country code reported by the identity provider, such as `US` or `GB`. For individuals this is the country of citizenship or residence; for businesses, the country of incorporation.
          */
-        country?: (string | null);
+        country?: string | null;
         /**
          * When the identity profile was first created.
          */
@@ -630,19 +630,19 @@ export type WhopIdentityProfileNeedsActionEvent = (WhopEnvelope & {
         /**
          * ISO date (`YYYY-MM-DD`) reported by the identity provider. Present on `individual` profiles.
          */
-        date_of_birth?: (string | null);
+        date_of_birth?: string | null;
         /**
          * Email address reported by the identity provider. Typically present on `individual` profiles.
          */
-        email?: (string | null);
+        email?: string | null;
         /**
          * Individual's first name.
          */
-        first_name?: (string | null);
+        first_name?: string | null;
         /**
          * Individual's last name.
          */
-        last_name?: (string | null);
+        last_name?: string | null;
         /**
          * The companies this identity profile is currently linked to. Only populated for direct Whop user sessions; always empty when authenticated via API key, app, or OAuth scope (a single identity can be linked to companies the calling platform is not entitled to see).
          */
@@ -659,7 +659,7 @@ export type WhopIdentityProfileNeedsActionEvent = (WhopEnvelope & {
         /**
          * Progress of payout-account setup for this profile, independent of holds. `connected` means onboarding is complete; a `connected` status paired with `payouts_enabled: false` indicates an active account restriction rather than incomplete setup.
          */
-        payout_status?: ("connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started");
+        payout_status?: "connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started";
         /**
          * Whether this profile can receive payouts right now. True only when payout onboarding is complete and no payout holds are active on the linked account. Treat this as the single source of truth for payout readiness.
          */
@@ -667,36 +667,36 @@ export type WhopIdentityProfileNeedsActionEvent = (WhopEnvelope & {
         /**
          * Residential address reported by the identity provider. Present on `individual` profiles.
          */
-        personal_address?: ({
+        personal_address?: {
             /**
              * The city of the address.
              */
-            city?: (string | null);
+            city?: string | null;
             /**
              * The country of the address.
              */
-            country?: (string | null);
+            country?: string | null;
             /**
              * The line 1 of the address.
              */
-            line1?: (string | null);
+            line1?: string | null;
             /**
              * The line 2 of the address.
              */
-            line2?: (string | null);
+            line2?: string | null;
             /**
              * The postal code of the address.
              */
-            postal_code?: (string | null);
+            postal_code?: string | null;
             /**
              * The state of the address.
              */
-            state?: (string | null);
-        } | null);
+            state?: string | null;
+        } | null;
         /**
          * Phone number reported by the identity provider. Typically present on `individual` profiles.
          */
-        phone?: (string | null);
+        phone?: string | null;
         /**
          * Whether this is an 'individual' or 'business' profile.
          */
@@ -704,7 +704,7 @@ export type WhopIdentityProfileNeedsActionEvent = (WhopEnvelope & {
         /**
          * Derived verification status across all linked verifications. Returns `action_required` whenever the profile has an open request for information (whether a verification, payout, or audit RFI) — i.e. the merchant must submit something before it is in good standing.
          */
-        status?: ("not_started" | "pending" | "approved" | "rejected" | "action_required");
+        status?: "not_started" | "pending" | "approved" | "rejected" | "action_required";
         /**
          * When the identity profile was last synced from a verification.
          */
@@ -724,30 +724,30 @@ export type WhopIdentityProfileNeedsActionEvent = (WhopEnvelope & {
             /**
              * An error code for a verification attempt.
              */
-            last_error_code?: ("abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null);
+            last_error_code?: "abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null;
             /**
              * A human-readable explanation of the most recent verification error. Null if no error has occurred.
              */
-            last_error_reason?: (string | null);
+            last_error_reason?: string | null;
             /**
              * A URL the user can visit to complete the verification process. Null if the session does not require user interaction.
              */
-            session_url?: (string | null);
+            session_url?: string | null;
             /**
              * The current status of this verification session.
              */
-            status?: ("requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required");
+            status?: "requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required";
         }[];
     };
     /**
      * The webhook event type
      */
     type: "identity_profile.needs_action";
-});
+};
 /**
  * The `identity_profile.rejected` webhook event. Its data: a consolidated identity or business profile synced from verification provider data.
  */
-export type WhopIdentityProfileRejectedEvent = (WhopEnvelope & {
+export type WhopIdentityProfileRejectedEvent = WhopEnvelope & {
     /**
      * A consolidated identity or business profile synced from verification provider data.
      */
@@ -759,44 +759,44 @@ export type WhopIdentityProfileRejectedEvent = (WhopEnvelope & {
         /**
          * Registered business address reported by the identity provider. Present on `business` profiles.
          */
-        business_address?: ({
+        business_address?: {
             /**
              * The city of the address.
              */
-            city?: (string | null);
+            city?: string | null;
             /**
              * The country of the address.
              */
-            country?: (string | null);
+            country?: string | null;
             /**
              * The line 1 of the address.
              */
-            line1?: (string | null);
+            line1?: string | null;
             /**
              * The line 2 of the address.
              */
-            line2?: (string | null);
+            line2?: string | null;
             /**
              * The postal code of the address.
              */
-            postal_code?: (string | null);
+            postal_code?: string | null;
             /**
              * The state of the address.
              */
-            state?: (string | null);
-        } | null);
+            state?: string | null;
+        } | null;
         /**
          * Business entity name. Present on `business` profiles.
          */
-        business_name?: (string | null);
+        business_name?: string | null;
         /**
          * Reported legal structure of a business profile (e.g. `corp`, `llc`). Provider-specific values; present on `business` profiles.
          */
-        business_structure?: (string | null);
+        business_structure?: string | null;
         /**
          * ISO 3166-1 alpha-2 country code reported by the identity provider, such as `US` or `GB`. For individuals this is the country of citizenship or residence; for businesses, the country of incorporation.
          */
-        country?: (string | null);
+        country?: string | null;
         /**
          * When the identity profile was first created.
          */
@@ -804,19 +804,19 @@ export type WhopIdentityProfileRejectedEvent = (WhopEnvelope & {
         /**
          * ISO date (`YYYY-MM-DD`) reported by the identity provider. Present on `individual` profiles.
          */
-        date_of_birth?: (string | null);
+        date_of_birth?: string | null;
         /**
          * Email address reported by the identity provider. Typically present on `individual` profiles.
          */
-        email?: (string | null);
+        email?: string | null;
         /**
          * Individual's first name.
          */
-        first_name?: (string | null);
+        first_name?: string | null;
         /**
          * Individual's last name.
          */
-        last_name?: (string | null);
+        last_name?: string | null;
         /**
          * The companies this identity profile is currently linked to. Only populated for direct Whop user sessions; always empty when authenticated via API key, app, or OAuth scope (a single identity can be linked to companies the calling platform is not entitled to see).
          */
@@ -833,7 +833,7 @@ export type WhopIdentityProfileRejectedEvent = (WhopEnvelope & {
         /**
          * Progress of payout-account setup for this profile, independent of holds. `connected` means onboarding is complete; a `connected` status paired with `payouts_enabled: false` indicates an active account restriction rather than incomplete setup.
          */
-        payout_status?: ("connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started");
+        payout_status?: "connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started";
         /**
          * Whether this profile can receive payouts right now. True only when payout onboarding is complete and no payout holds are active on the linked account. Treat this as the single source of truth for payout readiness.
          */
@@ -841,36 +841,36 @@ export type WhopIdentityProfileRejectedEvent = (WhopEnvelope & {
         /**
          * Residential address reported by the identity provider. Present on `individual` profiles.
          */
-        personal_address?: ({
+        personal_address?: {
             /**
              * The city of the address.
              */
-            city?: (string | null);
+            city?: string | null;
             /**
              * The country of the address.
              */
-            country?: (string | null);
+            country?: string | null;
             /**
              * The line 1 of the address.
              */
-            line1?: (string | null);
+            line1?: string | null;
             /**
              * The line 2 of the address.
              */
-            line2?: (string | null);
+            line2?: string | null;
             /**
              * The postal code of the address.
              */
-            postal_code?: (string | null);
+            postal_code?: string | null;
             /**
              * The state of the address.
              */
-            state?: (string | null);
-        } | null);
+            state?: string | null;
+        } | null;
         /**
          * Phone number reported by the identity provider. Typically present on `individual` profiles.
          */
-        phone?: (string | null);
+        phone?: string | null;
         /**
          * Whether this is an 'individual' or 'business' profile.
          */
@@ -878,7 +878,7 @@ export type WhopIdentityProfileRejectedEvent = (WhopEnvelope & {
         /**
          * Derived verification status across all linked verifications. Returns `action_required` whenever the profile has an open request for information (whether a verification, payout, or audit RFI) — i.e. the merchant must submit something before it is in good standing.
          */
-        status?: ("not_started" | "pending" | "approved" | "rejected" | "action_required");
+        status?: "not_started" | "pending" | "approved" | "rejected" | "action_required";
         /**
          * When the identity profile was last synced from a verification.
          */
@@ -898,30 +898,30 @@ export type WhopIdentityProfileRejectedEvent = (WhopEnvelope & {
             /**
              * An error code for a verification attempt.
              */
-            last_error_code?: ("abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null);
+            last_error_code?: "abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null;
             /**
              * A human-readable explanation of the most recent verification error. Null if no error has occurred.
              */
-            last_error_reason?: (string | null);
+            last_error_reason?: string | null;
             /**
              * A URL the user can visit to complete the verification process. Null if the session does not require user interaction.
              */
-            session_url?: (string | null);
+            session_url?: string | null;
             /**
              * The current status of this verification session.
              */
-            status?: ("requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required");
+            status?: "requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required";
         }[];
     };
     /**
      * The webhook event type
      */
     type: "identity_profile.rejected";
-});
+};
 /**
  * The `identity_profile.updated` webhook event. Its data: a consolidated identity or business profile synced from verification provider data.
  */
-export type WhopIdentityProfileUpdatedEvent = (WhopEnvelope & {
+export type WhopIdentityProfileUpdatedEvent = WhopEnvelope & {
     /**
      * A consolidated identity or business profile synced from verification provider data.
      */
@@ -933,44 +933,44 @@ export type WhopIdentityProfileUpdatedEvent = (WhopEnvelope & {
         /**
          * Registered business address reported by the identity provider. Present on `business` profiles.
          */
-        business_address?: ({
+        business_address?: {
             /**
              * The city of the address.
              */
-            city?: (string | null);
+            city?: string | null;
             /**
              * The country of the address.
              */
-            country?: (string | null);
+            country?: string | null;
             /**
              * The line 1 of the address.
              */
-            line1?: (string | null);
+            line1?: string | null;
             /**
              * The line 2 of the address.
              */
-            line2?: (string | null);
+            line2?: string | null;
             /**
              * The postal code of the address.
              */
-            postal_code?: (string | null);
+            postal_code?: string | null;
             /**
              * The state of the address.
              */
-            state?: (string | null);
-        } | null);
+            state?: string | null;
+        } | null;
         /**
          * Business entity name. Present on `business` profiles.
          */
-        business_name?: (string | null);
+        business_name?: string | null;
         /**
          * Reported legal structure of a business profile (e.g. `corp`, `llc`). Provider-specific values; present on `business` profiles.
          */
-        business_structure?: (string | null);
+        business_structure?: string | null;
         /**
          * ISO 3166-1 alpha-2 country code reported by the identity provider, such as `US` or `GB`. For individuals this is the country of citizenship or residence; for businesses, the country of incorporation.
          */
-        country?: (string | null);
+        country?: string | null;
         /**
          * When the identity profile was first created.
          */
@@ -978,19 +978,19 @@ export type WhopIdentityProfileUpdatedEvent = (WhopEnvelope & {
         /**
          * ISO date (`YYYY-MM-DD`) reported by the identity provider. Present on `individual` profiles.
          */
-        date_of_birth?: (string | null);
+        date_of_birth?: string | null;
         /**
          * Email address reported by the identity provider. Typically present on `individual` profiles.
          */
-        email?: (string | null);
+        email?: string | null;
         /**
          * Individual's first name.
          */
-        first_name?: (string | null);
+        first_name?: string | null;
         /**
          * Individual's last name.
          */
-        last_name?: (string | null);
+        last_name?: string | null;
         /**
          * The companies this identity profile is currently linked to. Only populated for direct Whop user sessions; always empty when authenticated via API key, app, or OAuth scope (a single identity can be linked to companies the calling platform is not entitled to see).
          */
@@ -1007,7 +1007,7 @@ export type WhopIdentityProfileUpdatedEvent = (WhopEnvelope & {
         /**
          * Progress of payout-account setup for this profile, independent of holds. `connected` means onboarding is complete; a `connected` status paired with `payouts_enabled: false` indicates an active account restriction rather than incomplete setup.
          */
-        payout_status?: ("connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started");
+        payout_status?: "connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started";
         /**
          * Whether this profile can receive payouts right now. True only when payout onboarding is complete and no payout holds are active on the linked account. Treat this as the single source of truth for payout readiness.
          */
@@ -1015,36 +1015,36 @@ export type WhopIdentityProfileUpdatedEvent = (WhopEnvelope & {
         /**
          * Residential address reported by the identity provider. Present on `individual` profiles.
          */
-        personal_address?: ({
+        personal_address?: {
             /**
              * The city of the address.
              */
-            city?: (string | null);
+            city?: string | null;
             /**
              * The country of the address.
              */
-            country?: (string | null);
+            country?: string | null;
             /**
              * The line 1 of the address.
              */
-            line1?: (string | null);
+            line1?: string | null;
             /**
              * The line 2 of the address.
              */
-            line2?: (string | null);
+            line2?: string | null;
             /**
              * The postal code of the address.
              */
-            postal_code?: (string | null);
+            postal_code?: string | null;
             /**
              * The state of the address.
              */
-            state?: (string | null);
-        } | null);
+            state?: string | null;
+        } | null;
         /**
          * Phone number reported by the identity provider. Typically present on `individual` profiles.
          */
-        phone?: (string | null);
+        phone?: string | null;
         /**
          * Whether this is an 'individual' or 'business' profile.
          */
@@ -1052,7 +1052,7 @@ export type WhopIdentityProfileUpdatedEvent = (WhopEnvelope & {
         /**
          * Derived verification status across all linked verifications. Returns `action_required` whenever the profile has an open request for information (whether a verification, payout, or audit RFI) — i.e. the merchant must submit something before it is in good standing.
          */
-        status?: ("not_started" | "pending" | "approved" | "rejected" | "action_required");
+        status?: "not_started" | "pending" | "approved" | "rejected" | "action_required";
         /**
          * When the identity profile was last synced from a verification.
          */
@@ -1072,80 +1072,80 @@ export type WhopIdentityProfileUpdatedEvent = (WhopEnvelope & {
             /**
              * An error code for a verification attempt.
              */
-            last_error_code?: ("abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null);
+            last_error_code?: "abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null;
             /**
              * A human-readable explanation of the most recent verification error. Null if no error has occurred.
              */
-            last_error_reason?: (string | null);
+            last_error_reason?: string | null;
             /**
              * A URL the user can visit to complete the verification process. Null if the session does not require user interaction.
              */
-            session_url?: (string | null);
+            session_url?: string | null;
             /**
              * The current status of this verification session.
              */
-            status?: ("requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required");
+            status?: "requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required";
         }[];
     };
     /**
      * The webhook event type
      */
     type: "identity_profile.updated";
-});
+};
 /**
  * The `invoice.created` webhook event. Its data: an invoice represents an itemized bill sent by a company to a customer for a specific product and plan, tracking the amount owed, due date, and payment status.
  */
-export type WhopInvoiceCreatedEvent = (WhopEnvelope & {
+export type WhopInvoiceCreatedEvent = WhopEnvelope & {
     data: WhopInvoice;
     /**
      * The webhook event type
      */
     type: "invoice.created";
-});
+};
 /**
  * The `invoice.marked_uncollectible` webhook event. Its data: an invoice represents an itemized bill sent by a company to a customer for a specific product and plan, tracking the amount owed, due date, and payment status.
  */
-export type WhopInvoiceMarkedUncollectibleEvent = (WhopEnvelope & {
+export type WhopInvoiceMarkedUncollectibleEvent = WhopEnvelope & {
     data: WhopInvoice;
     /**
      * The webhook event type
      */
     type: "invoice.marked_uncollectible";
-});
+};
 /**
  * The `invoice.paid` webhook event. Its data: an invoice represents an itemized bill sent by a company to a customer for a specific product and plan, tracking the amount owed, due date, and payment status.
  */
-export type WhopInvoicePaidEvent = (WhopEnvelope & {
+export type WhopInvoicePaidEvent = WhopEnvelope & {
     data: WhopInvoice;
     /**
      * The webhook event type
      */
     type: "invoice.paid";
-});
+};
 /**
  * The `invoice.past_due` webhook event. Its data: an invoice represents an itemized bill sent by a company to a customer for a specific product and plan, tracking the amount owed, due date, and payment status.
  */
-export type WhopInvoicePastDueEvent = (WhopEnvelope & {
+export type WhopInvoicePastDueEvent = WhopEnvelope & {
     data: WhopInvoice;
     /**
      * The webhook event type
      */
     type: "invoice.past_due";
-});
+};
 /**
  * The `invoice.voided` webhook event. Its data: an invoice represents an itemized bill sent by a company to a customer for a specific product and plan, tracking the amount owed, due date, and payment status.
  */
-export type WhopInvoiceVoidedEvent = (WhopEnvelope & {
+export type WhopInvoiceVoidedEvent = WhopEnvelope & {
     data: WhopInvoice;
     /**
      * The webhook event type
      */
     type: "invoice.voided";
-});
+};
 /**
  * The `ledger_account.funds_available` webhook event. Its data: a ledger account represents a financial account on Whop that can hold many balances.
  */
-export type WhopLedgerAccountFundsAvailableEvent = (WhopEnvelope & {
+export type WhopLedgerAccountFundsAvailableEvent = WhopEnvelope & {
     /**
      * A ledger account represents a financial account on Whop that can hold many balances.
      */
@@ -1165,7 +1165,7 @@ export type WhopLedgerAccountFundsAvailableEvent = (WhopEnvelope & {
             /**
              * The currency of the balance.
              */
-            currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+            currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
             /**
              * The amount of the balance that is pending.
              */
@@ -1178,11 +1178,11 @@ export type WhopLedgerAccountFundsAvailableEvent = (WhopEnvelope & {
         /**
          * The type of ledger account.
          */
-        ledger_type?: ("primary" | "pool");
+        ledger_type?: "primary" | "pool";
         /**
          * The owner of the ledger account.
          */
-        owner?: ({
+        owner?: {
             /**
              * The unique identifier for the user.
              */
@@ -1190,7 +1190,7 @@ export type WhopLedgerAccountFundsAvailableEvent = (WhopEnvelope & {
             /**
              * The user's display name shown on their public profile.
              */
-            name?: (string | null);
+            name?: string | null;
             /**
              * The typename of this object
              */
@@ -1216,15 +1216,15 @@ export type WhopLedgerAccountFundsAvailableEvent = (WhopEnvelope & {
              * The typename of this object
              */
             typename: "Company";
-        } | null);
+        } | null;
         /**
          * The different approval statuses an account can have.
          */
-        payments_approval_status?: ("pending" | "approved" | "monitoring" | "rejected" | null);
+        payments_approval_status?: "pending" | "approved" | "monitoring" | "rejected" | null;
         /**
          * The payout account associated with the LedgerAccount, if any.
          */
-        payout_account_details?: ({
+        payout_account_details?: {
             /**
              * The unique identifier for the payout account.
              */
@@ -1232,65 +1232,65 @@ export type WhopLedgerAccountFundsAvailableEvent = (WhopEnvelope & {
             /**
              * The physical address associated with this payout account
              */
-            address?: ({
+            address?: {
                 /**
                  * The city of the address.
                  */
-                city?: (string | null);
+                city?: string | null;
                 /**
                  * The country of the address.
                  */
-                country?: (string | null);
+                country?: string | null;
                 /**
                  * The line 1 of the address.
                  */
-                line1?: (string | null);
+                line1?: string | null;
                 /**
                  * The line 2 of the address.
                  */
-                line2?: (string | null);
+                line2?: string | null;
                 /**
                  * The postal code of the address.
                  */
-                postal_code?: (string | null);
+                postal_code?: string | null;
                 /**
                  * The state of the address.
                  */
-                state?: (string | null);
-            } | null);
+                state?: string | null;
+            } | null;
             /**
              * The company's legal name
              */
-            business_name?: (string | null);
+            business_name?: string | null;
             /**
              * The business representative for this payout account
              */
-            business_representative?: ({
+            business_representative?: {
                 /**
                  * The date of birth of the business representative in ISO 8601 format (YYYY-MM-DD).
                  */
-                date_of_birth?: (string | null);
+                date_of_birth?: string | null;
                 /**
                  * The first name of the business representative.
                  */
-                first_name?: (string | null);
+                first_name?: string | null;
                 /**
                  * The last name of the business representative.
                  */
-                last_name?: (string | null);
+                last_name?: string | null;
                 /**
                  * The middle name of the business representative.
                  */
-                middle_name?: (string | null);
-            } | null);
+                middle_name?: string | null;
+            } | null;
             /**
              * The email address of the representative
              */
-            email?: (string | null);
+            email?: string | null;
             /**
              * The latest verification for the connected account.
              */
-            latest_verification?: ({
+            latest_verification?: {
                 /**
                  * The numeric id of the verification record.
                  */
@@ -1298,33 +1298,33 @@ export type WhopLedgerAccountFundsAvailableEvent = (WhopEnvelope & {
                 /**
                  * An error code for a verification attempt.
                  */
-                last_error_code?: ("abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null);
+                last_error_code?: "abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null;
                 /**
                  * A human-readable explanation of the most recent verification error. Null if no error has occurred.
                  */
-                last_error_reason?: (string | null);
+                last_error_reason?: string | null;
                 /**
                  * The current status of this verification session.
                  */
-                status?: ("requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required");
-            } | null);
+                status?: "requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required";
+            } | null;
             /**
              * The business representative's phone
              */
-            phone?: (string | null);
+            phone?: string | null;
             /**
              * The granular calculated statuses reflecting payout account KYC and withdrawal readiness.
              */
-            status?: ("connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started" | null);
-        } | null);
+            status?: "connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started" | null;
+        } | null;
         /**
          * The fee for transfers, if applicable.
          */
-        transfer_fee?: (number | null);
+        transfer_fee?: number | null;
         /**
          * The balance cache associated with the account by currency.
          */
-        treasury_balance?: ({
+        treasury_balance?: {
             /**
              * The amount of the balance.
              */
@@ -1336,7 +1336,7 @@ export type WhopLedgerAccountFundsAvailableEvent = (WhopEnvelope & {
             /**
              * The currency of the balance.
              */
-            currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+            currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
             /**
              * The amount of the balance that is pending.
              */
@@ -1349,97 +1349,97 @@ export type WhopLedgerAccountFundsAvailableEvent = (WhopEnvelope & {
              * The amount of the balance that is withdrawable.
              */
             total_withdrawable_balance?: number;
-        } | null);
+        } | null;
     };
     /**
      * The webhook event type
      */
     type: "ledger_account.funds_available";
-});
+};
 /**
  * The `membership.activated` webhook event. Its data: a membership represents an active relationship between a user and a product. It tracks the user's access, billing status, and renewal schedule.
  */
-export type WhopMembershipActivatedEvent = (WhopEnvelope & {
+export type WhopMembershipActivatedEvent = WhopEnvelope & {
     data: WhopMembership;
     /**
      * The webhook event type
      */
     type: "membership.activated";
-});
+};
 /**
  * The `membership.cancel_at_period_end_changed` webhook event. Its data: a membership represents an active relationship between a user and a product. It tracks the user's access, billing status, and renewal schedule.
  */
-export type WhopMembershipCancelAtPeriodEndChangedEvent = (WhopEnvelope & {
+export type WhopMembershipCancelAtPeriodEndChangedEvent = WhopEnvelope & {
     data: WhopMembership;
     /**
      * The webhook event type
      */
     type: "membership.cancel_at_period_end_changed";
-});
+};
 /**
  * The `membership.deactivated` webhook event. Its data: a membership represents an active relationship between a user and a product. It tracks the user's access, billing status, and renewal schedule.
  */
-export type WhopMembershipDeactivatedEvent = (WhopEnvelope & {
+export type WhopMembershipDeactivatedEvent = WhopEnvelope & {
     data: WhopMembership;
     /**
      * The webhook event type
      */
     type: "membership.deactivated";
-});
+};
 /**
  * The `membership.trial_ending_soon` webhook event. Its data: a membership represents an active relationship between a user and a product. It tracks the user's access, billing status, and renewal schedule.
  */
-export type WhopMembershipTrialEndingSoonEvent = (WhopEnvelope & {
+export type WhopMembershipTrialEndingSoonEvent = WhopEnvelope & {
     data: WhopMembership;
     /**
      * The webhook event type
      */
     type: "membership.trial_ending_soon";
-});
+};
 /**
  * The `payment.created` webhook event. Its data: a payment represents a completed or attempted charge. Payments track the amount, status, currency, and payment method used.
  */
-export type WhopPaymentCreatedEvent = (WhopEnvelope & {
+export type WhopPaymentCreatedEvent = WhopEnvelope & {
     data: WhopPayment;
     /**
      * The webhook event type
      */
     type: "payment.created";
-});
+};
 /**
  * The `payment.failed` webhook event. Its data: a payment represents a completed or attempted charge. Payments track the amount, status, currency, and payment method used.
  */
-export type WhopPaymentFailedEvent = (WhopEnvelope & {
+export type WhopPaymentFailedEvent = WhopEnvelope & {
     data: WhopPayment;
     /**
      * The webhook event type
      */
     type: "payment.failed";
-});
+};
 /**
  * The `payment.pending` webhook event. Its data: a payment represents a completed or attempted charge. Payments track the amount, status, currency, and payment method used.
  */
-export type WhopPaymentPendingEvent = (WhopEnvelope & {
+export type WhopPaymentPendingEvent = WhopEnvelope & {
     data: WhopPayment;
     /**
      * The webhook event type
      */
     type: "payment.pending";
-});
+};
 /**
  * The `payment.succeeded` webhook event. Its data: a payment represents a completed or attempted charge. Payments track the amount, status, currency, and payment method used.
  */
-export type WhopPaymentSucceededEvent = (WhopEnvelope & {
+export type WhopPaymentSucceededEvent = WhopEnvelope & {
     data: WhopPayment;
     /**
      * The webhook event type
      */
     type: "payment.succeeded";
-});
+};
 /**
  * The `payout_account.status_updated` webhook event. Its data: an object representing an account used for payouts.
  */
-export type WhopPayoutAccountStatusUpdatedEvent = (WhopEnvelope & {
+export type WhopPayoutAccountStatusUpdatedEvent = WhopEnvelope & {
     /**
      * An object representing an account used for payouts.
      */
@@ -1451,65 +1451,65 @@ export type WhopPayoutAccountStatusUpdatedEvent = (WhopEnvelope & {
         /**
          * The physical address associated with this payout account
          */
-        address?: ({
+        address?: {
             /**
              * The city of the address.
              */
-            city?: (string | null);
+            city?: string | null;
             /**
              * The country of the address.
              */
-            country?: (string | null);
+            country?: string | null;
             /**
              * The line 1 of the address.
              */
-            line1?: (string | null);
+            line1?: string | null;
             /**
              * The line 2 of the address.
              */
-            line2?: (string | null);
+            line2?: string | null;
             /**
              * The postal code of the address.
              */
-            postal_code?: (string | null);
+            postal_code?: string | null;
             /**
              * The state of the address.
              */
-            state?: (string | null);
-        } | null);
+            state?: string | null;
+        } | null;
         /**
          * The company's legal name
          */
-        business_name?: (string | null);
+        business_name?: string | null;
         /**
          * The business representative for this payout account
          */
-        business_representative?: ({
+        business_representative?: {
             /**
              * The date of birth of the business representative in ISO 8601 format (YYYY-MM-DD).
              */
-            date_of_birth?: (string | null);
+            date_of_birth?: string | null;
             /**
              * The first name of the business representative.
              */
-            first_name?: (string | null);
+            first_name?: string | null;
             /**
              * The last name of the business representative.
              */
-            last_name?: (string | null);
+            last_name?: string | null;
             /**
              * The middle name of the business representative.
              */
-            middle_name?: (string | null);
-        } | null);
+            middle_name?: string | null;
+        } | null;
         /**
          * The email address of the representative
          */
-        email?: (string | null);
+        email?: string | null;
         /**
          * The latest verification for the connected account.
          */
-        latest_verification?: ({
+        latest_verification?: {
             /**
              * The numeric id of the verification record.
              */
@@ -1517,34 +1517,34 @@ export type WhopPayoutAccountStatusUpdatedEvent = (WhopEnvelope & {
             /**
              * An error code for a verification attempt.
              */
-            last_error_code?: ("abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null);
+            last_error_code?: "abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null;
             /**
              * A human-readable explanation of the most recent verification error. Null if no error has occurred.
              */
-            last_error_reason?: (string | null);
+            last_error_reason?: string | null;
             /**
              * The current status of this verification session.
              */
-            status?: ("requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required");
-        } | null);
+            status?: "requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required";
+        } | null;
         /**
          * The business representative's phone
          */
-        phone?: (string | null);
+        phone?: string | null;
         /**
          * The granular calculated statuses reflecting payout account KYC and withdrawal readiness.
          */
-        status?: ("connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started" | null);
+        status?: "connected" | "disabled" | "action_required" | "pending_verification" | "verification_failed" | "not_started" | null;
     };
     /**
      * The webhook event type
      */
     type: "payout_account.status_updated";
-});
+};
 /**
  * The `payout_method.created` webhook event. Its data: a configured payout destination where a user receives earned funds, such as a bank account or digital wallet.
  */
-export type WhopPayoutMethodCreatedEvent = (WhopEnvelope & {
+export type WhopPayoutMethodCreatedEvent = WhopEnvelope & {
     /**
      * A configured payout destination where a user receives earned funds, such as a bank account or digital wallet.
      */
@@ -1556,16 +1556,16 @@ export type WhopPayoutMethodCreatedEvent = (WhopEnvelope & {
         /**
          * A masked identifier for the payout destination, such as the last four digits of a bank account or an email address. Null if no reference is available.
          */
-        account_reference?: (string | null);
+        account_reference?: string | null;
         /**
          * The company associated with this payout destination. Null if not linked to a specific company.
          */
-        company?: ({
+        company?: {
             /**
              * The unique identifier for the company.
              */
             id: string;
-        } | null);
+        } | null;
         /**
          * The datetime the payout token was created.
          */
@@ -1577,11 +1577,11 @@ export type WhopPayoutMethodCreatedEvent = (WhopEnvelope & {
         /**
          * The payout destination configuration linked to this token. Null if not yet configured.
          */
-        destination?: ({
+        destination?: {
             /**
              * The category of the payout destination
              */
-            category?: ("crypto" | "rtp" | "next_day_bank" | "bank_wire" | "digital_wallet" | "unknown");
+            category?: "crypto" | "rtp" | "next_day_bank" | "bank_wire" | "digital_wallet" | "unknown";
             /**
              * The country code of the payout destination
              */
@@ -1590,11 +1590,11 @@ export type WhopPayoutMethodCreatedEvent = (WhopEnvelope & {
              * The name of the payer associated with the payout destination
              */
             name?: string;
-        } | null);
+        } | null;
         /**
          * The name of the bank or financial institution receiving payouts. Null if not applicable or not provided.
          */
-        institution_name?: (string | null);
+        institution_name?: string | null;
         /**
          * Whether this is the default payout destination for the associated payout account.
          */
@@ -1602,17 +1602,17 @@ export type WhopPayoutMethodCreatedEvent = (WhopEnvelope & {
         /**
          * A user-defined label to help identify this payout destination. Not sent to the provider. Null if no nickname has been set.
          */
-        nickname?: (string | null);
+        nickname?: string | null;
     };
     /**
      * The webhook event type
      */
     type: "payout_method.created";
-});
+};
 /**
  * The `refund.created` webhook event. Its data: a refund represents a full or partial reversal of a payment, including the amount, status, and payment provider.
  */
-export type WhopRefundCreatedEvent = (WhopEnvelope & {
+export type WhopRefundCreatedEvent = WhopEnvelope & {
     /**
      * A refund represents a full or partial reversal of a payment, including the amount, status, and payment provider.
      */
@@ -1632,11 +1632,11 @@ export type WhopRefundCreatedEvent = (WhopEnvelope & {
         /**
          * The three-letter ISO currency code for the refunded amount.
          */
-        currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+        currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
         /**
          * The original payment that this refund was issued against. Null if the payment is no longer available.
          */
-        payment?: ({
+        payment?: {
             /**
              * The unique identifier for the payment.
              */
@@ -1644,15 +1644,15 @@ export type WhopRefundCreatedEvent = (WhopEnvelope & {
             /**
              * The reason why a specific payment was billed
              */
-            billing_reason?: ("subscription_create" | "subscription_cycle" | "subscription_update" | "one_time" | "manual" | "subscription" | null);
+            billing_reason?: "subscription_create" | "subscription_cycle" | "subscription_update" | "one_time" | "manual" | "subscription" | null;
             /**
              * Possible card brands that a payment token can have
              */
-            card_brand?: ("mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null);
+            card_brand?: "mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null;
             /**
              * The last four digits of the card used to make this payment. Null if the payment was not made with a card.
              */
-            card_last4?: (string | null);
+            card_last4?: string | null;
             /**
              * The datetime the payment was created.
              */
@@ -1660,15 +1660,15 @@ export type WhopRefundCreatedEvent = (WhopEnvelope & {
             /**
              * The three-letter ISO currency code for this payment (e.g., 'usd', 'eur').
              */
-            currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+            currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
             /**
              * When an alert came in that this transaction will be disputed
              */
-            dispute_alerted_at?: (string | null);
+            dispute_alerted_at?: string | null;
             /**
              * The member attached to this payment.
              */
-            member?: ({
+            member?: {
                 /**
                  * The unique identifier for the company member.
                  */
@@ -1676,12 +1676,12 @@ export type WhopRefundCreatedEvent = (WhopEnvelope & {
                 /**
                  * The phone number for the member, if available.
                  */
-                phone?: (string | null);
-            } | null);
+                phone?: string | null;
+            } | null;
             /**
              * The membership attached to this payment.
              */
-            membership?: ({
+            membership?: {
                 /**
                  * The unique identifier for the membership.
                  */
@@ -1689,26 +1689,26 @@ export type WhopRefundCreatedEvent = (WhopEnvelope & {
                 /**
                  * The state of the membership.
                  */
-                status?: ("trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling");
-            } | null);
+                status?: "trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling";
+            } | null;
             /**
              * The custom metadata stored on this payment. This will be copied over to the checkout configuration for which this payment was made
              */
-            metadata?: ({
+            metadata?: {
                 [k: string]: unknown | undefined;
-            } | null);
+            } | null;
             /**
              * The time at which this payment was successfully collected. Null if the payment has not yet succeeded. As a Unix timestamp.
              */
-            paid_at?: (string | null);
+            paid_at?: string | null;
             /**
              * The different types of payment methods that can be used.
              */
-            payment_method_type?: ("acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown" | null);
+            payment_method_type?: "acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown" | null;
             /**
              * The plan attached to this payment.
              */
-            plan?: ({
+            plan?: {
                 /**
                  * The unique identifier for the plan.
                  */
@@ -1716,14 +1716,14 @@ export type WhopRefundCreatedEvent = (WhopEnvelope & {
                 /**
                  * Custom key-value pairs stored on the plan. Included in webhook payloads for payment and membership events. Max 50 keys, 100 chars per key, 500 chars per string value.
                  */
-                metadata?: ({
+                metadata?: {
                     [k: string]: unknown | undefined;
-                } | null);
-            } | null);
+                } | null;
+            } | null;
             /**
              * The product this payment was made for
              */
-            product?: ({
+            product?: {
                 /**
                  * The unique identifier for the product.
                  */
@@ -1731,38 +1731,38 @@ export type WhopRefundCreatedEvent = (WhopEnvelope & {
                 /**
                  * Custom key-value pairs stored on the product and included in payment and membership webhook payloads. Max 50 keys, 100 characters per key, 500 characters per string value.
                  */
-                metadata?: ({
+                metadata?: {
                     [k: string]: unknown | undefined;
-                } | null);
-            } | null);
+                } | null;
+            } | null;
             /**
              * The subtotal to show to the creator (excluding buyer fees).
              */
-            subtotal?: (number | null);
+            subtotal?: number | null;
             /**
              * The calculated amount of the sales/VAT tax (if applicable).
              */
-            tax_amount?: (number | null);
+            tax_amount?: number | null;
             /**
              * The type of tax inclusivity applied to the receipt, for determining whether the tax is included in the final price, or paid on top.
              */
-            tax_behavior?: ("exclusive" | "inclusive" | "unspecified" | "unable_to_collect" | null);
+            tax_behavior?: "exclusive" | "inclusive" | "unspecified" | "unable_to_collect" | null;
             /**
              * The amount of tax that has been refunded (if applicable).
              */
-            tax_refunded_amount?: (number | null);
+            tax_refunded_amount?: number | null;
             /**
              * The total to show to the creator (excluding buyer fees).
              */
-            total?: (number | null);
+            total?: number | null;
             /**
              * The total in USD to show to the creator (excluding buyer fees).
              */
-            usd_total?: (number | null);
+            usd_total?: number | null;
             /**
              * The user that made this payment.
              */
-            user?: ({
+            user?: {
                 /**
                  * The unique identifier for the user.
                  */
@@ -1770,51 +1770,51 @@ export type WhopRefundCreatedEvent = (WhopEnvelope & {
                 /**
                  * The user's email address. Requires the member:email:read permission to access. Null if not authorized.
                  */
-                email?: (string | null);
+                email?: string | null;
                 /**
                  * The user's display name shown on their public profile.
                  */
-                name?: (string | null);
+                name?: string | null;
                 /**
                  * The user's unique username shown on their public profile.
                  */
                 username?: string;
-            } | null);
-        } | null);
+            } | null;
+        } | null;
         /**
          * The payment provider that processed the refund.
          */
-        provider?: ("stripe" | "coinbase" | "paypal" | "apple" | "sezzle" | "splitit" | "platform_balance" | "multi_psp" | "adyen" | "claritypay" | "checkout_dot_com" | "airwallex" | "coinflow" | "sequra" | "dlocal" | "masspay");
+        provider?: "stripe" | "coinbase" | "paypal" | "apple" | "sezzle" | "splitit" | "platform_balance" | "multi_psp" | "adyen" | "claritypay" | "checkout_dot_com" | "airwallex" | "coinflow" | "sequra" | "dlocal" | "masspay";
         /**
          * The timestamp when the refund was created in the payment provider's system. Null if not available from the provider.
          */
-        provider_created_at?: (string | null);
+        provider_created_at?: string | null;
         /**
          * The status of the refund reference.
          */
-        reference_status?: ("available" | "pending" | "unavailable" | null);
+        reference_status?: "available" | "pending" | "unavailable" | null;
         /**
          * The type of refund reference that was made available by the payment provider.
          */
-        reference_type?: ("acquirer_reference_number" | "retrieval_reference_number" | "system_trace_audit_number" | null);
+        reference_type?: "acquirer_reference_number" | "retrieval_reference_number" | "system_trace_audit_number" | null;
         /**
          * The tracking reference value from the payment processor, used to trace the refund through banking networks. Null if no reference was provided.
          */
-        reference_value?: (string | null);
+        reference_value?: string | null;
         /**
          * The current processing status of the refund, such as pending, succeeded, or failed.
          */
-        status?: ("pending" | "requires_action" | "succeeded" | "failed" | "canceled");
+        status?: "pending" | "requires_action" | "succeeded" | "failed" | "canceled";
     };
     /**
      * The webhook event type
      */
     type: "refund.created";
-});
+};
 /**
  * The `refund.updated` webhook event. Its data: a refund represents a full or partial reversal of a payment, including the amount, status, and payment provider.
  */
-export type WhopRefundUpdatedEvent = (WhopEnvelope & {
+export type WhopRefundUpdatedEvent = WhopEnvelope & {
     /**
      * A refund represents a full or partial reversal of a payment, including the amount, status, and payment provider.
      */
@@ -1834,11 +1834,11 @@ export type WhopRefundUpdatedEvent = (WhopEnvelope & {
         /**
          * The three-letter ISO currency code for the refunded amount.
          */
-        currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+        currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
         /**
          * The original payment that this refund was issued against. Null if the payment is no longer available.
          */
-        payment?: ({
+        payment?: {
             /**
              * The unique identifier for the payment.
              */
@@ -1846,15 +1846,15 @@ export type WhopRefundUpdatedEvent = (WhopEnvelope & {
             /**
              * The reason why a specific payment was billed
              */
-            billing_reason?: ("subscription_create" | "subscription_cycle" | "subscription_update" | "one_time" | "manual" | "subscription" | null);
+            billing_reason?: "subscription_create" | "subscription_cycle" | "subscription_update" | "one_time" | "manual" | "subscription" | null;
             /**
              * Possible card brands that a payment token can have
              */
-            card_brand?: ("mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null);
+            card_brand?: "mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null;
             /**
              * The last four digits of the card used to make this payment. Null if the payment was not made with a card.
              */
-            card_last4?: (string | null);
+            card_last4?: string | null;
             /**
              * The datetime the payment was created.
              */
@@ -1862,15 +1862,15 @@ export type WhopRefundUpdatedEvent = (WhopEnvelope & {
             /**
              * The three-letter ISO currency code for this payment (e.g., 'usd', 'eur').
              */
-            currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+            currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
             /**
              * When an alert came in that this transaction will be disputed
              */
-            dispute_alerted_at?: (string | null);
+            dispute_alerted_at?: string | null;
             /**
              * The member attached to this payment.
              */
-            member?: ({
+            member?: {
                 /**
                  * The unique identifier for the company member.
                  */
@@ -1878,12 +1878,12 @@ export type WhopRefundUpdatedEvent = (WhopEnvelope & {
                 /**
                  * The phone number for the member, if available.
                  */
-                phone?: (string | null);
-            } | null);
+                phone?: string | null;
+            } | null;
             /**
              * The membership attached to this payment.
              */
-            membership?: ({
+            membership?: {
                 /**
                  * The unique identifier for the membership.
                  */
@@ -1891,26 +1891,26 @@ export type WhopRefundUpdatedEvent = (WhopEnvelope & {
                 /**
                  * The state of the membership.
                  */
-                status?: ("trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling");
-            } | null);
+                status?: "trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling";
+            } | null;
             /**
              * The custom metadata stored on this payment. This will be copied over to the checkout configuration for which this payment was made
              */
-            metadata?: ({
+            metadata?: {
                 [k: string]: unknown | undefined;
-            } | null);
+            } | null;
             /**
              * The time at which this payment was successfully collected. Null if the payment has not yet succeeded. As a Unix timestamp.
              */
-            paid_at?: (string | null);
+            paid_at?: string | null;
             /**
              * The different types of payment methods that can be used.
              */
-            payment_method_type?: ("acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown" | null);
+            payment_method_type?: "acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown" | null;
             /**
              * The plan attached to this payment.
              */
-            plan?: ({
+            plan?: {
                 /**
                  * The unique identifier for the plan.
                  */
@@ -1918,14 +1918,14 @@ export type WhopRefundUpdatedEvent = (WhopEnvelope & {
                 /**
                  * Custom key-value pairs stored on the plan. Included in webhook payloads for payment and membership events. Max 50 keys, 100 chars per key, 500 chars per string value.
                  */
-                metadata?: ({
+                metadata?: {
                     [k: string]: unknown | undefined;
-                } | null);
-            } | null);
+                } | null;
+            } | null;
             /**
              * The product this payment was made for
              */
-            product?: ({
+            product?: {
                 /**
                  * The unique identifier for the product.
                  */
@@ -1933,38 +1933,38 @@ export type WhopRefundUpdatedEvent = (WhopEnvelope & {
                 /**
                  * Custom key-value pairs stored on the product and included in payment and membership webhook payloads. Max 50 keys, 100 characters per key, 500 characters per string value.
                  */
-                metadata?: ({
+                metadata?: {
                     [k: string]: unknown | undefined;
-                } | null);
-            } | null);
+                } | null;
+            } | null;
             /**
              * The subtotal to show to the creator (excluding buyer fees).
              */
-            subtotal?: (number | null);
+            subtotal?: number | null;
             /**
              * The calculated amount of the sales/VAT tax (if applicable).
              */
-            tax_amount?: (number | null);
+            tax_amount?: number | null;
             /**
              * The type of tax inclusivity applied to the receipt, for determining whether the tax is included in the final price, or paid on top.
              */
-            tax_behavior?: ("exclusive" | "inclusive" | "unspecified" | "unable_to_collect" | null);
+            tax_behavior?: "exclusive" | "inclusive" | "unspecified" | "unable_to_collect" | null;
             /**
              * The amount of tax that has been refunded (if applicable).
              */
-            tax_refunded_amount?: (number | null);
+            tax_refunded_amount?: number | null;
             /**
              * The total to show to the creator (excluding buyer fees).
              */
-            total?: (number | null);
+            total?: number | null;
             /**
              * The total in USD to show to the creator (excluding buyer fees).
              */
-            usd_total?: (number | null);
+            usd_total?: number | null;
             /**
              * The user that made this payment.
              */
-            user?: ({
+            user?: {
                 /**
                  * The unique identifier for the user.
                  */
@@ -1972,51 +1972,51 @@ export type WhopRefundUpdatedEvent = (WhopEnvelope & {
                 /**
                  * The user's email address. Requires the member:email:read permission to access. Null if not authorized.
                  */
-                email?: (string | null);
+                email?: string | null;
                 /**
                  * The user's display name shown on their public profile.
                  */
-                name?: (string | null);
+                name?: string | null;
                 /**
                  * The user's unique username shown on their public profile.
                  */
                 username?: string;
-            } | null);
-        } | null);
+            } | null;
+        } | null;
         /**
          * The payment provider that processed the refund.
          */
-        provider?: ("stripe" | "coinbase" | "paypal" | "apple" | "sezzle" | "splitit" | "platform_balance" | "multi_psp" | "adyen" | "claritypay" | "checkout_dot_com" | "airwallex" | "coinflow" | "sequra" | "dlocal" | "masspay");
+        provider?: "stripe" | "coinbase" | "paypal" | "apple" | "sezzle" | "splitit" | "platform_balance" | "multi_psp" | "adyen" | "claritypay" | "checkout_dot_com" | "airwallex" | "coinflow" | "sequra" | "dlocal" | "masspay";
         /**
          * The timestamp when the refund was created in the payment provider's system. Null if not available from the provider.
          */
-        provider_created_at?: (string | null);
+        provider_created_at?: string | null;
         /**
          * The status of the refund reference.
          */
-        reference_status?: ("available" | "pending" | "unavailable" | null);
+        reference_status?: "available" | "pending" | "unavailable" | null;
         /**
          * The type of refund reference that was made available by the payment provider.
          */
-        reference_type?: ("acquirer_reference_number" | "retrieval_reference_number" | "system_trace_audit_number" | null);
+        reference_type?: "acquirer_reference_number" | "retrieval_reference_number" | "system_trace_audit_number" | null;
         /**
          * The tracking reference value from the payment processor, used to trace the refund through banking networks. Null if no reference was provided.
          */
-        reference_value?: (string | null);
+        reference_value?: string | null;
         /**
          * The current processing status of the refund, such as pending, succeeded, or failed.
          */
-        status?: ("pending" | "requires_action" | "succeeded" | "failed" | "canceled");
+        status?: "pending" | "requires_action" | "succeeded" | "failed" | "canceled";
     };
     /**
      * The webhook event type
      */
     type: "refund.updated";
-});
+};
 /**
  * The `resolution_center_case.created` webhook event. Its data: a resolution center case is a dispute or support case between a user and a company, tracking the issue, status, and outcome.
  */
-export type WhopResolutionCenterCaseCreatedEvent = (WhopEnvelope & {
+export type WhopResolutionCenterCaseCreatedEvent = WhopEnvelope & {
     /**
      * A resolution center case is a dispute or support case between a user and a company, tracking the issue, status, and outcome.
      */
@@ -2028,7 +2028,7 @@ export type WhopResolutionCenterCaseCreatedEvent = (WhopEnvelope & {
         /**
          * The company involved in this resolution case. Null if the company no longer exists.
          */
-        company?: ({
+        company?: {
             /**
              * The unique identifier for the company.
              */
@@ -2037,7 +2037,7 @@ export type WhopResolutionCenterCaseCreatedEvent = (WhopEnvelope & {
              * The display name of the company shown to customers.
              */
             title?: string;
-        } | null);
+        } | null;
         /**
          * The datetime the resolution was created.
          */
@@ -2053,20 +2053,20 @@ export type WhopResolutionCenterCaseCreatedEvent = (WhopEnvelope & {
         /**
          * The deadline by which the next response is required. Null if no deadline is currently active. As a Unix timestamp.
          */
-        due_date?: (string | null);
+        due_date?: string | null;
         /**
          * The category of the dispute.
          */
-        issue?: ("forgot_to_cancel" | "item_not_received" | "significantly_not_as_described" | "unauthorized_transaction" | "product_unacceptable");
+        issue?: "forgot_to_cancel" | "item_not_received" | "significantly_not_as_described" | "unauthorized_transaction" | "product_unacceptable";
         /**
          * The membership record associated with the disputed payment. Null if the membership no longer exists.
          */
-        member?: ({
+        member?: {
             /**
              * The unique identifier for the extra public member.
              */
             id: string;
-        } | null);
+        } | null;
         /**
          * Whether the merchant has filed an appeal after the initial resolution decision.
          */
@@ -2090,15 +2090,15 @@ export type WhopResolutionCenterCaseCreatedEvent = (WhopEnvelope & {
             /**
              * The available currencies on the platform
              */
-            currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau" | null);
+            currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau" | null;
             /**
              * The time at which this payment was successfully collected. Null if the payment has not yet succeeded. As a Unix timestamp.
              */
-            paid_at?: (string | null);
+            paid_at?: string | null;
             /**
              * The payment amount before taxes and discounts are applied. In the currency specified by the currency field.
              */
-            subtotal?: (number | null);
+            subtotal?: number | null;
             /**
              * The total amount charged to the customer for this payment, including taxes and after any discounts. In the currency specified by the currency field.
              */
@@ -2119,7 +2119,7 @@ export type WhopResolutionCenterCaseCreatedEvent = (WhopEnvelope & {
             /**
              * The type of action recorded in this event.
              */
-            action?: ("created" | "responded" | "accepted" | "denied" | "appealed" | "withdrew" | "requested_more_info" | "escalated" | "dispute_opened" | "dispute_customer_won" | "dispute_merchant_won");
+            action?: "created" | "responded" | "accepted" | "denied" | "appealed" | "withdrew" | "requested_more_info" | "escalated" | "dispute_opened" | "dispute_customer_won" | "dispute_merchant_won";
             /**
              * The datetime the resolution event was created.
              */
@@ -2127,16 +2127,16 @@ export type WhopResolutionCenterCaseCreatedEvent = (WhopEnvelope & {
             /**
              * The message body or additional context provided with this resolution event. Null if no details were included.
              */
-            details?: (string | null);
+            details?: string | null;
             /**
              * The party who performed this action.
              */
-            reporter_type?: ("merchant" | "customer" | "platform" | "system");
+            reporter_type?: "merchant" | "customer" | "platform" | "system";
         }[];
         /**
          * The current status of the resolution case, indicating which party needs to respond or if the case is closed.
          */
-        status?: ("merchant_response_needed" | "customer_response_needed" | "merchant_info_needed" | "customer_info_needed" | "under_platform_review" | "customer_won" | "merchant_won" | "customer_withdrew");
+        status?: "merchant_response_needed" | "customer_response_needed" | "merchant_info_needed" | "customer_info_needed" | "under_platform_review" | "customer_won" | "merchant_won" | "customer_withdrew";
         /**
          * The datetime the resolution was last updated.
          */
@@ -2152,7 +2152,7 @@ export type WhopResolutionCenterCaseCreatedEvent = (WhopEnvelope & {
             /**
              * The user's display name shown on their public profile.
              */
-            name?: (string | null);
+            name?: string | null;
             /**
              * The user's unique username shown on their public profile.
              */
@@ -2163,11 +2163,11 @@ export type WhopResolutionCenterCaseCreatedEvent = (WhopEnvelope & {
      * The webhook event type
      */
     type: "resolution_center_case.created";
-});
+};
 /**
  * The `resolution_center_case.decided` webhook event. Its data: a resolution center case is a dispute or support case between a user and a company, tracking the issue, status, and outcome.
  */
-export type WhopResolutionCenterCaseDecidedEvent = (WhopEnvelope & {
+export type WhopResolutionCenterCaseDecidedEvent = WhopEnvelope & {
     /**
      * A resolution center case is a dispute or support case between a user and a company, tracking the issue, status, and outcome.
      */
@@ -2179,7 +2179,7 @@ export type WhopResolutionCenterCaseDecidedEvent = (WhopEnvelope & {
         /**
          * The company involved in this resolution case. Null if the company no longer exists.
          */
-        company?: ({
+        company?: {
             /**
              * The unique identifier for the company.
              */
@@ -2188,7 +2188,7 @@ export type WhopResolutionCenterCaseDecidedEvent = (WhopEnvelope & {
              * The display name of the company shown to customers.
              */
             title?: string;
-        } | null);
+        } | null;
         /**
          * The datetime the resolution was created.
          */
@@ -2204,20 +2204,20 @@ export type WhopResolutionCenterCaseDecidedEvent = (WhopEnvelope & {
         /**
          * The deadline by which the next response is required. Null if no deadline is currently active. As a Unix timestamp.
          */
-        due_date?: (string | null);
+        due_date?: string | null;
         /**
          * The category of the dispute.
          */
-        issue?: ("forgot_to_cancel" | "item_not_received" | "significantly_not_as_described" | "unauthorized_transaction" | "product_unacceptable");
+        issue?: "forgot_to_cancel" | "item_not_received" | "significantly_not_as_described" | "unauthorized_transaction" | "product_unacceptable";
         /**
          * The membership record associated with the disputed payment. Null if the membership no longer exists.
          */
-        member?: ({
+        member?: {
             /**
              * The unique identifier for the extra public member.
              */
             id: string;
-        } | null);
+        } | null;
         /**
          * Whether the merchant has filed an appeal after the initial resolution decision.
          */
@@ -2241,15 +2241,15 @@ export type WhopResolutionCenterCaseDecidedEvent = (WhopEnvelope & {
             /**
              * The available currencies on the platform
              */
-            currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau" | null);
+            currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau" | null;
             /**
              * The time at which this payment was successfully collected. Null if the payment has not yet succeeded. As a Unix timestamp.
              */
-            paid_at?: (string | null);
+            paid_at?: string | null;
             /**
              * The payment amount before taxes and discounts are applied. In the currency specified by the currency field.
              */
-            subtotal?: (number | null);
+            subtotal?: number | null;
             /**
              * The total amount charged to the customer for this payment, including taxes and after any discounts. In the currency specified by the currency field.
              */
@@ -2270,7 +2270,7 @@ export type WhopResolutionCenterCaseDecidedEvent = (WhopEnvelope & {
             /**
              * The type of action recorded in this event.
              */
-            action?: ("created" | "responded" | "accepted" | "denied" | "appealed" | "withdrew" | "requested_more_info" | "escalated" | "dispute_opened" | "dispute_customer_won" | "dispute_merchant_won");
+            action?: "created" | "responded" | "accepted" | "denied" | "appealed" | "withdrew" | "requested_more_info" | "escalated" | "dispute_opened" | "dispute_customer_won" | "dispute_merchant_won";
             /**
              * The datetime the resolution event was created.
              */
@@ -2278,16 +2278,16 @@ export type WhopResolutionCenterCaseDecidedEvent = (WhopEnvelope & {
             /**
              * The message body or additional context provided with this resolution event. Null if no details were included.
              */
-            details?: (string | null);
+            details?: string | null;
             /**
              * The party who performed this action.
              */
-            reporter_type?: ("merchant" | "customer" | "platform" | "system");
+            reporter_type?: "merchant" | "customer" | "platform" | "system";
         }[];
         /**
          * The current status of the resolution case, indicating which party needs to respond or if the case is closed.
          */
-        status?: ("merchant_response_needed" | "customer_response_needed" | "merchant_info_needed" | "customer_info_needed" | "under_platform_review" | "customer_won" | "merchant_won" | "customer_withdrew");
+        status?: "merchant_response_needed" | "customer_response_needed" | "merchant_info_needed" | "customer_info_needed" | "under_platform_review" | "customer_won" | "merchant_won" | "customer_withdrew";
         /**
          * The datetime the resolution was last updated.
          */
@@ -2303,7 +2303,7 @@ export type WhopResolutionCenterCaseDecidedEvent = (WhopEnvelope & {
             /**
              * The user's display name shown on their public profile.
              */
-            name?: (string | null);
+            name?: string | null;
             /**
              * The user's unique username shown on their public profile.
              */
@@ -2314,11 +2314,11 @@ export type WhopResolutionCenterCaseDecidedEvent = (WhopEnvelope & {
      * The webhook event type
      */
     type: "resolution_center_case.decided";
-});
+};
 /**
  * The `resolution_center_case.updated` webhook event. Its data: a resolution center case is a dispute or support case between a user and a company, tracking the issue, status, and outcome.
  */
-export type WhopResolutionCenterCaseUpdatedEvent = (WhopEnvelope & {
+export type WhopResolutionCenterCaseUpdatedEvent = WhopEnvelope & {
     /**
      * A resolution center case is a dispute or support case between a user and a company, tracking the issue, status, and outcome.
      */
@@ -2330,7 +2330,7 @@ export type WhopResolutionCenterCaseUpdatedEvent = (WhopEnvelope & {
         /**
          * The company involved in this resolution case. Null if the company no longer exists.
          */
-        company?: ({
+        company?: {
             /**
              * The unique identifier for the company.
              */
@@ -2339,7 +2339,7 @@ export type WhopResolutionCenterCaseUpdatedEvent = (WhopEnvelope & {
              * The display name of the company shown to customers.
              */
             title?: string;
-        } | null);
+        } | null;
         /**
          * The datetime the resolution was created.
          */
@@ -2355,20 +2355,20 @@ export type WhopResolutionCenterCaseUpdatedEvent = (WhopEnvelope & {
         /**
          * The deadline by which the next response is required. Null if no deadline is currently active. As a Unix timestamp.
          */
-        due_date?: (string | null);
+        due_date?: string | null;
         /**
          * The category of the dispute.
          */
-        issue?: ("forgot_to_cancel" | "item_not_received" | "significantly_not_as_described" | "unauthorized_transaction" | "product_unacceptable");
+        issue?: "forgot_to_cancel" | "item_not_received" | "significantly_not_as_described" | "unauthorized_transaction" | "product_unacceptable";
         /**
          * The membership record associated with the disputed payment. Null if the membership no longer exists.
          */
-        member?: ({
+        member?: {
             /**
              * The unique identifier for the extra public member.
              */
             id: string;
-        } | null);
+        } | null;
         /**
          * Whether the merchant has filed an appeal after the initial resolution decision.
          */
@@ -2392,15 +2392,15 @@ export type WhopResolutionCenterCaseUpdatedEvent = (WhopEnvelope & {
             /**
              * The available currencies on the platform
              */
-            currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau" | null);
+            currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau" | null;
             /**
              * The time at which this payment was successfully collected. Null if the payment has not yet succeeded. As a Unix timestamp.
              */
-            paid_at?: (string | null);
+            paid_at?: string | null;
             /**
              * The payment amount before taxes and discounts are applied. In the currency specified by the currency field.
              */
-            subtotal?: (number | null);
+            subtotal?: number | null;
             /**
              * The total amount charged to the customer for this payment, including taxes and after any discounts. In the currency specified by the currency field.
              */
@@ -2421,7 +2421,7 @@ export type WhopResolutionCenterCaseUpdatedEvent = (WhopEnvelope & {
             /**
              * The type of action recorded in this event.
              */
-            action?: ("created" | "responded" | "accepted" | "denied" | "appealed" | "withdrew" | "requested_more_info" | "escalated" | "dispute_opened" | "dispute_customer_won" | "dispute_merchant_won");
+            action?: "created" | "responded" | "accepted" | "denied" | "appealed" | "withdrew" | "requested_more_info" | "escalated" | "dispute_opened" | "dispute_customer_won" | "dispute_merchant_won";
             /**
              * The datetime the resolution event was created.
              */
@@ -2429,16 +2429,16 @@ export type WhopResolutionCenterCaseUpdatedEvent = (WhopEnvelope & {
             /**
              * The message body or additional context provided with this resolution event. Null if no details were included.
              */
-            details?: (string | null);
+            details?: string | null;
             /**
              * The party who performed this action.
              */
-            reporter_type?: ("merchant" | "customer" | "platform" | "system");
+            reporter_type?: "merchant" | "customer" | "platform" | "system";
         }[];
         /**
          * The current status of the resolution case, indicating which party needs to respond or if the case is closed.
          */
-        status?: ("merchant_response_needed" | "customer_response_needed" | "merchant_info_needed" | "customer_info_needed" | "under_platform_review" | "customer_won" | "merchant_won" | "customer_withdrew");
+        status?: "merchant_response_needed" | "customer_response_needed" | "merchant_info_needed" | "customer_info_needed" | "under_platform_review" | "customer_won" | "merchant_won" | "customer_withdrew";
         /**
          * The datetime the resolution was last updated.
          */
@@ -2454,7 +2454,7 @@ export type WhopResolutionCenterCaseUpdatedEvent = (WhopEnvelope & {
             /**
              * The user's display name shown on their public profile.
              */
-            name?: (string | null);
+            name?: string | null;
             /**
              * The user's unique username shown on their public profile.
              */
@@ -2465,41 +2465,41 @@ export type WhopResolutionCenterCaseUpdatedEvent = (WhopEnvelope & {
      * The webhook event type
      */
     type: "resolution_center_case.updated";
-});
+};
 /**
  * The `setup_intent.canceled` webhook event. Its data: a setup intent allows a user to save a payment method for future use without making an immediate purchase.
  */
-export type WhopSetupIntentCanceledEvent = (WhopEnvelope & {
+export type WhopSetupIntentCanceledEvent = WhopEnvelope & {
     data: WhopSetupIntent;
     /**
      * The webhook event type
      */
     type: "setup_intent.canceled";
-});
+};
 /**
  * The `setup_intent.requires_action` webhook event. Its data: a setup intent allows a user to save a payment method for future use without making an immediate purchase.
  */
-export type WhopSetupIntentRequiresActionEvent = (WhopEnvelope & {
+export type WhopSetupIntentRequiresActionEvent = WhopEnvelope & {
     data: WhopSetupIntent;
     /**
      * The webhook event type
      */
     type: "setup_intent.requires_action";
-});
+};
 /**
  * The `setup_intent.succeeded` webhook event. Its data: a setup intent allows a user to save a payment method for future use without making an immediate purchase.
  */
-export type WhopSetupIntentSucceededEvent = (WhopEnvelope & {
+export type WhopSetupIntentSucceededEvent = WhopEnvelope & {
     data: WhopSetupIntent;
     /**
      * The webhook event type
      */
     type: "setup_intent.succeeded";
-});
+};
 /**
  * The `verification.succeeded` webhook event. Its data: an identity verification session used to confirm a person or entity's identity for payout account eligibility.
  */
-export type WhopVerificationSucceededEvent = (WhopEnvelope & {
+export type WhopVerificationSucceededEvent = WhopEnvelope & {
     /**
      * An identity verification session used to confirm a person or entity's identity for payout account eligibility.
      */
@@ -2511,41 +2511,41 @@ export type WhopVerificationSucceededEvent = (WhopEnvelope & {
         /**
          * An error code for a verification attempt.
          */
-        last_error_code?: ("abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null);
+        last_error_code?: "abandoned" | "consent_declined" | "country_not_supported" | "device_not_supported" | "document_expired" | "document_type_not_supported" | "document_unverified_other" | "email_unverified_other" | "email_verification_declined" | "id_number_insufficient_document_data" | "id_number_mismatch" | "id_number_unverified_other" | "phone_unverified_other" | "phone_verification_declined" | "selfie_document_missing_photo" | "selfie_face_mismatch" | "selfie_manipulated" | "selfie_unverified_other" | "under_supported_age" | null;
         /**
          * A human-readable explanation of the most recent verification error. Null if no error has occurred.
          */
-        last_error_reason?: (string | null);
+        last_error_reason?: string | null;
         /**
          * The current status of this verification session.
          */
-        status?: ("requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required");
+        status?: "requires_input" | "processing" | "verified" | "canceled" | "created" | "started" | "submitted" | "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | "action_required";
     };
     /**
      * The webhook event type
      */
     type: "verification.succeeded";
-});
+};
 /**
  * The `withdrawal.created` webhook event. Its data: a withdrawal represents a request to transfer funds from a ledger account to an external payout method.
  */
-export type WhopWithdrawalCreatedEvent = (WhopEnvelope & {
+export type WhopWithdrawalCreatedEvent = WhopEnvelope & {
     data: WhopWithdrawal;
     /**
      * The webhook event type
      */
     type: "withdrawal.created";
-});
+};
 /**
  * The `withdrawal.updated` webhook event. Its data: a withdrawal represents a request to transfer funds from a ledger account to an external payout method.
  */
-export type WhopWithdrawalUpdatedEvent = (WhopEnvelope & {
+export type WhopWithdrawalUpdatedEvent = WhopEnvelope & {
     data: WhopWithdrawal;
     /**
      * The webhook event type
      */
     type: "withdrawal.updated";
-});
+};
 /**
  * The fields every Whop v1 webhook body carries around the event's data.
  */
@@ -2561,7 +2561,7 @@ export interface WhopEnvelope {
     /**
      * The dated API version (e.g. `2026-07-20`) the payload is serialised to; sent by newer API versions, may be null.
      */
-    api_version_date?: (string | null);
+    api_version_date?: string | null;
     /**
      * When Whop sent the webhook (RFC 3339).
      */
@@ -2577,7 +2577,7 @@ export interface WhopEnvelope {
     /**
      * The company (account) the event belongs to (`biz_…`). Optional and nullable: earlier deliveries did not carry it.
      */
-    company_id?: (string | null);
+    company_id?: string | null;
     /**
      * For some `.updated` events, the old values of the fields that changed (newer API versions only).
      */
@@ -2594,7 +2594,7 @@ export interface WhopMessage {
     /**
      * The message content formatted as Markdown. Null if the message has no text content.
      */
-    content?: (string | null);
+    content?: string | null;
     /**
      * The timestamp when this message was originally created.
      */
@@ -2618,15 +2618,15 @@ export interface WhopMessage {
     /**
      * The classification of this message: regular, system, or automated.
      */
-    message_type?: ("regular" | "system" | "automated");
+    message_type?: "regular" | "system" | "automated";
     /**
      * A poll attached to this message. Null if the message does not contain a poll.
      */
-    poll?: ({
+    poll?: {
         /**
          * The options for the poll
          */
-        options?: ({
+        options?: {
             /**
              * The unique identifier for the poll option.
              */
@@ -2635,8 +2635,8 @@ export interface WhopMessage {
              * The text of the poll option
              */
             text?: string;
-        }[] | null);
-    } | null);
+        }[] | null;
+    } | null;
     /**
      * Aggregated reaction counts on this message, filtered to a specific reaction type.
      */
@@ -2648,7 +2648,7 @@ export interface WhopMessage {
         /**
          * The reaction that was used
          */
-        option_id?: (string | null);
+        option_id?: string | null;
     }[];
     /**
      * Aggregated reaction counts on this message, filtered to a specific reaction type.
@@ -2661,12 +2661,12 @@ export interface WhopMessage {
         /**
          * The emoji that was used in shortcode format (:heart:)
          */
-        emoji?: (string | null);
+        emoji?: string | null;
     }[];
     /**
      * The unique identifier of the message this post is replying to. Null if this is not a reply.
      */
-    replying_to_message_id?: (string | null);
+    replying_to_message_id?: string | null;
     /**
      * The timestamp when this message was last modified.
      */
@@ -2682,7 +2682,7 @@ export interface WhopMessage {
         /**
          * The user's display name shown on their public profile.
          */
-        name?: (string | null);
+        name?: string | null;
         /**
          * The user's unique username shown on their public profile.
          */
@@ -2691,7 +2691,7 @@ export interface WhopMessage {
     /**
      * The number of unique views this message has received. Null if view tracking is not enabled for this channel.
      */
-    view_count?: (number | null);
+    view_count?: number | null;
 }
 /**
  * A dispute is a chargeback or payment challenge filed against a company, including evidence and response status.
@@ -2704,7 +2704,7 @@ export interface WhopDispute {
     /**
      * A log of IP-based access activity for the customer on Whop, submitted as evidence in the dispute.
      */
-    access_activity_log?: (string | null);
+    access_activity_log?: string | null;
     /**
      * The disputed amount in the specified currency, formatted as a decimal.
      */
@@ -2712,11 +2712,11 @@ export interface WhopDispute {
     /**
      * The customer's billing address from their payment details, submitted as evidence in the dispute.
      */
-    billing_address?: (string | null);
+    billing_address?: string | null;
     /**
      * The cancellation policy document uploaded as dispute evidence. Null if no cancellation policy has been provided.
      */
-    cancellation_policy_attachment?: ({
+    cancellation_policy_attachment?: {
         /**
          * Represents a unique identifier that is Base64 obfuscated. It is often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`) input value will be accepted as an ID.
          */
@@ -2724,24 +2724,24 @@ export interface WhopDispute {
         /**
          * Uploaded file MIME type, such as image/jpeg, video/mp4, or audio/mpeg.
          */
-        content_type?: (string | null);
+        content_type?: string | null;
         /**
          * The original filename of the uploaded attachment, including its file extension.
          */
-        filename?: (string | null);
+        filename?: string | null;
         /**
          * A pre-optimized URL for rendering this attachment on the client. This should be used for displaying attachments in apps.
          */
-        url?: (string | null);
-    } | null);
+        url?: string | null;
+    } | null;
     /**
      * A text disclosure describing the company's cancellation policy, submitted as dispute evidence.
      */
-    cancellation_policy_disclosure?: (string | null);
+    cancellation_policy_disclosure?: string | null;
     /**
      * The company that the dispute was filed against.
      */
-    company?: ({
+    company?: {
         /**
          * The unique identifier for the company.
          */
@@ -2750,19 +2750,19 @@ export interface WhopDispute {
          * The written name of the company.
          */
         title?: string;
-    } | null);
+    } | null;
     /**
      * The datetime the dispute was created.
      */
-    created_at?: (string | null);
+    created_at?: string | null;
     /**
      * The three-letter ISO currency code for the disputed amount.
      */
-    currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+    currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
     /**
      * Evidence of customer communication or product usage, uploaded as a dispute attachment. Null if not provided.
      */
-    customer_communication_attachment?: ({
+    customer_communication_attachment?: {
         /**
          * Represents a unique identifier that is Base64 obfuscated. It is often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`) input value will be accepted as an ID.
          */
@@ -2770,40 +2770,40 @@ export interface WhopDispute {
         /**
          * Uploaded file MIME type, such as image/jpeg, video/mp4, or audio/mpeg.
          */
-        content_type?: (string | null);
+        content_type?: string | null;
         /**
          * The original filename of the uploaded attachment, including its file extension.
          */
-        filename?: (string | null);
+        filename?: string | null;
         /**
          * A pre-optimized URL for rendering this attachment on the client. This should be used for displaying attachments in apps.
          */
-        url?: (string | null);
-    } | null);
+        url?: string | null;
+    } | null;
     /**
      * The customer's email address from their payment details, included in the evidence packet sent to the payment processor. Editable before submission.
      */
-    customer_email_address?: (string | null);
+    customer_email_address?: string | null;
     /**
      * The customer's full name from their payment details, included in the evidence packet sent to the payment processor. Editable before submission.
      */
-    customer_name?: (string | null);
+    customer_name?: string | null;
     /**
      * Whether the dispute evidence can still be edited and submitted.
      */
-    editable?: (boolean | null);
+    editable?: boolean | null;
     /**
      * The deadline by which dispute evidence must be submitted. Null if no response deadline is set.
      */
-    needs_response_by?: (string | null);
+    needs_response_by?: string | null;
     /**
      * Additional freeform notes submitted by the company as part of the dispute evidence.
      */
-    notes?: (string | null);
+    notes?: string | null;
     /**
      * The original payment that was disputed.
      */
-    payment?: ({
+    payment?: {
         /**
          * The unique identifier for the payment.
          */
@@ -2811,15 +2811,15 @@ export interface WhopDispute {
         /**
          * The reason why a specific payment was billed
          */
-        billing_reason?: ("subscription_create" | "subscription_cycle" | "subscription_update" | "one_time" | "manual" | "subscription" | null);
+        billing_reason?: "subscription_create" | "subscription_cycle" | "subscription_update" | "one_time" | "manual" | "subscription" | null;
         /**
          * Possible card brands that a payment token can have
          */
-        card_brand?: ("mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null);
+        card_brand?: "mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null;
         /**
          * The last four digits of the card used to make this payment. Null if the payment was not made with a card.
          */
-        card_last4?: (string | null);
+        card_last4?: string | null;
         /**
          * The datetime the payment was created.
          */
@@ -2827,15 +2827,15 @@ export interface WhopDispute {
         /**
          * The three-letter ISO currency code for this payment (e.g., 'usd', 'eur').
          */
-        currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+        currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
         /**
          * When an alert came in that this transaction will be disputed
          */
-        dispute_alerted_at?: (string | null);
+        dispute_alerted_at?: string | null;
         /**
          * The member attached to this payment.
          */
-        member?: ({
+        member?: {
             /**
              * The unique identifier for the company member.
              */
@@ -2843,12 +2843,12 @@ export interface WhopDispute {
             /**
              * The phone number for the member, if available.
              */
-            phone?: (string | null);
-        } | null);
+            phone?: string | null;
+        } | null;
         /**
          * The membership attached to this payment.
          */
-        membership?: ({
+        membership?: {
             /**
              * The unique identifier for the membership.
              */
@@ -2856,32 +2856,32 @@ export interface WhopDispute {
             /**
              * The state of the membership.
              */
-            status?: ("trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling");
-        } | null);
+            status?: "trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling";
+        } | null;
         /**
          * The time at which this payment was successfully collected. Null if the payment has not yet succeeded. As a Unix timestamp.
          */
-        paid_at?: (string | null);
+        paid_at?: string | null;
         /**
          * The different types of payment methods that can be used.
          */
-        payment_method_type?: ("acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown" | null);
+        payment_method_type?: "acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown" | null;
         /**
          * The subtotal to show to the creator (excluding buyer fees).
          */
-        subtotal?: (number | null);
+        subtotal?: number | null;
         /**
          * The total to show to the creator (excluding buyer fees).
          */
-        total?: (number | null);
+        total?: number | null;
         /**
          * The total in USD to show to the creator (excluding buyer fees).
          */
-        usd_total?: (number | null);
+        usd_total?: number | null;
         /**
          * The user that made this payment.
          */
-        user?: ({
+        user?: {
             /**
              * The unique identifier for the user.
              */
@@ -2889,30 +2889,30 @@ export interface WhopDispute {
             /**
              * The user's email address. Requires the member:email:read permission to access. Null if not authorized.
              */
-            email?: (string | null);
+            email?: string | null;
             /**
              * The user's display name shown on their public profile.
              */
-            name?: (string | null);
+            name?: string | null;
             /**
              * The user's unique username shown on their public profile.
              */
             username?: string;
-        } | null);
-    } | null);
+        } | null;
+    } | null;
     /**
      * The plan associated with the disputed payment. Null if the dispute is not linked to a specific plan.
      */
-    plan?: ({
+    plan?: {
         /**
          * The unique identifier for the plan.
          */
         id: string;
-    } | null);
+    } | null;
     /**
      * The product associated with the disputed payment. Null if the dispute is not linked to a specific product.
      */
-    product?: ({
+    product?: {
         /**
          * The unique identifier for the product.
          */
@@ -2921,19 +2921,19 @@ export interface WhopDispute {
          * The display name of the product shown to customers on the product page and in search results.
          */
         title?: string;
-    } | null);
+    } | null;
     /**
      * A description of the product or service provided, submitted as dispute evidence.
      */
-    product_description?: (string | null);
+    product_description?: string | null;
     /**
      * A human-readable reason for the dispute.
      */
-    reason?: (string | null);
+    reason?: string | null;
     /**
      * The refund policy document uploaded as dispute evidence. Null if no refund policy has been provided.
      */
-    refund_policy_attachment?: ({
+    refund_policy_attachment?: {
         /**
          * Represents a unique identifier that is Base64 obfuscated. It is often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`) input value will be accepted as an ID.
          */
@@ -2941,36 +2941,36 @@ export interface WhopDispute {
         /**
          * Uploaded file MIME type, such as image/jpeg, video/mp4, or audio/mpeg.
          */
-        content_type?: (string | null);
+        content_type?: string | null;
         /**
          * The original filename of the uploaded attachment, including its file extension.
          */
-        filename?: (string | null);
+        filename?: string | null;
         /**
          * A pre-optimized URL for rendering this attachment on the client. This should be used for displaying attachments in apps.
          */
-        url?: (string | null);
-    } | null);
+        url?: string | null;
+    } | null;
     /**
      * A text disclosure describing the company's refund policy, submitted as dispute evidence.
      */
-    refund_policy_disclosure?: (string | null);
+    refund_policy_disclosure?: string | null;
     /**
      * An explanation from the company for why a refund was refused, submitted as dispute evidence.
      */
-    refund_refusal_explanation?: (string | null);
+    refund_refusal_explanation?: string | null;
     /**
      * The date when the product or service was delivered to the customer, submitted as dispute evidence.
      */
-    service_date?: (string | null);
+    service_date?: string | null;
     /**
      * The current status of the dispute lifecycle, such as needs_response, under_review, won, or lost.
      */
-    status?: ("warning_needs_response" | "warning_under_review" | "warning_closed" | "needs_response" | "under_review" | "won" | "lost" | "closed" | "other");
+    status?: "warning_needs_response" | "warning_under_review" | "warning_closed" | "needs_response" | "under_review" | "won" | "lost" | "closed" | "other";
     /**
      * An additional attachment that does not fit into the standard evidence categories. Null if not provided.
      */
-    uncategorized_attachment?: ({
+    uncategorized_attachment?: {
         /**
          * Represents a unique identifier that is Base64 obfuscated. It is often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`) input value will be accepted as an ID.
          */
@@ -2978,16 +2978,16 @@ export interface WhopDispute {
         /**
          * Uploaded file MIME type, such as image/jpeg, video/mp4, or audio/mpeg.
          */
-        content_type?: (string | null);
+        content_type?: string | null;
         /**
          * The original filename of the uploaded attachment, including its file extension.
          */
-        filename?: (string | null);
+        filename?: string | null;
         /**
          * A pre-optimized URL for rendering this attachment on the client. This should be used for displaying attachments in apps.
          */
-        url?: (string | null);
-    } | null);
+        url?: string | null;
+    } | null;
     /**
      * Whether the dispute was automatically resolved through Visa Rapid Dispute Resolution (RDR).
      */
@@ -3004,11 +3004,11 @@ export interface WhopEntry {
     /**
      * The datetime the entry was created.
      */
-    created_at?: (string | null);
+    created_at?: string | null;
     /**
      * The list of responses collected from the user when submitting their waitlist entry.
      */
-    custom_field_responses?: ({
+    custom_field_responses?: {
         /**
          * The unique identifier for the custom field response.
          */
@@ -3021,20 +3021,20 @@ export interface WhopEntry {
          * The question asked by the custom field
          */
         question?: string;
-    }[] | null);
+    }[] | null;
     /**
      * The waitlisted plan that this entry is a signup for.
      */
-    plan?: ({
+    plan?: {
         /**
          * The unique identifier for the plan.
          */
         id: string;
-    } | null);
+    } | null;
     /**
      * The product associated with this entry's waitlisted plan. Null if the plan is not tied to a product.
      */
-    product?: ({
+    product?: {
         /**
          * The unique identifier for the product.
          */
@@ -3043,11 +3043,11 @@ export interface WhopEntry {
          * The display name of the product shown to customers on the product page and in search results.
          */
         title?: string;
-    } | null);
+    } | null;
     /**
      * The current status of the waitlist entry (e.g., drafted, pending, approved, denied).
      */
-    status?: ("drafted" | "pending" | "approved" | "denied" | "any");
+    status?: "drafted" | "pending" | "approved" | "denied" | "any";
     /**
      * The user who submitted this waitlist entry.
      */
@@ -3059,11 +3059,11 @@ export interface WhopEntry {
         /**
          * The user's email address. Requires the member:email:read permission to access. Null if not authorized.
          */
-        email?: (string | null);
+        email?: string | null;
         /**
          * The user's display name shown on their public profile.
          */
-        name?: (string | null);
+        name?: string | null;
         /**
          * The user's unique username shown on their public profile.
          */
@@ -3093,7 +3093,7 @@ export interface WhopInvoice {
         /**
          * The currency used for all prices on this plan (e.g., 'usd', 'eur'). All monetary amounts on the plan are denominated in this currency.
          */
-        currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+        currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
         /**
          * The formatted price (including currency) for the plan.
          */
@@ -3102,11 +3102,11 @@ export interface WhopInvoice {
     /**
      * The deadline by which payment is expected. Null if the invoice is collected automatically.
      */
-    due_date?: (string | null);
+    due_date?: string | null;
     /**
      * The email address of the customer this invoice is addressed to. Null if no email is on file.
      */
-    email_address?: (string | null);
+    email_address?: string | null;
     /**
      * A signed token that allows fetching invoice data publicly without authentication.
      */
@@ -3143,11 +3143,11 @@ export interface WhopInvoice {
     /**
      * The current payment status of the invoice, such as draft, open, paid, or void.
      */
-    status?: ("draft" | "open" | "paid" | "past_due" | "uncollectible" | "void");
+    status?: "draft" | "open" | "paid" | "past_due" | "uncollectible" | "void";
     /**
      * The user this invoice is addressed to. Null if the user account has been removed.
      */
-    user?: ({
+    user?: {
         /**
          * The unique identifier for the user.
          */
@@ -3155,12 +3155,12 @@ export interface WhopInvoice {
         /**
          * The user's display name shown on their public profile.
          */
-        name?: (string | null);
+        name?: string | null;
         /**
          * The user's unique username shown on their public profile.
          */
         username?: string;
-    } | null);
+    } | null;
 }
 /**
  * A membership represents an active relationship between a user and a product. It tracks the user's access, billing status, and renewal schedule.
@@ -3177,19 +3177,19 @@ export interface WhopMembership {
     /**
      * The different reasons a user can choose for why they are canceling their membership.
      */
-    cancel_option?: ("too_expensive" | "switching" | "missing_features" | "technical_issues" | "bad_experience" | "other" | "testing" | null);
+    cancel_option?: "too_expensive" | "switching" | "missing_features" | "technical_issues" | "bad_experience" | "other" | "testing" | null;
     /**
      * The time the customer initiated cancellation of this membership. As a Unix timestamp. Null if the membership has not been canceled.
      */
-    canceled_at?: (string | null);
+    canceled_at?: string | null;
     /**
      * Free-text explanation provided by the customer when canceling. Null if the customer did not provide a reason.
      */
-    cancellation_reason?: (string | null);
+    cancellation_reason?: string | null;
     /**
      * The ID of the checkout session/configuration that produced this membership, if any. Use this to map memberships back to the checkout configuration that created them.
      */
-    checkout_configuration_id?: (string | null);
+    checkout_configuration_id?: string | null;
     /**
      * The company this membership belongs to.
      */
@@ -3210,7 +3210,7 @@ export interface WhopMembership {
     /**
      * The available currencies on the platform
      */
-    currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau" | null);
+    currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau" | null;
     /**
      * The customer's responses to custom checkout questions configured on the product at the time of purchase.
      */
@@ -3231,30 +3231,30 @@ export interface WhopMembership {
     /**
      * The time the user first joined the company associated with this membership. As a Unix timestamp. Null if the member record does not exist.
      */
-    joined_at?: (string | null);
+    joined_at?: string | null;
     /**
      * The software license key associated with this membership. Only present if the product includes a Whop Software Licensing experience. Null otherwise.
      */
-    license_key?: (string | null);
+    license_key?: string | null;
     /**
      * The URL where the customer can view and manage this membership, including cancellation and plan changes. Null if no member record exists.
      */
-    manage_url?: (string | null);
+    manage_url?: string | null;
     /**
      * The member record linking the user to the company for this membership. Null if the member record has not been created yet.
      */
-    member?: ({
+    member?: {
         /**
          * The unique identifier for the member.
          */
         id: string;
-    } | null);
+    } | null;
     /**
      * Custom key-value pairs for the membership (commonly used for software licensing, e.g., HWID). Max 50 keys, 100 chars per key, 500 chars per string value.
      */
-    metadata?: ({
+    metadata?: {
         [k: string]: unknown | undefined;
-    } | null);
+    } | null;
     /**
      * Whether recurring payment collection for this membership is temporarily paused by the company.
      */
@@ -3270,9 +3270,9 @@ export interface WhopMembership {
         /**
          * Custom key-value pairs stored on the plan. Included in webhook payloads for payment and membership events. Max 50 keys, 100 chars per key, 500 chars per string value.
          */
-        metadata?: ({
+        metadata?: {
             [k: string]: unknown | undefined;
-        } | null);
+        } | null;
     };
     /**
      * The product this membership grants access to.
@@ -3285,9 +3285,9 @@ export interface WhopMembership {
         /**
          * Custom key-value pairs stored on the product and included in payment and membership webhook payloads. Max 50 keys, 100 characters per key, 500 characters per string value.
          */
-        metadata?: ({
+        metadata?: {
             [k: string]: unknown | undefined;
-        } | null);
+        } | null;
         /**
          * The display name of the product shown to customers on the product page and in search results.
          */
@@ -3296,24 +3296,24 @@ export interface WhopMembership {
     /**
      * The promotional code currently applied to this membership's billing. Null if no promo code is active.
      */
-    promo_code?: ({
+    promo_code?: {
         /**
          * The unique identifier for the promo code.
          */
         id: string;
-    } | null);
+    } | null;
     /**
      * The end of the current billing period for this recurring membership. As a Unix timestamp. Null if the membership is not recurring.
      */
-    renewal_period_end?: (string | null);
+    renewal_period_end?: string | null;
     /**
      * The start of the current billing period for this recurring membership. As a Unix timestamp. Null if the membership is not recurring.
      */
-    renewal_period_start?: (string | null);
+    renewal_period_start?: string | null;
     /**
      * The current lifecycle status of the membership (e.g., active, trialing, past_due, canceled, expired, completed).
      */
-    status?: ("trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling");
+    status?: "trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling";
     /**
      * The datetime the membership was last updated.
      */
@@ -3321,7 +3321,7 @@ export interface WhopMembership {
     /**
      * The user who owns this membership. Null if the user account has been deleted.
      */
-    user?: ({
+    user?: {
         /**
          * The unique identifier for the user.
          */
@@ -3329,16 +3329,16 @@ export interface WhopMembership {
         /**
          * The user's email address. Requires the member:email:read permission to access. Null if not authorized.
          */
-        email?: (string | null);
+        email?: string | null;
         /**
          * The user's display name shown on their public profile.
          */
-        name?: (string | null);
+        name?: string | null;
         /**
          * The user's unique username shown on their public profile.
          */
         username?: string;
-    } | null);
+    } | null;
 }
 /**
  * A payment represents a completed or attempted charge. Payments track the amount, status, currency, and payment method used.
@@ -3355,7 +3355,7 @@ export interface WhopPayment {
     /**
      * The application fee charged on this payment.
      */
-    application_fee?: ({
+    application_fee?: {
         /**
          * The unique identifier for the application fee.
          */
@@ -3379,8 +3379,8 @@ export interface WhopPayment {
         /**
          * The currency of the application fee.
          */
-        currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
-    } | null);
+        currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
+    } | null;
     /**
      * Whether this payment was auto refunded or not
      */
@@ -3388,56 +3388,56 @@ export interface WhopPayment {
     /**
      * The address of the user who made the payment.
      */
-    billing_address?: ({
+    billing_address?: {
         /**
          * The city of the address.
          */
-        city?: (string | null);
+        city?: string | null;
         /**
          * The country of the address.
          */
-        country?: (string | null);
+        country?: string | null;
         /**
          * The line 1 of the address.
          */
-        line1?: (string | null);
+        line1?: string | null;
         /**
          * The line 2 of the address.
          */
-        line2?: (string | null);
+        line2?: string | null;
         /**
          * The name of the customer.
          */
-        name?: (string | null);
+        name?: string | null;
         /**
          * The postal code of the address.
          */
-        postal_code?: (string | null);
+        postal_code?: string | null;
         /**
          * The state of the address.
          */
-        state?: (string | null);
-    } | null);
+        state?: string | null;
+    } | null;
     /**
      * The reason why a specific payment was billed
      */
-    billing_reason?: ("subscription_create" | "subscription_cycle" | "subscription_update" | "one_time" | "manual" | "subscription" | null);
+    billing_reason?: "subscription_create" | "subscription_cycle" | "subscription_update" | "one_time" | "manual" | "subscription" | null;
     /**
      * Possible card brands that a payment token can have
      */
-    card_brand?: ("mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null);
+    card_brand?: "mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null;
     /**
      * The last four digits of the card used to make this payment. Null if the payment was not made with a card.
      */
-    card_last4?: (string | null);
+    card_last4?: string | null;
     /**
      * The ID of the checkout session/configuration that produced this payment, if any. Use this to map payments back to the checkout configuration that created them.
      */
-    checkout_configuration_id?: (string | null);
+    checkout_configuration_id?: string | null;
     /**
      * The company for the payment.
      */
-    company?: ({
+    company?: {
         /**
          * The unique identifier for the company.
          */
@@ -3450,7 +3450,7 @@ export interface WhopPayment {
          * The written name of the company.
          */
         title?: string;
-    } | null);
+    } | null;
     /**
      * The datetime the payment was created.
      */
@@ -3458,15 +3458,15 @@ export interface WhopPayment {
     /**
      * The three-letter ISO currency code for this payment (e.g., 'usd', 'eur').
      */
-    currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+    currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
     /**
      * When an alert came in that this transaction will be disputed
      */
-    dispute_alerted_at?: (string | null);
+    dispute_alerted_at?: string | null;
     /**
      * The disputes attached to this payment. Null if the actor in context does not have the payment:dispute:read permission.
      */
-    disputes?: ({
+    disputes?: {
         /**
          * The unique identifier for the dispute.
          */
@@ -3478,36 +3478,36 @@ export interface WhopPayment {
         /**
          * The three-letter ISO currency code for the disputed amount.
          */
-        currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+        currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
         /**
          * Whether the dispute evidence can still be edited and submitted.
          */
-        editable?: (boolean | null);
+        editable?: boolean | null;
         /**
          * The deadline by which dispute evidence must be submitted. Null if no response deadline is set.
          */
-        needs_response_by?: (string | null);
+        needs_response_by?: string | null;
         /**
          * Additional freeform notes submitted by the company as part of the dispute evidence.
          */
-        notes?: (string | null);
+        notes?: string | null;
         /**
          * A human-readable reason for the dispute.
          */
-        reason?: (string | null);
+        reason?: string | null;
         /**
          * The current status of the dispute lifecycle, such as needs_response, under_review, won, or lost.
          */
-        status?: ("warning_needs_response" | "warning_under_review" | "warning_closed" | "needs_response" | "under_review" | "won" | "lost" | "closed" | "other");
-    }[] | null);
+        status?: "warning_needs_response" | "warning_under_review" | "warning_closed" | "needs_response" | "under_review" | "won" | "lost" | "closed" | "other";
+    }[] | null;
     /**
      * If the payment failed, the reason for the failure.
      */
-    failure_message?: (string | null);
+    failure_message?: string | null;
     /**
      * The number of financing installments for the payment. Present if the payment is a financing payment (e.g. Splitit, Klarna, etc.).
      */
-    financing_installments_count?: (number | null);
+    financing_installments_count?: number | null;
     /**
      * The financing transactions attached to this payment. Present if the payment is a financing payment (e.g. Splitit, Klarna, etc.).
      */
@@ -3527,20 +3527,20 @@ export interface WhopPayment {
         /**
          * The status of the payment transaction.
          */
-        status?: ("succeeded" | "declined" | "error" | "pending" | "created" | "expired" | "won" | "rejected" | "lost" | "prevented" | "canceled");
+        status?: "succeeded" | "declined" | "error" | "pending" | "created" | "expired" | "won" | "rejected" | "lost" | "prevented" | "canceled";
         /**
          * The type of the payment transaction.
          */
-        transaction_type?: ("purchase" | "authorize" | "capture" | "refund" | "canceled" | "verify" | "chargeback" | "pre_chargeback" | "three_d_secure" | "fraud_screening" | "authorization" | "installment");
+        transaction_type?: "purchase" | "authorize" | "capture" | "refund" | "canceled" | "verify" | "chargeback" | "pre_chargeback" | "three_d_secure" | "fraud_screening" | "authorization" | "installment";
     }[];
     /**
      * The time of the last payment attempt.
      */
-    last_payment_attempt?: (string | null);
+    last_payment_attempt?: string | null;
     /**
      * The member attached to this payment.
      */
-    member?: ({
+    member?: {
         /**
          * The unique identifier for the company member.
          */
@@ -3548,12 +3548,12 @@ export interface WhopPayment {
         /**
          * The phone number for the member, if available.
          */
-        phone?: (string | null);
-    } | null);
+        phone?: string | null;
+    } | null;
     /**
      * The membership attached to this payment.
      */
-    membership?: ({
+    membership?: {
         /**
          * The unique identifier for the membership.
          */
@@ -3561,30 +3561,30 @@ export interface WhopPayment {
         /**
          * The phone number associated with this membership.
          */
-        phone_number?: (string | null);
+        phone_number?: string | null;
         /**
          * The state of the membership.
          */
-        status?: ("trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling");
-    } | null);
+        status?: "trialing" | "active" | "past_due" | "completed" | "canceled" | "expired" | "unresolved" | "drafted" | "canceling";
+    } | null;
     /**
      * The custom metadata stored on this payment. This will be copied over to the checkout configuration for which this payment was made
      */
-    metadata?: ({
+    metadata?: {
         [k: string]: unknown | undefined;
-    } | null);
+    } | null;
     /**
      * The time of the next schedule payment retry.
      */
-    next_payment_attempt?: (string | null);
+    next_payment_attempt?: string | null;
     /**
      * The time at which this payment was successfully collected. Null if the payment has not yet succeeded. As a Unix timestamp.
      */
-    paid_at?: (string | null);
+    paid_at?: string | null;
     /**
      * The tokenized payment method reference used for this payment. Null if no token was used.
      */
-    payment_method?: ({
+    payment_method?: {
         /**
          * The unique identifier for the payment token.
          */
@@ -3592,24 +3592,24 @@ export interface WhopPayment {
         /**
          * The card data associated with the payment method, if its a debit or credit card.
          */
-        card?: ({
+        card?: {
             /**
              * Possible card brands that a payment token can have
              */
-            brand?: ("mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null);
+            brand?: "mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null;
             /**
              * The two-digit expiration month of the card (1-12). Null if not available.
              */
-            exp_month?: (number | null);
+            exp_month?: number | null;
             /**
              * The two-digit expiration year of the card (e.g., 27 for 2027). Null if not available.
              */
-            exp_year?: (number | null);
+            exp_year?: number | null;
             /**
              * The last four digits of the card number. Null if not available.
              */
-            last4?: (string | null);
-        } | null);
+            last4?: string | null;
+        } | null;
         /**
          * The datetime the payment token was created.
          */
@@ -3617,20 +3617,20 @@ export interface WhopPayment {
         /**
          * The payment method type of the payment method
          */
-        payment_method_type?: ("acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown");
-    } | null);
+        payment_method_type?: "acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown";
+    } | null;
     /**
      * The different types of payment methods that can be used.
      */
-    payment_method_type?: ("acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown" | null);
+    payment_method_type?: "acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown" | null;
     /**
      * The number of failed payment attempts for the payment.
      */
-    payments_failed?: (number | null);
+    payments_failed?: number | null;
     /**
      * The plan attached to this payment.
      */
-    plan?: ({
+    plan?: {
         /**
          * The unique identifier for the plan.
          */
@@ -3638,18 +3638,18 @@ export interface WhopPayment {
         /**
          * A personal description or notes section for the business.
          */
-        internal_notes?: (string | null);
+        internal_notes?: string | null;
         /**
          * Custom key-value pairs stored on the plan. Included in webhook payloads for payment and membership events. Max 50 keys, 100 chars per key, 500 chars per string value.
          */
-        metadata?: ({
+        metadata?: {
             [k: string]: unknown | undefined;
-        } | null);
-    } | null);
+        } | null;
+    } | null;
     /**
      * The product this payment was made for
      */
-    product?: ({
+    product?: {
         /**
          * The unique identifier for the product.
          */
@@ -3657,9 +3657,9 @@ export interface WhopPayment {
         /**
          * Custom key-value pairs stored on the product and included in payment and membership webhook payloads. Max 50 keys, 100 characters per key, 500 characters per string value.
          */
-        metadata?: ({
+        metadata?: {
             [k: string]: unknown | undefined;
-        } | null);
+        } | null;
         /**
          * URL slug in the product's public link, e.g. `pickaxe-analytics` in whop.com/company/pickaxe-analytics.
          */
@@ -3668,11 +3668,11 @@ export interface WhopPayment {
          * The display name of the product shown to customers on the product page and in search results.
          */
         title?: string;
-    } | null);
+    } | null;
     /**
      * The promo code used for this payment.
      */
-    promo_code?: ({
+    promo_code?: {
         /**
          * The unique identifier for the promo code.
          */
@@ -3684,20 +3684,20 @@ export interface WhopPayment {
         /**
          * The monetary currency of the promo code.
          */
-        base_currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+        base_currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
         /**
          * The specific code used to apply the promo at checkout.
          */
-        code?: (string | null);
+        code?: string | null;
         /**
          * The number of months the promo is applied for.
          */
-        number_of_intervals?: (number | null);
+        number_of_intervals?: number | null;
         /**
          * The type (% or flat amount) of the promo.
          */
-        promo_type?: ("percentage" | "flat_amount");
-    } | null);
+        promo_type?: "percentage" | "flat_amount";
+    } | null;
     /**
      * True only for payments that are `paid`, have not been fully refunded, and were processed by a payment processor that allows refunds.
      */
@@ -3705,11 +3705,11 @@ export interface WhopPayment {
     /**
      * The payment refund amount(if applicable).
      */
-    refunded_amount?: (number | null);
+    refunded_amount?: number | null;
     /**
      * When the payment was refunded (if applicable).
      */
-    refunded_at?: (string | null);
+    refunded_at?: string | null;
     /**
      * The refunds issued against this payment, newest first, including failed and canceled refund attempts. Limited to the 100 most recent.
      */
@@ -3729,16 +3729,16 @@ export interface WhopPayment {
         /**
          * The three-letter ISO currency code for the refunded amount.
          */
-        currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+        currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
         /**
          * The current processing status of the refund, such as pending, succeeded, or failed.
          */
-        status?: ("pending" | "requires_action" | "succeeded" | "failed" | "canceled");
+        status?: "pending" | "requires_action" | "succeeded" | "failed" | "canceled";
     }[];
     /**
      * The resolution center cases opened by the customer on this payment. Null if the actor in context does not have the payment:resolution_center_case:read permission.
      */
-    resolutions?: ({
+    resolutions?: {
         /**
          * The unique identifier for the resolution.
          */
@@ -3754,11 +3754,11 @@ export interface WhopPayment {
         /**
          * The deadline by which the next response is required. Null if no deadline is currently active. As a Unix timestamp.
          */
-        due_date?: (string | null);
+        due_date?: string | null;
         /**
          * The category of the dispute.
          */
-        issue?: ("forgot_to_cancel" | "item_not_received" | "significantly_not_as_described" | "unauthorized_transaction" | "product_unacceptable");
+        issue?: "forgot_to_cancel" | "item_not_received" | "significantly_not_as_described" | "unauthorized_transaction" | "product_unacceptable";
         /**
          * Whether the merchant has filed an appeal after the initial resolution decision.
          */
@@ -3774,8 +3774,8 @@ export interface WhopPayment {
         /**
          * The current status of the resolution case, indicating which party needs to respond or if the case is closed.
          */
-        status?: ("merchant_response_needed" | "customer_response_needed" | "merchant_info_needed" | "customer_info_needed" | "under_platform_review" | "customer_won" | "merchant_won" | "customer_withdrew");
-    }[] | null);
+        status?: "merchant_response_needed" | "customer_response_needed" | "merchant_info_needed" | "customer_info_needed" | "under_platform_review" | "customer_won" | "merchant_won" | "customer_withdrew";
+    }[] | null;
     /**
      * True when the payment status is `open` and its membership is in one of the retry-eligible states (`active`, `trialing`, `completed`, or `past_due`), or when it is a failed initial billing-engine payment on a `drafted` membership with an unlimited-stock plan; otherwise false. Used to decide if Whop can attempt the charge again.
      */
@@ -3783,13 +3783,13 @@ export interface WhopPayment {
     /**
      * Whop's in-house fraud risk score for this payment, from 0 (lowest risk) to 100 (highest risk). Null when the payment has not been scored or scoring has not yet completed.
      */
-    risk_score?: (number | null);
+    risk_score?: number | null;
     /**
      * A curated set of factors behind the risk score, grouped by category (business transaction history, buyer, device). Each entry has a key, human-readable label, category, and value. Null when there is no risk assessment for this payment.
      */
-    risk_signals?: ({
+    risk_signals?: {
         [k: string]: unknown | undefined;
-    } | null);
+    } | null;
     /**
      * The total amount charged to the customer for this payment, including taxes and after any discounts. In the currency specified by the currency field.
      */
@@ -3797,68 +3797,68 @@ export interface WhopPayment {
     /**
      * The three-letter ISO currency code for this payment (e.g., 'usd', 'eur').
      */
-    settlement_currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+    settlement_currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
     /**
      * Deprecated. Always returns null.
      */
-    settlement_exchange_rate?: (number | null);
+    settlement_exchange_rate?: number | null;
     /**
      * The shipping address provided by the customer for physical goods. Null if no shipping address was collected.
      */
-    shipping_address?: ({
+    shipping_address?: {
         /**
          * The city of the address.
          */
-        city?: (string | null);
+        city?: string | null;
         /**
          * The country of the address.
          */
-        country?: (string | null);
+        country?: string | null;
         /**
          * The line 1 of the address.
          */
-        line1?: (string | null);
+        line1?: string | null;
         /**
          * The line 2 of the address.
          */
-        line2?: (string | null);
+        line2?: string | null;
         /**
          * The name of the customer.
          */
-        name?: (string | null);
+        name?: string | null;
         /**
          * The postal code of the address.
          */
-        postal_code?: (string | null);
+        postal_code?: string | null;
         /**
          * The state of the address.
          */
-        state?: (string | null);
-    } | null);
+        state?: string | null;
+    } | null;
     /**
      * The status of a receipt
      */
-    status?: ("draft" | "open" | "paid" | "pending" | "uncollectible" | "unresolved" | "void" | null);
+    status?: "draft" | "open" | "paid" | "pending" | "uncollectible" | "unresolved" | "void" | null;
     /**
      * The friendly status of the payment.
      */
-    substatus?: ("succeeded" | "pending" | "failed" | "past_due" | "canceled" | "price_too_low" | "uncollectible" | "refunded" | "auto_refunded" | "partially_refunded" | "dispute_warning" | "dispute_needs_response" | "dispute_warning_needs_response" | "resolution_needs_response" | "dispute_under_review" | "dispute_warning_under_review" | "resolution_under_review" | "dispute_won" | "dispute_warning_closed" | "resolution_won" | "dispute_lost" | "dispute_closed" | "resolution_lost" | "drafted" | "incomplete" | "unresolved" | "open_dispute" | "open_resolution");
+    substatus?: "succeeded" | "pending" | "failed" | "past_due" | "canceled" | "price_too_low" | "uncollectible" | "refunded" | "auto_refunded" | "partially_refunded" | "dispute_warning" | "dispute_needs_response" | "dispute_warning_needs_response" | "resolution_needs_response" | "dispute_under_review" | "dispute_warning_under_review" | "resolution_under_review" | "dispute_won" | "dispute_warning_closed" | "resolution_won" | "dispute_lost" | "dispute_closed" | "resolution_lost" | "drafted" | "incomplete" | "unresolved" | "open_dispute" | "open_resolution";
     /**
      * The subtotal to show to the creator (excluding buyer fees).
      */
-    subtotal?: (number | null);
+    subtotal?: number | null;
     /**
      * The calculated amount of the sales/VAT tax (if applicable).
      */
-    tax_amount?: (number | null);
+    tax_amount?: number | null;
     /**
      * The type of tax inclusivity applied to the receipt, for determining whether the tax is included in the final price, or paid on top.
      */
-    tax_behavior?: ("exclusive" | "inclusive" | "unspecified" | "unable_to_collect" | null);
+    tax_behavior?: "exclusive" | "inclusive" | "unspecified" | "unable_to_collect" | null;
     /**
      * The amount of tax that has been refunded (if applicable).
      */
-    tax_refunded_amount?: (number | null);
+    tax_refunded_amount?: number | null;
     /**
      * Whether 3D Secure authentication was completed for this payment.
      */
@@ -3866,7 +3866,7 @@ export interface WhopPayment {
     /**
      * The total to show to the creator (excluding buyer fees).
      */
-    total?: (number | null);
+    total?: number | null;
     /**
      * The datetime the payment was last updated.
      */
@@ -3874,11 +3874,11 @@ export interface WhopPayment {
     /**
      * The total in USD to show to the creator (excluding buyer fees).
      */
-    usd_total?: (number | null);
+    usd_total?: number | null;
     /**
      * The user that made this payment.
      */
-    user?: ({
+    user?: {
         /**
          * The unique identifier for the user.
          */
@@ -3886,16 +3886,16 @@ export interface WhopPayment {
         /**
          * The user's email address. Requires the member:email:read permission to access. Null if not authorized.
          */
-        email?: (string | null);
+        email?: string | null;
         /**
          * The user's display name shown on their public profile.
          */
-        name?: (string | null);
+        name?: string | null;
         /**
          * The user's unique username shown on their public profile.
          */
         username?: string;
-    } | null);
+    } | null;
     /**
      * True when the payment is tied to a membership in `past_due`, the payment status is `open`, and the processor allows voiding payments; otherwise false.
      */
@@ -3912,21 +3912,21 @@ export interface WhopSetupIntent {
     /**
      * The checkout session configuration associated with this setup intent. Null if no checkout session was used.
      */
-    checkout_configuration?: ({
+    checkout_configuration?: {
         /**
          * The unique identifier for the checkout session.
          */
         id: string;
-    } | null);
+    } | null;
     /**
      * The company that initiated this setup intent. Null if the company has been deleted.
      */
-    company?: ({
+    company?: {
         /**
          * The unique identifier for the company.
          */
         id: string;
-    } | null);
+    } | null;
     /**
      * The datetime the setup intent was created.
      */
@@ -3934,11 +3934,11 @@ export interface WhopSetupIntent {
     /**
      * A human-readable error message explaining why the setup intent failed. Null if no error occurred.
      */
-    error_message?: (string | null);
+    error_message?: string | null;
     /**
      * The company member associated with this setup intent. Null if the user is not a member.
      */
-    member?: ({
+    member?: {
         /**
          * The unique identifier for the company member.
          */
@@ -3946,7 +3946,7 @@ export interface WhopSetupIntent {
         /**
          * The user for this member, if any.
          */
-        user?: ({
+        user?: {
             /**
              * The unique identifier for the company member user.
              */
@@ -3954,27 +3954,27 @@ export interface WhopSetupIntent {
             /**
              * The digital mailing address of the user.
              */
-            email?: (string | null);
+            email?: string | null;
             /**
              * The user's full name.
              */
-            name?: (string | null);
+            name?: string | null;
             /**
              * The whop username.
              */
             username?: string;
-        } | null);
-    } | null);
+        } | null;
+    } | null;
     /**
      * Custom key-value pairs attached to this setup intent. Null if no metadata was provided.
      */
-    metadata?: ({
+    metadata?: {
         [k: string]: unknown | undefined;
-    } | null);
+    } | null;
     /**
      * The saved payment method created by this setup intent. Null if the setup has not completed successfully.
      */
-    payment_method?: ({
+    payment_method?: {
         /**
          * The unique identifier for the payment token.
          */
@@ -3982,24 +3982,24 @@ export interface WhopSetupIntent {
         /**
          * The card data associated with the payment method, if its a debit or credit card.
          */
-        card?: ({
+        card?: {
             /**
              * Possible card brands that a payment token can have
              */
-            brand?: ("mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null);
+            brand?: "mastercard" | "visa" | "amex" | "discover" | "unionpay" | "jcb" | "diners" | "link" | "troy" | "visadankort" | "visabancontact" | "china_union_pay" | "rupay" | "jcbrupay" | "elo" | "maestro" | "tarjeta_naranja" | "cirrus" | "nspk_mir" | "verve" | "ebt" | "private_label" | "local_brand" | "uatp" | "wexcard" | "uzcard" | "meeza" | "hrg_store_card" | "girocard" | "fuel_card" | "dankort" | "carnet" | "atm_card" | "china_union_payuzcard" | "codensa" | "cabal" | "hipercard" | "jcblankapay" | "cmi" | "aura" | "unknown" | null;
             /**
              * The two-digit expiration month of the card (1-12). Null if not available.
              */
-            exp_month?: (number | null);
+            exp_month?: number | null;
             /**
              * The two-digit expiration year of the card (e.g., 27 for 2027). Null if not available.
              */
-            exp_year?: (number | null);
+            exp_year?: number | null;
             /**
              * The last four digits of the card number. Null if not available.
              */
-            last4?: (string | null);
-        } | null);
+            last4?: string | null;
+        } | null;
         /**
          * The datetime the payment token was created.
          */
@@ -4007,45 +4007,45 @@ export interface WhopSetupIntent {
         /**
          * The mailing address associated with the payment method's user
          */
-        mailing_address?: ({
+        mailing_address?: {
             /**
              * The city of the address.
              */
-            city?: (string | null);
+            city?: string | null;
             /**
              * The country of the address.
              */
-            country?: (string | null);
+            country?: string | null;
             /**
              * The line 1 of the address.
              */
-            line1?: (string | null);
+            line1?: string | null;
             /**
              * The line 2 of the address.
              */
-            line2?: (string | null);
+            line2?: string | null;
             /**
              * The name of the customer.
              */
-            name?: (string | null);
+            name?: string | null;
             /**
              * The postal code of the address.
              */
-            postal_code?: (string | null);
+            postal_code?: string | null;
             /**
              * The state of the address.
              */
-            state?: (string | null);
-        } | null);
+            state?: string | null;
+        } | null;
         /**
          * The payment method type of the payment method
          */
-        payment_method_type?: ("acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown");
-    } | null);
+        payment_method_type?: "acss_debit" | "affirm" | "afterpay_clearpay" | "alipay" | "alma" | "amazon_pay" | "apple" | "apple_pay" | "au_bank_transfer" | "au_becs_debit" | "bacs_debit" | "bancolombia" | "bancontact" | "bank_wire" | "billie" | "bizum" | "blik" | "boleto" | "bre_b" | "ca_bank_transfer" | "capchase_pay" | "card" | "card_installments_three" | "card_installments_six" | "card_installments_twelve" | "cashapp" | "claritypay" | "coinbase" | "crypto" | "custom" | "customer_balance" | "demo_pay" | "efecty" | "eps" | "eu_bank_transfer" | "fpx" | "gb_bank_transfer" | "giropay" | "google_pay" | "gopay" | "grabpay" | "id_bank_transfer" | "ideal" | "interac" | "kakao_pay" | "klarna" | "klarna_pay_now" | "konbini" | "kr_card" | "kr_market" | "kriya" | "kueski" | "link" | "mb_way" | "m_pesa" | "mercado_pago" | "mobilepay" | "mondu" | "multibanco" | "naver_pay" | "nequi" | "netbanking" | "ng_bank" | "ng_bank_transfer" | "ng_card" | "ng_market" | "ng_ussd" | "ng_wallet" | "nz_bank_account" | "oxxo" | "p24" | "pago_efectivo" | "pse" | "pay_by_bank" | "payco" | "paynow" | "paypal" | "paypay" | "payto" | "pix" | "platform_balance" | "promptpay" | "qris" | "rechnung" | "revolut_pay" | "samsung_pay" | "satispay" | "scalapay" | "sencillito" | "sepa_debit" | "sequra" | "servipag" | "sezzle" | "shop_pay" | "shopeepay" | "sofort" | "south_korea_market" | "spei" | "splitit" | "sunbit" | "swish" | "tamara" | "twint" | "upi" | "us_bank_account" | "us_bank_transfer" | "venmo" | "vipps" | "webpay" | "wechat_pay" | "yape" | "zip" | "coinflow" | "unknown";
+    } | null;
     /**
      * The current status of the setup intent.
      */
-    status?: ("processing" | "succeeded" | "canceled" | "requires_action");
+    status?: "processing" | "succeeded" | "canceled" | "requires_action";
     /**
      * Whether 3D Secure authentication was completed when this payment method was set up.
      */
@@ -4070,19 +4070,19 @@ export interface WhopWithdrawal {
     /**
      * The three-letter ISO currency code for this withdrawal (e.g., 'usd', 'eur').
      */
-    currency?: ("usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau");
+    currency?: "usd" | "sgd" | "inr" | "aud" | "brl" | "cad" | "dkk" | "eur" | "nok" | "gbp" | "sek" | "chf" | "hkd" | "huf" | "jpy" | "mxn" | "myr" | "pln" | "czk" | "nzd" | "aed" | "eth" | "ape" | "cop" | "ron" | "thb" | "bgn" | "idr" | "dop" | "php" | "try" | "krw" | "twd" | "vnd" | "pkr" | "clp" | "uyu" | "ars" | "zar" | "dzd" | "tnd" | "mad" | "kes" | "kwd" | "jod" | "all" | "xcd" | "amd" | "bsd" | "bhd" | "bob" | "bam" | "khr" | "crc" | "xof" | "egp" | "etb" | "gmd" | "ghs" | "gtq" | "gyd" | "ils" | "jmd" | "mop" | "mga" | "mur" | "mdl" | "mnt" | "nad" | "ngn" | "mkd" | "omr" | "pyg" | "pen" | "qar" | "rwf" | "sar" | "rsd" | "lkr" | "tzs" | "ttd" | "uzs" | "rub" | "btc" | "cny" | "usdt" | "kzt" | "awg" | "whop_usd" | "xau";
     /**
      * The different error codes a payout can be in.
      */
-    error_code?: ("account_closed" | "account_does_not_exist" | "account_information_invalid" | "account_number_invalid_region" | "account_frozen" | "account_lookup_failed" | "account_not_found" | "amount_out_of_bounds" | "attributes_not_validated" | "b2b_payments_prohibited" | "bank_statement_required" | "compliance_review" | "currency_not_supported" | "deposit_canceled" | "deposit_failed" | "deposit_rejected" | "destination_unavailable" | "exceeded_account_limit" | "expired_quote" | "generic_payout_error" | "technical_problem" | "identification_number_invalid" | "invalid_account_number" | "invalid_bank_code" | "invalid_beneficiary" | "invalid_mailing_address" | "invalid_branch_number" | "invalid_branch_code" | "invalid_phone_number" | "invalid_routing_number" | "invalid_swift_code" | "invalid_company_details" | "manual_cancelation" | "misc_error" | "missing_city_and_country" | "missing_phone_number" | "missing_remittance_info" | "payee_name_invalid" | "beneficiary_name_mismatch" | "receiving_account_locked" | "rejected_by_compliance" | "rtp_not_supported" | "non_transaction_account" | "source_token_insufficient_funds" | "ssn_invalid" | "wallet_screenshot_required" | "unsupported_region" | "payout_provider_timeout" | null);
+    error_code?: "account_closed" | "account_does_not_exist" | "account_information_invalid" | "account_number_invalid_region" | "account_frozen" | "account_lookup_failed" | "account_not_found" | "amount_out_of_bounds" | "attributes_not_validated" | "b2b_payments_prohibited" | "bank_statement_required" | "compliance_review" | "currency_not_supported" | "deposit_canceled" | "deposit_failed" | "deposit_rejected" | "destination_unavailable" | "exceeded_account_limit" | "expired_quote" | "generic_payout_error" | "technical_problem" | "identification_number_invalid" | "invalid_account_number" | "invalid_bank_code" | "invalid_beneficiary" | "invalid_mailing_address" | "invalid_branch_number" | "invalid_branch_code" | "invalid_phone_number" | "invalid_routing_number" | "invalid_swift_code" | "invalid_company_details" | "manual_cancelation" | "misc_error" | "missing_city_and_country" | "missing_phone_number" | "missing_remittance_info" | "payee_name_invalid" | "beneficiary_name_mismatch" | "receiving_account_locked" | "rejected_by_compliance" | "rtp_not_supported" | "non_transaction_account" | "source_token_insufficient_funds" | "ssn_invalid" | "wallet_screenshot_required" | "unsupported_region" | "payout_provider_timeout" | null;
     /**
      * A human-readable message describing why the payout failed. Null if no error occurred.
      */
-    error_message?: (string | null);
+    error_message?: string | null;
     /**
      * The estimated time at which the funds become available in the destination account. Null if no estimate is available. As a Unix timestamp.
      */
-    estimated_availability?: (string | null);
+    estimated_availability?: string | null;
     /**
      * The fee charged for processing this withdrawal, in the same currency as the withdrawal amount.
      */
@@ -4090,7 +4090,7 @@ export interface WhopWithdrawal {
     /**
      * The different fee types for a withdrawal.
      */
-    fee_type?: ("exclusive" | "inclusive" | null);
+    fee_type?: "exclusive" | "inclusive" | null;
     /**
      * The ledger account from which the withdrawal funds are sourced.
      */
@@ -4102,7 +4102,7 @@ export interface WhopWithdrawal {
         /**
          * Represents a unique identifier that is Base64 obfuscated. It is often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `"VXNlci0xMA=="`) or integer (such as `4`) input value will be accepted as an ID.
          */
-        company_id?: (string | null);
+        company_id?: string | null;
     };
     /**
      * An additional markup fee charged for the withdrawal, in the same currency as the withdrawal amount. Only applies to platform accounts using Whop Rails.
@@ -4111,11 +4111,11 @@ export interface WhopWithdrawal {
     /**
      * The id of the payout request (returned by POST /payouts) that this withdrawal settles. Null unless the withdrawal originated from a stablecoin payout.
      */
-    payout_request_id?: (string | null);
+    payout_request_id?: string | null;
     /**
      * The saved payout destination used for this withdrawal (e.g., a bank account or PayPal address). Null if no payout token was used.
      */
-    payout_token?: ({
+    payout_token?: {
         /**
          * The unique identifier for the payout token.
          */
@@ -4131,24 +4131,24 @@ export interface WhopWithdrawal {
         /**
          * A user-defined label to help identify this payout destination. Not sent to the provider. Null if no nickname has been set.
          */
-        nickname?: (string | null);
+        nickname?: string | null;
         /**
          * The legal name of the account holder receiving payouts. Null if not provided.
          */
-        payer_name?: (string | null);
-    } | null);
+        payer_name?: string | null;
+    } | null;
     /**
      * The processing speed selected for this withdrawal ('standard' or 'instant').
      */
-    speed?: ("standard" | "instant");
+    speed?: "standard" | "instant";
     /**
      * The computed lifecycle status of the withdrawal, accounting for the state of associated payouts (e.g., 'requested', 'in_transit', 'completed', 'failed').
      */
-    status?: ("requested" | "awaiting_payment" | "in_transit" | "completed" | "failed" | "canceled" | "denied");
+    status?: "requested" | "awaiting_payment" | "in_transit" | "completed" | "failed" | "canceled" | "denied";
     /**
      * The ACH trace number for tracking the payout through the banking network. Null if not available or not an ACH transaction.
      */
-    trace_code?: (string | null);
+    trace_code?: string | null;
 }
 /** Every event type of the catalogue, as sent in the envelope's `type`. */
 export type WhopEventType = "chat.message.created" | "chat.reaction.created" | "course_lesson_interaction.completed" | "dispute.created" | "dispute.updated" | "dispute_alert.created" | "entry.approved" | "entry.created" | "entry.deleted" | "entry.denied" | "identity_profile.approved" | "identity_profile.needs_action" | "identity_profile.rejected" | "identity_profile.updated" | "invoice.created" | "invoice.marked_uncollectible" | "invoice.paid" | "invoice.past_due" | "invoice.voided" | "ledger_account.funds_available" | "membership.activated" | "membership.cancel_at_period_end_changed" | "membership.deactivated" | "membership.trial_ending_soon" | "payment.created" | "payment.failed" | "payment.pending" | "payment.succeeded" | "payout_account.status_updated" | "payout_method.created" | "refund.created" | "refund.updated" | "resolution_center_case.created" | "resolution_center_case.decided" | "resolution_center_case.updated" | "setup_intent.canceled" | "setup_intent.requires_action" | "setup_intent.succeeded" | "verification.succeeded" | "withdrawal.created" | "withdrawal.updated";

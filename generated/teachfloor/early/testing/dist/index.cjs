@@ -37,7 +37,13 @@ function fromBase64(text) {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 async function hmacSha256(key, message) {
-  const cryptoKey = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const cryptoKey = await crypto.subtle.importKey(
+    "raw",
+    key,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"]
+  );
   return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message));
 }
 
@@ -61,7 +67,10 @@ function decodeBody(input) {
 
 // memory:runtime/issues.ts
 function valueAt(root, path) {
-  return path.reduce((node, key) => node === null || typeof node !== "object" ? void 0 : node[key], root);
+  return path.reduce(
+    (node, key) => node === null || typeof node !== "object" ? void 0 : node[key],
+    root
+  );
 }
 
 // memory:runtime/verify.ts
@@ -88,7 +97,8 @@ async function signDelivery(scheme, body, secret, options = {}) {
     return { [scheme.headers[0]]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
   }
   const key = standardWebhooksKey(secret);
-  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (!key || key.length === 0)
+    throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
   const decoded = decodeBody(body);
   const bodyId = decoded.ok ? valueAt(decoded.value, ["id"]) : void 0;
   const id = options.id ?? (typeof bodyId === "string" ? bodyId : void 0) ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
@@ -160,7 +170,29 @@ var examples = {
 };
 
 // memory:testing.ts
-var config = { "typeProperty": "event", "signature": { "scheme": "hmac-sha256-hex", "headers": ["Teachfloor-Signature"], "signs": "raw-body", "bearer": false }, "fresh": { "timestamp": { "property": "timestamp" } }, "events": [{ "name": "course.updated", "type": "course.updated", "schema": "course.updated", "guard": "isCourseUpdated", "example": true }, { "name": "element.completed", "type": "element.completed", "schema": "element.completed", "guard": "isElementCompleted", "example": true }, { "name": "member.joined", "type": "member.joined", "schema": "member.joined", "guard": "isMemberJoined", "example": true }, { "name": "test.event", "type": "test.event", "schema": "test.event", "guard": "isTestEvent", "example": true }] };
+var config = {
+  typeProperty: "event",
+  signature: { scheme: "hmac-sha256-hex", headers: ["Teachfloor-Signature"], signs: "raw-body", bearer: false },
+  fresh: { timestamp: { property: "timestamp" } },
+  events: [
+    {
+      name: "course.updated",
+      type: "course.updated",
+      schema: "course.updated",
+      guard: "isCourseUpdated",
+      example: true
+    },
+    {
+      name: "element.completed",
+      type: "element.completed",
+      schema: "element.completed",
+      guard: "isElementCompleted",
+      example: true
+    },
+    { name: "member.joined", type: "member.joined", schema: "member.joined", guard: "isMemberJoined", example: true },
+    { name: "test.event", type: "test.event", schema: "test.event", guard: "isTestEvent", example: true }
+  ]
+};
 var events = config.events;
 var typeProperty = config.typeProperty;
 var signature = config.signature;

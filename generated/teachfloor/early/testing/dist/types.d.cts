@@ -2,11 +2,11 @@
 /**
  * Any TeachfloorEarly event.
  */
-export type TeachfloorEarlyEvent = (TeachfloorEarlyCourseUpdatedEvent | TeachfloorEarlyElementCompletedEvent | TeachfloorEarlyMemberJoinedEvent | TeachfloorEarlyTestEventEvent);
+export type TeachfloorEarlyEvent = TeachfloorEarlyCourseUpdatedEvent | TeachfloorEarlyElementCompletedEvent | TeachfloorEarlyMemberJoinedEvent | TeachfloorEarlyTestEventEvent;
 /**
  * A course was updated (early format). The data has the course after the update, the changed fields with their old and new values, and the organisation.
  */
-export type TeachfloorEarlyCourseUpdatedEvent = (TeachfloorEarlyEnvelope & {
+export type TeachfloorEarlyCourseUpdatedEvent = TeachfloorEarlyEnvelope & {
     event: "course.updated";
     /**
      * The updated course, what changed, and the organisation.
@@ -33,11 +33,11 @@ export type TeachfloorEarlyCourseUpdatedEvent = (TeachfloorEarlyEnvelope & {
         };
         organization?: TeachfloorEarlyOrganization;
     };
-});
+};
 /**
  * A member completed a learning element (early format). The data names the member, the element, its module and course, and the completion result.
  */
-export type TeachfloorEarlyElementCompletedEvent = (TeachfloorEarlyEnvelope & {
+export type TeachfloorEarlyElementCompletedEvent = TeachfloorEarlyEnvelope & {
     event: "element.completed";
     /**
      * Who completed which element, where it sits, and the result.
@@ -93,11 +93,11 @@ export type TeachfloorEarlyElementCompletedEvent = (TeachfloorEarlyEnvelope & {
             status?: string;
         };
     };
-});
+};
 /**
  * A member joined a course (early format). The data names the member, the course and the organisation.
  */
-export type TeachfloorEarlyMemberJoinedEvent = (TeachfloorEarlyEnvelope & {
+export type TeachfloorEarlyMemberJoinedEvent = TeachfloorEarlyEnvelope & {
     event: "member.joined";
     /**
      * Who joined which course, in which organisation.
@@ -107,11 +107,11 @@ export type TeachfloorEarlyMemberJoinedEvent = (TeachfloorEarlyEnvelope & {
         course: TeachfloorEarlyCourse;
         organization?: TeachfloorEarlyOrganization;
     };
-});
+};
 /**
  * A test event sent from the dashboard (Developers › Webhooks › Send Test Event) in the early format; it carries test: true and a message.
  */
-export type TeachfloorEarlyTestEventEvent = (TeachfloorEarlyEnvelope & {
+export type TeachfloorEarlyTestEventEvent = TeachfloorEarlyEnvelope & {
     event: "test.event";
     /**
      * Always true: this is a test event.
@@ -126,7 +126,7 @@ export type TeachfloorEarlyTestEventEvent = (TeachfloorEarlyEnvelope & {
          */
         message?: string;
     };
-});
+};
 /**
  * The fields every Teachfloor webhook body carried around the event's data in the first published format (October 2025), replaced within a day by the current format.
  */
