@@ -15,16 +15,17 @@ describe.each(catalogues().map((c) => [c.path] as const))("examples of %s", (pat
   const fromSeeds = entries.filter(([, source]) => source.document !== undefined);
   const elsewhere = entries.filter(([, source]) => source.document === undefined);
 
-  it.runIf(fromSeeds.length)
-    .each(fromSeeds)("%s is the published text, verbatim", (file, source) => {
-      const document = join(seeds, source.document!);
-      expect(existsSync(document), `source document ${source.document} is beside the project in shared/seeds`).toBe(true);
-      expect(readFileSync(document, "utf8")).toContain(exampleText(path, file));
-    });
+  it.runIf(fromSeeds.length).each(fromSeeds)("%s is the published text, verbatim", (file, source) => {
+    const document = join(seeds, source.document!);
+    expect(existsSync(document), `source document ${source.document} is beside the project in shared/seeds`).toBe(true);
+    expect(readFileSync(document, "utf8")).toContain(exampleText(path, file));
+  });
 
-  it.runIf(elsewhere.length)
-    .each(elsewhere)("%s names the page it was published on and when it was read", (_file, source) => {
+  it.runIf(elsewhere.length).each(elsewhere)(
+    "%s names the page it was published on and when it was read",
+    (_file, source) => {
       expect(source.published).toMatch(/^https:\/\/\S+$/);
       expect(source.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    });
+    },
+  );
 });

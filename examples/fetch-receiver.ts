@@ -8,11 +8,23 @@ import * as whop from "@coursehooks/whop";
 
 export function createApp(secret: string, log: string[] = []): { fetch(request: Request): Promise<Response> } {
   const routes: Record<string, (request: Request) => Promise<Response>> = {
-    "/teachfloor": teachfloor.createHandler({ secret, on: { "course.join": (event) => void log.push(`teachfloor ${event.type} ${event.data.member.email ?? "(no email)"}`) } }).fetch,
-    "/whop": whop.createHandler({ secret, on: { "course_lesson_interaction.completed": (event) => void log.push(`whop ${event.type} ${event.data.user.username}`) } }).fetch,
+    "/teachfloor": teachfloor.createHandler({
+      secret,
+      on: {
+        "course.join": (event) => void log.push(`teachfloor ${event.type} ${event.data.member.email ?? "(no email)"}`),
+      },
+    }).fetch,
+    "/whop": whop.createHandler({
+      secret,
+      on: {
+        "course_lesson_interaction.completed": (event) =>
+          void log.push(`whop ${event.type} ${event.data.user.username}`),
+      },
+    }).fetch,
   };
   return {
-    fetch: (request) => routes[new URL(request.url).pathname]?.(request) ?? Promise.resolve(new Response(null, { status: 404 })),
+    fetch: (request) =>
+      routes[new URL(request.url).pathname]?.(request) ?? Promise.resolve(new Response(null, { status: 404 })),
   };
 }
 
@@ -22,7 +34,8 @@ function toRequest(req: IncomingMessage): Request {
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  const body = req.method === "GET" || req.method === "HEAD" ? undefined : (Readable.toWeb(req) as unknown as ReadableStream);
+  const body =
+    req.method === "GET" || req.method === "HEAD" ? undefined : (Readable.toWeb(req) as unknown as ReadableStream);
   const init = { method: req.method, headers, body, duplex: "half" } as RequestInit;
   return new Request(new URL(req.url ?? "/", "http://localhost"), init);
 }

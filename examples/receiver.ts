@@ -16,21 +16,32 @@ export function createReceiver(secret: string, log: Log = []): Server {
     "/teachfloor": teachfloor.createHandler({
       secret,
       on: {
-        "course.join": (event, { deliveryId }) => void log.push({ provider: "teachfloor", type: event.type, deliveryId }),
-        "element.completed": (event, { deliveryId }) => void log.push({ provider: "teachfloor", type: event.type, deliveryId }),
+        "course.join": (event, { deliveryId }) =>
+          void log.push({ provider: "teachfloor", type: event.type, deliveryId }),
+        "element.completed": (event, { deliveryId }) =>
+          void log.push({ provider: "teachfloor", type: event.type, deliveryId }),
       },
     }),
     "/teachify": teachify.createHandler({
       secret,
-      on: { "course.student_enroll": (event, { deliveryId }) => void log.push({ provider: "teachify", type: event.type, deliveryId }) },
+      on: {
+        "course.student_enroll": (event, { deliveryId }) =>
+          void log.push({ provider: "teachify", type: event.type, deliveryId }),
+      },
     }),
     "/edume": edume.createHandler({
       secret: { signatureSecret: secret, bearerToken: secret },
-      on: { "course.completed": (event, { deliveryId }) => void log.push({ provider: "edume", type: event.type, deliveryId }) },
+      on: {
+        "course.completed": (event, { deliveryId }) =>
+          void log.push({ provider: "edume", type: event.type, deliveryId }),
+      },
     }),
     "/whop": whop.createHandler({
       secret,
-      on: { "course_lesson_interaction.completed": (event, { deliveryId }) => void log.push({ provider: "whop", type: event.type, deliveryId }) },
+      on: {
+        "course_lesson_interaction.completed": (event, { deliveryId }) =>
+          void log.push({ provider: "whop", type: event.type, deliveryId }),
+      },
     }),
   };
   return createServer((request, response) => {

@@ -81,7 +81,8 @@ function claimedTwice(catalogue: Catalogue): Problem[] {
       continue;
     }
     const pointer = `/properties/${pointerToken(typeProperties(event.file.json)[0]!)}/const`;
-    const message = "Two event schemas never claim the same event type and sub-type with the same required fields " +
+    const message =
+      "Two event schemas never claim the same event type and sub-type with the same required fields " +
       `(also claimed by schemas/${other}).`;
     problems.push({ file: event.file.path, pointer, message });
   }
@@ -99,12 +100,20 @@ export function buildCatalogues(files: readonly SchemaFile[]): { catalogues: Cat
     for (const event of events) {
       const property = typeProperties(event.file.json)[0];
       if (property !== typeProperty) {
-        problems.push({ file: event.file.path, pointer: `/properties/${property}`, message: `All events of a catalogue carry their type in the same property (expected "${typeProperty}").` });
+        problems.push({
+          file: event.file.path,
+          pointer: `/properties/${property}`,
+          message: `All events of a catalogue carry their type in the same property (expected "${typeProperty}").`,
+        });
       }
     }
     const commons = mine.filter((file) => isCommon(file.path));
     if (events.length && !commons.some((file) => file.path === `${path}/common/envelope.schema.json`)) {
-      problems.push({ file: `${path}/common/envelope.schema.json`, pointer: "", message: "A catalogue keeps the envelope its events share in common/envelope.schema.json." });
+      problems.push({
+        file: `${path}/common/envelope.schema.json`,
+        pointer: "",
+        message: "A catalogue keeps the envelope its events share in common/envelope.schema.json.",
+      });
     }
     return { path, prefix: cataloguePrefix(path), typeProperty, events, commons };
   });
@@ -114,7 +123,12 @@ export function buildCatalogues(files: readonly SchemaFile[]): { catalogues: Cat
     for (const file of [...catalogue.commons, ...catalogue.events.map((e) => e.file)]) {
       const name = typeName(file.path);
       const other = names.get(name);
-      if (other) problems.push({ file: file.path, pointer: "", message: `Two schema files never get the same type name (${name} is also schemas/${other}).` });
+      if (other)
+        problems.push({
+          file: file.path,
+          pointer: "",
+          message: `Two schema files never get the same type name (${name} is also schemas/${other}).`,
+        });
       else names.set(name, file.path);
     }
   }

@@ -41,7 +41,11 @@ export function loadSchemas(dir: string): { files: SchemaFile[]; problems: Probl
         files.push({ path, text, json: json as Record<string, unknown> });
       }
     } catch (error) {
-      problems.push({ file: path, pointer: "", message: `Not valid JSON: ${syntaxLocation(text, (error as Error).message)}` });
+      problems.push({
+        file: path,
+        pointer: "",
+        message: `Not valid JSON: ${syntaxLocation(text, (error as Error).message)}`,
+      });
     }
   }
   return { files, problems };

@@ -18,7 +18,9 @@ export function cataloguePrefix(catalogue: string): string {
 export function typeName(path: string): string {
   const prefix = cataloguePrefix(catalogueOf(path));
   const stem = stemOf(path);
-  return stem.startsWith("common/") ? prefix + pascalCase(stem.slice("common/".length)) : `${prefix}${pascalCase(stem)}Event`;
+  return stem.startsWith("common/")
+    ? prefix + pascalCase(stem.slice("common/".length))
+    : `${prefix}${pascalCase(stem)}Event`;
 }
 
 /** The name of an event's generated validator: `validateCourseJoin`. */

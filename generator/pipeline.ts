@@ -42,7 +42,10 @@ export async function generate(root: string, options: GenerateOptions = {}): Pro
   const deliveries = catalogues.map((catalogue) => loadDelivery(join(root, "schemas"), catalogue.path));
   const problems = [...loadProblems, ...lintProblems, ...catalogueProblems, ...deliveries.flatMap((d) => d.problems)];
   if (problems.length) return { ok: false, problems };
-  const rootPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string; repository?: unknown };
+  const rootPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    version: string;
+    repository?: unknown;
+  };
   const project: ProjectInputs = {
     root,
     version: rootPackage.version,
@@ -58,21 +61,27 @@ export async function generate(root: string, options: GenerateOptions = {}): Pro
   };
   const generator = options.cache === undefined ? "" : generatorVersion();
   const units = catalogues.map((catalogue, i): CatalogueUnit => {
-    const mine = [...catalogue.commons, ...catalogue.events.map((e) => e.file)].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const mine = [...catalogue.commons, ...catalogue.events.map((e) => e.file)].sort((a, b) =>
+      a.path < b.path ? -1 : 1,
+    );
     const delivery = deliveries[i]!.delivery!;
     const examples = exampleTexts(root, catalogue.path);
     const key = catalogueKey(generator, catalogue, delivery, mine, examples, catalogues, project);
     return { catalogue, delivery, files: mine, key };
   });
   const { cache } = options;
-  const cached = new Map(units.flatMap((unit) => {
-    const recorded = cache === undefined ? undefined : readEntry(cache.dir, unit.key, generator);
-    const found = cache === undefined || recorded === undefined ? undefined : readRecorded(cache.generated, recorded);
-    return found ? [[unit.key, found] as const] : [];
-  }));
+  const cached = new Map(
+    units.flatMap((unit) => {
+      const recorded = cache === undefined ? undefined : readEntry(cache.dir, unit.key, generator);
+      const found = cache === undefined || recorded === undefined ? undefined : readRecorded(cache.generated, recorded);
+      return found ? [[unit.key, found] as const] : [];
+    }),
+  );
   const fresh = units.filter((unit) => !cached.has(unit.key));
   // The emitters (TypeScript, AJV, esbuild…) are loaded only when there is something to emit.
-  const emitted = fresh.length ? await (await import("./emit/catalogues.js")).emitCatalogues(fresh, catalogues, project) : [];
+  const emitted = fresh.length
+    ? await (await import("./emit/catalogues.js")).emitCatalogues(fresh, catalogues, project)
+    : [];
   fresh.forEach((unit, i) => {
     if (cache !== undefined) writeEntry(cache.dir, unit.key, generator, emitted[i]!);
     cached.set(unit.key, emitted[i]!);
@@ -81,5 +90,11 @@ export async function generate(root: string, options: GenerateOptions = {}): Pro
   const output = new Map(units.flatMap((unit) => cached.get(unit.key)!));
   output.set("README.md", overallIndex(catalogues));
   const built = fresh.map((unit) => unit.catalogue.path);
-  return { ok: true, catalogues, files: output, built, reused: catalogues.map((c) => c.path).filter((path) => !built.includes(path)) };
+  return {
+    ok: true,
+    catalogues,
+    files: output,
+    built,
+    reused: catalogues.map((c) => c.path).filter((path) => !built.includes(path)),
+  };
 }

@@ -6,7 +6,16 @@ const isObject = (value: unknown): value is JsonObject =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Draft-07 keywords whose value is a schema. */
-const schemaKeywords = ["additionalItems", "contains", "additionalProperties", "propertyNames", "if", "then", "else", "not"];
+const schemaKeywords = [
+  "additionalItems",
+  "contains",
+  "additionalProperties",
+  "propertyNames",
+  "if",
+  "then",
+  "else",
+  "not",
+];
 /** Draft-07 keywords whose value is an array of schemas. */
 const schemaArrayKeywords = ["allOf", "anyOf", "oneOf"];
 /** Draft-07 keywords whose value maps names to schemas. */
@@ -19,16 +28,18 @@ export function walkSchema(schema: unknown, visit: (node: JsonObject, pointer: s
   for (const keyword of schemaKeywords) walkSchema(schema[keyword], visit, `${pointer}/${keyword}`);
   for (const keyword of schemaArrayKeywords) {
     const list = schema[keyword];
-    if (Array.isArray(list)) list.forEach((item, i) => walkSchema(item, visit, `${pointer}/${keyword}/${i}`));
+    if (Array.isArray(list))
+      for (const [i, item] of list.entries()) walkSchema(item, visit, `${pointer}/${keyword}/${i}`);
   }
   for (const keyword of schemaMapKeywords) {
     const map = schema[keyword];
     if (isObject(map)) {
-      for (const [name, item] of Object.entries(map)) walkSchema(item, visit, `${pointer}/${keyword}/${pointerToken(name)}`);
+      for (const [name, item] of Object.entries(map))
+        walkSchema(item, visit, `${pointer}/${keyword}/${pointerToken(name)}`);
     }
   }
   const items = schema.items;
-  if (Array.isArray(items)) items.forEach((item, i) => walkSchema(item, visit, `${pointer}/items/${i}`));
+  if (Array.isArray(items)) for (const [i, item] of items.entries()) walkSchema(item, visit, `${pointer}/items/${i}`);
   else walkSchema(items, visit, `${pointer}/items`);
 }
 

@@ -8,7 +8,9 @@ const rootFlag = process.argv.indexOf("--root");
 const root = rootFlag > 0 && process.argv[rootFlag + 1] ? process.argv[rootFlag + 1]! : join(import.meta.dirname, "..");
 /** Unchanged catalogues come from the cache (gitignored, below node_modules/), unless `--full` or `--no-cache`. */
 const full = process.argv.includes("--full") || process.argv.includes("--no-cache");
-const cache = full ? undefined : { dir: join(root, "node_modules", ".cache", "coursehooks"), generated: join(root, "generated") };
+const cache = full
+  ? undefined
+  : { dir: join(root, "node_modules", ".cache", "coursehooks"), generated: join(root, "generated") };
 const started = performance.now();
 const result = await generate(root, { cache }).catch((error: unknown) => {
   // A failure while emitting (after the schemas passed their checks): say what, write nothing.

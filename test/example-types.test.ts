@@ -19,7 +19,9 @@ function examplesModule(): { text: string; count: number } {
     for (const { event, file, value } of eventExamples(catalogue)) {
       const name = `example${count++}`;
       lines.push(`// ${catalogue.path}/examples/${file}`);
-      lines.push(`export const ${name}: import(${JSON.stringify(types)}).${event.typeName} = ${JSON.stringify(value, null, 2)};`);
+      lines.push(
+        `export const ${name}: import(${JSON.stringify(types)}).${event.typeName} = ${JSON.stringify(value, null, 2)};`,
+      );
     }
   }
   return { text: lines.join("\n"), count };
@@ -38,7 +40,12 @@ it("every documented example compiles as its generated event type", () => {
   const program = ts.createProgram([virtualFile], options, host);
   const diagnostics = ts.getPreEmitDiagnostics(program, source).map((d) => {
     const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : 0;
-    const example = text.split("\n").slice(0, line + 1).reverse().find((l) => l.startsWith("// ")) ?? "";
+    const example =
+      text
+        .split("\n")
+        .slice(0, line + 1)
+        .reverse()
+        .find((l) => l.startsWith("// ")) ?? "";
     return `${example.slice(3)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n").split("\n")[0]}`;
   });
   expect(diagnostics).toEqual([]);

@@ -11,7 +11,9 @@ import { applyPatch } from "./helpers/patch.js";
 const caseFiles = readdirSync(join(import.meta.dirname, "cases")).filter((name) => name !== "case.ts");
 const tables = await Promise.all(
   caseFiles.map(async (name) => {
-    const { cases } = (await import(pathToFileURL(join(import.meta.dirname, "cases", name)).href)) as { cases: EventCases[] };
+    const { cases } = (await import(pathToFileURL(join(import.meta.dirname, "cases", name)).href)) as {
+      cases: EventCases[];
+    };
     return { catalogue: name.replace(/\.ts$/, "").replace(/-/g, "/"), cases };
   }),
 );
@@ -22,7 +24,9 @@ it("every catalogue has a case table", () => {
 
 describe.each(tables.map((t) => [t.catalogue, t] as const))("broken payloads of %s", (catalogue, { cases }) => {
   it("covers every event schema with at least one broken payload", () => {
-    const events = catalogues().find((c) => c.path === catalogue)!.events.map((e) => e.stem);
+    const events = catalogues()
+      .find((c) => c.path === catalogue)!
+      .events.map((e) => e.stem);
     const covered = cases.filter((c) => c.broken.length > 0).map((c) => c.schema);
     expect(events.filter((stem) => !covered.includes(stem))).toEqual([]);
   });
@@ -36,10 +40,13 @@ describe.each(tables.map((t) => [t.catalogue, t] as const))("broken payloads of 
       expect(errorPointers(validate)).toEqual([]);
     });
 
-    it.each(eventCases.broken.map((b) => [b.name, b] as const))("fails when %s, pointing at the field", async (_, broken) => {
-      const validate = await shippedValidator(catalogue, schema);
-      expect(validate(applyPatch(base, broken.patch))).toBe(false);
-      expect(errorPointers(validate)).toContain(broken.pointer);
-    });
+    it.each(eventCases.broken.map((b) => [b.name, b] as const))(
+      "fails when %s, pointing at the field",
+      async (_, broken) => {
+        const validate = await shippedValidator(catalogue, schema);
+        expect(validate(applyPatch(base, broken.patch))).toBe(false);
+        expect(errorPointers(validate)).toContain(broken.pointer);
+      },
+    );
   });
 });

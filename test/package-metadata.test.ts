@@ -29,7 +29,8 @@ describe.each(catalogues().map((c) => [c.path] as const))("the README of %s", (p
 
   it("links each event's page of fields in the repository", () => {
     const catalogue = catalogues().find((c) => c.path === path)!;
-    for (const event of catalogue.events) expect(targets).toContain(`${web}/blob/main/generated/${path}/docs/${event.stem}.md`);
+    for (const event of catalogue.events)
+      expect(targets).toContain(`${web}/blob/main/generated/${path}/docs/${event.stem}.md`);
   });
 
   it("cites no repository path the package does not contain", () => {

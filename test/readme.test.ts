@@ -24,7 +24,9 @@ it("the README's Express example is the code test/frameworks runs (examples/fram
 });
 
 it("the README's createHandler example is the one the package READMEs show", () => {
-  expect(readme).toContain(handlerSnippet("@coursehooks/teachfloor", "course.join", "TEACHFLOOR_WEBHOOK_SECRET").join("\n"));
+  expect(readme).toContain(
+    handlerSnippet("@coursehooks/teachfloor", "course.join", "TEACHFLOOR_WEBHOOK_SECRET").join("\n"),
+  );
 });
 
 it("the README and every package README show the framework recipes under Receive webhooks", () => {

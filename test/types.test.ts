@@ -11,8 +11,16 @@ const generatedTypeScript = () =>
     .map((name) => join(projectRoot, "generated", name));
 
 it("generated package sources and the type-level tests compile under strict and exactOptionalPropertyTypes", () => {
-  const typeTests = readdirSync(join(import.meta.dirname, "types")).map((name) => join(import.meta.dirname, "types", name));
+  const typeTests = readdirSync(join(import.meta.dirname, "types")).map((name) =>
+    join(import.meta.dirname, "types", name),
+  );
   const program = ts.createProgram([...generatedTypeScript(), ...typeTests], strictConsumer);
-  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => projectRoot, getNewLine: () => "\n" }));
+  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) =>
+    ts.formatDiagnostic(d, {
+      getCanonicalFileName: (f) => f,
+      getCurrentDirectory: () => projectRoot,
+      getNewLine: () => "\n",
+    }),
+  );
   expect(diagnostics).toEqual([]);
 });

@@ -269,7 +269,10 @@ function checkDeliveries(checker, read) {
     const entry = matchSchema(checker.schemas, type, value);
     if (!entry) continue;
     let tally = tallies.get(entry.name);
-    if (!tally) tallies.set(entry.name, tally = { entry, valid: 0, seen: /* @__PURE__ */ new Set(), undocumented: /* @__PURE__ */ new Map() });
+    if (!tally) {
+      tally = { entry, valid: 0, seen: /* @__PURE__ */ new Set(), undocumented: /* @__PURE__ */ new Map() };
+      tallies.set(entry.name, tally);
+    }
     tally.valid++;
     presentFields(value, "", tally.seen);
     for (const path of checker.pkg.drift(value).fields) {
@@ -416,7 +419,10 @@ function jsonSyntaxError(text2) {
   const space = () => {
     while (at2 < text2.length && " 	\n\r".includes(text2[at2])) at2++;
   };
-  const literal = (word) => text2.startsWith(word, at2) ? at2 += word.length : fail(`a value`);
+  const literal = (word) => {
+    if (!text2.startsWith(word, at2)) fail("a value");
+    at2 += word.length;
+  };
   const string = () => {
     at2++;
     while (at2 < text2.length && text2[at2] !== '"') {
@@ -468,15 +474,29 @@ function jsonSyntaxError(text2) {
         value();
         space();
         if (text2[at2] === ",") at2++;
-        else if (text2[at2] === "]") return void at2++;
-        else fail("',' or ']' after an array element");
+        else if (text2[at2] === "]") {
+          at2++;
+          return;
+        } else fail("',' or ']' after an array element");
       }
     }
-    if (c === '"') return string();
-    if (c === "t") return void literal("true");
-    if (c === "f") return void literal("false");
-    if (c === "n") return void literal("null");
-    return number();
+    if (c === '"') {
+      string();
+      return;
+    }
+    if (c === "t") {
+      literal("true");
+      return;
+    }
+    if (c === "f") {
+      literal("false");
+      return;
+    }
+    if (c === "n") {
+      literal("null");
+      return;
+    }
+    number();
   };
   try {
     value();

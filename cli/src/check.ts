@@ -80,7 +80,8 @@ export interface CheckReport {
 type Json = Record<string, unknown>;
 type Issue = { path: Array<string | number>; message: string };
 type ParseResult =
-  { ok: true; event: unknown } | { ok: false; error: { code: string; type?: string; issues?: Issue[] } };
+  | { ok: true; event: unknown }
+  | { ok: false; error: { code: string; type?: string; issues?: Issue[] } };
 
 /** What check needs of a generated package. */
 export interface CheckedPackage {
@@ -227,7 +228,10 @@ export function checkDeliveries(checker: Checker, read: Read): CheckReport {
     const entry = matchSchema(checker.schemas, type, value);
     if (!entry) continue;
     let tally = tallies.get(entry.name);
-    if (!tally) tallies.set(entry.name, (tally = { entry, valid: 0, seen: new Set(), undocumented: new Map() }));
+    if (!tally) {
+      tally = { entry, valid: 0, seen: new Set(), undocumented: new Map() };
+      tallies.set(entry.name, tally);
+    }
     tally.valid++;
     presentFields(value, "", tally.seen);
     for (const path of checker.pkg.drift(value as never).fields) {

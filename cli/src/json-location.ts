@@ -18,7 +18,10 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const space = () => {
     while (at < text.length && " \t\n\r".includes(text[at]!)) at++;
   };
-  const literal = (word: string) => (text.startsWith(word, at) ? (at += word.length) : fail(`a value`));
+  const literal = (word: string): void => {
+    if (!text.startsWith(word, at)) fail("a value");
+    at += word.length;
+  };
   const string = () => {
     at++;
     while (at < text.length && text[at] !== '"') {
@@ -70,15 +73,29 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
         value();
         space();
         if (text[at] === ",") at++;
-        else if (text[at] === "]") return void at++;
-        else fail("',' or ']' after an array element");
+        else if (text[at] === "]") {
+          at++;
+          return;
+        } else fail("',' or ']' after an array element");
       }
     }
-    if (c === '"') return string();
-    if (c === "t") return void literal("true");
-    if (c === "f") return void literal("false");
-    if (c === "n") return void literal("null");
-    return number();
+    if (c === '"') {
+      string();
+      return;
+    }
+    if (c === "t") {
+      literal("true");
+      return;
+    }
+    if (c === "f") {
+      literal("false");
+      return;
+    }
+    if (c === "n") {
+      literal("null");
+      return;
+    }
+    number();
   };
   try {
     value();

@@ -9,6 +9,9 @@ await app.register(async (scope) => {
   scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
   scope.post<{ Body: Buffer }>("/webhooks", async (request, reply) => {
     const answer = await webhooks.handle(request.body, request.headers);
-    return reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
+    return reply
+      .code(answer.status)
+      .headers(answer.headers ?? {})
+      .send(answer.body);
   });
 });

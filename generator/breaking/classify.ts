@@ -29,8 +29,14 @@ function compareTypes(b: JsonObject, a: JsonObject, path: string, push: Push): v
   const before = typesOf(b);
   const after = typesOf(a);
   if (!before && !after) return;
-  if (!before) return push(path, "type-narrowed", "stricter", `type narrowed from any to ${after!.join(" | ")}`);
-  if (!after) return push(path, "type-changed", "breaking", `type changed from ${before.join(" | ")} to any`);
+  if (!before) {
+    push(path, "type-narrowed", "stricter", `type narrowed from any to ${after!.join(" | ")}`);
+    return;
+  }
+  if (!after) {
+    push(path, "type-changed", "breaking", `type changed from ${before.join(" | ")} to any`);
+    return;
+  }
   const wasNull = before.includes("null");
   const isNull = after.includes("null");
   if (!wasNull && isNull) push(path, "made-nullable", "breaking", "field made nullable");
@@ -54,9 +60,13 @@ function compareValues(b: JsonObject, a: JsonObject, path: string, push: Push): 
   const before = valuesOf(b);
   const after = valuesOf(a);
   if (!before && !after) return;
-  if (!before) return push(path, "values-restricted", "stricter", `values restricted to ${list(after!)}`);
+  if (!before) {
+    push(path, "values-restricted", "stricter", `values restricted to ${list(after!)}`);
+    return;
+  }
   if (!after) {
-    return push(path, "values-unrestricted", "breaking", `values no longer restricted (were ${list(before)})`);
+    push(path, "values-unrestricted", "breaking", `values no longer restricted (were ${list(before)})`);
+    return;
   }
   if ("const" in b && "const" in a) {
     const text = `const changed from ${show(b.const)} to ${show(a.const)}`;
@@ -130,8 +140,7 @@ function compareAdditional(b: JsonObject, a: JsonObject, path: string, push: Pus
     push(path, "additional-closed", "stricter", "undocumented fields now rejected");
   } else if (before === false && after !== false) {
     push(path, "additional-opened", "compatible", "undocumented fields now accepted");
-  }
-  else if (isObject(before) && isObject(after)) compareNode(before, after, `${path}{*}`, push);
+  } else if (isObject(before) && isObject(after)) compareNode(before, after, `${path}{*}`, push);
   else if (!same(before, after)) push(path, "keyword-changed", "stricter", "additionalProperties changed");
 }
 
@@ -139,9 +148,14 @@ function compareItems(b: JsonObject, a: JsonObject, path: string, push: Push): v
   const before = b.items;
   const after = a.items;
   if (same(before, after)) return;
-  if (isObject(before) && isObject(after)) return compareNode(before, after, `${path}[]`, push);
+  if (isObject(before) && isObject(after)) {
+    compareNode(before, after, `${path}[]`, push);
+    return;
+  }
   if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
-    before.forEach((item, i) => compareNode(asSchema(item), asSchema(after[i]), `${path}[${i}]`, push));
+    before.forEach((item, i) => {
+      compareNode(asSchema(item), asSchema(after[i]), `${path}[${i}]`, push);
+    });
     return;
   }
   if (before === undefined) push(path, "items-changed", "stricter", "items constrained");
@@ -155,8 +169,14 @@ function compareVariants(keyword: "anyOf" | "oneOf", b: JsonObject, a: JsonObjec
   const before = Array.isArray(b[keyword]) ? (b[keyword] as unknown[]) : undefined;
   const after = Array.isArray(a[keyword]) ? (a[keyword] as unknown[]) : undefined;
   if (!before && !after) return;
-  if (!before) return push(path, "keyword-changed", "stricter", `${keyword} added: values must match its schemas`);
-  if (!after) return push(path, "keyword-changed", "breaking", `${keyword} removed: values no longer limited by it`);
+  if (!before) {
+    push(path, "keyword-changed", "stricter", `${keyword} added: values must match its schemas`);
+    return;
+  }
+  if (!after) {
+    push(path, "keyword-changed", "breaking", `${keyword} removed: values no longer limited by it`);
+    return;
+  }
   const restB = before.filter((x) => !after.some((y) => same(x, y)));
   const restA = after.filter((y) => !before.some((x) => same(x, y)));
   const realB = restB.filter((x) => !isNullOnly(x));
@@ -177,7 +197,15 @@ function compareVariants(keyword: "anyOf" | "oneOf", b: JsonObject, a: JsonObjec
 
 /** Keywords this classifier does not understand in detail: any change is taken as stricter. */
 const opaque = [
-  "not", "if", "then", "else", "dependencies", "patternProperties", "propertyNames", "contains", "additionalItems",
+  "not",
+  "if",
+  "then",
+  "else",
+  "dependencies",
+  "patternProperties",
+  "propertyNames",
+  "contains",
+  "additionalItems",
 ];
 
 function compareNode(before: JsonObject, after: JsonObject, path: string, push: Push): void {

@@ -55,7 +55,11 @@ export function formatChangelog(reports: readonly PackageReport[]): string {
 export function withRelease(existing: string | undefined, r: PackageReport): string {
   const title = "# Changelog";
   const heading = `## ${r.version ?? "unreleased"}`;
-  const releases = (existing ?? "").replace(title, "").split(/^(?=## )/m).map((part) => part.trim()).filter(Boolean);
+  const releases = (existing ?? "")
+    .replace(title, "")
+    .split(/^(?=## )/m)
+    .map((part) => part.trim())
+    .filter(Boolean);
   const others = releases.filter((release) => release.split("\n")[0] !== heading);
   const release = [heading, "", ...changeSections(r)].join("\n").trim();
   return `${[title, release, ...others].join("\n\n")}\n`;

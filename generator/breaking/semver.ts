@@ -48,8 +48,10 @@ export function checkVersion(needed: Bump, base: string | undefined, now: string
   const required: Bump = zero && needed === "major" ? "minor" : zero && needed === "minor" ? "patch" : needed;
   const moved = actualBump(from, to);
   const enough = rank[moved] >= rank[required];
-  const note = zero && needed !== "patch" ? ` (0.x: a ${needed === "major" ? "breaking" : "minor"} change needs a ` +
-    `${required} bump)` : "";
+  const note =
+    zero && needed !== "patch"
+      ? ` (0.x: a ${needed === "major" ? "breaking" : "minor"} change needs a ` + `${required} bump)`
+      : "";
   const verdict = `${base} → ${now}: ${enough ? "reflects" : "does not reflect"} a ${needed} change${note}`;
   const message = enough || needed === "major" ? verdict : `${verdict} (a warning only)`;
   return { ok: enough || needed !== "major", required, message };

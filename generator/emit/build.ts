@@ -7,10 +7,11 @@ export type Sources = ReadonlyMap<string, string>;
 const normalize = (path: string) =>
   path
     .split("/")
-    .reduce<string[]>(
-      (parts, part) => (part === ".." ? parts.slice(0, -1) : part === "." || part === "" ? parts : [...parts, part]),
-      [],
-    )
+    .reduce<string[]>((parts, part) => {
+      if (part === "..") parts.pop();
+      else if (part !== "." && part !== "") parts.push(part);
+      return parts;
+    }, [])
     .join("/");
 
 /** Lets esbuild read the sources from memory: `./runtime/parse.js` resolves to `runtime/parse.ts` or the `.js` file itself. */

@@ -18,8 +18,14 @@ export async function bundledSchema(event: EventSchema, files: readonly SchemaFi
       delete node.$id;
       delete node.$schema;
     }
-    const found = [...draftSpecific.filter((keyword) => keyword in node), ...(Array.isArray(node.items) ? ["items (array form)"] : [])];
-    if (found.length) throw new Error(`schemas/${event.file.path} ${pointer || "/"}: ${found.join(", ")} means different things in draft-07 and 2020-12; shipped schemas do without.`);
+    const found = [
+      ...draftSpecific.filter((keyword) => keyword in node),
+      ...(Array.isArray(node.items) ? ["items (array form)"] : []),
+    ];
+    if (found.length)
+      throw new Error(
+        `schemas/${event.file.path} ${pointer || "/"}: ${found.join(", ")} means different things in draft-07 and 2020-12; shipped schemas do without.`,
+      );
   });
   return schema;
 }

@@ -40,7 +40,13 @@ async function prepareCatalogue(
       ? [
           [
             at("package.json"),
-            packageJson(catalogue, String(delivery.provider), nestedIn(catalogue, all), project, changelog !== undefined),
+            packageJson(
+              catalogue,
+              String(delivery.provider),
+              nestedIn(catalogue, all),
+              project,
+              changelog !== undefined,
+            ),
           ],
           [at("LICENSE"), project.license],
           ...(changelog === undefined

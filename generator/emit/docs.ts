@@ -18,9 +18,17 @@ const shapeOf = (event: EventSchema) => event.file.json["x-shape"] as { from: st
 /** The shape's origin for the event tables: `example`, or `example (inferred)` while as inferred from one payload. */
 const shapeLabel = (event: EventSchema) => `${shapeOf(event).from}${inferred(event.file.json) ? " (inferred)" : ""}`;
 const docsOf = (event: EventSchema) => event.file.json["x-docs"] as string;
-const subTypeValues = (event: EventSchema) => event.discriminants.slice(1).map((d) => `\`${d.value}\``).join(", ");
+const subTypeValues = (event: EventSchema) =>
+  event.discriminants
+    .slice(1)
+    .map((d) => `\`${d.value}\``)
+    .join(", ");
 const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
-const subTypes = (event: EventSchema) => event.discriminants.slice(1).map((d) => `\`${d.pointer}\` = \`${d.value}\``).join(", ");
+const subTypes = (event: EventSchema) =>
+  event.discriminants
+    .slice(1)
+    .map((d) => `\`${d.pointer}\` = \`${d.value}\``)
+    .join(", ");
 
 /** Every `$comment` of a dereferenced schema, with the field it sits on; each text once. */
 export function decisions(schema: JsonObject): Array<{ field: string; text: string }> {
@@ -40,20 +48,27 @@ export function eventSection(catalogue: Catalogue, event: EventSchema, schema: J
     "",
     `- Type: \`${event.typeName}\`; guard: \`${guardName(event.stem)}\`; validator: \`${event.validatorName}\``,
     `- Event type: \`${catalogue.typeProperty}\` = \`${event.eventType}\`${subTypes(event) ? `; sub-type ${subTypes(event)}` : ""}` +
-      (subTypes(event) ? `; named \`${wireNames(catalogue).get(event.stem)}\` by \`coursehooks send\` and \`testDelivery\`` : ""),
+      (subTypes(event)
+        ? `; named \`${wireNames(catalogue).get(event.stem)}\` by \`coursehooks send\` and \`testDelivery\``
+        : ""),
     `- Provider docs: <${linkTarget(docsOf(event))}>`,
     `- Shape known from: ${shapeWords[shape.from]}${inferred(event.file.json) ? ", inferred from one payload" : ""}` +
       ` — ${prose(shape.source)}`,
     "",
   ];
   const recorded = decisions(schema);
-  const decisionLines = recorded.length ? [`${heading} Decisions`, "", ...recorded.map((d) => `- ${d.field ? `\`${d.field}\`: ` : ""}${prose(d.text)}`), ""] : [];
+  const decisionLines = recorded.length
+    ? [`${heading} Decisions`, "", ...recorded.map((d) => `- ${d.field ? `\`${d.field}\`: ` : ""}${prose(d.text)}`), ""]
+    : [];
   const table = [
     `${heading} Fields`,
     "",
     "| Path | Type | Required | Nullable | Description |",
     "| --- | --- | --- | --- | --- |",
-    ...fields(schema).map((f) => `| \`${f.path}\` | ${cell(f.type)} | ${yesNo(f.required)} | ${yesNo(f.nullable)} | ${cell(f.description)} |`),
+    ...fields(schema).map(
+      (f) =>
+        `| \`${f.path}\` | ${cell(f.type)} | ${yesNo(f.required)} | ${yesNo(f.nullable)} | ${cell(f.description)} |`,
+    ),
     "",
   ];
   return [...facts, ...evidenceSection(schema, heading), ...decisionLines, ...table];
@@ -61,7 +76,12 @@ export function eventSection(catalogue: Catalogue, event: EventSchema, schema: J
 
 /** The Markdown page of one event: what triggers it, where its shape comes from, decisions, and its fields. */
 export function eventPage(catalogue: Catalogue, event: EventSchema, schema: JsonObject): string {
-  return [banner(`schemas/${event.file.path}`, "md"), `# ${event.stem}`, "", ...eventSection(catalogue, event, schema, 1)].join("\n");
+  return [
+    banner(`schemas/${event.file.path}`, "md"),
+    `# ${event.stem}`,
+    "",
+    ...eventSection(catalogue, event, schema, 1),
+  ].join("\n");
 }
 
 /** The table of a catalogue's events: type, sub-type, names, how each shape is known, docs link. */

@@ -16,7 +16,10 @@ const subName = (e: Catalogue["events"][number]) => (e.stem === e.eventType ? ""
 export function jsonSchemasModule(catalogue: Catalogue, schemas: ReadonlyMap<string, JsonObject>): string {
   return [
     banner(catalogueSources(catalogue.path), "ts"),
-    ...catalogue.events.map((event) => `export const ${jsonSchemaName(event.stem)}: Record<string, unknown> = ${JSON.stringify(schemas.get(event.stem))};\n`),
+    ...catalogue.events.map(
+      (event) =>
+        `export const ${jsonSchemaName(event.stem)}: Record<string, unknown> = ${JSON.stringify(schemas.get(event.stem))};\n`,
+    ),
   ].join("\n");
 }
 
@@ -80,7 +83,9 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
     `  envelope: ${envelopeValidator},`,
     `  events: [`,
     ...events.map((e) => {
-      const when = e.discriminants.slice(1).map((d) => `[${JSON.stringify(d.pointer.split("/").slice(1))}, ${JSON.stringify(d.value)}]`);
+      const when = e.discriminants
+        .slice(1)
+        .map((d) => `[${JSON.stringify(d.pointer.split("/").slice(1))}, ${JSON.stringify(d.value)}]`);
       return `    { type: ${JSON.stringify(e.eventType)}, name: ${JSON.stringify(e.stem)}, when: [${when.join(", ")}], check: ${e.validatorName} as Check },`;
     }),
     `  ],`,

@@ -19,7 +19,10 @@ export const confidenceOf = (schema: JsonObject): number => evidenceOf(schema).l
  * The evidence of an event: its own sources (their number is the confidence), then those of each shared object
  * it carries, with the field that carries it; each list once.
  */
-export function evidence(schema: JsonObject): { own: Evidence[]; shared: Array<{ object: string; evidence: Evidence[] }> } {
+export function evidence(schema: JsonObject): {
+  own: Evidence[];
+  shared: Array<{ object: string; evidence: Evidence[] }>;
+} {
   const shared: Array<{ object: string; evidence: Evidence[] }> = [];
   const seen = new Set<unknown>([schema["x-evidence"]]);
   walkSchema(schema, (node, pointer) => {
@@ -41,7 +44,8 @@ const evidenceLine = (e: Evidence) =>
   `- ${e.url ? `[${prose(e.source)}](${linkTarget(e.url)})` : prose(e.source)}: ${prose(e.shows)}`;
 
 /** Whether the event's shape is still as `npm run new-event` inferred it from one payload (`x-shape.inferred`). */
-export const inferred = (schema: JsonObject): boolean => isObject(schema["x-shape"]) && schema["x-shape"].inferred === true;
+export const inferred = (schema: JsonObject): boolean =>
+  isObject(schema["x-shape"]) && schema["x-shape"].inferred === true;
 
 const inferredNote =
   "The shape was inferred from one payload by `npm run new-event` and is not yet reviewed: the types are those the " +

@@ -10,7 +10,8 @@ export interface Field {
   description: string;
 }
 
-const types = (schema: JsonObject): string[] => (Array.isArray(schema.type) ? schema.type : typeof schema.type === "string" ? [schema.type] : []);
+const types = (schema: JsonObject): string[] =>
+  Array.isArray(schema.type) ? schema.type : typeof schema.type === "string" ? [schema.type] : [];
 
 /** The schema's own properties and required names, with those of its `allOf` members merged in (own last). */
 function merged(schema: JsonObject): { properties: Record<string, JsonObject>; required: string[] } {
@@ -21,7 +22,8 @@ function merged(schema: JsonObject): { properties: Record<string, JsonObject>; r
   };
   const properties: Record<string, JsonObject> = {};
   for (const part of [...members, own]) {
-    for (const [name, property] of Object.entries(part.properties)) properties[name] = { ...properties[name], ...property };
+    for (const [name, property] of Object.entries(part.properties))
+      properties[name] = { ...properties[name], ...property };
   }
   return { properties, required: [...new Set([...members, own].flatMap((part) => part.required))] };
 }
@@ -35,7 +37,8 @@ export function typeLabel(schema: JsonObject): string {
   return named
     .map((t) => {
       if (t === "array" && isObject(schema.items)) return `array of ${typeLabel(schema.items)}`;
-      if (t === "object" && (schema.additionalProperties === true || isObject(schema.additionalProperties))) return "object (open map)";
+      if (t === "object" && (schema.additionalProperties === true || isObject(schema.additionalProperties)))
+        return "object (open map)";
       return typeof schema.format === "string" ? `${t} (${schema.format})` : t;
     })
     .join(" or ");

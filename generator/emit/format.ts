@@ -21,7 +21,8 @@ export function biomeFormatter(): Format {
     if (!path.endsWith(".ts") || unformatted.test(path)) return text;
     const result = biome.formatContent(projectKey, text, { filePath: path });
     const errors = result.diagnostics.filter((d) => d.severity === "error" || d.severity === "fatal");
-    if (errors.length) throw new Error(`${path} could not be formatted: ${errors.map((d) => d.description).join("; ")}`);
+    if (errors.length)
+      throw new Error(`${path} could not be formatted: ${errors.map((d) => d.description).join("; ")}`);
     return result.content;
   };
 }

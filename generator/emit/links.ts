@@ -10,7 +10,9 @@ export interface Links {
 export function linksOf(repository: unknown, branch = "main"): Links {
   const url = typeof repository === "string" ? repository : (repository as { url?: unknown } | undefined)?.url;
   if (typeof url !== "string" || !/^(git\+)?https:\/\/[^\s]+$/.test(url)) {
-    throw new Error(`package.json needs a repository URL (https) for the packages' links; found ${JSON.stringify(url)}.`);
+    throw new Error(
+      `package.json needs a repository URL (https) for the packages' links; found ${JSON.stringify(url)}.`,
+    );
   }
   return { web: url.replace(/^git\+/, "").replace(/\.git$/, ""), branch };
 }

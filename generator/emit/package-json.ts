@@ -51,7 +51,18 @@ export function packageJson(
       "LICENSE",
       ...(changelog ? ["CHANGELOG.md"] : []),
     ],
-    keywords: ["webhooks", "webhook", provider.path, "course", "lms", "elearning", "json-schema", "typescript", "validation", "standard-schema"],
+    keywords: [
+      "webhooks",
+      "webhook",
+      provider.path,
+      "course",
+      "lms",
+      "elearning",
+      "json-schema",
+      "typescript",
+      "validation",
+      "standard-schema",
+    ],
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -9,7 +9,7 @@ import { prose } from "./markdown.js";
 import { importName } from "./package-json.js";
 import { expressHandler, fetchHandler, frameworkRecipes, handlerSnippet } from "./snippets.js";
 
-const code = (language: string, lines: readonly string[]) => ["```" + language, ...lines, "```", ""];
+const code = (language: string, lines: readonly string[]) => [`\`\`\`${language}`, ...lines, "```", ""];
 
 /** The environment variable the snippets read the secret from: TEACHFLOOR_WEBHOOK_SECRET. */
 const secretVariableOf = (catalogue: Catalogue) => `${catalogue.path.split("/")[0]!.toUpperCase()}_WEBHOOK_SECRET`;
@@ -45,7 +45,11 @@ function verification(catalogue: Catalogue, delivery: DeliveryJson, first: Event
           signature.signs === "compact-json"
             ? "- What is signed is the payload as compact single-line JSON: a compact raw body is checked as it is, otherwise its compact re-serialisation (key order kept), so a pretty-printed body still verifies."
             : "- Pass the raw body exactly as received (a `string` or bytes), never `JSON.stringify` of a parsed object: re-serialising changes the bytes and the signature no longer matches.",
-          ...(signature.bearer ? ["- The provider can send a bearer token in `Authorization: Bearer …` instead: pass `{ signatureSecret, bearerToken }` as the secret to accept either."] : []),
+          ...(signature.bearer
+            ? [
+                "- The provider can send a bearer token in `Authorization: Bearer …` instead: pass `{ signatureSecret, bearerToken }` as the secret to accept either.",
+              ]
+            : []),
         ];
   return [
     "## Receiving deliveries",
@@ -122,13 +126,26 @@ function usage(catalogue: Catalogue, first: EventSchema): string[] {
 }
 
 /** The README of a catalogue's entry point: usage, then the events, linked to their pages of fields, evidence and decisions. */
-export function readme(catalogue: Catalogue, delivery: DeliveryJson, subpaths: readonly Catalogue[], links: Links): string {
-  const documented = (e: EventSchema) => (e.file.json["x-shape"] as { from: string }).from === "example" && !inferred(e.file.json);
+export function readme(
+  catalogue: Catalogue,
+  delivery: DeliveryJson,
+  subpaths: readonly Catalogue[],
+  links: Links,
+): string {
+  const documented = (e: EventSchema) =>
+    (e.file.json["x-shape"] as { from: string }).from === "example" && !inferred(e.file.json);
   const first = catalogue.events.find(documented) ?? catalogue.events[0]!;
   const name = importName(catalogue);
   const install = catalogue.path.includes("/") ? [] : ["## Install", "", ...code("sh", [`npm install ${name}`])];
   const readmeOf = (c: Catalogue) => fileUrl(links, `generated/${c.path}/README.md`);
-  const others = subpaths.length ? ["Also in this package: " + subpaths.map((s) => `\`${importName(s)}\` ([README](${readmeOf(s)}))`).join(", ") + ".", ""] : [];
+  const others = subpaths.length
+    ? [
+        "Also in this package: " +
+          subpaths.map((s) => `\`${importName(s)}\` ([README](${readmeOf(s)}))`).join(", ") +
+          ".",
+        "",
+      ]
+    : [];
   const page = (event: EventSchema) => fileUrl(links, `generated/${catalogue.path}/docs/${event.stem}.md`);
   return [
     banner(catalogueSources(catalogue.path), "md"),

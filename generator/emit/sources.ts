@@ -16,11 +16,21 @@ export function readRuntime(): [string, string][] {
   return readdirSync(runtimeDir)
     .filter((name) => name.endsWith(".ts"))
     .sort()
-    .map((name) => [`runtime/${name}`, banner(`generator/runtime/${name}`, "ts") + readFileSync(join(runtimeDir, name), "utf8")]);
+    .map((name) => [
+      `runtime/${name}`,
+      banner(`generator/runtime/${name}`, "ts") + readFileSync(join(runtimeDir, name), "utf8"),
+    ]);
 }
 
 /** The TypeScript and JavaScript sources of a catalogue's entry point, by path below its `src/`. */
-export async function entrySources(catalogue: Catalogue, delivery: DeliveryJson, files: readonly SchemaFile[], schemas: ReadonlyMap<string, JsonObject>, runtime: readonly [string, string][], root: string): Promise<Map<string, string>> {
+export async function entrySources(
+  catalogue: Catalogue,
+  delivery: DeliveryJson,
+  files: readonly SchemaFile[],
+  schemas: ReadonlyMap<string, JsonObject>,
+  runtime: readonly [string, string][],
+  root: string,
+): Promise<Map<string, string>> {
   return new Map([
     ["index.ts", entryModule(catalogue, delivery)],
     ["types.ts", await emitTypes(catalogue, files)],
@@ -32,7 +42,8 @@ export async function entrySources(catalogue: Catalogue, delivery: DeliveryJson,
 }
 
 /** What the type-checker reads in place of some sources: see {@link jsonSchemasStandIn}. */
-export const entryStandIns = (catalogue: Catalogue): Map<string, string> => new Map([["json-schemas.ts", jsonSchemasStandIn(catalogue)]]);
+export const entryStandIns = (catalogue: Catalogue): Map<string, string> =>
+  new Map([["json-schemas.ts", jsonSchemasStandIn(catalogue)]]);
 
 /** Puts the do-not-edit banner on built files that lack it. */
 export const withBanner = (catalogue: Catalogue, text: string): string => {

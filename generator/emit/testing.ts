@@ -178,7 +178,11 @@ export function testingEntry(
 }
 
 /** The subpath's files, once `testing/dist/` is built (with a `testing/package.json` for resolvers without `exports`). */
-export function testingFiles(catalogue: Catalogue, entry: TestingEntry, dist: ReadonlyMap<string, string>): [string, string][] {
+export function testingFiles(
+  catalogue: Catalogue,
+  entry: TestingEntry,
+  dist: ReadonlyMap<string, string>,
+): [string, string][] {
   const at = (name: string) => `${catalogue.path}/${name}`;
   return [
     ...[...entry.own].map(([path, text]) => [at(`src/${path}`), text] as [string, string]),

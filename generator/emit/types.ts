@@ -12,7 +12,20 @@ import { isObject, walkSchema, type JsonObject } from "../schema-walk.js";
 const rootName = (catalogue: Catalogue) => `${catalogue.prefix}Event`;
 
 /** Keywords that give a schema a shape; a field with none of them (documented as `any`) is `unknown`. */
-const shaping = ["type", "const", "enum", "$ref", "properties", "items", "allOf", "anyOf", "oneOf", "not", "if", "tsType"];
+const shaping = [
+  "type",
+  "const",
+  "enum",
+  "$ref",
+  "properties",
+  "items",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "tsType",
+];
 
 /**
  * Types untyped fields as `unknown`: json-schema-to-typescript makes `{ [k: string]: unknown }` of any schema
@@ -34,7 +47,11 @@ function untypedAsUnknown(schema: JsonObject): JsonObject {
 /** Emits the union, the event-type list, the type-to-event map and the catalogue list. */
 function catalogueStatements(catalogue: Catalogue): StatementStructures[] {
   const types = [...new Set(catalogue.events.map((event) => event.eventType))].sort();
-  const byType = (type: string) => catalogue.events.filter((e) => e.eventType === type).map((e) => e.typeName).join(" | ");
+  const byType = (type: string) =>
+    catalogue.events
+      .filter((e) => e.eventType === type)
+      .map((e) => e.typeName)
+      .join(" | ");
   return [
     {
       kind: StructureKind.TypeAlias,
@@ -55,7 +72,12 @@ function catalogueStatements(catalogue: Catalogue): StatementStructures[] {
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: ["Every event type of the catalogue, sorted."],
-      declarations: [{ name: "eventTypes", initializer: `[${types.map((t) => JSON.stringify(t)).join(", ")}] as const satisfies readonly ${catalogue.prefix}EventType[]` }],
+      declarations: [
+        {
+          name: "eventTypes",
+          initializer: `[${types.map((t) => JSON.stringify(t)).join(", ")}] as const satisfies readonly ${catalogue.prefix}EventType[]`,
+        },
+      ],
     },
   ];
 }

@@ -22,7 +22,11 @@ function catalogueAjv(files: readonly SchemaFile[]): Ajv {
 }
 
 /** Standalone validators bundled into one self-contained ES module: no `require`, no `eval` at run time. */
-export async function emitValidators(catalogue: Catalogue, files: readonly SchemaFile[], resolveDir: string): Promise<string> {
+export async function emitValidators(
+  catalogue: Catalogue,
+  files: readonly SchemaFile[],
+  resolveDir: string,
+): Promise<string> {
   const ajv = catalogueAjv(files);
   const exports: Record<string, string> = {};
   for (const entry of validated(catalogue)) exports[entry.validatorName] = entry.id;
@@ -38,17 +42,26 @@ export async function emitValidators(catalogue: Catalogue, files: readonly Schem
     logLevel: "silent",
   });
   const text = bundled.outputFiles[0]!.text;
-  if (/\brequire\(|new Function|\beval\(/.test(text)) throw new Error(`Validators of ${catalogue.path} still need require or eval at run time.`);
+  if (/\brequire\(|new Function|\beval\(/.test(text))
+    throw new Error(`Validators of ${catalogue.path} still need require or eval at run time.`);
   return banner(catalogueSources(catalogue.path), "ts") + text;
 }
 
 /** Every schema of a catalogue that gets a validator: the events, then the shared objects. */
-function validated(catalogue: Catalogue): Array<{ id: string; stem: string; typeName: string; validatorName: string; what: string }> {
+function validated(
+  catalogue: Catalogue,
+): Array<{ id: string; stem: string; typeName: string; validatorName: string; what: string }> {
   return [
     ...catalogue.events.map((event) => ({ ...event, what: `a ${event.eventType} payload (${event.stem})` })),
     ...catalogue.commons.map((file) => {
       const stem = stemOf(file.path);
-      return { id: idOf(file.path), stem, typeName: typeName(file.path), validatorName: validatorName(stem), what: `a shared object: ${file.json.title}` };
+      return {
+        id: idOf(file.path),
+        stem,
+        typeName: typeName(file.path),
+        validatorName: validatorName(stem),
+        what: `a shared object: ${file.json.title}`,
+      };
     }),
   ];
 }

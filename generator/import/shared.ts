@@ -4,13 +4,13 @@ import type { SdkTypes, TypeModel } from "./model.js";
 function refsOf(model: TypeModel, sdk: SdkTypes, seen: Set<string>): Set<string> {
   switch (model.kind) {
     case "union":
-      model.of.forEach((t) => refsOf(t, sdk, seen));
+      for (const t of model.of) refsOf(t, sdk, seen);
       break;
     case "array":
       refsOf(model.items, sdk, seen);
       break;
     case "object":
-      model.members.forEach((m) => refsOf(m.type, sdk, seen));
+      for (const m of model.members) refsOf(m.type, sdk, seen);
       break;
     case "ref":
       if (!seen.has(model.name)) {

@@ -37,7 +37,7 @@ const commonPath = (name: string): string => `common/${kebab(name)}.schema.json`
 
 function options(shared: ReadonlySet<string>, named: SdkTypes["named"], fromCommon: boolean): SchemaOptions {
   const refOf = (name: string) =>
-    shared.has(name) ? (fromCommon ? "" : "common/") + `${kebab(name)}.schema.json` : undefined;
+    shared.has(name) ? `${fromCommon ? "" : "common/"}${kebab(name)}.schema.json` : undefined;
   return { refOf, named, requires: sdkOnly };
 }
 

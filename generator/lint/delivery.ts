@@ -24,14 +24,34 @@ const deliverySchema = {
             bearer: { type: "boolean" },
           },
         },
-        { type: "object", additionalProperties: false, required: ["scheme"], properties: { scheme: { const: "standard-webhooks" } } },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["scheme"],
+          properties: { scheme: { const: "standard-webhooks" } },
+        },
       ],
     },
     deliveryId: {
       oneOf: [
-        { type: "object", additionalProperties: false, required: ["from", "property"], properties: { from: { const: "envelope" }, property: { type: "string" } } },
-        { type: "object", additionalProperties: false, required: ["from", "name"], properties: { from: { const: "header" }, name: { type: "string" } } },
-        { type: "object", additionalProperties: false, required: ["from"], properties: { from: { const: "body-hash" } } },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["from", "property"],
+          properties: { from: { const: "envelope" }, property: { type: "string" } },
+        },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["from", "name"],
+          properties: { from: { const: "header" }, name: { type: "string" } },
+        },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["from"],
+          properties: { from: { const: "body-hash" } },
+        },
       ],
     },
     testDelivery: {
@@ -65,7 +85,16 @@ export type DeliveryJson = Record<string, unknown>;
 export function loadDelivery(schemasDir: string, catalogue: string): { delivery?: DeliveryJson; problems: Problem[] } {
   const file = `${catalogue}/delivery.json`;
   const path = join(schemasDir, file);
-  if (!existsSync(path)) return { problems: [{ file, pointer: "", message: "A catalogue says in delivery.json how its deliveries are signed and identified." }] };
+  if (!existsSync(path))
+    return {
+      problems: [
+        {
+          file,
+          pointer: "",
+          message: "A catalogue says in delivery.json how its deliveries are signed and identified.",
+        },
+      ],
+    };
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, "utf8"));
@@ -74,5 +103,11 @@ export function loadDelivery(schemasDir: string, catalogue: string): { delivery?
   }
   const validate = new Ajv({ allErrors: true }).compile(deliverySchema);
   if (validate(json)) return { delivery: json as unknown as DeliveryJson, problems: [] };
-  return { problems: (validate.errors ?? []).map((e) => ({ file, pointer: e.instancePath, message: `delivery.json: ${e.message}` })) };
+  return {
+    problems: (validate.errors ?? []).map((e) => ({
+      file,
+      pointer: e.instancePath,
+      message: `delivery.json: ${e.message}`,
+    })),
+  };
 }

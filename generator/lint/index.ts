@@ -12,13 +12,21 @@ export function lint(files: readonly SchemaFile[]): Problem[] {
   for (const file of files) {
     if (!metaValidator.validate(draft07, file.json)) {
       for (const error of metaValidator.errors ?? []) {
-        problems.push({ file: file.path, pointer: error.instancePath, message: `Not valid draft-07 JSON Schema: ${error.message}` });
+        problems.push({
+          file: file.path,
+          pointer: error.instancePath,
+          message: `Not valid draft-07 JSON Schema: ${error.message}`,
+        });
       }
       continue;
     }
     for (const [sentence, rule] of Object.entries(rules)) {
       for (const finding of rule(file, all)) {
-        problems.push({ file: file.path, pointer: finding.pointer, message: finding.detail ? `${sentence} (${finding.detail})` : sentence });
+        problems.push({
+          file: file.path,
+          pointer: finding.pointer,
+          message: finding.detail ? `${sentence} (${finding.detail})` : sentence,
+        });
       }
     }
   }

@@ -22,7 +22,7 @@ function refsUnder(all: ReadonlyMap<string, SchemaFile>, place: Place): Array<{ 
     if (typeof node.$ref !== "string") return;
     if (pointer !== place.pointer && !pointer.startsWith(`${place.pointer}/`)) return;
     const target = refTarget(file.path, node.$ref);
-    if (!target || !target.id.startsWith(idBase)) return;
+    if (!target?.id.startsWith(idBase)) return;
     const to = { path: target.id.slice(idBase.length), pointer: target.pointer };
     found.push({ at: { path: file.path, pointer }, to });
   });

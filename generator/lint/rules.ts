@@ -63,15 +63,23 @@ export const rules: Record<string, Rule> = {
     file.json.$id === idOf(file.path) ? [] : [{ pointer: "/$id", detail: `expected "${idOf(file.path)}"` }],
 
   "A schema has a title and a description.": (file) =>
-    ["title", "description"].filter((k) => typeof file.json[k] !== "string" || file.json[k] === "").map((k) => ({ pointer: `/${k}` })),
+    ["title", "description"]
+      .filter((k) => typeof file.json[k] !== "string" || file.json[k] === "")
+      .map((k) => ({ pointer: `/${k}` })),
 
-  "Only the top level of a file has a title: nested objects are named after their file, shared ones live in common/.": (file) =>
-    everyNode(file, (node, pointer) => (pointer !== "" && "title" in node ? { pointer: `${pointer}/title` } : undefined)),
+  "Only the top level of a file has a title: nested objects are named after their file, shared ones live in common/.": (
+    file,
+  ) =>
+    everyNode(file, (node, pointer) =>
+      pointer !== "" && "title" in node ? { pointer: `${pointer}/title` } : undefined,
+    ),
 
   "Every keyword is a draft-07 keyword or one of x-docs, x-shape, x-evidence, x-imported.": (file) =>
     everyNode(file, (node, pointer) => {
       const unknown = Object.keys(node).filter((k) => !known.has(k));
-      return unknown.length ? { pointer: `${pointer}/${unknown[0]}`, detail: `unknown keyword "${unknown.join('", "')}"` } : undefined;
+      return unknown.length
+        ? { pointer: `${pointer}/${unknown[0]}`, detail: `unknown keyword "${unknown.join('", "')}"` }
+        : undefined;
     }),
 
   "Every $ref points at a schema file that exists, and at a place in it that exists.": (file, all) =>
@@ -87,17 +95,23 @@ export const rules: Record<string, Rule> = {
       return undefined;
     }),
 
-  "A $ref stands alone: draft-07 ignores the keywords beside it (put the description in the referenced file).": (file) =>
+  "A $ref stands alone: draft-07 ignores the keywords beside it (put the description in the referenced file).": (
+    file,
+  ) =>
     everyNode(file, (node, pointer) => {
       const beside = Object.keys(node).filter((k) => k !== "$ref");
-      return "$ref" in node && beside.length ? { pointer: `${pointer}/${beside[0]}`, detail: `beside $ref: ${beside.join(", ")}` } : undefined;
+      return "$ref" in node && beside.length
+        ? { pointer: `${pointer}/${beside[0]}`, detail: `beside $ref: ${beside.join(", ")}` }
+        : undefined;
     }),
 
   "An object never forbids additional properties: providers add fields without notice.": (file) =>
-    everyNode(file, (node, pointer) => (node.additionalProperties === false ? { pointer: `${pointer}/additionalProperties` } : undefined)),
+    everyNode(file, (node, pointer) =>
+      node.additionalProperties === false ? { pointer: `${pointer}/additionalProperties` } : undefined,
+    ),
 
-  "An event schema links its provider's documentation page in x-docs (an https URL without spaces, quotes or angle brackets).": (file) =>
-    isCommon(file.path) || isLink(file.json["x-docs"]) ? [] : [{ pointer: "/x-docs" }],
+  "An event schema links its provider's documentation page in x-docs (an https URL without spaces, quotes or angle brackets).":
+    (file) => (isCommon(file.path) || isLink(file.json["x-docs"]) ? [] : [{ pointer: "/x-docs" }]),
 
   [shapeRule]: (file) => {
     if (isCommon(file.path)) return [];
@@ -111,13 +125,17 @@ export const rules: Record<string, Rule> = {
     return valid ? [] : [{ pointer: "/x-shape" }];
   },
 
-  "A schema lists the sources of its shape in x-evidence, each as { source, shows } (and a url where public).": (file) => {
+  "A schema lists the sources of its shape in x-evidence, each as { source, shows } (and a url where public).": (
+    file,
+  ) => {
     const evidence = file.json["x-evidence"];
     if (!Array.isArray(evidence) || evidence.length === 0) return [{ pointer: "/x-evidence" }];
     return evidence.flatMap((entry, i) => (evidenceEntry(entry) ? [] : [{ pointer: `/x-evidence/${i}` }]));
   },
 
-  "An event schema fixes its event type with a string const on exactly one top-level property, listed in required.": (file) => {
+  "An event schema fixes its event type with a string const on exactly one top-level property, listed in required.": (
+    file,
+  ) => {
     if (isCommon(file.path)) return [];
     const names = typeProperties(file.json);
     const required = Array.isArray(file.json.required) ? file.json.required : [];

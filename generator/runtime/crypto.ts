@@ -1,6 +1,7 @@
 // Web Crypto only (globalThis.crypto.subtle), so the same code runs in Node, Workers, Deno and browsers.
 
-export const utf8 = (text: string | Uint8Array): Uint8Array => (typeof text === "string" ? new TextEncoder().encode(text) : text);
+export const utf8 = (text: string | Uint8Array): Uint8Array =>
+  typeof text === "string" ? new TextEncoder().encode(text) : text;
 
 export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
@@ -21,7 +22,13 @@ export function fromBase64(text: string): Uint8Array | undefined {
 }
 
 export async function hmacSha256(key: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
-  const cryptoKey = await crypto.subtle.importKey("raw", key as Uint8Array<ArrayBuffer>, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const cryptoKey = await crypto.subtle.importKey(
+    "raw",
+    key as Uint8Array<ArrayBuffer>,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   return new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, message as Uint8Array<ArrayBuffer>));
 }
 

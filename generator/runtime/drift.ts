@@ -13,7 +13,6 @@ type Schema = Record<string, unknown>;
 /** The most paths one event reports: a payload full of new fields says so in the first ones. */
 const maxFields = 100;
 
-
 /** A schema and the branches of its allOf, anyOf and oneOf: everything that may describe one value. */
 function branches(schema: unknown): Schema[] {
   if (!isSchema(schema)) return [];

@@ -86,8 +86,7 @@ const answer = (status: number, error: string, message: string, headers?: Record
 });
 
 const bodyAnswers: Record<BodyFailure, (limits: BodyLimits) => HandlerResponse> = {
-  payload_too_large: ({ maxBytes }) =>
-    answer(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`),
+  payload_too_large: ({ maxBytes }) => answer(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`),
   body_timeout: ({ timeoutMs }) => answer(408, "body_timeout", `The body did not arrive within ${timeoutMs} ms.`),
   body_unreadable: () => answer(400, "body_unreadable", "The body could not be read: the connection failed."),
   raw_body_unavailable: () =>
@@ -203,7 +202,12 @@ export function createDeliveryHandler<M>(
     } catch (thrown) {
       // Without the store, a duplicate may be handled twice; that is better than losing a delivery.
       const response = await work();
-      await tell(thrown, undefined, { code: "store_failed", status: response.status, deliveryId }, "webhook store failed");
+      await tell(
+        thrown,
+        undefined,
+        { code: "store_failed", status: response.status, deliveryId },
+        "webhook store failed",
+      );
       return response;
     }
     if (claim === "done") {
@@ -220,7 +224,12 @@ export function createDeliveryHandler<M>(
     try {
       await (response.status < 300 ? store.complete(key, dedupe.keepSeconds) : store.release(key));
     } catch (thrown) {
-      await tell(thrown, undefined, { code: "store_failed", status: response.status, deliveryId }, "webhook store failed");
+      await tell(
+        thrown,
+        undefined,
+        { code: "store_failed", status: response.status, deliveryId },
+        "webhook store failed",
+      );
     }
     return response;
   };

@@ -11,7 +11,8 @@ export function header(headers: HeadersLike, name: string): string | undefined {
   }
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) {
-    if (key.toLowerCase() === wanted && value !== undefined) return typeof value === "string" ? value : value.join(", ");
+    if (key.toLowerCase() === wanted && value !== undefined)
+      return typeof value === "string" ? value : value.join(", ");
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ export interface ValidatorError {
 /** At most this many issues are reported for one payload, however broken it is. */
 export const maxIssues = 20;
 
-const unescape = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+const unescapeToken = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
 
 /** What a value is, in the words of a schema's `type`. */
 export function kindOf(value: unknown): string {
@@ -43,7 +43,7 @@ export function describeThrown(thrown: unknown): string {
 function pathOf(root: unknown, pointer: string): Array<string | number> {
   const path: Array<string | number> = [];
   let node: unknown = root;
-  for (const token of pointer.split("/").slice(1).map(unescape)) {
+  for (const token of pointer.split("/").slice(1).map(unescapeToken)) {
     const key = Array.isArray(node) ? Number(token) : token;
     path.push(key);
     node = node === null || typeof node !== "object" ? undefined : (node as Record<string | number, unknown>)[key];
@@ -53,12 +53,18 @@ function pathOf(root: unknown, pointer: string): Array<string | number> {
 
 /** The value at a path in `root`, or undefined where the path leaves the objects. */
 export function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
-  return path.reduce<unknown>((node, key) => (node === null || typeof node !== "object" ? undefined : (node as Record<string | number, unknown>)[key]), root);
+  return path.reduce<unknown>(
+    (node, key) =>
+      node === null || typeof node !== "object" ? undefined : (node as Record<string | number, unknown>)[key],
+    root,
+  );
 }
 
 /** A path as people write it: `data.plans[0].amount`, or `(root)`. */
 export const pathText = (path: ReadonlyArray<string | number>): string =>
-  path.length === 0 ? "(root)" : path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
+  path.length === 0
+    ? "(root)"
+    : path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
 
 /** What the schema wanted, from an AJV error. */
 function expectation(error: ValidatorError): string {
@@ -73,7 +79,9 @@ function expectation(error: ValidatorError): string {
     case "enum":
       return `one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     case "format":
-      return params.format === "date-time" ? "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00" : `a ${String(params.format)}`;
+      return params.format === "date-time"
+        ? "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00"
+        : `a ${String(params.format)}`;
     default:
       return error.message ?? error.keyword;
   }
@@ -81,7 +89,10 @@ function expectation(error: ValidatorError): string {
 
 /** One issue from one AJV error, read against the payload it was about. */
 export function toIssue(root: unknown, error: ValidatorError): Issue {
-  const pointer = error.keyword === "required" ? `${error.instancePath}/${String(error.params.missingProperty).replace(/~/g, "~0").replace(/\//g, "~1")}` : error.instancePath;
+  const pointer =
+    error.keyword === "required"
+      ? `${error.instancePath}/${String(error.params.missingProperty).replace(/~/g, "~0").replace(/\//g, "~1")}`
+      : error.instancePath;
   const path = pathOf(root, pointer);
   const value = valueAt(root, path);
   const expected = expectation(error);
@@ -100,7 +111,10 @@ export function toIssues(root: unknown, errors: readonly ValidatorError[]): { is
   const issues: Issue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    const key = error.keyword === "required" ? `${error.instancePath}/${String(error.params.missingProperty)}` : error.instancePath;
+    const key =
+      error.keyword === "required"
+        ? `${error.instancePath}/${String(error.params.missingProperty)}`
+        : error.instancePath;
     if (seen.has(key)) continue;
     if (issues.length === maxIssues) return { issues, truncated: true };
     seen.add(key);

@@ -26,11 +26,18 @@ export interface CatalogueRuntime {
   events: readonly EventEntry[];
 }
 
-
 function invalid(value: unknown, errors: readonly ValidatorError[], what: string): { ok: false; error: ParseError } {
   const { issues, truncated } = toIssues(value, errors);
   const more = issues.length > 1 ? ` (and ${issues.length - 1}${truncated ? "+" : ""} more)` : "";
-  return { ok: false, error: { code: "invalid_payload", message: `Invalid ${what}: ${issues[0]?.message ?? "it does not match its schema"}${more}`, issues, truncated } };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `Invalid ${what}: ${issues[0]?.message ?? "it does not match its schema"}${more}`,
+      issues,
+      truncated,
+    },
+  };
 }
 
 function wrongSubType(value: unknown, type: string, entries: readonly EventEntry[]): { ok: false; error: ParseError } {
@@ -38,13 +45,35 @@ function wrongSubType(value: unknown, type: string, entries: readonly EventEntry
   const allowed = [...new Set(entries.map((entry) => entry.when[0]![1]))];
   const expected = `one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;
   const received = show(valueAt(value, path));
-  const issue: Issue = { path: [...path], pointer: `/${path.join("/")}`, message: `${path.join(".")}: expected ${expected}, received ${received}`, expected, received };
-  return { ok: false, error: { code: "invalid_payload", message: `Invalid ${type} payload: ${issue.message}`, issues: [issue], truncated: false } };
+  const issue: Issue = {
+    path: [...path],
+    pointer: `/${path.join("/")}`,
+    message: `${path.join(".")}: expected ${expected}, received ${received}`,
+    expected,
+    received,
+  };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `Invalid ${type} payload: ${issue.message}`,
+      issues: [issue],
+      truncated: false,
+    },
+  };
 }
 
 /** Only a value with throwing getters or proxies makes validation throw: parsed JSON cannot. */
 function unreadable(thrown: unknown): { ok: false; error: ParseError } {
-  return { ok: false, error: { code: "invalid_payload", message: `The value could not be read: ${describeThrown(thrown)}`, issues: [], truncated: false } };
+  return {
+    ok: false,
+    error: {
+      code: "invalid_payload",
+      message: `The value could not be read: ${describeThrown(thrown)}`,
+      issues: [],
+      truncated: false,
+    },
+  };
 }
 
 /** Validates `value` as an event of `type`: picks the sub-type by its consts, then runs its validator. Never throws. */
@@ -58,8 +87,14 @@ export function validateEvent<E>(catalogue: CatalogueRuntime, type: string, valu
 
 function validateAs<E>(catalogue: CatalogueRuntime, type: string, value: unknown): ParseResult<E> {
   const entries = catalogue.events.filter((entry) => entry.type === type);
-  if (entries.length === 0) return { ok: false, error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` } };
-  const candidates = entries.filter((entry) => entry.when.every(([path, expected]) => valueAt(value, path) === expected));
+  if (entries.length === 0)
+    return {
+      ok: false,
+      error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` },
+    };
+  const candidates = entries.filter((entry) =>
+    entry.when.every(([path, expected]) => valueAt(value, path) === expected),
+  );
   if (candidates.length === 0) {
     const [path] = entries[0]!.when[0]!;
     // Where the sub-type cannot even be read (its object is missing), the schema says best what is wrong.
@@ -76,7 +111,11 @@ function validateAs<E>(catalogue: CatalogueRuntime, type: string, value: unknown
     const errors = entry.check.errors ?? [];
     if (!best || errors.length < best.errors.length) best = { entry, errors };
   }
-  return invalid(value, best!.errors, best!.entry.name === type ? `${type} payload` : `${type} payload (${best!.entry.name})`);
+  return invalid(
+    value,
+    best!.errors,
+    best!.entry.name === type ? `${type} payload` : `${type} payload (${best!.entry.name})`,
+  );
 }
 
 /**
@@ -96,10 +135,15 @@ function parseDecoded<E>(catalogue: CatalogueRuntime, input: Body): ParseResult<
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
   const type = valueAt(value, [catalogue.typeProperty]);
-  if (typeof type === "string" && catalogue.events.some((entry) => entry.type === type)) return validateAs(catalogue, type, value);
+  if (typeof type === "string" && catalogue.events.some((entry) => entry.type === type))
+    return validateAs(catalogue, type, value);
   if (!catalogue.envelope(value)) return invalid(value, catalogue.envelope.errors ?? [], "envelope");
   return {
     ok: false,
-    error: { code: "unknown_event", type: String(type), message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.` },
+    error: {
+      code: "unknown_event",
+      type: String(type),
+      message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.`,
+    },
   };
 }

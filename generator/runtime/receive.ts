@@ -4,10 +4,20 @@ import { header, type HeadersLike } from "./headers.js";
 import { describeThrown } from "./issues.js";
 import { parseEvent, type CatalogueRuntime } from "./parse.js";
 import type { ParseError } from "./result.js";
-import { verifyDelivery, type RawBody, type Secret, type SignatureScheme, type VerifyError, type VerifyOptions } from "./verify.js";
+import {
+  verifyDelivery,
+  type RawBody,
+  type Secret,
+  type SignatureScheme,
+  type VerifyError,
+  type VerifyOptions,
+} from "./verify.js";
 
 /** Where a delivery's idempotency key comes from. */
-export type DeliveryIdSource = { from: "envelope"; property: string } | { from: "header"; name: string } | { from: "body-hash" };
+export type DeliveryIdSource =
+  | { from: "envelope"; property: string }
+  | { from: "header"; name: string }
+  | { from: "body-hash" };
 
 /** How a catalogue's deliveries arrive (its `delivery.json`). */
 export interface DeliveryConfig {
@@ -36,14 +46,20 @@ const readJson = (body: RawBody): unknown => {
  * body, or for providers that sign compact JSON the compact JSON of the payload, so reformatted copies of one
  * delivery share an id.
  */
-async function deliveryIdOf(config: DeliveryConfig, body: RawBody, headers: HeadersLike, value: unknown): Promise<string> {
+async function deliveryIdOf(
+  config: DeliveryConfig,
+  body: RawBody,
+  headers: HeadersLike,
+  value: unknown,
+): Promise<string> {
   const source = config.deliveryId;
   if (source.from === "header") {
     const id = header(headers, source.name);
     if (id) return id;
   }
   if (source.from === "envelope") {
-    const id = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[source.property] : undefined;
+    const id =
+      value !== null && typeof value === "object" ? (value as Record<string, unknown>)[source.property] : undefined;
     if (typeof id === "string" && id) return id;
   }
   const compact = config.signature.scheme === "hmac-sha256-hex" && config.signature.signs === "compact-json";
@@ -67,6 +83,9 @@ export async function receiveDelivery<E>(
     return parsed.ok ? { ok: true, event: parsed.event, deliveryId } : { ...parsed, deliveryId };
   } catch (thrown) {
     // Only hostile headers objects (throwing getters, proxies) get here: the body has been verified.
-    return { ok: false, error: { code: "malformed_signature", message: `The delivery could not be read: ${describeThrown(thrown)}` } };
+    return {
+      ok: false,
+      error: { code: "malformed_signature", message: `The delivery could not be read: ${describeThrown(thrown)}` },
+    };
   }
 }

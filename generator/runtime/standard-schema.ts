@@ -22,7 +22,12 @@ export interface StandardSchema<Output> {
 
 export type StandardResult<Output> =
   | { readonly value: Output; readonly issues?: undefined }
-  | { readonly issues: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<PropertyKey> | undefined }> };
+  | {
+      readonly issues: ReadonlyArray<{
+        readonly message: string;
+        readonly path?: ReadonlyArray<PropertyKey> | undefined;
+      }>;
+    };
 
 const draft07 = "http://json-schema.org/draft-07/schema#";
 const draft202012 = "https://json-schema.org/draft/2020-12/schema";
@@ -43,7 +48,11 @@ function converter(schema: Record<string, unknown>) {
 function fromResult<Output>(result: ParseResult<Output>): StandardResult<Output> {
   if (result.ok) return { value: result.event };
   const issues = result.error.code === "invalid_payload" ? result.error.issues : [];
-  return { issues: issues.length ? issues.map(({ message, path }) => ({ message, path })) : [{ message: result.error.message }] };
+  return {
+    issues: issues.length
+      ? issues.map(({ message, path }) => ({ message, path }))
+      : [{ message: result.error.message }],
+  };
 }
 
 /** One event's schema as a Standard Schema. */
@@ -54,7 +63,9 @@ export function standardSchema<Output>(check: Check, schema: Record<string, unkn
       vendor: "coursehooks",
       validate: (value) => {
         try {
-          return check(value) ? { value: value as Output } : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) };
+          return check(value)
+            ? { value: value as Output }
+            : { issues: toIssues(value, check.errors ?? []).issues.map(({ message, path }) => ({ message, path })) };
         } catch (thrown) {
           return { issues: [{ message: `The value could not be read: ${describeThrown(thrown)}` }] };
         }
@@ -65,14 +76,19 @@ export function standardSchema<Output>(check: Check, schema: Record<string, unkn
 }
 
 /** Any event of a catalogue as a Standard Schema: the value is dispatched on its type, as `parse` does. */
-export function standardUnion<Output>(catalogue: CatalogueRuntime, schema: Record<string, unknown>): StandardSchema<Output> {
+export function standardUnion<Output>(
+  catalogue: CatalogueRuntime,
+  schema: Record<string, unknown>,
+): StandardSchema<Output> {
   return {
     "~standard": {
       version: 1,
       vendor: "coursehooks",
       // A Standard Schema validates values: raw bodies go through `parse`, not here.
       validate: (value) =>
-        typeof value === "string" || value instanceof Uint8Array ? { issues: [{ message: `expected an event object, received ${kindOf(value)}` }] } : fromResult(parseEvent<Output>(catalogue, value)),
+        typeof value === "string" || value instanceof Uint8Array
+          ? { issues: [{ message: `expected an event object, received ${kindOf(value)}` }] }
+          : fromResult(parseEvent<Output>(catalogue, value)),
       jsonSchema: converter(schema),
     },
   };

@@ -21,7 +21,10 @@ export type SignatureScheme =
 export type RawBody = string | Uint8Array;
 
 /** One secret, several (any may match, for rotation), or for providers that allow it a bearer token too. */
-export type Secret = string | readonly string[] | { signatureSecret?: string | readonly string[]; bearerToken?: string | readonly string[] };
+export type Secret =
+  | string
+  | readonly string[]
+  | { signatureSecret?: string | readonly string[]; bearerToken?: string | readonly string[] };
 
 export interface VerifyOptions {
   /** Standard Webhooks: how far the timestamp may be from now, in seconds: a finite number >= 0 (default 300). */
@@ -46,13 +49,20 @@ export type VerifyResult = { ok: true } | { ok: false; error: VerifyError };
 const fail = (code: VerifyError["code"], message: string): VerifyResult => ({ ok: false, error: { code, message } });
 /** The secrets given; anything that is not a non-empty string (an unset environment variable) is kept as "" so it is refused. */
 const list = (value: unknown): string[] =>
-  value === undefined ? [] : (typeof value === "string" ? [value] : Array.isArray(value) ? value : [value]).map((s) => (typeof s === "string" ? s : ""));
-const isSecretObject = (secret: unknown): secret is { signatureSecret?: unknown; bearerToken?: unknown } => typeof secret === "object" && secret !== null && !Array.isArray(secret);
-const signatureSecrets = (secret: Secret): string[] => (isSecretObject(secret) ? list(secret.signatureSecret) : secret === undefined || secret === null ? [""] : list(secret));
+  value === undefined
+    ? []
+    : (typeof value === "string" ? [value] : Array.isArray(value) ? value : [value]).map((s) =>
+        typeof s === "string" ? s : "",
+      );
+const isSecretObject = (secret: unknown): secret is { signatureSecret?: unknown; bearerToken?: unknown } =>
+  typeof secret === "object" && secret !== null && !Array.isArray(secret);
+const signatureSecrets = (secret: Secret): string[] =>
+  isSecretObject(secret) ? list(secret.signatureSecret) : secret === undefined || secret === null ? [""] : list(secret);
 const bearerTokens = (secret: Secret): string[] => (isSecretObject(secret) ? list(secret.bearerToken) : []);
 
 /** The body's text, with a leading byte-order mark kept as it is (so text and bytes sign alike). */
-const textOf = (body: RawBody): string => (typeof body === "string" ? body : new TextDecoder("utf-8", { ignoreBOM: true }).decode(body));
+const textOf = (body: RawBody): string =>
+  typeof body === "string" ? body : new TextDecoder("utf-8", { ignoreBOM: true }).decode(body);
 
 /** The body as eduMe signs it: compact JSON (a leading byte-order mark dropped), or the raw text when it cannot be parsed. */
 export function compactJson(body: RawBody): string {
@@ -72,7 +82,12 @@ export function standardWebhooksKey(secret: string): Uint8Array | undefined {
   return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
 }
 
-async function verifyHex(scheme: Extract<SignatureScheme, { scheme: "hmac-sha256-hex" }>, body: RawBody, headers: HeadersLike, secret: Secret): Promise<VerifyResult> {
+async function verifyHex(
+  scheme: Extract<SignatureScheme, { scheme: "hmac-sha256-hex" }>,
+  body: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+): Promise<VerifyResult> {
   const name = scheme.headers.find((h) => header(headers, h) !== undefined);
   const authorization = header(headers, "authorization");
   if (name === undefined && scheme.bearer && authorization !== undefined) {
@@ -87,18 +102,30 @@ async function verifyHex(scheme: Extract<SignatureScheme, { scheme: "hmac-sha256
     for (const expected of tokens) if (await sameSecret(expected, token)) return { ok: true };
     return fail("signature_mismatch", "The bearer token does not match the configured token.");
   }
-  if (name === undefined) return fail("missing_signature", `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`);
+  if (name === undefined)
+    return fail(
+      "missing_signature",
+      `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`,
+    );
   const given = fromHex(header(headers, name)!.trim());
-  if (!given || given.length !== 32) return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
+  if (given?.length !== 32)
+    return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
   const secrets = signatureSecrets(secret);
   if (secrets.length === 0 && scheme.bearer && bearerTokens(secret).some((t) => t !== "")) {
     return fail("signature_mismatch", `A ${name} signature arrived, but this receiver takes bearer tokens only.`);
   }
-  if (secrets.length === 0 || secrets.some((s) => s === "")) return fail("invalid_secret", "No signing secret is configured.");
+  if (secrets.length === 0 || secrets.some((s) => s === ""))
+    return fail("invalid_secret", "No signing secret is configured.");
   if (await signedBy(secrets, utf8(body), given)) return { ok: true };
   // eduMe signs compact JSON: a body that arrived reformatted is re-serialised, once it is known to be cheap to parse.
-  const compact = scheme.signs === "compact-json" && compactable(body) && (await signedBy(secrets, utf8(compactJson(body)), given));
-  return compact ? { ok: true } : fail("signature_mismatch", `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`);
+  const compact =
+    scheme.signs === "compact-json" && compactable(body) && (await signedBy(secrets, utf8(compactJson(body)), given));
+  return compact
+    ? { ok: true }
+    : fail(
+        "signature_mismatch",
+        `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`,
+      );
 }
 
 /** Whether any of the secrets signs `message` as `given`; every secret is tried, so the time does not say which matched. */
@@ -120,33 +147,56 @@ function signedContent(id: string, timestamp: number, body: RawBody): Uint8Array
 
 type Settings = Exclude<ReturnType<typeof readVerifyOptions>, string>;
 
-async function verifyStandardWebhooks(body: RawBody, headers: HeadersLike, secret: Secret, options: Settings): Promise<VerifyResult> {
+async function verifyStandardWebhooks(
+  body: RawBody,
+  headers: HeadersLike,
+  secret: Secret,
+  options: Settings,
+): Promise<VerifyResult> {
   const id = header(headers, "webhook-id");
   const timestamp = header(headers, "webhook-timestamp");
   const signature = header(headers, "webhook-signature");
-  if (id === undefined || timestamp === undefined || signature === undefined) return fail("missing_signature", "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.");
-  if (!/^\d+$/.test(timestamp.trim())) return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
+  if (id === undefined || timestamp === undefined || signature === undefined)
+    return fail(
+      "missing_signature",
+      "A Standard Webhooks delivery needs webhook-id, webhook-timestamp and webhook-signature headers.",
+    );
+  if (!/^\d+$/.test(timestamp.trim()))
+    return fail("malformed_signature", "webhook-timestamp is not a whole number of seconds.");
   const seconds = Number(timestamp.trim());
   const clock = readClock(options);
   if (typeof clock === "string") return fail("invalid_options", clock);
   const now = Math.floor(clock / 1000);
   const tolerance = options.toleranceSeconds ?? 300;
-  if (Math.abs(now - seconds) > tolerance) return fail("timestamp_out_of_range", `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`);
-  const candidates = signature.trim().split(/\s+/).flatMap((entry) => {
-    const [version, value] = entry.split(",", 2);
-    const bytes = version === "v1" && value !== undefined ? fromBase64(value) : undefined;
-    return bytes && bytes.length > 0 ? [bytes] : [];
-  });
+  if (Math.abs(now - seconds) > tolerance)
+    return fail(
+      "timestamp_out_of_range",
+      `webhook-timestamp is ${now - seconds} s from now; at most ${tolerance} s is accepted.`,
+    );
+  const candidates = signature
+    .trim()
+    .split(/\s+/)
+    .flatMap((entry) => {
+      const [version, value] = entry.split(",", 2);
+      const bytes = version === "v1" && value !== undefined ? fromBase64(value) : undefined;
+      return bytes && bytes.length > 0 ? [bytes] : [];
+    });
   if (candidates.length === 0) return fail("malformed_signature", "webhook-signature has no `v1,<base64>` entry.");
   const keys = signatureSecrets(secret).map(standardWebhooksKey);
-  if (keys.length === 0 || keys.some((key) => !key || key.length === 0)) return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (keys.length === 0 || keys.some((key) => !key || key.length === 0))
+    return fail("invalid_secret", "The secret is empty, or `whsec_` followed by something that is not base64.");
   const message = signedContent(id, seconds, body);
   let match = false;
   for (const key of keys) {
     const expected = await hmacSha256(key!, message);
     for (const candidate of candidates) match = sameBytes(expected, candidate) || match;
   }
-  return match ? { ok: true } : fail("signature_mismatch", "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.");
+  return match
+    ? { ok: true }
+    : fail(
+        "signature_mismatch",
+        "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.",
+      );
 }
 
 /** Now in milliseconds, or what is wrong with the clock: a clock that cannot be read never accepts. */
@@ -166,9 +216,11 @@ function readClock(options: Settings): number | string {
 export function secretProblem(scheme: SignatureScheme, secret: Secret): string | undefined {
   const signing = signatureSecrets(secret);
   const tokens = bearerTokens(secret);
-  if ([...signing, ...tokens].some((s) => s === "")) return "secret: a secret is empty or not a string (is its environment variable set?).";
+  if ([...signing, ...tokens].some((s) => s === ""))
+    return "secret: a secret is empty or not a string (is its environment variable set?).";
   const bearer = scheme.scheme === "hmac-sha256-hex" && scheme.bearer;
-  if (tokens.length > 0 && !bearer) return "secret: this provider does not send bearer tokens; give the signing secret.";
+  if (tokens.length > 0 && !bearer)
+    return "secret: this provider does not send bearer tokens; give the signing secret.";
   if (signing.length + tokens.length === 0) return "secret: no signing secret is given.";
   const keys = scheme.scheme === "standard-webhooks" ? signing.map(standardWebhooksKey) : [];
   if (keys.some((key) => !key || key.length === 0)) return "secret: a whsec_ secret must be followed by base64.";
@@ -186,7 +238,9 @@ export async function verifyDelivery(
   try {
     const settings = readVerifyOptions(options);
     if (typeof settings === "string") return fail("invalid_options", settings);
-    return scheme.scheme === "standard-webhooks" ? await verifyStandardWebhooks(body, headers, secret, settings) : await verifyHex(scheme, body, headers, secret);
+    return scheme.scheme === "standard-webhooks"
+      ? await verifyStandardWebhooks(body, headers, secret, settings)
+      : await verifyHex(scheme, body, headers, secret);
   } catch (error) {
     return fail("malformed_signature", `The delivery could not be checked: ${describeThrown(error)}`);
   }
@@ -200,16 +254,25 @@ export interface SignOptions {
 }
 
 /** The headers the provider would send with this body: for test deliveries. */
-export async function signDelivery(scheme: SignatureScheme, body: RawBody, secret: string, options: SignOptions = {}): Promise<Record<string, string>> {
+export async function signDelivery(
+  scheme: SignatureScheme,
+  body: RawBody,
+  secret: string,
+  options: SignOptions = {},
+): Promise<Record<string, string>> {
   if (scheme.scheme === "hmac-sha256-hex") {
     const message = scheme.signs === "compact-json" ? compactJson(body) : body;
     return { [scheme.headers[0]!]: toHex(await hmacSha256(utf8(secret), utf8(message))) };
   }
   const key = standardWebhooksKey(secret);
-  if (!key || key.length === 0) throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
+  if (!key || key.length === 0)
+    throw new Error("The secret is empty, or `whsec_` followed by something that is not base64.");
   const decoded = decodeBody(body);
   const bodyId = decoded.ok ? valueAt(decoded.value, ["id"]) : undefined;
-  const id = options.id ?? (typeof bodyId === "string" ? bodyId : undefined) ?? `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
+  const id =
+    options.id ??
+    (typeof bodyId === "string" ? bodyId : undefined) ??
+    `msg_${toHex(crypto.getRandomValues(new Uint8Array(12)))}`;
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signature = toBase64(await hmacSha256(key, signedContent(id, timestamp, body)));
   return { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` };

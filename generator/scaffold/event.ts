@@ -65,14 +65,16 @@ function fixSubType(root: JsonObject, pointer: string, value: string): void {
     .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
   let node = root;
   for (const name of names.slice(0, -1)) {
-    const properties = (node.properties ??= {}) as Record<string, JsonObject>;
-    node = properties[name] ??= { type: "object", required: [], properties: {} };
+    node.properties ??= {};
+    const properties = node.properties as Record<string, JsonObject>;
+    properties[name] ??= { type: "object", required: [], properties: {} };
+    node = properties[name];
   }
   const name = names.at(-1)!;
   const required = Array.isArray(node.required) ? node.required : [];
   node.required = required.includes(name) ? required : [...required, name];
-  const properties = (node.properties ??= {}) as Record<string, JsonObject>;
-  properties[name] = { description: "The sub-type.", const: value };
+  node.properties ??= {};
+  (node.properties as Record<string, JsonObject>)[name] = { description: "The sub-type.", const: value };
 }
 
 /** The data's schema: inferred from the payload, or open and undescribed without one. */

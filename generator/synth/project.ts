@@ -44,12 +44,12 @@ function catalogueFiles(random: Random, plan: CataloguePlan): Map<string, string
   const style = envelopeStyles[plan.style]!;
   const schemas = new Map<string, JsonObject>();
   schemas.set(`${plan.path}/common/envelope.schema.json`, envelope(random, plan.path, plan.display, style));
-  plan.commons.forEach((_, i) =>
+  plan.commons.forEach((_, i) => {
     schemas.set(
       `${plan.path}/common/${plan.commons[i]}.schema.json`,
       common(random, plan.path, plan.display, plan.commons, i),
-    ),
-  );
+    );
+  });
   for (const event of plan.events)
     schemas.set(
       `${plan.path}/${event.stem}.schema.json`,
@@ -85,13 +85,16 @@ function catalogueFiles(random: Random, plan: CataloguePlan): Map<string, string
 export function synthProject(options: SynthOptions): Map<string, string> {
   const random = seeded(options.seed);
   const files = new Map<string, string>([
-    ["package.json", json({
-      name: "coursehooks-synthetic",
-      version: "0.0.1",
-      private: true,
-      type: "module",
-      repository: { type: "git", url: "git+https://github.com/example/coursehooks-synthetic.git" },
-    })],
+    [
+      "package.json",
+      json({
+        name: "coursehooks-synthetic",
+        version: "0.0.1",
+        private: true,
+        type: "module",
+        repository: { type: "git", url: "git+https://github.com/example/coursehooks-synthetic.git" },
+      }),
+    ],
     ["LICENSE", "MIT License\n\nSynthetic schemas for measuring coursehooks' generator.\n"],
   ]);
   for (const plan of projectPlan(options.events, options.providers)) {

@@ -352,7 +352,10 @@ describe.each(["node", "fetch"] as const)("webhooks.%s in a child process", (ada
     );
     const after = await getStats();
     expect(after.handled[route]).toBe(before.handled[route]! + 1);
-    const failed = [[`${route}/throws`, "handler_failed"], [`${route}/hangs`, "handler_timeout"]] as const;
+    const failed = [
+      [`${route}/throws`, "handler_failed"],
+      [`${route}/hangs`, "handler_timeout"],
+    ] as const;
     for (const [path, code] of failed) {
       expect(failures(after, path, code)).toBe(failures(before, path, code) + 1);
     }

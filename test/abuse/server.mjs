@@ -38,7 +38,8 @@ process.on("unhandledRejection", (reason) => record("unhandledRejections", reaso
 process.on("uncaughtException", (error) => record("uncaughtExceptions", error));
 
 const count = (table, route, key) => {
-  const counts = (table[route] ??= {});
+  table[route] ??= {};
+  const counts = table[route];
   counts[key] = (counts[key] ?? 0) + 1;
 };
 
@@ -104,7 +105,9 @@ async function serveFetch(webhooks, request, response) {
   if (response.destroyed) return;
   response.statusCode = answer.status;
   // `connection` is hop-by-hop: this server decides when to close (see closeSoon).
-  answer.headers.forEach((value, name) => name !== "connection" && response.setHeader(name, value));
+  answer.headers.forEach((value, name) => {
+    if (name !== "connection") response.setHeader(name, value);
+  });
   response.once("finish", () => request.complete || closeSoon(socket));
   response.end(bytes);
 }

@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Change, ChangeKind, Effect } from "../../generator/breaking/change.js";
 import { checkVersion, neededBump, type Bump } from "../../generator/breaking/semver.js";
 
-const change = (kind: ChangeKind, effect: Effect): Change =>
-  ({ package: "p", event: "e", path: "", change: "", effect, kind });
+const change = (kind: ChangeKind, effect: Effect): Change => ({
+  package: "p",
+  event: "e",
+  path: "",
+  change: "",
+  effect,
+  kind,
+});
 
 describe("neededBump", () => {
   const cases: [string, Change[], Bump][] = [

@@ -1,7 +1,5 @@
 /** One edit of a parsed payload, addressed by JSON Pointer (RFC 6902 subset). */
-export type Patch =
-  | { op: "remove"; path: string }
-  | { op: "replace" | "add"; path: string; value: unknown };
+export type Patch = { op: "remove"; path: string } | { op: "replace" | "add"; path: string; value: unknown };
 
 /** A payload that must fail, and the field its error must point at. */
 export interface Broken {

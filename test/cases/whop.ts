@@ -32,13 +32,19 @@ const imported = readdirSync(dir)
       data: { id: "xxx_xxxxxxxxxxxxx" },
     };
     const broken: Broken[] = [
-      { name: "the type is another event's", patch: [{ op: "replace", path: "/type", value: "other.event" }], pointer: "/type" },
+      {
+        name: "the type is another event's",
+        patch: [{ op: "replace", path: "/type", value: "other.event" }],
+        pointer: "/type",
+      },
       { name: "data is a string", patch: [{ op: "replace", path: "/data", value: "x" }], pointer: "/data" },
       ...(dataRequiresId(schema)
         ? [{ name: "data has no id", patch: [{ op: "remove" as const, path: "/data/id" }], pointer: "/data/id" }]
         : []),
     ];
-    return [{ schema: type, base: { assembled, from: "the envelope of @whop/sdk's event types (docs example ids)" }, broken }];
+    return [
+      { schema: type, base: { assembled, from: "the envelope of @whop/sdk's event types (docs example ids)" }, broken },
+    ];
   });
 
 export const cases: EventCases[] = [
@@ -47,9 +53,21 @@ export const cases: EventCases[] = [
     base: { example: "course_lesson_interaction.completed.json" },
     broken: [
       { name: "the lesson has no id", patch: [{ op: "remove", path: "/data/lesson/id" }], pointer: "/data/lesson/id" },
-      { name: "completed is a string", patch: [{ op: "replace", path: "/data/completed", value: "true" }], pointer: "/data/completed" },
-      { name: "api_version is not v1", patch: [{ op: "replace", path: "/api_version", value: "v2" }], pointer: "/api_version" },
-      { name: "the timestamp is not RFC 3339", patch: [{ op: "replace", path: "/timestamp", value: "2025-01-01 00:00" }], pointer: "/timestamp" },
+      {
+        name: "completed is a string",
+        patch: [{ op: "replace", path: "/data/completed", value: "true" }],
+        pointer: "/data/completed",
+      },
+      {
+        name: "api_version is not v1",
+        patch: [{ op: "replace", path: "/api_version", value: "v2" }],
+        pointer: "/api_version",
+      },
+      {
+        name: "the timestamp is not RFC 3339",
+        patch: [{ op: "replace", path: "/timestamp", value: "2025-01-01 00:00" }],
+        pointer: "/timestamp",
+      },
     ],
   },
   ...imported,

@@ -58,7 +58,7 @@ beforeAll(() => {
   const titleChanged = example("edume", "course.updated.title.changed.json5");
   titleChanged.payload.previousTitle = "Old title";
   const teamAssigned = example("edume", "course.updated.team.assigned.json5");
-  f.edume = put("edume/surveys.ndjson", [JSON.stringify(inCourse), JSON.stringify(standalone)].join("\n") + "\n");
+  f.edume = put("edume/surveys.ndjson", `${[JSON.stringify(inCourse), JSON.stringify(standalone)].join("\n")}\n`);
   f.edumeUpdated = put("edume/updated/title.json", json(titleChanged));
   put("edume/updated/team.json", json(teamAssigned));
   put("edume/updated/notes.txt", "not a delivery: ignored inside a folder");

@@ -14,7 +14,10 @@ import { eventExamples } from "../helpers/examples.js";
 
 const providers = ["edume", "teachfloor", "teachify", "whop"];
 const entries = catalogues().map((c) => c.path); // teachfloor/early is the subpath @coursehooks/teachfloor/early
-const compilers = { "typescript 6": join(projectRoot, "node_modules", "typescript", "bin", "tsc"), "typescript 5": join(projectRoot, "node_modules", "typescript5", "bin", "tsc") };
+const compilers = {
+  "typescript 6": join(projectRoot, "node_modules", "typescript", "bin", "tsc"),
+  "typescript 5": join(projectRoot, "node_modules", "typescript5", "bin", "tsc"),
+};
 const run = (command: string, args: string[], cwd: string) => spawnSync(command, args, { cwd, encoding: "utf8" });
 
 let consumer: string;
@@ -99,7 +102,10 @@ const tsconfig = (module: "node16" | "bundler", outDir: string) =>
       outDir,
       ...(module === "bundler" ? { noEmit: true } : {}),
     },
-    files: module === "node16" ? ["consumer.ts", "consumer-cjs.cts", "fetch-handler.ts"] : ["consumer.ts", "fetch-handler.ts"],
+    files:
+      module === "node16"
+        ? ["consumer.ts", "consumer-cjs.cts", "fetch-handler.ts"]
+        : ["consumer.ts", "fetch-handler.ts"],
   });
 
 beforeAll(() => {
@@ -107,13 +113,19 @@ beforeAll(() => {
   const packs = join(root, "packs");
   mkdirSync(packs);
   for (const provider of providers) {
-    const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packs], { cwd: join(projectRoot, "generated", provider), encoding: "utf8" });
+    const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packs], {
+      cwd: join(projectRoot, "generated", provider),
+      encoding: "utf8",
+    });
     tarballs.set(provider, join(packs, (JSON.parse(out) as Array<{ filename: string }>)[0]!.filename));
   }
   consumer = join(root, "consumer");
   mkdirSync(consumer);
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", ...tarballs.values()], { cwd: consumer, encoding: "utf8" });
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", ...tarballs.values()], {
+    cwd: consumer,
+    encoding: "utf8",
+  });
   writeFileSync(join(consumer, "consumer.ts"), esmConsumer());
   writeFileSync(join(consumer, "consumer-cjs.cts"), cjsConsumer());
   writeFileSync(join(consumer, "fetch-handler.ts"), fetchHandler("@coursehooks/whop").join("\n"));
@@ -139,22 +151,46 @@ describe("the installed packages, run by Node", () => {
     for (const entry of entries) expect(report[entry], entry).toEqual(bodies(entry).map(() => "ok"));
     expect(report.narrowed).toBe("john@example.com");
     expect(report.subType).toBe(55526);
-    expect(report.broken).toEqual(["/timestamp", "/data/id", "/data/completed", "/data/created_at", "/data/lesson", "/data/user", "/data/course"]);
+    expect(report.broken).toEqual([
+      "/timestamp",
+      "/data/id",
+      "/data/completed",
+      "/data/created_at",
+      "/data/lesson",
+      "/data/user",
+      "/data/course",
+    ]);
     expect(report.eventTypes).toBe(true);
     expect(report.standardSchema).toBe(true);
     expect(report.createHandler).toEqual([200, 401, ["Understanding Candlestick Patterns"]]);
-    expect(report.fetchHandler, "the README's fetch handler answers 204, 202 for an unknown event, 400 for a bad one").toEqual([204, 202, 400]);
+    expect(
+      report.fetchHandler,
+      "the README's fetch handler answers 204, 202 for an unknown event, 400 for a bad one",
+    ).toEqual([204, 202, 400]);
   });
 
   it("work through require, including the subpath and a shipped JSON Schema (CommonJS)", () => {
     const result = run(process.execPath, ["out/consumer-cjs.cjs"], consumer);
     expect(result.stderr).toBe("");
-    expect(JSON.parse(result.stdout)).toEqual({ whop: true, early: 4, schemaId: "https://coursehooks.dev/schemas/whop/course_lesson_interaction.completed.schema.json" });
+    expect(JSON.parse(result.stdout)).toEqual({
+      whop: true,
+      early: 4,
+      schemaId: "https://coursehooks.dev/schemas/whop/course_lesson_interaction.completed.schema.json",
+    });
   });
 
   it("tree-shake: a bundle that imports one guard leaves the other events' code out", async () => {
     const bundle = async (code: string) =>
-      (await build({ stdin: { contents: code, resolveDir: consumer }, bundle: true, format: "esm", minify: true, write: false, logLevel: "silent" })).outputFiles[0]!.text;
+      (
+        await build({
+          stdin: { contents: code, resolveDir: consumer },
+          bundle: true,
+          format: "esm",
+          minify: true,
+          write: false,
+          logLevel: "silent",
+        })
+      ).outputFiles[0]!.text;
     const one = await bundle(`import { isCourseJoin } from "@coursehooks/teachfloor"; console.log(isCourseJoin({}));`);
     const all = await bundle(`import * as t from "@coursehooks/teachfloor"; console.log(t);`);
     expect(one).toContain("course.join");
@@ -168,21 +204,41 @@ describe.each(entries)("the ES module build of %s", (entry) => {
     const payload = join(consumer, `${entry.replace("/", "-")}.json`);
     writeFileSync(payload, bodies(entry)[0]!);
     const dist = join(consumer, "node_modules", "@coursehooks", entry, "dist", "index.js");
-    const result = run(process.execPath, ["--experimental-vm-modules", "--no-warnings", join(import.meta.dirname, "edge-runtime.mjs"), dist, payload], consumer);
+    const result = run(
+      process.execPath,
+      ["--experimental-vm-modules", "--no-warnings", join(import.meta.dirname, "edge-runtime.mjs"), dist, payload],
+      consumer,
+    );
     expect(result.stderr).toBe("");
-    expect(JSON.parse(result.stdout)).toEqual({ hasRequire: false, hasProcess: false, functionConstructorBlocked: true, result: "ok", received: "ok", forged: "signature_mismatch" });
+    expect(JSON.parse(result.stdout)).toEqual({
+      hasRequire: false,
+      hasProcess: false,
+      functionConstructorBlocked: true,
+      result: "ok",
+      received: "ok",
+      forged: "signature_mismatch",
+    });
   });
 });
 
 describe.each(providers)("the %s package", (provider) => {
   it("has no publint problems, suggestions included", async () => {
-    const { messages } = await publint({ pkgDir: join(projectRoot, "generated", provider), level: "suggestion", strict: true, pack: "npm" });
+    const { messages } = await publint({
+      pkgDir: join(projectRoot, "generated", provider),
+      level: "suggestion",
+      strict: true,
+      pack: "npm",
+    });
     expect(messages).toEqual([]);
   });
 
   it("has no problems for @arethetypeswrong/cli, in every module resolution", () => {
     const attw = join(projectRoot, "node_modules", "@arethetypeswrong", "cli", "dist", "index.js");
-    const result = run(process.execPath, [attw, tarballs.get(provider)!, "--format", "ascii", "--no-emoji", "--no-color"], consumer);
+    const result = run(
+      process.execPath,
+      [attw, tarballs.get(provider)!, "--format", "ascii", "--no-emoji", "--no-color"],
+      consumer,
+    );
     expect(result.status, result.stdout + result.stderr).toBe(0);
   });
 });

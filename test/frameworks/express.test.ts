@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { delivery, forged, forgedAnswer, handled, listen, post, useSecret } from "./helpers.js";
+import { delivery, forged, forgedAnswer, handled, listen, post, setSecretEnv } from "./helpers.js";
 
-useSecret();
+setSecretEnv();
 const { joined, webhooks } = await import("../../examples/frameworks/webhooks.js");
 const recipes = {
   'app.post("/webhooks", webhooks.node) before express.json()': await import("../../examples/frameworks/express.js"),

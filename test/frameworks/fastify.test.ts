@@ -1,8 +1,8 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { delivery, forged, forgedAnswer, handled, post, useSecret } from "./helpers.js";
+import { delivery, forged, forgedAnswer, handled, post, setSecretEnv } from "./helpers.js";
 
-useSecret();
+setSecretEnv();
 const { joined, webhooks } = await import("../../examples/frameworks/webhooks.js");
 const { app } = await import("../../examples/frameworks/fastify.js");
 
@@ -49,7 +49,10 @@ it("Fastify: handle(request.body) given the object the JSON parser made is 500 r
   const fastify = Fastify();
   fastify.post("/webhooks", async (request, reply) => {
     const answer = await webhooks.handle(request.body as string, request.headers);
-    return reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
+    return reply
+      .code(answer.status)
+      .headers(answer.headers ?? {})
+      .send(answer.body);
   });
   await expectRawBodyUnavailable(fastify);
 });

@@ -14,7 +14,7 @@ export const handled = { status: 200, body: { received: true, handled: true } };
 export const forgedAnswer = { status: 401, body: { error: "signature_mismatch" } };
 
 /** Sets the secret the recipes read from the environment; call it before importing a recipe. */
-export function useSecret(): void {
+export function setSecretEnv(): void {
   process.env.TEACHFLOOR_WEBHOOK_SECRET = secret;
 }
 
@@ -60,9 +60,10 @@ export async function post(url: string, d: Delivery): Promise<{ status: number; 
 export async function listen(server: Server): Promise<{ url: string; close: () => Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  const close = () => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return { url: `http://127.0.0.1:${port}`, close };
 }

@@ -1,9 +1,9 @@
 import type { Server } from "node:http";
 import { createAdaptorServer } from "@hono/node-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { delivery, forged, forgedAnswer, handled, listen, post, useSecret } from "./helpers.js";
+import { delivery, forged, forgedAnswer, handled, listen, post, setSecretEnv } from "./helpers.js";
 
-useSecret();
+setSecretEnv();
 const { joined } = await import("../../examples/frameworks/webhooks.js");
 const { app } = await import("../../examples/frameworks/hono.js");
 

@@ -1,8 +1,8 @@
 import { NextRequest } from "next/server.js";
 import { expect, it } from "vitest";
-import { delivery, forged, forgedAnswer, handled, useSecret, type Delivery } from "./helpers.js";
+import { delivery, forged, forgedAnswer, handled, setSecretEnv, type Delivery } from "./helpers.js";
 
-useSecret();
+setSecretEnv();
 const { joined } = await import("../../examples/frameworks/webhooks.js");
 const { POST } = await import("../../examples/frameworks/next-route.js");
 

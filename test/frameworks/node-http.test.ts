@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { delivery, forged, forgedAnswer, handled, listen, post, useSecret } from "./helpers.js";
+import { delivery, forged, forgedAnswer, handled, listen, post, setSecretEnv } from "./helpers.js";
 
-useSecret();
+setSecretEnv();
 const { joined } = await import("../../examples/frameworks/webhooks.js");
 const { server } = await import("../../examples/frameworks/node-http.js");
 

@@ -13,7 +13,11 @@ function generateIn(fixture: string) {
   cpSync(join(projectRoot, "LICENSE"), join(root, "LICENSE"));
   mkdirSync(join(root, "generated"));
   writeFileSync(join(root, "generated", "earlier.txt"), "output of an earlier run");
-  const run = spawnSync(process.execPath, ["--import", "tsx", join(projectRoot, "scripts", "generate.ts"), "--root", root], { cwd: projectRoot, encoding: "utf8" });
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(projectRoot, "scripts", "generate.ts"), "--root", root],
+    { cwd: projectRoot, encoding: "utf8" },
+  );
   return { root, run };
 }
 
@@ -25,7 +29,9 @@ const untouched = (root: string) => {
 it("stops when emitting fails after the checks pass, saying where, and leaves generated/ as it was", () => {
   const { root, run } = generateIn("emit-failure");
   expect(run.status).toBe(1);
-  expect(run.stderr).toContain("schemas/acme/thing.done.schema.json /: definitions means different things in draft-07 and 2020-12");
+  expect(run.stderr).toContain(
+    "schemas/acme/thing.done.schema.json /: definitions means different things in draft-07 and 2020-12",
+  );
   expect(run.stderr).toContain("generated/ was left as it was");
   untouched(root);
 });
@@ -41,6 +47,10 @@ it("stops on broken schemas, lists every problem with file and pointer, and leav
     /^schemas\/acme\/unknown-keyword\.schema\.json \/properties\/data\/nullable: Every keyword is a draft-07 keyword.*unknown keyword "nullable"/,
     /^schemas\/acme\/delivery\.json \/: A catalogue says in delivery\.json how its deliveries are signed and identified\.$/,
   ];
-  for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), `stderr has a line like ${pattern}:\n${run.stderr}`).toBe(true);
+  for (const pattern of expected)
+    expect(
+      lines.some((line) => pattern.test(line)),
+      `stderr has a line like ${pattern}:\n${run.stderr}`,
+    ).toBe(true);
   untouched(root);
 });

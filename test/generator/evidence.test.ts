@@ -34,19 +34,23 @@ describe("evidence", () => {
   });
 
   it.each([
-    ["an event with sources", dereferenced, [
-      "### Evidence",
-      "",
-      "Confidence: 2 independent sources for this event's shape.",
-      "",
-      "- [acme docs, thing.done](https://acme.example/docs): one example",
-      "- acme SDK, Thing: a type: name is optional",
-      "- Acme envelope:",
-      "  - acme envelope reference: id and type",
-      "- Acme member (`data.member`):",
-      "  - acme member reference: a field table",
-      "",
-    ]],
+    [
+      "an event with sources",
+      dereferenced,
+      [
+        "### Evidence",
+        "",
+        "Confidence: 2 independent sources for this event's shape.",
+        "",
+        "- [acme docs, thing.done](https://acme.example/docs): one example",
+        "- acme SDK, Thing: a type: name is optional",
+        "- Acme envelope:",
+        "  - acme envelope reference: id and type",
+        "- Acme member (`data.member`):",
+        "  - acme member reference: a field table",
+        "",
+      ],
+    ],
     ["an event without any", { type: "object" }, []],
   ])("renders %s", (_, given, want) => {
     expect(evidenceSection(given, "###")).toEqual(want);

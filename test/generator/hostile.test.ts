@@ -24,7 +24,10 @@ describe("hostile schema files", () => {
     ];
     for (const [stem, pointer, sentence] of expected) {
       const start = `schemas/acme/${stem}.schema.json ${pointer}: ${sentence}`;
-      expect(lines.some((line) => line.startsWith(start)), `a line starting ${start}:\n${lines.join("\n")}`).toBe(true);
+      expect(
+        lines.some((line) => line.startsWith(start)),
+        `a line starting ${start}:\n${lines.join("\n")}`,
+      ).toBe(true);
     }
     expect(lines.filter((line) => line.includes("twice.first"))).toEqual([expect.stringContaining("twice.second")]);
   });
@@ -78,6 +81,7 @@ const payload = [
   '" ; globalThis.pwned = 1; "',
   "' ; globalThis.pwned = 1; '",
   "` ; globalThis.pwned = 1; `",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template terminator is what this string injects
   "${globalThis.pwned = 1}",
   "\n globalThis.pwned = 1;\n",
   "</script><script>globalThis.pwned = 1</script>",

@@ -9,7 +9,10 @@ describe("schema prose in Markdown", () => {
     ["plain text", { given: "A learner joined a course.", want: "A learner joined a course." }],
     ["an HTML tag", { given: "<img src=x onerror=alert(1)>", want: "&lt;img src=x onerror=alert(1)&gt;" }],
     ["an ampersand", { given: "Q&A", want: "Q&amp;A" }],
-    ["a code span, kept as written", { given: "`Array<{ id: number }>` & more", want: "`Array<{ id: number }>` &amp; more" }],
+    [
+      "a code span, kept as written",
+      { given: "`Array<{ id: number }>` & more", want: "`Array<{ id: number }>` &amp; more" },
+    ],
     ["a link", { given: "[click](javascript:alert(1))", want: "\\[click\\](javascript:alert(1))" }],
     ["a comment terminator", { given: "--> <!--", want: "--&gt; &lt;!--" }],
     ["line breaks", { given: "one\n\n# two", want: "one # two" }],
@@ -27,7 +30,7 @@ describe("schema prose in Markdown", () => {
 });
 
 describe("an event page of a schema written to inject HTML", () => {
-  const payload = '<script>alert(1)</script> --> <img src=x onerror=alert(2)> [x](javascript:alert(3))';
+  const payload = "<script>alert(1)</script> --> <img src=x onerror=alert(2)> [x](javascript:alert(3))";
   const json: SchemaFile["json"] = {
     $schema: "http://json-schema.org/draft-07/schema#",
     $id: "https://coursehooks.dev/schemas/acme/thing.done.schema.json",

@@ -42,9 +42,21 @@ describe("the policy's decisions in the generated types", () => {
   it.each([
     ["a field two sources confirm: required", "name", { type: "string" }, true, "name: string;"],
     ["a field one example shows: optional", "name", { type: "string" }, false, "name?: string;"],
-    ["a field any source shows null: nullable", "cover", { type: ["string", "null"] }, false, "cover?: (string | null);"],
+    [
+      "a field any source shows null: nullable",
+      "cover",
+      { type: ["string", "null"] },
+      false,
+      "cover?: (string | null);",
+    ],
     ["a field documented as any: unknown", "extra", { description: "Documented as any." }, true, "extra: unknown;"],
-    ["an open map: an index signature", "metadata", { type: "object", additionalProperties: true }, false, "metadata?: {"],
+    [
+      "an open map: an index signature",
+      "metadata",
+      { type: "object", additionalProperties: true },
+      false,
+      "metadata?: {",
+    ],
   ] as const)("%s", async (_, field, schema, required, want) => {
     expect(await member(field, schema, required)).toBe(want);
   });

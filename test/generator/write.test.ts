@@ -1,6 +1,14 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
-  from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -51,8 +59,8 @@ describe("replaceFolder", () => {
       given: { "a.txt": "A", "old/x/y.txt": "Y", "p/gone.txt": "G", "p/kept.txt": "K" },
       want: { "a.txt": "A", "p/kept.txt": "K" },
     },
-    { name: "replaces a file by a folder", given: { "a": "file" }, want: { "a/b.txt": "B" } },
-    { name: "replaces a folder by a file", given: { "a/b.txt": "B", "a/c/d.txt": "D" }, want: { "a": "file" } },
+    { name: "replaces a file by a folder", given: { a: "file" }, want: { "a/b.txt": "B" } },
+    { name: "replaces a folder by a file", given: { "a/b.txt": "B", "a/c/d.txt": "D" }, want: { a: "file" } },
     { name: "empties the folder when nothing is produced", given: { "a/b.txt": "B" }, want: {} },
   ];
   for (const { name, given, want } of cases) {
@@ -60,8 +68,11 @@ describe("replaceFolder", () => {
       if (given) put(dir, given);
       replaceFolder(dir, new Map(Object.entries(want)));
       expect(sorted(filesOf(dir))).toEqual(sorted(new Map(Object.entries(want))));
-      expect([...tree(dir).keys()].filter((path) => tree(dir).get(path) === null).every((folder) =>
-        Object.keys(want).some((path) => path.startsWith(`${folder}/`)))).toBe(true);
+      expect(
+        [...tree(dir).keys()]
+          .filter((path) => tree(dir).get(path) === null)
+          .every((folder) => Object.keys(want).some((path) => path.startsWith(`${folder}/`))),
+      ).toBe(true);
       for (const leftover of temporaryFolders(dir)) expect(existsSync(leftover), leftover).toBe(false);
     });
   }
@@ -70,7 +81,11 @@ describe("replaceFolder", () => {
     put(dir, { "same.txt": "S", "p/same.ts": "T", "changed.txt": "old" });
     const before = new Map(["same.txt", "p/same.ts", "changed.txt"].map((p) => [p, statSync(join(dir, p))]));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const files = new Map([["same.txt", "S"], ["p/same.ts", "T"], ["changed.txt", "new"]]);
+    const files = new Map([
+      ["same.txt", "S"],
+      ["p/same.ts", "T"],
+      ["changed.txt", "new"],
+    ]);
     expect(replaceFolder(dir, files)).toEqual({ written: ["changed.txt"], deleted: [], unchanged: 2 });
     for (const path of ["same.txt", "p/same.ts"]) {
       const after = statSync(join(dir, path));
@@ -88,8 +103,17 @@ describe("replaceFolder", () => {
     put(`${dir}.next`, { "a.txt": "half", "x/y.txt": "Y" });
     put(`${dir}.previous`, { "a.txt": "older" });
     expect(temporaryFolders(dir).sort()).toEqual([`${dir}.next`, `${dir}.previous`]);
-    replaceFolder(dir, new Map([["a.txt", "A"], ["b.txt", "B"]]));
-    expect(sorted(filesOf(dir))).toEqual([["a.txt", "A"], ["b.txt", "B"]]);
+    replaceFolder(
+      dir,
+      new Map([
+        ["a.txt", "A"],
+        ["b.txt", "B"],
+      ]),
+    );
+    expect(sorted(filesOf(dir))).toEqual([
+      ["a.txt", "A"],
+      ["b.txt", "B"],
+    ]);
     expect(readdirSync(parent)).toEqual(["generated"]);
   });
 

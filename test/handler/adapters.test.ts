@@ -96,7 +96,10 @@ describe("the Node adapter", () => {
 
   it("answers 413 from content-length without reading, then ends the connection: a FIN once answered, a reset later", async () => {
     const socket = { end: vi.fn(), destroy: vi.fn() };
-    const request = Object.assign(await nodeRequest("POST", { "content-length": "999999" }), { complete: false, socket });
+    const request = Object.assign(await nodeRequest("POST", { "content-length": "999999" }), {
+      complete: false,
+      socket,
+    });
     const { written, response } = recorder();
     const finished = new PassThrough();
     const once = (event: "finish", listener: () => void) => finished.once(event, listener);
@@ -160,7 +163,10 @@ describe("the Node adapter", () => {
     const { written, response } = recorder();
     await handler.node(consumed, response);
     expect(written.statusCode).toBe(500);
-    expect(JSON.parse(written.body)).toMatchObject({ error: "raw_body_unavailable", message: expect.stringContaining("Fastify") });
+    expect(JSON.parse(written.body)).toMatchObject({
+      error: "raw_body_unavailable",
+      message: expect.stringContaining("Fastify"),
+    });
   });
 
   it("resolves when writing the answer fails (the connection is gone)", async () => {

@@ -69,7 +69,11 @@ describe("deduplication", () => {
     const first = handler.handle(body, headers);
     await vi.waitFor(() => expect(join).toHaveBeenCalledTimes(1)); // the first has claimed the id and is running
     const second = await handler.handle(body, headers);
-    expect(second).toMatchObject({ status: 409, body: { error: "delivery_in_progress" }, headers: { "retry-after": "10" } });
+    expect(second).toMatchObject({
+      status: 409,
+      body: { error: "delivery_in_progress" },
+      headers: { "retry-after": "10" },
+    });
     gate.resolve();
     expect(await first).toEqual(handled);
     expect(join).toHaveBeenCalledTimes(1);
@@ -90,16 +94,29 @@ describe("deduplication", () => {
     const store: DeliveryStore = {
       claim: async (id, lease) => {
         calls.push(`claim ${id} ${lease}`);
-        return states.get(id) ?? (states.set(id, "in_progress"), "claimed");
+        const state = states.get(id);
+        if (state) return state;
+        states.set(id, "in_progress");
+        return "claimed";
       },
-      complete: async (id, keep) => void (calls.push(`complete ${id} ${keep}`), states.set(id, "done")),
-      release: async (id) => void (calls.push(`release ${id}`), states.delete(id)),
+      complete: async (id, keep) => {
+        calls.push(`complete ${id} ${keep}`);
+        states.set(id, "done");
+      },
+      release: async (id) => {
+        calls.push(`release ${id}`);
+        states.delete(id);
+      },
     };
     const handler = teachfloor.createHandler({ secret, timeoutMs: 3000, deduplicate: { store, keepSeconds: 600 } });
     const headers = await signed();
     await handler.handle(body, headers);
     expect(await handler.handle(body, headers)).toEqual(duplicate);
-    expect(calls).toEqual(["claim teachfloor:evt_abc123 8", "complete teachfloor:evt_abc123 600", "claim teachfloor:evt_abc123 8"]);
+    expect(calls).toEqual([
+      "claim teachfloor:evt_abc123 8",
+      "complete teachfloor:evt_abc123 600",
+      "claim teachfloor:evt_abc123 8",
+    ]);
   });
 
   it("handles the delivery when the store fails (a duplicate is better than a loss), and tells onError", async () => {
@@ -111,12 +128,21 @@ describe("deduplication", () => {
       release: () => undefined,
     };
     const log = { info: vi.fn(), error: vi.fn() };
-    const handler = teachfloor.createHandler({ secret, on: { "course.join": join }, onError, log, deduplicate: { store: broken } });
+    const handler = teachfloor.createHandler({
+      secret,
+      on: { "course.join": join },
+      onError,
+      log,
+      deduplicate: { store: broken },
+    });
     expect(await handler.handle(body, await signed())).toEqual(handled);
     expect(join).toHaveBeenCalledTimes(1);
     const failure = { code: "store_failed", status: 200, deliveryId: "evt_abc123" };
     expect(onError).toHaveBeenCalledWith(new Error("redis down"), undefined, failure);
-    expect(log.error).toHaveBeenCalledWith("webhook store failed", expect.objectContaining({ ...failure, error: "redis down" }));
+    expect(log.error).toHaveBeenCalledWith(
+      "webhook store failed",
+      expect.objectContaining({ ...failure, error: "redis down" }),
+    );
   });
 
   it("does not let a forged copy of a handled delivery through, nor mark it", async () => {

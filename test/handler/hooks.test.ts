@@ -25,7 +25,11 @@ describe("the handlers' time limit", () => {
     const answer = await handler.handle(body, headers);
     expect(answer).toMatchObject({ status: 503, body: { error: "handler_timeout" } });
     expect(signals[0]!.aborted).toBe(true);
-    expect(onError).toHaveBeenCalledWith(expect.any(Error), event, { code: "handler_timeout", status: 503, deliveryId: event.id });
+    expect(onError).toHaveBeenCalledWith(expect.any(Error), event, {
+      code: "handler_timeout",
+      status: 503,
+      deliveryId: event.id,
+    });
     expect(await handler.handle(body, headers)).toEqual({ status: 200, body: { received: true, handled: true } });
     expect(signals[1]!.aborted).toBe(false);
   });
@@ -51,7 +55,10 @@ describe("onInvalid: no genuine delivery lost", () => {
     const onInvalid = vi.fn();
     const handler = teachfloor.createHandler({ secret, onInvalid });
     const headers = await signed(broken);
-    expect(await handler.handle(broken, headers)).toEqual({ status: 202, body: { received: true, invalid: "invalid_payload" } });
+    expect(await handler.handle(broken, headers)).toEqual({
+      status: 202,
+      body: { received: true, invalid: "invalid_payload" },
+    });
     expect(onInvalid).toHaveBeenCalledWith(
       JSON.parse(broken),
       expect.objectContaining({ code: "invalid_payload", issues: expect.any(Array) }),
@@ -66,7 +73,11 @@ describe("onInvalid: no genuine delivery lost", () => {
     const onInvalid = vi.fn();
     const handler = teachfloor.createHandler({ secret, onInvalid });
     expect((await handler.handle("{nope", await signed("{nope"))).status).toBe(202);
-    expect(onInvalid).toHaveBeenCalledWith("{nope", expect.objectContaining({ code: "invalid_json" }), expect.anything());
+    expect(onInvalid).toHaveBeenCalledWith(
+      "{nope",
+      expect.objectContaining({ code: "invalid_json" }),
+      expect.anything(),
+    );
   });
 
   it("answers 500 when onInvalid fails, so the provider retries; 400 without onInvalid; never for a forgery", async () => {
@@ -114,7 +125,11 @@ describe("onAny, onError, log and handlers for several types", () => {
     const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
     const handler = teachfloor.createHandler({ secret, onError, log });
     expect((await handler.handle(text, await headers())).status).toBe(status);
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }), undefined, expect.objectContaining({ code, status }));
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code }),
+      undefined,
+      expect.objectContaining({ code, status }),
+    );
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining(code), expect.objectContaining({ code, status }));
     expect(log.info).not.toHaveBeenCalled();
   });
@@ -142,7 +157,10 @@ describe("onAny, onError, log and handlers for several types", () => {
     const log = { info: vi.fn(), error: vi.fn() };
     const handler = teachfloor.createHandler({ secret, log, on: { "course.join": () => undefined } });
     await handler.handle(body, await signed());
-    expect(log.info).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ status: 200, deliveryId: event.id }));
+    expect(log.info).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.objectContaining({ status: 200, deliveryId: event.id }),
+    );
     const explode = () => {
       throw new Error("sink down");
     };

@@ -23,8 +23,12 @@ export const recorder = () => {
       set statusCode(value: number) {
         written.statusCode = value;
       },
-      setHeader: (name: string, value: string) => void (written.headers[name] = value),
-      end: (text: string) => void (written.body = text),
+      setHeader: (name: string, value: string) => {
+        written.headers[name] = value;
+      },
+      end: (text: string) => {
+        written.body = text;
+      },
     },
   };
 };

@@ -24,7 +24,9 @@ export interface ShippedValidator {
 
 /** The generated (shipped) validator of a schema, by catalogue and stem (`common/member` for shared objects). */
 export async function shippedValidator(catalogue: string, stem: string): Promise<ShippedValidator> {
-  const module = (await import(pathToFileURL(join(projectRoot, "generated", catalogue, "src", "validators.js")).href)) as Record<string, ShippedValidator>;
+  const module = (await import(
+    pathToFileURL(join(projectRoot, "generated", catalogue, "src", "validators.js")).href
+  )) as Record<string, ShippedValidator>;
   const validate = module[validatorName(stem)];
   if (!validate) throw new Error(`generated/${catalogue}/src/validators.js has no ${validatorName(stem)}`);
   return validate;
@@ -32,10 +34,14 @@ export async function shippedValidator(catalogue: string, stem: string): Promise
 
 /** The pointer each error points at; for a missing property, the property's own pointer. */
 export function errorPointers(validate: ShippedValidator): string[] {
-  return (validate.errors ?? []).map((e) => (e.keyword === "required" ? `${e.instancePath}/${String(e.params.missingProperty)}` : e.instancePath));
+  return (validate.errors ?? []).map((e) =>
+    e.keyword === "required" ? `${e.instancePath}/${String(e.params.missingProperty)}` : e.instancePath,
+  );
 }
 
 /** The files in a catalogue's examples folder, other than the manifest. */
 export function exampleFiles(catalogue: string): string[] {
-  return readdirSync(join(projectRoot, "schemas", catalogue, "examples")).filter((name) => name !== "examples.json").sort();
+  return readdirSync(join(projectRoot, "schemas", catalogue, "examples"))
+    .filter((name) => name !== "examples.json")
+    .sort();
 }

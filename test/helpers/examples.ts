@@ -57,6 +57,17 @@ export function eventExamples(c: Catalogue): EventExample[] {
     if (!event) return [];
     const bytes = new Uint8Array(readFileSync(join(schemasDir, c.path, "examples", file)));
     const text = new TextDecoder().decode(bytes);
-    return [{ catalogue: c.path, file, event, bytes, text, json: file.endsWith(".json"), value: JSON5.parse(text), body: asSent(file, text) }];
+    return [
+      {
+        catalogue: c.path,
+        file,
+        event,
+        bytes,
+        text,
+        json: file.endsWith(".json"),
+        value: JSON5.parse(text),
+        body: asSent(file, text),
+      },
+    ];
   });
 }

@@ -1,6 +1,10 @@
 import type { Patch } from "../cases/case.js";
 
-const tokens = (pointer: string) => pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+const tokens = (pointer: string) =>
+  pointer
+    .split("/")
+    .slice(1)
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
 
 /** Applies JSON Patch operations (remove, replace, add) to a copy of `document`. */
 export function applyPatch(document: unknown, patch: readonly Patch[]): unknown {

@@ -46,7 +46,7 @@ describe("the breaking-change guard classifies a new SDK release imported from a
   it("a field the SDK drops from a shared object is a breaking change in every event that carries it", async () => {
     const before = await imported(original);
     const after = await imported(
-      edited("shared.d.ts", /    \/\*\*\n     \* The current status[^/]*\/\n    status: EntryStatus;\n/, ""),
+      edited("shared.d.ts", / {4}\/\*\*\n {5}\* The current status[^/]*\/\n {4}status: EntryStatus;\n/, ""),
     );
     const changes = classifyPackage("whop", before, after);
     expect(changes.map((c) => [c.event, c.path, c.kind, c.effect])).toEqual([

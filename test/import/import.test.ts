@@ -30,7 +30,9 @@ async function runImport(args: string[]): Promise<{ code: number; output: string
   return { code, output };
 }
 
-afterAll(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("npm run import:whop", () => {
   let first: Map<string, string>;

@@ -379,17 +379,20 @@ function deliveryOf(provider: Provider, material: Genuine): fc.Arbitrary<Deliver
   );
   const signed = fc
     .tuple(bodies, fc.boolean())
-    .map(([body, sign]): DeliveryCase =>
-      sign
-        ? { body, base: deliveryHeaders(provider, body, material.secret), how: "signed" }
-        : { body, base: {}, how: "unsigned" },
+    .map(
+      ([body, sign]): DeliveryCase =>
+        sign
+          ? { body, base: deliveryHeaders(provider, body, material.secret), how: "signed" }
+          : { body, base: {}, how: "unsigned" },
     );
   const bearer = provider.config.signature.scheme === "hmac-sha256-hex" && provider.config.signature.bearer;
-  const byBearer = example.map(({ body }): DeliveryCase => ({
-    body,
-    base: { Authorization: `Bearer ${bearerToken}` },
-    how: "bearer",
-  }));
+  const byBearer = example.map(
+    ({ body }): DeliveryCase => ({
+      body,
+      base: { Authorization: `Bearer ${bearerToken}` },
+      how: "bearer",
+    }),
+  );
   const asSigned = example.map(({ body, headers }): DeliveryCase => ({ body, base: headers, how: "signed" }));
   return fc.oneof({ arbitrary: asSigned, weight: 3 }, { arbitrary: signed, weight: 3 }, ...(bearer ? [byBearer] : []));
 }

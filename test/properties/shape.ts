@@ -107,7 +107,7 @@ export function parseErrorProblems(error: unknown, where = "error"): string[] {
     if (typeof truncated !== "boolean") problems.push(`${where}.truncated is not a boolean`);
     if (issues.length > 20) problems.push(`${where} has ${issues.length} issues, more than 20`);
     if (truncated === true && issues.length !== 20) problems.push(`${where} is truncated with ${issues.length} issues`);
-    issues.forEach((issue, i) => problems.push(...issueProblems(issue, `${where}.issues[${i}]`)));
+    for (const [i, issue] of issues.entries()) problems.push(...issueProblems(issue, `${where}.issues[${i}]`));
     const first = issues[0] as Json | undefined;
     if (typeof message === "string" && typeof first?.message === "string" && !message.includes(first.message)) {
       problems.push(`${where}.message does not tell the first issue: ${show(message)}`);

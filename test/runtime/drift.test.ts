@@ -27,9 +27,17 @@ describe("undocumentedFields", () => {
     ["a payload with documented fields only", { id: "x", data: { plans: [{ amount: 1 }], owner: null } }, []],
     ["a new top-level field", { id: "x", version: 2, data: {} }, ["version"]],
     ["a field beside the envelope's (allOf) and in data", { id: "x", data: { tax: 1 } }, ["data.tax"]],
-    ["a new field in array items, once for every index", { data: { plans: [{ amount: 1, tax: 1 }, { tax: 2 }] } }, ["data.plans[].tax"]],
+    [
+      "a new field in array items, once for every index",
+      { data: { plans: [{ amount: 1, tax: 1 }, { tax: 2 }] } },
+      ["data.plans[].tax"],
+    ],
     ["anything in an open map or an untyped field", { data: { metadata: { a: 1 }, extra: { b: { c: 1 } } } }, []],
-    ["a new field in one branch of a nullable object", { data: { owner: { name: "n", email: "e" } } }, ["data.owner.email"]],
+    [
+      "a new field in one branch of a nullable object",
+      { data: { owner: { name: "n", email: "e" } } },
+      ["data.owner.email"],
+    ],
   ])("reports %s", (_, value, want) => {
     expect(undocumentedFields(schema, value)).toEqual({ fields: want });
   });
@@ -61,7 +69,11 @@ describe("drift and onDrift in the packages", () => {
     expect(onDrift).not.toHaveBeenCalled();
     const text = JSON.stringify({ ...event, id: "evt_drift", extra_field: true });
     expect((await handler.handle(text, await signed(text))).status).toBe(200);
-    expect(onDrift).toHaveBeenCalledWith(JSON.parse(text), { fields: ["extra_field"] }, expect.objectContaining({ deliveryId: "evt_drift" }));
+    expect(onDrift).toHaveBeenCalledWith(
+      JSON.parse(text),
+      { fields: ["extra_field"] },
+      expect.objectContaining({ deliveryId: "evt_drift" }),
+    );
     expect(join).toHaveBeenCalledTimes(2);
   });
 

@@ -28,9 +28,7 @@ export type Guard = (value: unknown) => boolean;
 export const all: Catalogue[] = catalogues();
 
 const loaded = new Map<string, Package>(
-  await Promise.all(
-    all.map(async (c) => [c.path, await builtPackage<Package>(c.path)] as const),
-  ),
+  await Promise.all(all.map(async (c) => [c.path, await builtPackage<Package>(c.path)] as const)),
 );
 
 /** The built package of a catalogue. */
@@ -69,8 +67,14 @@ export function dispatchPointer(c: Catalogue, eventType: string): string {
   const [first, ...rest] = siblings;
   const shared = first!.discriminants
     .map((d) => d.pointer)
-    .filter((pointer) => pointer !== `/${c.typeProperty}` && rest.every((other) => other.discriminants.some((d) => d.pointer === pointer)))
-    .filter((pointer) => new Set(siblings.map((e) => e.discriminants.find((d) => d.pointer === pointer)!.value)).size > 1);
+    .filter(
+      (pointer) =>
+        pointer !== `/${c.typeProperty}` &&
+        rest.every((other) => other.discriminants.some((d) => d.pointer === pointer)),
+    )
+    .filter(
+      (pointer) => new Set(siblings.map((e) => e.discriminants.find((d) => d.pointer === pointer)!.value)).size > 1,
+    );
   expect(shared, `one const tells the sub-types of ${eventType} apart`).toHaveLength(1);
   return shared[0]!;
 }
@@ -101,11 +105,14 @@ export function payloadError(result: ParseResult<unknown>): Extract<ParseError, 
 
 export type Path = Array<string | number>;
 
-export const pointerOf = (path: Path): string => path.map((key) => `/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+export const pointerOf = (path: Path): string =>
+  path.map((key) => `/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
 /** `data.plans[1].amount`, as issue messages start. */
 export const dotted = (path: Path): string =>
-  path.length === 0 ? "(root)" : path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
+  path.length === 0
+    ? "(root)"
+    : path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
 
 /** Sets (or with `undefined`, removes) the value at `path` in `root`, in place. */
 export function setAt(root: unknown, path: Path, value: unknown): void {
@@ -118,10 +125,14 @@ export function setAt(root: unknown, path: Path, value: unknown): void {
 // ---- broken copies ---------------------------------------------------------------------------------
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The schema and the schemas it requires through `allOf`: together they constrain one place. */
-const fragments = (schema: Json): Json[] => [schema, ...(Array.isArray(schema.allOf) ? schema.allOf.filter(isObject).flatMap(fragments) : [])];
+const fragments = (schema: Json): Json[] => [
+  schema,
+  ...(Array.isArray(schema.allOf) ? schema.allOf.filter(isObject).flatMap(fragments) : []),
+];
 
 const dateTimeWording = "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00";
 
@@ -134,11 +145,21 @@ export interface Breakage {
 
 function replacement(type: string): unknown {
   if (type === "string") return 12;
-  if (type === "integer" || type === "number" || type === "boolean" || type === "object" || type === "array") return "1";
+  if (type === "integer" || type === "number" || type === "boolean" || type === "object" || type === "array")
+    return "1";
   return undefined;
 }
 
-const kindOf = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value);
+const kindOf = (value: unknown) =>
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "array"
+      : typeof value === "number"
+        ? Number.isInteger(value)
+          ? "integer"
+          : "number"
+        : typeof value;
 
 /**
  * Every way to break `example` at one field that the shipped schema describes: remove a required field,
@@ -147,14 +168,23 @@ const kindOf = (value: unknown) => (value === null ? "null" : Array.isArray(valu
  * (and the objects holding them) are left alone: breaking them changes which schema applies.
  */
 export function breakages(c: Catalogue, example: Example, schema: Json): Breakage[] {
-  const choosers = [`/${c.typeProperty}`, ...(subTyped(c).includes(example.event) ? [dispatchPointer(c, example.event.eventType)] : [])];
+  const choosers = [
+    `/${c.typeProperty}`,
+    ...(subTyped(c).includes(example.event) ? [dispatchPointer(c, example.event.eventType)] : []),
+  ];
   // A chooser, or an object holding one: without it, the sub-type's const is what is reported missing.
-  const skip = { has: (pointer: string) => choosers.some((chooser) => chooser === pointer || chooser.startsWith(`${pointer}/`)) };
+  const skip = {
+    has: (pointer: string) => choosers.some((chooser) => chooser === pointer || chooser.startsWith(`${pointer}/`)),
+  };
   const out: Breakage[] = [];
   const broken = (name: string, path: Path, value: unknown, issue: Omit<Issue, "path" | "pointer">) => {
     const copy = copyOf(example);
     setAt(copy, path, value);
-    out.push({ name: `${name} at ${pointerOf(path)}`, value: copy, issue: { path, pointer: pointerOf(path), ...issue } });
+    out.push({
+      name: `${name} at ${pointerOf(path)}`,
+      value: copy,
+      issue: { path, pointer: pointerOf(path), ...issue },
+    });
   };
 
   const walk = (node: unknown, schemas: Json[], path: Path) => {
@@ -183,22 +213,34 @@ export function breakages(c: Catalogue, example: Example, schema: Json): Breakag
       }
       if (enums) {
         const expected = `one of ${enums.map((v) => JSON.stringify(v)).join(", ")}`;
-        broken("a value outside the enum", path, "no.such.value", { message: `${dotted(path)}: expected ${expected}, received "no.such.value"`, expected, received: '"no.such.value"' });
+        broken("a value outside the enum", path, "no.such.value", {
+          message: `${dotted(path)}: expected ${expected}, received "no.such.value"`,
+          expected,
+          received: '"no.such.value"',
+        });
       }
       if (typeof constant === "string") {
         const expected = JSON.stringify(constant);
-        broken("another value than the const", path, "no.such.const", { message: `${dotted(path)}: expected ${expected}, received "no.such.const"`, expected, received: '"no.such.const"' });
+        broken("another value than the const", path, "no.such.const", {
+          message: `${dotted(path)}: expected ${expected}, received "no.such.const"`,
+          expected,
+          received: '"no.such.const"',
+        });
       }
     }
     if (Array.isArray(node)) {
       const items = parts.map((s) => s.items).filter(isObject);
-      node.forEach((item, i) => walk(item, items, [...path, i]));
+      for (const [i, item] of node.entries()) walk(item, items, [...path, i]);
     } else if (isObject(node)) {
       const required = new Set(parts.flatMap((s) => (Array.isArray(s.required) ? (s.required as string[]) : [])));
       for (const key of Object.keys(node)) {
         const child = [...path, key];
         if (required.has(key) && !skip.has(pointerOf(child))) {
-          broken("a missing required field", child, undefined, { message: `${dotted(child)}: required field is missing`, expected: "a value", received: "nothing" });
+          broken("a missing required field", child, undefined, {
+            message: `${dotted(child)}: required field is missing`,
+            expected: "a value",
+            received: "nothing",
+          });
         }
         const own = parts.map((s) => (isObject(s.properties) ? s.properties[key] : undefined)).filter(isObject);
         walk(node[key], own, child);
@@ -211,7 +253,8 @@ export function breakages(c: Catalogue, example: Example, schema: Json): Breakag
 
 /** The message of an `invalid_payload` error for `example`'s event whose first issue is `first`. */
 export function payloadMessage(event: EventSchema, first: Issue, count = 1, truncated = false): string {
-  const what = event.stem === event.eventType ? `${event.eventType} payload` : `${event.eventType} payload (${event.stem})`;
+  const what =
+    event.stem === event.eventType ? `${event.eventType} payload` : `${event.eventType} payload (${event.stem})`;
   const more = count > 1 ? ` (and ${count - 1}${truncated ? "+" : ""} more)` : "";
   return `Invalid ${what}: ${first.message}${more}`;
 }

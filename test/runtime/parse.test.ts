@@ -64,12 +64,18 @@ describe.each(all.map((c) => [c.path, c] as const))("parse of %s", (path, c) => 
   it("reports text that is not JSON as invalid_json, with the parser's message", () => {
     for (const body of ["{nope", Buffer.from("{nope"), utf8.encode("{nope")]) {
       const error = errorOf(parse(body));
-      expect(error).toEqual({ code: "invalid_json", message: expect.stringMatching(/^The body is not valid JSON: \S/) });
+      expect(error).toEqual({
+        code: "invalid_json",
+        message: expect.stringMatching(/^The body is not valid JSON: \S/),
+      });
     }
   });
 
   it("reports bytes that are not UTF-8 as invalid_json", () => {
-    expect(errorOf(parse(new Uint8Array([0x7b, 0xff, 0x7d])))).toEqual({ code: "invalid_json", message: "The body is not valid UTF-8." });
+    expect(errorOf(parse(new Uint8Array([0x7b, 0xff, 0x7d])))).toEqual({
+      code: "invalid_json",
+      message: "The body is not valid UTF-8.",
+    });
     // A lone surrogate's encoding and an overlong "{" are not UTF-8 either.
     expect(errorOf(parse(new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22]))).code).toBe("invalid_json");
     expect(errorOf(parse(new Uint8Array([0xc0, 0xbb, 0x7d]))).code).toBe("invalid_json");
@@ -104,7 +110,15 @@ describe.each(all.map((c) => [c.path, c] as const))("parse of %s", (path, c) => 
     ['"text" (a parsed string)', JSON.stringify("text"), "string"],
   ] as const)("reports %s, not an object, as invalid_payload with one issue at the root", (_, value, kind) => {
     const error = payloadError(parse(value));
-    expect(error.issues).toEqual([{ path: [], pointer: "", message: `(root): expected object, received ${kind}`, expected: "object", received: kind }]);
+    expect(error.issues).toEqual([
+      {
+        path: [],
+        pointer: "",
+        message: `(root): expected object, received ${kind}`,
+        expected: "object",
+        received: kind,
+      },
+    ]);
     expect(error.truncated).toBe(false);
     expect(error.message).toBe(`Invalid envelope: (root): expected object, received ${kind}`);
   });
@@ -116,7 +130,13 @@ describe.each(all.map((c) => [c.path, c] as const))("parse of %s", (path, c) => 
     for (const body of [{}, "{}", utf8.encode("{}")]) {
       const error = payloadError(parse(body));
       expect(error.issues).toEqual(
-        required.map((name) => ({ path: [name], pointer: `/${name}`, message: `${name}: required field is missing`, expected: "a value", received: "nothing" })),
+        required.map((name) => ({
+          path: [name],
+          pointer: `/${name}`,
+          message: `${name}: required field is missing`,
+          expected: "a value",
+          received: "nothing",
+        })),
       );
       expect(error.truncated).toBe(false);
       const more = required.length > 1 ? ` (and ${required.length - 1} more)` : "";
@@ -164,8 +184,23 @@ const oddInputs: Array<[string, () => unknown, "invalid_json" | "invalid_payload
   ["100000 nested arrays, closed", () => "[".repeat(100_000) + "]".repeat(100_000), "invalid_payload"],
   ["an ArrayBuffer", () => new ArrayBuffer(8), "invalid_payload"],
   ["a Proxy whose getters throw", () => new Proxy({}, { get: boom }), "invalid_payload"],
-  ["a Proxy whose every trap throws", () => new Proxy({}, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom }), "invalid_payload"],
-  ["an object with a throwing type getter", () => ({ get type() { return boom(); }, get event() { return boom(); } }), "invalid_payload"],
+  [
+    "a Proxy whose every trap throws",
+    () => new Proxy({}, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom }),
+    "invalid_payload",
+  ],
+  [
+    "an object with a throwing type getter",
+    () => ({
+      get type() {
+        return boom();
+      },
+      get event() {
+        return boom();
+      },
+    }),
+    "invalid_payload",
+  ],
   ["1 KiB of random bytes", () => randomBytes(1024, 1), "invalid_json"],
   ["64 KiB of random bytes", () => randomBytes(65_536, 7), "invalid_json"],
 ];
@@ -186,8 +221,19 @@ describe.each(all.map((c) => [c.path] as const))("parse of %s never throws", (pa
     // A getter may throw anything; parse's own fallback must not throw while describing it.
     const unprintable = Object.create(null) as object;
     const inputs = [
-      { get [catalogue(path).typeProperty]() { throw unprintable; } },
-      new Proxy({}, { get() { throw unprintable; } }),
+      {
+        get [catalogue(path).typeProperty]() {
+          throw unprintable;
+        },
+      },
+      new Proxy(
+        {},
+        {
+          get() {
+            throw unprintable;
+          },
+        },
+      ),
     ];
     for (const input of inputs) {
       let result: ReturnType<typeof parse> | undefined;

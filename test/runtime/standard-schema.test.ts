@@ -28,7 +28,9 @@ describe.each(all.map((c) => [c.path, c] as const))("Standard Schemas of %s", (p
   const ajv2020 = new Ajv2020({ strict: false });
 
   it("exports exactly one <camelStem>Schema per event schema, besides eventSchema", () => {
-    const exported = Object.keys(api).filter((name) => /^[a-z].*Schema$/.test(name) && name !== "eventSchema").sort();
+    const exported = Object.keys(api)
+      .filter((name) => /^[a-z].*Schema$/.test(name) && name !== "eventSchema")
+      .sort();
     expect(exported).toEqual(events.map(([, name]) => name).sort());
   });
 
@@ -61,16 +63,26 @@ describe.each(all.map((c) => [c.path, c] as const))("Standard Schemas of %s", (p
         const value = copyOf(example);
         value[c.typeProperty] = "no.such.event";
         expect(standard.validate(value)).toEqual({
-          issues: [{ message: `${c.typeProperty}: expected ${JSON.stringify(event.eventType)}, received "no.such.event"`, path: [c.typeProperty] }],
+          issues: [
+            {
+              message: `${c.typeProperty}: expected ${JSON.stringify(event.eventType)}, received "no.such.event"`,
+              path: [c.typeProperty],
+            },
+          ],
         });
       }
       const empty = standard.validate({});
       expect(empty.issues?.length).toBeGreaterThan(0);
       for (const issue of empty.issues ?? []) {
-        expect(issue).toEqual({ message: expect.stringMatching(/: required field is missing$/), path: expect.any(Array) });
+        expect(issue).toEqual({
+          message: expect.stringMatching(/: required field is missing$/),
+          path: expect.any(Array),
+        });
         expect(issue.path).toHaveLength(1);
       }
-      expect(standard.validate("{}")).toEqual({ issues: [{ message: "(root): expected object, received string", path: [] }] });
+      expect(standard.validate("{}")).toEqual({
+        issues: [{ message: "(root): expected object, received string", path: [] }],
+      });
     });
 
     it("converts to draft-07 and draft 2020-12 JSON Schema with the event's $id, and to nothing else", () => {
@@ -92,7 +104,8 @@ describe.each(all.map((c) => [c.path, c] as const))("Standard Schemas of %s", (p
       const schema = schemaOf(name)["~standard"].jsonSchema.input({ target: "draft-07" });
       expect(JSON.stringify(schema)).not.toContain('"$ref"');
       const validate = freshAjv().compile(schema);
-      for (const example of mine) expect(validate(copyOf(example)), `${example.file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      for (const example of mine)
+        expect(validate(copyOf(example)), `${example.file}: ${JSON.stringify(validate.errors)}`).toBe(true);
       expect(validate({})).toBe(false);
       const broken = mine[0] ? { ...copyOf(mine[0]), [c.typeProperty]: "no.such.event" } : undefined;
       if (broken) expect(validate(broken)).toBe(false);
@@ -127,8 +140,12 @@ describe.each(all.map((c) => [c.path, c] as const))("Standard Schemas of %s", (p
 
     it("rejects a raw body (string or bytes) with one issue saying it wants an event object", () => {
       for (const example of examples.filter((e) => e.json)) {
-        expect(standard.validate(example.text)).toEqual({ issues: [{ message: "expected an event object, received string" }] });
-        expect(standard.validate(example.bytes)).toEqual({ issues: [{ message: expect.stringMatching(/^expected an event object, received /) }] });
+        expect(standard.validate(example.text)).toEqual({
+          issues: [{ message: "expected an event object, received string" }],
+        });
+        expect(standard.validate(example.bytes)).toEqual({
+          issues: [{ message: expect.stringMatching(/^expected an event object, received /) }],
+        });
       }
       expect(standard.validate("")).toEqual({ issues: [{ message: "expected an event object, received string" }] });
     });
@@ -148,7 +165,10 @@ describe.each(all.map((c) => [c.path, c] as const))("Standard Schemas of %s", (p
       expect(schema.$schema).toBe(draft07);
       expect((schema.oneOf as Array<{ $id: string }>).map((s) => s.$id)).toEqual(c.events.map((e) => e.id));
       const validate = freshAjv().compile(schema);
-      for (const example of examples) expect(validate(copyOf(example)), `${example.file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+      for (const example of examples)
+        expect(validate(copyOf(example)), `${example.file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(
+          true,
+        );
       expect(validate({})).toBe(false);
       expect(standard.jsonSchema.input({ target: "draft-2020-12" }).$schema).toBe(draft202012);
       expect(() => standard.jsonSchema.input({ target: "openapi-3.0" })).toThrow();
@@ -175,8 +195,12 @@ describe.each(all.map((c) => [c.path, c] as const))("JSON Schema files shipped b
     for (const event of c.events) {
       const validate = ajv.getSchema(event.id);
       expect(validate, event.id).toBeDefined();
-      for (const example of examples.filter((e) => e.event === event)) expect(validate!(copyOf(example)), `${example.file}: ${JSON.stringify(validate!.errors?.slice(0, 3))}`).toBe(true);
-      for (const example of examples.filter((e) => e.event !== event)) expect(validate!(copyOf(example)), `${event.stem} accepts ${example.file}`).toBe(false);
+      for (const example of examples.filter((e) => e.event === event))
+        expect(validate!(copyOf(example)), `${example.file}: ${JSON.stringify(validate!.errors?.slice(0, 3))}`).toBe(
+          true,
+        );
+      for (const example of examples.filter((e) => e.event !== event))
+        expect(validate!(copyOf(example)), `${event.stem} accepts ${example.file}`).toBe(false);
       expect(validate!({})).toBe(false);
     }
   });

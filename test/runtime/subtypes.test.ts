@@ -3,7 +3,18 @@
 
 import { describe, expect, it } from "vitest";
 import { guardName } from "../../generator/naming.js";
-import { all, catalogue, copyOf, dispatchPointer, examplesOf, payloadError, pkg, setAt, subTyped, type Guard } from "./packages.js";
+import {
+  all,
+  catalogue,
+  copyOf,
+  dispatchPointer,
+  examplesOf,
+  payloadError,
+  pkg,
+  setAt,
+  subTyped,
+  type Guard,
+} from "./packages.js";
 
 const withSubTypes = all.filter((c) => subTyped(c).length > 0);
 
@@ -38,20 +49,29 @@ describe.each(withSubTypes.map((c) => [c.path, c] as const))("sub-types of %s", 
         expect(issue!.path).toEqual(keys);
         expect(issue!.received).toBe('"no.such.subtype"');
         expect(issue!.expected.startsWith("one of ")).toBe(true);
-        expect(issue!.expected.slice("one of ".length).split(", ").sort()).toEqual(values.map((v) => JSON.stringify(v)).sort());
+        expect(issue!.expected.slice("one of ".length).split(", ").sort()).toEqual(
+          values.map((v) => JSON.stringify(v)).sort(),
+        );
         expect(issue!.message).toBe(`${keys.join(".")}: expected ${issue!.expected}, received "no.such.subtype"`);
         expect(error.message).toBe(`Invalid ${eventType} payload: ${issue!.message}`);
         expect(error.truncated).toBe(false);
       }
     });
 
-    it.each(mine.map((e) => [e.file, e] as const))("narrows %s to its own schema's guard, and no sibling's", (_, example) => {
-      const result = parse(copyOf(example));
-      expect(result.ok).toBe(true);
-      if (!result.ok) return;
-      const guards = Object.fromEntries(siblings.map((e) => [e.stem, pkg(path)[guardName(e.stem)] as Guard]));
-      expect(Object.entries(guards).filter(([, guard]) => guard(result.event)).map(([stem]) => stem)).toEqual([example.event.stem]);
-    });
+    it.each(mine.map((e) => [e.file, e] as const))(
+      "narrows %s to its own schema's guard, and no sibling's",
+      (_, example) => {
+        const result = parse(copyOf(example));
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        const guards = Object.fromEntries(siblings.map((e) => [e.stem, pkg(path)[guardName(e.stem)] as Guard]));
+        expect(
+          Object.entries(guards)
+            .filter(([, guard]) => guard(result.event))
+            .map(([stem]) => stem),
+        ).toEqual([example.event.stem]);
+      },
+    );
   });
 });
 
@@ -66,17 +86,35 @@ describe("eduMe course.updated and surveys", () => {
     const error = payloadError(parse(value));
     const expected = 'one of "team.assigned", "team.removed", "title.changed"';
     expect(error.issues).toEqual([
-      { path: ["payload", "type"], pointer: "/payload/type", message: `payload.type: expected ${expected}, received "no.such.subtype"`, expected, received: '"no.such.subtype"' },
+      {
+        path: ["payload", "type"],
+        pointer: "/payload/type",
+        message: `payload.type: expected ${expected}, received "no.such.subtype"`,
+        expected,
+        received: '"no.such.subtype"',
+      },
     ]);
-    expect(error.message).toBe(`Invalid course.updated payload: payload.type: expected ${expected}, received "no.such.subtype"`);
+    expect(error.message).toBe(
+      `Invalid course.updated payload: payload.type: expected ${expected}, received "no.such.subtype"`,
+    );
   });
 
   it("reports a standalone survey that has a course against the in-course survey: its module is missing", () => {
     const value = example("learner.activity.finished.standalone-survey");
     (value.payload as Record<string, unknown>).course = { courseId: 9961 };
     const error = payloadError(parse(value));
-    expect(error.issues).toEqual([{ path: ["payload", "module"], pointer: "/payload/module", message: "payload.module: required field is missing", expected: "a value", received: "nothing" }]);
-    expect(error.message).toBe("Invalid learner.activity.finished payload (learner.activity.finished.in-course-survey): payload.module: required field is missing");
+    expect(error.issues).toEqual([
+      {
+        path: ["payload", "module"],
+        pointer: "/payload/module",
+        message: "payload.module: required field is missing",
+        expected: "a value",
+        received: "nothing",
+      },
+    ]);
+    expect(error.message).toBe(
+      "Invalid learner.activity.finished payload (learner.activity.finished.in-course-survey): payload.module: required field is missing",
+    );
     expect((pkg("edume").isLearnerActivityFinishedStandaloneSurvey as Guard)(value)).toBe(false);
     expect((pkg("edume").isLearnerActivityFinishedInCourseSurvey as Guard)(value)).toBe(false);
   });

@@ -1,9 +1,21 @@
 // Type-level tests of createHandler: compiled (never run) by test/types.test.ts.
 import { expectTypeOf } from "vitest";
-import type { EdumeCourseUpdatedTeamRemovedEvent, EdumeCourseUpdatedTitleChangedEvent, EdumeCourseUpdatedTeamAssignedEvent } from "../../generated/edume/src/types.js";
+import type {
+  EdumeCourseUpdatedTeamRemovedEvent,
+  EdumeCourseUpdatedTitleChangedEvent,
+  EdumeCourseUpdatedTeamAssignedEvent,
+} from "../../generated/edume/src/types.js";
 import { createHandler as edumeHandler } from "../../generated/edume/src/index.js";
-import type { TeachfloorCourseJoinEvent, TeachfloorElementCompletedEvent } from "../../generated/teachfloor/src/types.js";
-import { createHandler, receive, type ReceiveResult, type TeachfloorEvent } from "../../generated/teachfloor/src/index.js";
+import type {
+  TeachfloorCourseJoinEvent,
+  TeachfloorElementCompletedEvent,
+} from "../../generated/teachfloor/src/types.js";
+import {
+  createHandler,
+  receive,
+  type ReceiveResult,
+  type TeachfloorEvent,
+} from "../../generated/teachfloor/src/index.js";
 
 // Each handler receives exactly its event.
 createHandler({
@@ -24,7 +36,9 @@ edumeHandler({
   secret: { signatureSecret: "s", bearerToken: "t" },
   on: {
     "course.updated": (event) => {
-      expectTypeOf(event).toEqualTypeOf<EdumeCourseUpdatedTitleChangedEvent | EdumeCourseUpdatedTeamAssignedEvent | EdumeCourseUpdatedTeamRemovedEvent>();
+      expectTypeOf(event).toEqualTypeOf<
+        EdumeCourseUpdatedTitleChangedEvent | EdumeCourseUpdatedTeamAssignedEvent | EdumeCourseUpdatedTeamRemovedEvent
+      >();
     },
   },
 });
@@ -65,4 +79,5 @@ createHandler({
 
 // A failed receive is either a verification failure (no id) or a parse failure of a genuine delivery (with its id).
 declare const received: ReceiveResult<TeachfloorEvent>;
-if (!received.ok && received.deliveryId !== undefined) expectTypeOf(received.error.code).toEqualTypeOf<"invalid_json" | "unknown_event" | "invalid_payload">();
+if (!received.ok && received.deliveryId !== undefined)
+  expectTypeOf(received.error.code).toEqualTypeOf<"invalid_json" | "unknown_event" | "invalid_payload">();

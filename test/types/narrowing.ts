@@ -14,8 +14,11 @@ import type {
   TeachfloorEventMap,
   TeachfloorEventType,
 } from "../../generated/teachfloor/src/types.js";
-import { eventTypes } from "../../generated/teachfloor/src/types.js";
-import type { TeachfloorEarlyEvent, TeachfloorEarlyTestEventEvent } from "../../generated/teachfloor/early/src/types.js";
+import type { eventTypes } from "../../generated/teachfloor/src/types.js";
+import type {
+  TeachfloorEarlyEvent,
+  TeachfloorEarlyTestEventEvent,
+} from "../../generated/teachfloor/early/src/types.js";
 import { validateCourseJoin } from "../../generated/teachfloor/src/validators.js";
 import type { TeachifyCourseStudentEnrollEvent, TeachifyEvent } from "../../generated/teachify/src/types.js";
 import type { WhopCourseLessonInteractionCompletedEvent, WhopEvent } from "../../generated/whop/src/types.js";
@@ -36,12 +39,16 @@ if (teachfloor.type === "course.join") {
 if (teachfloor.type === "element.completed") expectTypeOf(teachfloor).toEqualTypeOf<TeachfloorElementCompletedEvent>();
 if (early.event === "test.event") expectTypeOf(early).toEqualTypeOf<TeachfloorEarlyTestEventEvent>();
 if (teachify.type === "course.student_enroll") expectTypeOf(teachify).toEqualTypeOf<TeachifyCourseStudentEnrollEvent>();
-if (whop.type === "course_lesson_interaction.completed") expectTypeOf(whop).toEqualTypeOf<WhopCourseLessonInteractionCompletedEvent>();
+if (whop.type === "course_lesson_interaction.completed")
+  expectTypeOf(whop).toEqualTypeOf<WhopCourseLessonInteractionCompletedEvent>();
 
 // eduMe sub-types: the envelope type gives the union of its sub-types, payload.type narrows the payload.
 if (edume.type === "course.updated") {
-  expectTypeOf(edume).toEqualTypeOf<EdumeCourseUpdatedTitleChangedEvent | EdumeCourseUpdatedTeamAssignedEvent | EdumeCourseUpdatedTeamRemovedEvent>();
-  if (edume.payload.type === "team.removed") expectTypeOf(edume.payload).toEqualTypeOf<EdumeCourseUpdatedTeamRemovedEvent["payload"]>();
+  expectTypeOf(edume).toEqualTypeOf<
+    EdumeCourseUpdatedTitleChangedEvent | EdumeCourseUpdatedTeamAssignedEvent | EdumeCourseUpdatedTeamRemovedEvent
+  >();
+  if (edume.payload.type === "team.removed")
+    expectTypeOf(edume.payload).toEqualTypeOf<EdumeCourseUpdatedTeamRemovedEvent["payload"]>();
 }
 // @ts-expect-error "course.complete" is not an eduMe event type.
 expectTypeOf<EdumeEventMap["course.complete"]>().toBeObject();

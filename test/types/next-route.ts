@@ -6,7 +6,11 @@ import type { NextRequest } from "next/server.js";
 import { expectTypeOf } from "vitest";
 import * as route from "../../examples/frameworks/next-route.js";
 
-type Handler = (request: NextRequest, context: { params: Promise<{}> }) => Promise<Response | void> | Response | void;
+type Handler = (
+  request: NextRequest,
+  // biome-ignore lint/complexity/noBannedTypes: Next.js types a route without dynamic segments as Promise<{}>
+  context: { params: Promise<{}> },
+) => Promise<Response | undefined> | Response | undefined;
 type RouteHandlerConfig = {
   GET?: Handler;
   POST?: Handler;

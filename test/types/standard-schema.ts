@@ -2,8 +2,16 @@
 // (@standard-schema/spec), so they plug into Hono's validator, tRPC, TanStack Form and the like.
 import type { StandardJSONSchemaV1, StandardSchemaV1 } from "@standard-schema/spec";
 import { expectTypeOf } from "vitest";
-import { courseJoinSchema, eventSchema, type TeachfloorCourseJoinEvent, type TeachfloorEvent } from "../../generated/teachfloor/src/index.js";
-import { courseUpdatedTeamRemovedSchema, type EdumeCourseUpdatedTeamRemovedEvent } from "../../generated/edume/src/index.js";
+import {
+  courseJoinSchema,
+  eventSchema,
+  type TeachfloorCourseJoinEvent,
+  type TeachfloorEvent,
+} from "../../generated/teachfloor/src/index.js";
+import type {
+  courseUpdatedTeamRemovedSchema,
+  EdumeCourseUpdatedTeamRemovedEvent,
+} from "../../generated/edume/src/index.js";
 
 const asStandard: StandardSchemaV1<unknown, TeachfloorCourseJoinEvent> = courseJoinSchema;
 const asJsonSchema: StandardJSONSchemaV1<unknown, TeachfloorCourseJoinEvent> = courseJoinSchema;
@@ -14,4 +22,6 @@ void union;
 
 expectTypeOf<StandardSchemaV1.InferOutput<typeof courseJoinSchema>>().toEqualTypeOf<TeachfloorCourseJoinEvent>();
 expectTypeOf<StandardSchemaV1.InferOutput<typeof eventSchema>>().toEqualTypeOf<TeachfloorEvent>();
-expectTypeOf<StandardSchemaV1.InferOutput<typeof courseUpdatedTeamRemovedSchema>>().toEqualTypeOf<EdumeCourseUpdatedTeamRemovedEvent>();
+expectTypeOf<
+  StandardSchemaV1.InferOutput<typeof courseUpdatedTeamRemovedSchema>
+>().toEqualTypeOf<EdumeCourseUpdatedTeamRemovedEvent>();

@@ -112,7 +112,7 @@ function nestingWithin(text, max) {
 
 // memory:runtime/issues.ts
 var maxIssues = 20;
-var unescape = (token) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+var unescapeToken = (token) => token.replace(/~1/g, "/").replace(/~0/g, "~");
 function kindOf(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
@@ -136,7 +136,7 @@ function describeThrown(thrown) {
 function pathOf(root, pointer) {
   const path = [];
   let node = root;
-  for (const token of pointer.split("/").slice(1).map(unescape)) {
+  for (const token of pointer.split("/").slice(1).map(unescapeToken)) {
     const key = Array.isArray(node) ? Number(token) : token;
     path.push(key);
     node = node === null || typeof node !== "object" ? void 0 : node[key];
@@ -574,7 +574,7 @@ async function verifyHex(scheme, body, headers, secret) {
       `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`
     );
   const given = fromHex(header(headers, name).trim());
-  if (!given || given.length !== 32)
+  if (given?.length !== 32)
     return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
   const secrets = signatureSecrets(secret);
   if (secrets.length === 0 && scheme.bearer && bearerTokens(secret).some((t) => t !== "")) {

@@ -109,7 +109,7 @@ async function verifyHex(
       `No ${scheme.headers.join(" or ")} header${scheme.bearer ? " (nor Authorization bearer token)" : ""}.`,
     );
   const given = fromHex(header(headers, name)!.trim());
-  if (!given || given.length !== 32)
+  if (given?.length !== 32)
     return fail("malformed_signature", `The ${name} header is not 64 hex digits (an HMAC-SHA256).`);
   const secrets = signatureSecrets(secret);
   if (secrets.length === 0 && scheme.bearer && bearerTokens(secret).some((t) => t !== "")) {

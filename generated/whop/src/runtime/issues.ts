@@ -12,7 +12,7 @@ export interface ValidatorError {
 /** At most this many issues are reported for one payload, however broken it is. */
 export const maxIssues = 20;
 
-const unescape = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+const unescapeToken = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
 
 /** What a value is, in the words of a schema's `type`. */
 export function kindOf(value: unknown): string {
@@ -44,7 +44,7 @@ export function describeThrown(thrown: unknown): string {
 function pathOf(root: unknown, pointer: string): Array<string | number> {
   const path: Array<string | number> = [];
   let node: unknown = root;
-  for (const token of pointer.split("/").slice(1).map(unescape)) {
+  for (const token of pointer.split("/").slice(1).map(unescapeToken)) {
     const key = Array.isArray(node) ? Number(token) : token;
     path.push(key);
     node = node === null || typeof node !== "object" ? undefined : (node as Record<string | number, unknown>)[key];
