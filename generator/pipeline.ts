@@ -19,6 +19,8 @@ export type Generated =
       /** Catalogue paths emitted by this run, and those whose files came from the cache. */
       built: string[];
       reused: string[];
+      /** Output files read back from `generated/` with the bytes the cache recorded for them. */
+      verified: Set<string>;
     }
   | { ok: false; problems: Problem[] };
 
@@ -90,11 +92,8 @@ export async function generate(root: string, options: GenerateOptions = {}): Pro
   const output = new Map(units.flatMap((unit) => cached.get(unit.key)!));
   output.set("README.md", overallIndex(catalogues));
   const built = fresh.map((unit) => unit.catalogue.path);
-  return {
-    ok: true,
-    catalogues,
-    files: output,
-    built,
-    reused: catalogues.map((c) => c.path).filter((path) => !built.includes(path)),
-  };
+  const reused = catalogues.map((c) => c.path).filter((path) => !built.includes(path));
+  const fromCache = units.filter((unit) => !fresh.includes(unit));
+  const verified = new Set(fromCache.flatMap((unit) => cached.get(unit.key)!.map(([path]) => path)));
+  return { ok: true, catalogues, files: output, built, reused, verified };
 }

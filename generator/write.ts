@@ -33,8 +33,14 @@ export function temporaryFolders(dir: string): string[] {
  * (some stale ones gone, some new ones not yet there, an empty folder); the next run repairs that, since it compares
  * bytes. Files whose bytes are already right are never rewritten, so a run that changes nothing writes nothing.
  * (No fsync: this guards against the process being killed, not against the machine losing power.)
+ * `verified` names files the caller has just read back with exactly the wanted bytes (the generation cache does):
+ * they are not read again.
  */
-export function replaceFolder(dir: string, files: ReadonlyMap<string, string>): WriteSummary {
+export function replaceFolder(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  verified: ReadonlySet<string> = new Set(),
+): WriteSummary {
   const staging = temporaryFolders(dir)[0]!;
   for (const leftover of temporaryFolders(dir)) rmSync(leftover, { recursive: true, force: true });
   if (kind(dir) !== "dir") {
@@ -53,7 +59,7 @@ export function replaceFolder(dir: string, files: ReadonlyMap<string, string>): 
   let unchanged = 0;
   for (const [path, bytes] of [...wanted].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const target = join(dir, path);
-    if (kind(target) === "file" && readFileSync(target).equals(bytes)) {
+    if (kind(target) === "file" && (verified.has(path) || readFileSync(target).equals(bytes))) {
       unchanged++;
       continue;
     }

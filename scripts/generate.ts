@@ -23,7 +23,7 @@ if (!result.ok) {
   console.error(`\n${result.problems.length} problem(s); generated/ was left as it was.`);
   process.exit(1);
 }
-const summary = replaceFolder(join(root, "generated"), result.files);
+const summary = replaceFolder(join(root, "generated"), result.files, result.verified);
 const providers = new Set(result.catalogues.map((c) => c.path.split("/")[0]));
 const events = result.catalogues.reduce((n, c) => n + c.events.length, 0);
 const ms = Math.round(performance.now() - started);

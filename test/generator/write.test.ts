@@ -98,6 +98,19 @@ describe("replaceFolder", () => {
     expect(new Map([...filesOf(dir)].map(([path]) => [path, statSync(join(dir, path)).mtimeMs]))).toEqual(again);
   });
 
+  it("takes the caller's word for the files it verified, and still compares the others", () => {
+    // The bytes on disk differ from the wanted ones: a file the caller verified is not read, so it is left alone.
+    put(dir, { "verified.txt": "bytes the caller read back", "other.txt": "old" });
+    const files = new Map([
+      ["verified.txt", "wanted"],
+      ["other.txt", "new"],
+    ]);
+    const summary = replaceFolder(dir, files, new Set(["verified.txt"]));
+    expect(summary).toEqual({ written: ["other.txt"], deleted: [], unchanged: 1 });
+    expect(readFileSync(join(dir, "verified.txt"), "utf8")).toBe("bytes the caller read back");
+    expect(replaceFolder(dir, files).written).toEqual(["verified.txt"]);
+  });
+
   it("removes the temporary folders an earlier killed run left behind", () => {
     put(dir, { "a.txt": "A" });
     put(`${dir}.next`, { "a.txt": "half", "x/y.txt": "Y" });
