@@ -14,7 +14,10 @@ export function cataloguePrefix(catalogue: string): string {
   return pascalCase(catalogue);
 }
 
-/** The type name of a schema file, from its path below `schemas/`: `teachfloor/course.join.schema.json` → `TeachfloorCourseJoinEvent`. */
+/**
+ * The type name of a schema file, from its path below `schemas/`: `teachfloor/course.join.schema.json` →
+ * `TeachfloorCourseJoinEvent`.
+ */
 export function typeName(path: string): string {
   const prefix = cataloguePrefix(catalogueOf(path));
   const stem = stemOf(path);

@@ -28,7 +28,10 @@ export function findCatalogue(catalogues: readonly Catalogue[], provider: string
   return found;
 }
 
-/** The documented example of an event, by schema name (`course.updated.title.changed`) or by event type when that is unambiguous. */
+/**
+ * The documented example of an event, by schema name (`course.updated.title.changed`) or by event type when that is
+ * unambiguous.
+ */
 function exampleBody(root: string, catalogue: Catalogue, event: string): { schema: string; body: string } {
   const stems = catalogue.events.filter((e) => e.stem === event || e.eventType === event).map((e) => e.stem);
   if (stems.length > 1 && !stems.includes(event))
@@ -45,7 +48,9 @@ function exampleBody(root: string, catalogue: Catalogue, event: string): { schem
   return { schema, body: asSent(file, readFileSync(join(dir, file), "utf8")) };
 }
 
-/** A stored example as the provider sends it: JSON as published, a sample that is not JSON (eduMe's) as compact JSON. */
+/**
+ * A stored example as the provider sends it: JSON as published, a sample that is not JSON (eduMe's) as compact JSON.
+ */
 export const asSent = (file: string, text: string): string =>
   file.endsWith(".json") ? text : JSON.stringify(JSON5.parse(text));
 

@@ -2,7 +2,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { synthProject } from "../generator/synth/project.js";
 
-/** `npm run synth -- <events> <dir> [--providers K] [--seed S]`: a synthetic project root for `generate --root <dir>`. */
+/**
+ * `npm run synth -- <events> <dir> [--providers K] [--seed S]`: a synthetic project root for `generate --root <dir>`.
+ */
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
   const at = args.indexOf(name);

@@ -14,10 +14,13 @@ it("the README's quick start is the install-and-generate command and the test co
   expect(readme).toContain("npm test");
 });
 
-it("the README shows the fetch-style handler the consumer tests run, and the Express one the package READMEs show", () => {
-  expect(readme).toContain(fetchHandler("@coursehooks/teachfloor").join("\n"));
-  expect(readme).toContain(express);
-});
+it(
+  "the README shows the fetch-style handler the consumer tests run, " + "and the Express one the package READMEs show",
+  () => {
+    expect(readme).toContain(fetchHandler("@coursehooks/teachfloor").join("\n"));
+    expect(readme).toContain(express);
+  },
+);
 
 it("the README's Express example is the code test/frameworks runs (examples/frameworks/express-receive.ts)", () => {
   expect(example("express-receive")).toContain(express);

@@ -106,45 +106,52 @@ describe("the Node http example receiver", () => {
     });
   });
 
-  it("receives what `coursehooks send` delivers, for every provider: a fresh delivery each time, a replay as a duplicate", async () => {
-    // A receiver of its own: `send` posts the documented examples, whose ids the tests above have used already.
-    const fresh = createReceiver(secret);
-    const url = await listen(fresh);
-    for (const [provider, event] of deliveries) {
-      const sent = await coursehooks("send", provider, event, "--to", `${url}/${provider}`, "--secret", secret);
-      expect(sent.stderr).toBe("");
-      expect(sent.status).toBe(0);
-      expect(sent.stdout).toContain("HTTP 200");
-      expect(sent.stdout).toContain('{"received":true,"handled":true}');
-      const again = await coursehooks("send", provider, event, "--to", `${url}/${provider}`, "--secret", secret);
-      // Teachify's envelope has no id and no timestamp: the same example is the same delivery.
-      const secondAnswer =
-        provider === "teachify" ? '{"received":true,"duplicate":true}' : '{"received":true,"handled":true}';
-      expect(again.stdout, `${provider} ${event}`).toContain(secondAnswer);
-      const id = / (evt_|msg_)([0-9a-f]+) to /.exec(sent.stdout);
-      if (id) {
-        const replay = await coursehooks(
-          "send",
-          provider,
-          event,
-          "--to",
-          `${url}/${provider}`,
-          "--secret",
-          secret,
-          "--replay-id",
-          `${id[1]}${id[2]}`,
-        );
-        expect(replay.stdout).toContain('{"received":true,"duplicate":true}');
+  it(
+    "receives what `coursehooks send` delivers, for every provider: a fresh delivery each time, a replay as a " +
+      "duplicate",
+    async () => {
+      // A receiver of its own: `send` posts the documented examples, whose ids the tests above have used already.
+      const fresh = createReceiver(secret);
+      const url = await listen(fresh);
+      for (const [provider, event] of deliveries) {
+        const sent = await coursehooks("send", provider, event, "--to", `${url}/${provider}`, "--secret", secret);
+        expect(sent.stderr).toBe("");
+        expect(sent.status).toBe(0);
+        expect(sent.stdout).toContain("HTTP 200");
+        expect(sent.stdout).toContain('{"received":true,"handled":true}');
+        const again = await coursehooks("send", provider, event, "--to", `${url}/${provider}`, "--secret", secret);
+        // Teachify's envelope has no id and no timestamp: the same example is the same delivery.
+        const secondAnswer =
+          provider === "teachify" ? '{"received":true,"duplicate":true}' : '{"received":true,"handled":true}';
+        expect(again.stdout, `${provider} ${event}`).toContain(secondAnswer);
+        const id = / (evt_|msg_)([0-9a-f]+) to /.exec(sent.stdout);
+        if (id) {
+          const replay = await coursehooks(
+            "send",
+            provider,
+            event,
+            "--to",
+            `${url}/${provider}`,
+            "--secret",
+            secret,
+            "--replay-id",
+            `${id[1]}${id[2]}`,
+          );
+          expect(replay.stdout).toContain('{"received":true,"duplicate":true}');
+        }
       }
-    }
-    await new Promise((resolve) => fresh.close(resolve));
-  });
+      await new Promise((resolve) => fresh.close(resolve));
+    },
+  );
 
   it("sends your own payload with --file", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "coursehooks-send-")), "payload.json");
     writeFileSync(
       file,
-      '{"type":"course.student_enroll","data":{"id":"enroll_1","course":{"id":"c","name":"n","slug":"s","subtitle":"t"},"user":{"id":"u","name":"n","email":"e@example.com","phone_number":"+1"},"created_at":"2023-12-04T18:45:44+08:00","updated_at":"2023-12-04T18:45:44+08:00","state":"pending"}}',
+      '{"type":"course.student_enroll","data":{"id":"enroll_1",' +
+        '"course":{"id":"c","name":"n","slug":"s","subtitle":"t"},' +
+        '"user":{"id":"u","name":"n","email":"e@example.com","phone_number":"+1"},' +
+        '"created_at":"2023-12-04T18:45:44+08:00","updated_at":"2023-12-04T18:45:44+08:00","state":"pending"}}',
     );
     const before = log.length;
     const sent = await coursehooks(

@@ -14,7 +14,10 @@ const normalize = (path: string) =>
     }, [])
     .join("/");
 
-/** Lets esbuild read the sources from memory: `./runtime/parse.js` resolves to `runtime/parse.ts` or the `.js` file itself. */
+/**
+ * Lets esbuild read the sources from memory: `./runtime/parse.js` resolves to `runtime/parse.ts` or the `.js` file
+ * itself.
+ */
 function fromMemory(sources: Sources): Plugin {
   return {
     name: "coursehooks-memory",

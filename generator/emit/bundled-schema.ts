@@ -24,7 +24,8 @@ export async function bundledSchema(event: EventSchema, files: readonly SchemaFi
     ];
     if (found.length)
       throw new Error(
-        `schemas/${event.file.path} ${pointer || "/"}: ${found.join(", ")} means different things in draft-07 and 2020-12; shipped schemas do without.`,
+        `schemas/${event.file.path} ${pointer || "/"}: ${found.join(", ")} means different things in draft-07 and ` +
+          `2020-12; shipped schemas do without.`,
       );
   });
   return schema;

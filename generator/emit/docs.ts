@@ -47,7 +47,8 @@ export function eventSection(catalogue: Catalogue, event: EventSchema, schema: J
     prose(String(event.file.json.description)),
     "",
     `- Type: \`${event.typeName}\`; guard: \`${guardName(event.stem)}\`; validator: \`${event.validatorName}\``,
-    `- Event type: \`${catalogue.typeProperty}\` = \`${event.eventType}\`${subTypes(event) ? `; sub-type ${subTypes(event)}` : ""}` +
+    `- Event type: \`${catalogue.typeProperty}\` = ` +
+      `\`${event.eventType}\`${subTypes(event) ? `; sub-type ${subTypes(event)}` : ""}` +
       (subTypes(event)
         ? `; named \`${wireNames(catalogue).get(event.stem)}\` by \`coursehooks send\` and \`testDelivery\``
         : ""),

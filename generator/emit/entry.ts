@@ -18,7 +18,8 @@ export function jsonSchemasModule(catalogue: Catalogue, schemas: ReadonlyMap<str
     banner(catalogueSources(catalogue.path), "ts"),
     ...catalogue.events.map(
       (event) =>
-        `export const ${jsonSchemaName(event.stem)}: Record<string, unknown> = ${JSON.stringify(schemas.get(event.stem))};\n`,
+        `export const ${jsonSchemaName(event.stem)}: Record<string, unknown> = ` +
+        `${JSON.stringify(schemas.get(event.stem))};\n`,
     ),
   ].join("\n");
 }
@@ -35,6 +36,7 @@ export function jsonSchemasStandIn(catalogue: Catalogue): string {
 /** `src/index.ts`: the package's API, the same names in every package. */
 export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): string {
   const { prefix, events } = catalogue;
+  const typeNames = [`${prefix}Event`, `${prefix}EventMap`, `${prefix}EventType`, ...events.map((e) => e.typeName)];
   const imports = [
     banner(catalogueSources(catalogue.path), "ts"),
     `import { parseEvent, validateEvent, type CatalogueRuntime, type Check } from "./runtime/parse.js";`,
@@ -45,11 +47,12 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
     `import { eventDrift, type Drift } from "./runtime/drift.js";`,
     `import type { HandlerOptions } from "./runtime/handler-options.js";`,
     `import { receiveDelivery, type DeliveryConfig, type ReceiveResult } from "./runtime/receive.js";`,
-    `import { signDelivery, verifyDelivery, type RawBody, type Secret, type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";`,
+    `import { signDelivery, verifyDelivery, type RawBody, type Secret, ` +
+      `type SignOptions, type VerifyOptions, type VerifyResult } from "./runtime/verify.js";`,
     `import { standardSchema, standardUnion, type StandardSchema } from "./runtime/standard-schema.js";`,
     `import { ${[...events.map((e) => e.validatorName), envelopeValidator].join(", ")} } from "./validators.js";`,
     `import { ${events.map((e) => jsonSchemaName(e.stem)).join(", ")} } from "./json-schemas.js";`,
-    `import type { ${[`${prefix}Event`, `${prefix}EventMap`, `${prefix}EventType`, ...events.map((e) => e.typeName)].sort().join(", ")} } from "./types.js";`,
+    `import type { ${typeNames.sort().join(", ")} } from "./types.js";`,
     "",
   ];
   const reexports = [
@@ -58,9 +61,11 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
     `export type { Body } from "./runtime/decode.js";`,
     `export type { StandardSchema, StandardResult } from "./runtime/standard-schema.js";`,
     `export type { HeadersLike } from "./runtime/headers.js";`,
-    `export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } from "./runtime/verify.js";`,
+    `export type { RawBody, Secret, SignOptions, VerifyError, VerifyOptions, VerifyResult } ` +
+      `from "./runtime/verify.js";`,
     `export type { DeliveryError, ReceiveResult } from "./runtime/receive.js";`,
-    `export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, NodeResponse, WebhookHandler } from "./runtime/handler.js";`,
+    `export type { DeliveryContext, EventHandler, Failure, FailureCode, HandlerResponse, InvalidContext, ` +
+      `NodeResponse, WebhookHandler } from "./runtime/handler.js";`,
     `export type { EventHandlers, HandlerOptions, InvalidError, Log } from "./runtime/handler-options.js";`,
     `export type { NodeRequest } from "./runtime/body.js";`,
     `export type { Drift } from "./runtime/drift.js";`,
@@ -76,6 +81,7 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
     `export type EventMap = ${prefix}EventMap;`,
     "",
   ];
+  const deliveryConfig = { scope: catalogue.path, signature: delivery.signature, deliveryId: delivery.deliveryId };
   // `as Check` gives every entry one type: otherwise the checker compares each pair of validator types (O(n²)).
   const runtime = [
     `const catalogue: CatalogueRuntime = {`,
@@ -86,7 +92,10 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
       const when = e.discriminants
         .slice(1)
         .map((d) => `[${JSON.stringify(d.pointer.split("/").slice(1))}, ${JSON.stringify(d.value)}]`);
-      return `    { type: ${JSON.stringify(e.eventType)}, name: ${JSON.stringify(e.stem)}, when: [${when.join(", ")}], check: ${e.validatorName} as Check },`;
+      return (
+        `    { type: ${JSON.stringify(e.eventType)}, name: ${JSON.stringify(e.stem)}, when: ` +
+        `[${when.join(", ")}], check: ${e.validatorName} as Check },`
+      );
     }),
     `  ],`,
     `};`,
@@ -96,7 +105,7 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
     ...events.map((e) => `  ${JSON.stringify(e.stem)}: ${jsonSchemaName(e.stem)},`),
     `};`,
     "",
-    `const delivery: DeliveryConfig = ${JSON.stringify({ scope: catalogue.path, signature: delivery.signature, deliveryId: delivery.deliveryId })};`,
+    `const delivery: DeliveryConfig = ${JSON.stringify(deliveryConfig)};`,
     "",
   ];
   const api = [
@@ -111,7 +120,8 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
     `}`,
     "",
     `/** Validates an already parsed value as an event of the given type. Never throws. */`,
-    `export function validate<T extends ${prefix}EventType>(type: T, value: unknown): ParseResult<${prefix}EventMap[T]> {`,
+    `export function validate<T extends ${prefix}EventType>(type: T, value: unknown): ` +
+      `ParseResult<${prefix}EventMap[T]> {`,
     `  return validateEvent(catalogue, type, value);`,
     `}`,
     "",
@@ -122,14 +132,16 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
       `}`,
       "",
       `/** ${commentSafe(e.stem)} as a Standard Schema, with its JSON Schema. */`,
-      `export const ${standardSchemaName(e.stem)}: StandardSchema<${e.typeName}> = /* @__PURE__ */ standardSchema(${e.validatorName}, ${jsonSchemaName(e.stem)});`,
+      `export const ${standardSchemaName(e.stem)}: StandardSchema<${e.typeName}> = /* @__PURE__ */ ` +
+        `standardSchema(${e.validatorName}, ${jsonSchemaName(e.stem)});`,
       "",
     ]),
     `/**`,
     ` * Checks that a delivery is genuine: \`rawBody\` exactly as received, \`headers\` as a plain object (any`,
     ` * letter case) or a Fetch \`Headers\`. Resolves to \`{ ok: true }\` or \`{ ok: false, error }\`; never throws.`,
     ` */`,
-    `export function verify(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<VerifyResult> {`,
+    `export function verify(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): ` +
+      `Promise<VerifyResult> {`,
     `  return verifyDelivery(delivery.signature, rawBody, headers, secret, options);`,
     `}`,
     "",
@@ -139,12 +151,14 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
     `}`,
     "",
     `/** Verifies, then parses: \`{ ok: true, event, deliveryId }\` or \`{ ok: false, error }\`. Never throws. */`,
-    `export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): Promise<ReceiveResult<${prefix}Event>> {`,
+    `export function receive(rawBody: RawBody, headers: HeadersLike, secret: Secret, options?: VerifyOptions): ` +
+      `Promise<ReceiveResult<${prefix}Event>> {`,
     `  return receiveDelivery(delivery, catalogue, rawBody, headers, secret, options);`,
     `}`,
     "",
     `/**`,
-    ` * A receiver that verifies, parses, deduplicates and calls \`on[event type]\` within a time limit, with Fetch and`,
+    ` * A receiver that verifies, parses, deduplicates and calls \`on[event type]\` within a time limit, ` +
+      `with Fetch and`,
     ` * Node adapters that survive any client. Throws a TypeError at once when an option is wrong.`,
     ` */`,
     `export function createHandler(options: HandlerOptions<${prefix}EventMap>): WebhookHandler<${prefix}EventMap> {`,
@@ -152,7 +166,8 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
     `}`,
     "",
     `/**`,
-    ` * The fields an event carries that its schema does not document (\`data.member.nickname\`, \`data.plans[].tax\`),`,
+    ` * The fields an event carries that its schema does not document ` +
+      `(\`data.member.nickname\`, \`data.plans[].tax\`),`,
     ` * each once: what the provider has added since the schema was written. Open maps and untyped fields excepted.`,
     ` */`,
     `export function drift(event: ${prefix}Event): Drift {`,

@@ -1,13 +1,16 @@
 /**
- * Schema text in generated Markdown. Descriptions, decisions and evidence are prose written by contributors: they may use
- * code spans, but no HTML reaches a reader from them (npm, GitHub and docs sites render Markdown's inline HTML).
+ * Schema text in generated Markdown. Descriptions, decisions and evidence are prose written by contributors: they
+ * may use code spans, but no HTML reaches a reader from them (npm, GitHub and docs sites render Markdown's inline
+ * HTML).
  */
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]" };
 /** HTML and link syntax shown as the characters they are. */
 const escapeHtml = (text: string) => text.replace(/[&<>[\]]/g, (c) => entities[c]!);
 
-/** Prose on one line: HTML and link characters escaped outside code spans, line breaks folded, no leading heading mark. */
+/**
+ * Prose on one line: HTML and link characters escaped outside code spans, line breaks folded, no leading heading mark.
+ */
 export function prose(text: string): string {
   return text
     .replace(/\s*\n\s*/g, " ")

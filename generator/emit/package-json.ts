@@ -69,5 +69,12 @@ export function packageJson(
 
 /** The `package.json` inside a subpath folder, for resolvers that predate `exports`. */
 export function subpathPackageJson(): string {
-  return `${JSON.stringify({ type: "module", main: "./dist/index.cjs", module: "./dist/index.js", types: "./dist/index.d.cts", sideEffects: false }, null, 2)}\n`;
+  const json = {
+    type: "module",
+    main: "./dist/index.cjs",
+    module: "./dist/index.js",
+    types: "./dist/index.d.cts",
+    sideEffects: false,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
 }

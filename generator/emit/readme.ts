@@ -35,19 +35,27 @@ function verification(catalogue: Catalogue, delivery: DeliveryJson, first: Event
   const pitfalls =
     signature.scheme === "standard-webhooks"
       ? [
-          "- Pass the raw body exactly as received: the signature covers `<webhook-id>.<webhook-timestamp>.<body>` byte for byte.",
-          "- A `whsec_…` secret is base64 and is decoded; any other secret string (what the provider's dashboard shows) is used as it is.",
-          "- Deliveries whose `webhook-timestamp` is more than 5 minutes from now are refused (`timestamp_out_of_range`; change with `{ toleranceSeconds }`, inject the clock with `{ now }`).",
-          "- `webhook-signature` may carry several space-separated `v1,<base64>` entries (key rotation): any one matching is enough.",
+          "- Pass the raw body exactly as received: the signature covers `<webhook-id>.<webhook-timestamp>.<body>` " +
+            "byte for byte.",
+          "- A `whsec_…` secret is base64 and is decoded; any other secret string (what the provider's dashboard " +
+            "shows) is used as it is.",
+          "- Deliveries whose `webhook-timestamp` is more than 5 minutes from now are refused " +
+            "(`timestamp_out_of_range`; change with `{ toleranceSeconds }`, inject the clock with `{ now }`).",
+          "- `webhook-signature` may carry several space-separated `v1,<base64>` entries (key rotation): any one " +
+            "matching is enough.",
         ]
       : [
-          `- The signature is in \`${signature.headers!.join("` or `")}\`: lowercase hex HMAC-SHA256, no prefix, no timestamp (so no replay window: deduplicate on the delivery id).`,
+          `- The signature is in \`${signature.headers!.join("` or `")}\`: lowercase hex HMAC-SHA256, no prefix, no ` +
+            `timestamp (so no replay window: deduplicate on the delivery id).`,
           signature.signs === "compact-json"
-            ? "- What is signed is the payload as compact single-line JSON: a compact raw body is checked as it is, otherwise its compact re-serialisation (key order kept), so a pretty-printed body still verifies."
-            : "- Pass the raw body exactly as received (a `string` or bytes), never `JSON.stringify` of a parsed object: re-serialising changes the bytes and the signature no longer matches.",
+            ? "- What is signed is the payload as compact single-line JSON: a compact raw body is checked as it is, " +
+              "otherwise its compact re-serialisation (key order kept), so a pretty-printed body still verifies."
+            : "- Pass the raw body exactly as received (a `string` or bytes), never `JSON.stringify` of a parsed " +
+              "object: re-serialising changes the bytes and the signature no longer matches.",
           ...(signature.bearer
             ? [
-                "- The provider can send a bearer token in `Authorization: Bearer …` instead: pass `{ signatureSecret, bearerToken }` as the secret to accept either.",
+                "- The provider can send a bearer token in `Authorization: Bearer …` instead: " +
+                  "pass `{ signatureSecret, bearerToken }` as the secret to accept either.",
               ]
             : []),
         ];
@@ -57,22 +65,28 @@ function verification(catalogue: Catalogue, delivery: DeliveryJson, first: Event
     prose(String(delivery.$comment ?? "")),
     "",
     ...code("ts", handlerSnippet(name, first.eventType, secretVariable)),
-    "Each handler receives exactly its event's type; a name outside the catalogue is a type error; `webhooks.on(types, " +
-      "handler)` adds one for several types. Answers, each with a short JSON body: 200 after handling (and for a " +
-      "copy of a delivery already handled: `duplicate: true`), 202 for an event type this package does not know (so the " +
-      "provider stops retrying) or a genuine invalid delivery kept by `onInvalid`, 400 for a bad payload, 401 for a bad " +
-      "signature, 405 for other methods, 408 for a body slower than `readTimeoutMs` (5 s), 409 for a copy of a " +
-      "delivery being handled, 413 for a body over `maxBodyBytes` (1 MiB), 500 if a handler throws, 503 if handlers run " +
-      "past `timeoutMs` (8 s; `context.signal` is aborted).",
+    "Each handler receives exactly its event's type; a name outside the catalogue is a type error; " +
+      "`webhooks.on(types, handler)` adds one for several types. Answers, each with a short JSON body: 200 after " +
+      "handling (and for a copy of a delivery already handled: `duplicate: true`), 202 for an event type this " +
+      "package does not know (so the provider stops retrying) or a genuine invalid delivery kept by `onInvalid`, 400 " +
+      "for a bad payload, 401 for a bad signature, 405 for other methods, 408 for a body slower than `readTimeoutMs` " +
+      "(5 s), 409 for a copy of a delivery being handled, 413 for a body over `maxBodyBytes` (1 MiB), 500 if a " +
+      "handler throws, 503 if handlers run past `timeoutMs` (8 s; `context.signal` is aborted).",
     "",
-    "Each delivery id is handled once (in memory by default; give `deduplicate: { store }` a shared Redis or SQL store " +
-      "when several instances receive). `onInvalid(value, error, { rawBody })` keeps a genuine delivery that fails " +
-      "validation, to replay once the schema is fixed; `onDrift` the fields an event carries that its schema does not " +
-      "document (`drift(event)` on request); `onAny`, `onError` (every refusal, with its `code`) and `log` " +
+    "Each delivery id is handled once (in memory by default; give `deduplicate: { store }` a shared Redis or SQL " +
+      "store when several instances receive). `onInvalid(value, error, { rawBody })` keeps a genuine delivery that " +
+      "fails validation, to replay once the schema is fixed; `onDrift` the fields an event carries that its schema " +
+      "does not document (`drift(event)` on request); `onAny`, `onError` (every refusal, with its `code`) and `log` " +
       "report what happens. The adapters never reject, whatever a client sends; `createHandler` throws at start-up " +
       "when an option is wrong (an empty secret, a tolerance that is not a finite number).",
     "",
-    "`verify(rawBody, headers, secret, options?)` alone resolves to `{ ok: true }` or `{ ok: false, error: { code, message } }` with `code` one of `missing_signature`, `malformed_signature`, `signature_mismatch`, `timestamp_out_of_range`, `invalid_secret`, `invalid_options` (a tolerance that is not a finite number >= 0, or a clock `now` that does not return finite milliseconds: never a pass); it never throws and compares in constant time. `receive(rawBody, headers, secret)` verifies then parses, and gives the delivery id. `sign(rawBody, secret)` returns the headers the provider would send, for test deliveries. `secret` may be a list: any one matching is enough (rotation).",
+    "`verify(rawBody, headers, secret, options?)` alone resolves to `{ ok: true }` or " +
+      "`{ ok: false, error: { code, message } }` with `code` one of `missing_signature`, `malformed_signature`, " +
+      "`signature_mismatch`, `timestamp_out_of_range`, `invalid_secret`, `invalid_options` (a tolerance that is " +
+      "not a finite number >= 0, or a clock `now` that does not return finite milliseconds: never a pass); it never " +
+      "throws and compares in constant time. `receive(rawBody, headers, secret)` verifies then parses, and gives " +
+      "the delivery id. `sign(rawBody, secret)` returns the headers the provider would send, for test deliveries. " +
+      "`secret` may be a list: any one matching is enough (rotation).",
     "",
     "Pitfalls:",
     "",
@@ -100,7 +114,9 @@ function usage(catalogue: Catalogue, first: EventSchema): string[] {
       `  result.event; // ${first.typeName}`,
       "}",
     ]),
-    `Acknowledge \`unknown_event\` (2xx): it is a well-formed delivery of an event type this version does not know, and the provider would otherwise retry it. Verify the provider's signature on the raw body before trusting any event.`,
+    `Acknowledge \`unknown_event\` (2xx): it is a well-formed delivery of an event type this version does not know, ` +
+      `and the provider would otherwise retry it. ` +
+      `Verify the provider's signature on the raw body before trusting any event.`,
     "",
     "### Express",
     "",
@@ -112,20 +128,27 @@ function usage(catalogue: Catalogue, first: EventSchema): string[] {
     "",
     `- \`validate(type, value)\` checks an already parsed value as one event type and returns the same result shape.`,
     `- Type guards, one per schema: \`${guardName(first.stem)}(value)\`.`,
-    `- \`eventTypes\`: every event type, as a readonly array of literals; types \`Event\`, \`EventType\`, \`EventMap\` and one interface per event.`,
-    `- Standard Schema (spec 1.x, with JSON Schema conversion): \`${standardSchemaName(first.stem)}\` per event and \`eventSchema\` for any event, for Hono's validator, tRPC, TanStack Form and the like.`,
+    `- \`eventTypes\`: every event type, as a readonly array of literals; types \`Event\`, \`EventType\`, ` +
+      `\`EventMap\` and one interface per event.`,
+    `- Standard Schema (spec 1.x, with JSON Schema conversion): \`${standardSchemaName(first.stem)}\` per event and ` +
+      `\`eventSchema\` for any event, for Hono's validator, tRPC, TanStack Form and the like.`,
     `- The JSON Schemas themselves: \`import schema from "${name}/schemas/${first.stem}.json" with { type: "json" }\`.`,
     `- For your tests, \`${name}/testing\`: \`examples\` (the documented examples by event name, sub-types as ` +
       "`type:sub-type`) and `testDelivery(name, { secret, payload? })`, which resolves to `{ body, headers }` signed " +
       "exactly as the provider signs, with a fresh delivery id and timestamp where the envelope carries them. " +
       "Importing the package itself never loads the examples.",
     "",
-    "Validation accepts fields the provider adds later; the types list only documented fields. Runs in Node 20+, edge runtimes and browsers: no code is generated or evaluated at run time, and there are no runtime dependencies.",
+    "Validation accepts fields the provider adds later; the types list only documented fields. Runs in Node 20+, " +
+      "edge runtimes and browsers: no code is generated or evaluated at run time, and there are no runtime " +
+      "dependencies.",
     "",
   ];
 }
 
-/** The README of a catalogue's entry point: usage, then the events, linked to their pages of fields, evidence and decisions. */
+/**
+ * The README of a catalogue's entry point: usage, then the events, linked to their pages of fields, evidence and
+ * decisions.
+ */
 export function readme(
   catalogue: Catalogue,
   delivery: DeliveryJson,
@@ -160,7 +183,8 @@ export function readme(
     ...usage(catalogue, first),
     "## Events",
     "",
-    "Each event's page lists its fields, the evidence for its shape and the decisions taken where the provider's documents disagree.",
+    "Each event's page lists its fields, the evidence for its shape and the decisions taken where the provider's " +
+      "documents disagree.",
     "",
     ...eventTable(catalogue, page),
     ...fidelityPolicy(3),

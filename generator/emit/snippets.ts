@@ -10,7 +10,8 @@ export const fetchHandler = (packageName: string): string[] => [
   "export async function POST(request: Request): Promise<Response> {",
   "  const result = parse(new Uint8Array(await request.arrayBuffer()));",
   "  if (!result.ok) {",
-  '    if (result.error.code === "unknown_event") return Response.json({ ignored: result.error.type }, { status: 202 });',
+  '    if (result.error.code === "unknown_event") ' +
+    "return Response.json({ ignored: result.error.type }, { status: 202 });",
   "    return Response.json({ error: result.error.code, message: result.error.message }, { status: 400 });",
   "  }",
   "  // handle result.event, narrowed by its type",

@@ -11,7 +11,10 @@ import { emitValidators, emitValidatorTypes } from "./validators.js";
 
 const runtimeDir = join(import.meta.dirname, "..", "runtime");
 
-/** The runtime every package carries (parse, issues, verify, handler…), from `generator/runtime/`, bannered, by path below `src/`. */
+/**
+ * The runtime every package carries (parse, issues, verify, handler…), from `generator/runtime/`, bannered, by path
+ * below `src/`.
+ */
 export function readRuntime(): [string, string][] {
   return readdirSync(runtimeDir)
     .filter((name) => name.endsWith(".ts"))

@@ -177,7 +177,9 @@ export function testingEntry(
   return { own, sources };
 }
 
-/** The subpath's files, once `testing/dist/` is built (with a `testing/package.json` for resolvers without `exports`). */
+/**
+ * The subpath's files, once `testing/dist/` is built (with a `testing/package.json` for resolvers without `exports`).
+ */
 export function testingFiles(
   catalogue: Catalogue,
   entry: TestingEntry,

@@ -75,7 +75,9 @@ function catalogueStatements(catalogue: Catalogue): StatementStructures[] {
       declarations: [
         {
           name: "eventTypes",
-          initializer: `[${types.map((t) => JSON.stringify(t)).join(", ")}] as const satisfies readonly ${catalogue.prefix}EventType[]`,
+          initializer:
+            `[${types.map((t) => JSON.stringify(t)).join(", ")}] as const satisfies readonly ` +
+            `${catalogue.prefix}EventType[]`,
         },
       ],
     },

@@ -4,7 +4,10 @@ import type { Problem } from "../problem.js";
 import { draft07 } from "./keywords.js";
 import { rules } from "./rules.js";
 
-/** Checks every file against the draft-07 meta-schema (whatever its $schema says) and every rule; returns every problem found. */
+/**
+ * Checks every file against the draft-07 meta-schema (whatever its $schema says) and every rule; returns every problem
+ * found.
+ */
 export function lint(files: readonly SchemaFile[]): Problem[] {
   const metaValidator = new Ajv({ allErrors: true, strict: false, validateSchema: false });
   const all = new Map(files.map((file) => [file.path, file]));

@@ -47,6 +47,10 @@ const evidenceEntry = (entry: unknown): boolean =>
   entry.shows !== "" &&
   (entry.url === undefined || isLink(entry.url));
 
+const docsRule =
+  "An event schema links its provider's documentation page in x-docs " +
+  "(an https URL without spaces, quotes or angle brackets).";
+
 const shapeRule =
   "An event schema says in x-shape where its shape is known from (example, object-reference or undocumented) " +
   "and its source, with inferred: true while the shape is as inferred from one example.";
@@ -110,8 +114,7 @@ export const rules: Record<string, Rule> = {
       node.additionalProperties === false ? { pointer: `${pointer}/additionalProperties` } : undefined,
     ),
 
-  "An event schema links its provider's documentation page in x-docs (an https URL without spaces, quotes or angle brackets).":
-    (file) => (isCommon(file.path) || isLink(file.json["x-docs"]) ? [] : [{ pointer: "/x-docs" }]),
+  [docsRule]: (file) => (isCommon(file.path) || isLink(file.json["x-docs"]) ? [] : [{ pointer: "/x-docs" }]),
 
   [shapeRule]: (file) => {
     if (isCommon(file.path)) return [];

@@ -20,7 +20,8 @@ function abandon(port: number, length: number, sent: number, waitMs: number): Pr
   return new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1", () => {
       socket.write(
-        `POST /teachfloor HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${length}\r\n\r\n`,
+        `POST /teachfloor HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ` +
+          `${length}\r\n\r\n`,
       );
       socket.write("{".repeat(sent));
       setTimeout(() => socket.destroy(), waitMs);
@@ -55,24 +56,27 @@ describe.each(examples)("examples/%s in a child process", (file, event) => {
     child.kill();
   });
 
-  it("stays up after clients that abort mid-body or stall and leave, and still handles a genuine delivery", async () => {
-    await Promise.all([
-      abandon(port, 10, 2, 20),
-      abandon(port, 1000, 10, 200),
-      abandon(port, 50, 0, 50),
-      ...Array.from({ length: 20 }, (_, i) => abandon(port, 100 + i, i, 10 + i)),
-    ]);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(child.exitCode).toBeNull();
-    expect(output).not.toMatch(/Error|unhandled/i);
-    const delivery = await testDelivery(projectRoot, "teachfloor", event, secret);
-    const response = await fetch(`http://127.0.0.1:${port}/teachfloor`, {
-      method: "POST",
-      body: delivery.body,
-      headers: delivery.headers,
-    });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ received: true, handled: true });
-    expect(child.exitCode).toBeNull();
-  });
+  it(
+    "stays up after clients that abort mid-body or stall and leave, " + "and still handles a genuine delivery",
+    async () => {
+      await Promise.all([
+        abandon(port, 10, 2, 20),
+        abandon(port, 1000, 10, 200),
+        abandon(port, 50, 0, 50),
+        ...Array.from({ length: 20 }, (_, i) => abandon(port, 100 + i, i, 10 + i)),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(child.exitCode).toBeNull();
+      expect(output).not.toMatch(/Error|unhandled/i);
+      const delivery = await testDelivery(projectRoot, "teachfloor", event, secret);
+      const response = await fetch(`http://127.0.0.1:${port}/teachfloor`, {
+        method: "POST",
+        body: delivery.body,
+        headers: delivery.headers,
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ received: true, handled: true });
+      expect(child.exitCode).toBeNull();
+    },
+  );
 });

@@ -300,7 +300,9 @@ export const cases: EventCases[] = [
         organization: { id: "acme-corp", name: "Acme Corp" },
         app: { id: "6a41091c53b30", version: "1.0.0" },
       }),
-      from: `${ENVELOPE}, data the organization and app of the app.installed example (no app.uninstalled payload is published)`,
+      from:
+        `${ENVELOPE}, data the organization and app of the app.installed example (no app.uninstalled payload is ` +
+        `published)`,
     },
     broken: [
       {

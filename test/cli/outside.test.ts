@@ -14,7 +14,10 @@ const packed = ["generated/edume", "generated/teachfloor", "generated/teachify",
 const receiverScript = `
 import { createServer } from "node:http";
 import { createHandler } from "@coursehooks/teachfloor";
-const webhooks = createHandler({ secret: "s", on: { "course.join": (_e, { deliveryId }) => console.log("handled " + deliveryId) } });
+const webhooks = createHandler({
+  secret: "s",
+  on: { "course.join": (_e, { deliveryId }) => console.log("handled " + deliveryId) },
+});
 const server = createServer((req, res) => void webhooks.node(req, res));
 server.listen(0, "127.0.0.1", () => console.log("listening " + server.address().port));
 `;

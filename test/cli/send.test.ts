@@ -43,40 +43,46 @@ const send = (...args: string[]) =>
 const lastId = () => (JSON.parse(bodies.at(-1)!) as { id: string }).id;
 
 describe("coursehooks send", () => {
-  it("sends two deliveries with different ids, both handled; --replay-id resends one, answered as a duplicate", async () => {
-    const first = await send();
-    const firstId = lastId();
-    const second = await send();
-    const secondId = lastId();
-    expect([first.status, second.status]).toEqual([0, 0]);
-    expect(first.stdout).toMatch(
-      new RegExp(`^Sent teachfloor course\\.join ${firstId} to ${url}: HTTP 200 in \\d+ ms\\n`),
-    );
-    expect(firstId).toMatch(/^evt_[0-9a-f]{24}$/);
-    expect(secondId).not.toBe(firstId);
-    expect(handled.slice(-2)).toEqual([firstId, secondId]);
-    const replay = await send("--replay-id", firstId);
-    expect(replay.status).toBe(0);
-    expect(lastId()).toBe(firstId);
-    expect(JSON.parse(replay.stdout.split("\n")[1]!)).toEqual({ received: true, duplicate: true });
-    expect(handled).toHaveLength(2);
-  });
+  it(
+    "sends two deliveries with different ids, both handled; " + "--replay-id resends one, answered as a duplicate",
+    async () => {
+      const first = await send();
+      const firstId = lastId();
+      const second = await send();
+      const secondId = lastId();
+      expect([first.status, second.status]).toEqual([0, 0]);
+      expect(first.stdout).toMatch(
+        new RegExp(`^Sent teachfloor course\\.join ${firstId} to ${url}: HTTP 200 in \\d+ ms\\n`),
+      );
+      expect(firstId).toMatch(/^evt_[0-9a-f]{24}$/);
+      expect(secondId).not.toBe(firstId);
+      expect(handled.slice(-2)).toEqual([firstId, secondId]);
+      const replay = await send("--replay-id", firstId);
+      expect(replay.status).toBe(0);
+      expect(lastId()).toBe(firstId);
+      expect(JSON.parse(replay.stdout.split("\n")[1]!)).toEqual({ received: true, duplicate: true });
+      expect(handled).toHaveLength(2);
+    },
+  );
 
-  it("refuses a --file that is not JSON with its line and column, sending nothing; --no-validate sends it", async () => {
-    const file = join(dir, "broken.json");
-    writeFileSync(file, '{\n  "id": "evt_1",\n  "type": "course.join",\n}\n');
-    const before = bodies.length;
-    const refused = await send("--file", file);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toBe(
-      `coursehooks: ${file}:4:1: not valid JSON: expected a property name in double quotes, found "}"\n`,
-    );
-    expect(bodies.length).toBe(before);
-    const sent = await send("--file", file, "--no-validate");
-    expect(bodies.at(-1)).toBe('{\n  "id": "evt_1",\n  "type": "course.join",\n}\n');
-    expect(sent.stdout).toContain("HTTP 400");
-    expect(sent.status).toBe(1);
-  });
+  it(
+    "refuses a --file that is not JSON with its line and column, " + "sending nothing; --no-validate sends it",
+    async () => {
+      const file = join(dir, "broken.json");
+      writeFileSync(file, '{\n  "id": "evt_1",\n  "type": "course.join",\n}\n');
+      const before = bodies.length;
+      const refused = await send("--file", file);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toBe(
+        `coursehooks: ${file}:4:1: not valid JSON: expected a property name in double quotes, found "}"\n`,
+      );
+      expect(bodies.length).toBe(before);
+      const sent = await send("--file", file, "--no-validate");
+      expect(bodies.at(-1)).toBe('{\n  "id": "evt_1",\n  "type": "course.join",\n}\n');
+      expect(sent.stdout).toContain("HTTP 400");
+      expect(sent.status).toBe(1);
+    },
+  );
 
   it("refuses a --file that is JSON but not a valid event, naming the field", async () => {
     const file = join(dir, "invalid.json");

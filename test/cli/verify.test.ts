@@ -40,7 +40,10 @@ describe("coursehooks verify", () => {
     const pretty = await verify("pretty.json", JSON.stringify(JSON.parse(d.body), null, 2), d.headers, secret);
     expect(pretty.status).toBe(1);
     expect(pretty.stdout).toMatch(
-      /^teachfloor: the signature does not hold \(signature_mismatch\): re-serialised body: the signature holds for the body compact/,
+      new RegExp(
+        "^teachfloor: the signature does not hold \\(signature_mismatch\\): " +
+          "re-serialised body: the signature holds for the body compact",
+      ),
     );
     const whop = await whopDelivery("course_lesson_interaction.completed", {
       secret: `whsec_${whopKey}`,
@@ -52,19 +55,23 @@ describe("coursehooks verify", () => {
     );
   });
 
-  it("finds a secret in the wrong encoding: whsec_ base64 given without its prefix, or a raw secret given as whsec_ base64", async () => {
-    const whop = await whopDelivery("course_lesson_interaction.completed", { secret: `whsec_${whopKey}` });
-    const bare = await verify("whop.json", whop.body, whop.headers, whopKey);
-    expect(bare.status).toBe(1);
-    expect(bare.stdout).toContain(
-      "wrong secret encoding: the signature holds with the secret base64-decoded (give it as whsec_<secret>)",
-    );
-    const raw = await teachfloorDelivery("course.join", { secret: "dashboard-secret" });
-    const prefixed = await verify("teachfloor-raw.json", raw.body, raw.headers, "whsec_ZGFzaGJvYXJkLXNlY3JldA==");
-    expect(prefixed.stdout).toContain(
-      "wrong secret encoding: the signature holds with the secret base64-decoded after whsec_",
-    );
-  });
+  it(
+    "finds a secret in the wrong encoding: whsec_ base64 given without its prefix, or a raw secret given as whsec_ " +
+      "base64",
+    async () => {
+      const whop = await whopDelivery("course_lesson_interaction.completed", { secret: `whsec_${whopKey}` });
+      const bare = await verify("whop.json", whop.body, whop.headers, whopKey);
+      expect(bare.status).toBe(1);
+      expect(bare.stdout).toContain(
+        "wrong secret encoding: the signature holds with the secret base64-decoded (give it as whsec_<secret>)",
+      );
+      const raw = await teachfloorDelivery("course.join", { secret: "dashboard-secret" });
+      const prefixed = await verify("teachfloor-raw.json", raw.body, raw.headers, "whsec_ZGFzaGJvYXJkLXNlY3JldA==");
+      expect(prefixed.stdout).toContain(
+        "wrong secret encoding: the signature holds with the secret base64-decoded after whsec_",
+      );
+    },
+  );
 
   it("finds a stale timestamp: the signature holds, but outside the window", async () => {
     const old = new Date(Date.now() - 3600_000);
@@ -86,19 +93,22 @@ describe("coursehooks verify", () => {
     expect(wrong.stdout).toContain("(signature_mismatch): wrong secret, or a body changed beyond re-serialising");
   });
 
-  it("refuses headers that are not 'name: value', and captures without a signature header, as usage errors", async () => {
-    const file = join(dir, "any.json");
-    writeFileSync(file, "{}");
-    const [colonless, unsigned] = await Promise.all([
-      coursehooks("verify", file, "--header", "Teachfloor-Signature", "--secret", "s"),
-      coursehooks("verify", file, "--header", "content-type: application/json", "--secret", "s"),
-    ]);
-    expect(colonless.status).toBe(2);
-    expect(colonless.stderr.split("\n")[0]).toBe(
-      `coursehooks: verify: --header "Teachfloor-Signature" is not 'name: value'`,
-    );
-    expect(unsigned.stderr.split("\n")[0]).toBe(
-      "coursehooks: verify: no signature header among the --header lines; name the provider with --provider",
-    );
-  });
+  it(
+    "refuses headers that are not 'name: value', " + "and captures without a signature header, as usage errors",
+    async () => {
+      const file = join(dir, "any.json");
+      writeFileSync(file, "{}");
+      const [colonless, unsigned] = await Promise.all([
+        coursehooks("verify", file, "--header", "Teachfloor-Signature", "--secret", "s"),
+        coursehooks("verify", file, "--header", "content-type: application/json", "--secret", "s"),
+      ]);
+      expect(colonless.status).toBe(2);
+      expect(colonless.stderr.split("\n")[0]).toBe(
+        `coursehooks: verify: --header "Teachfloor-Signature" is not 'name: value'`,
+      );
+      expect(unsigned.stderr.split("\n")[0]).toBe(
+        "coursehooks: verify: no signature header among the --header lines; name the provider with --provider",
+      );
+    },
+  );
 });

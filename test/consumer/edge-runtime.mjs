@@ -20,7 +20,14 @@ const probe = new vm.Script(`(async () => ({
   hasProcess: typeof process !== "undefined",
   functionConstructorBlocked: (() => { try { new Function("return 1"); return false; } catch { return true; } })(),
   result: (() => { const r = pkg.parse(payload); return r.ok ? "ok" : r.error.code; })(),
-  received: await (async () => { const r = await pkg.receive(payload, await pkg.sign(payload, "edge-secret"), "edge-secret"); return r.ok ? "ok" : r.error.code; })(),
-  forged: await (async () => { const r = await pkg.verify(payload.replace(/\\d/, (d) => (d === "1" ? "2" : "1")), await pkg.sign(payload, "edge-secret"), "edge-secret"); return r.ok ? "ok" : r.error.code; })(),
+  received: await (async () => {
+    const r = await pkg.receive(payload, await pkg.sign(payload, "edge-secret"), "edge-secret");
+    return r.ok ? "ok" : r.error.code;
+  })(),
+  forged: await (async () => {
+    const forgedPayload = payload.replace(/\\d/, (d) => (d === "1" ? "2" : "1"));
+    const r = await pkg.verify(forgedPayload, await pkg.sign(payload, "edge-secret"), "edge-secret");
+    return r.ok ? "ok" : r.error.code;
+  })(),
 }))()`);
 console.log(JSON.stringify(await probe.runInContext(context)));

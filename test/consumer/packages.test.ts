@@ -54,8 +54,14 @@ if (updated.ok && updated.event.type === "course.updated" && updated.event.paylo
   const teamId: number = updated.event.payload.teams[0]!.teamId;
   report["subType"] = teamId;
 }
-const broken = whop.parse('{"id":"msg_1","api_version":"v1","timestamp":"yesterday","type":"course_lesson_interaction.completed","data":{}}');
-report["broken"] = broken.ok ? "ok" : broken.error.code === "invalid_payload" ? broken.error.issues.map((i) => i.pointer) : broken.error.code;
+const broken = whop.parse(
+  '{"id":"msg_1","api_version":"v1","timestamp":"yesterday","type":"course_lesson_interaction.completed","data":{}}',
+);
+report["broken"] = broken.ok
+  ? "ok"
+  : broken.error.code === "invalid_payload"
+    ? broken.error.issues.map((i) => i.pointer)
+    : broken.error.code;
 const eventType: teachfloor.EventType = "course.join";
 // @ts-expect-error not a Teachfloor event type
 const notAType: teachfloor.EventType = "course.joined";
@@ -63,9 +69,16 @@ void notAType;
 report["eventTypes"] = teachfloor.eventTypes.includes(eventType);
 report["standardSchema"] = "value" in whop.eventSchema["~standard"].validate(JSON.parse(bodies["whop"]![0]!));
 const handled: string[] = [];
-const receiver = whop.createHandler({ secret: "consumer-secret", on: { "course_lesson_interaction.completed": (event) => void handled.push(event.data.lesson.title) } });
+const receiver = whop.createHandler({
+  secret: "consumer-secret",
+  on: { "course_lesson_interaction.completed": (event) => void handled.push(event.data.lesson.title) },
+});
 const signedHeaders = await whop.sign(bodies["whop"]![0]!, "consumer-secret");
-report["createHandler"] = [(await receiver.handle(bodies["whop"]![0]!, signedHeaders)).status, (await receiver.handle(bodies["whop"]![0]!, {})).status, handled];
+report["createHandler"] = [
+  (await receiver.handle(bodies["whop"]![0]!, signedHeaders)).status,
+  (await receiver.handle(bodies["whop"]![0]!, {})).status,
+  handled,
+];
 const post = (body: string) => POST(new Request("http://localhost/webhooks", { method: "POST", body }));
 report["fetchHandler"] = [
   (await post(bodies["whop"]![0]!)).status,

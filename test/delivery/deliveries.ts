@@ -75,7 +75,10 @@ export function hexSignature(scheme: HexScheme, body: string | Uint8Array, secre
     .digest("hex");
 }
 
-/** The compact single-line JSON of a body's payload (a leading byte-order mark is no part of it); a body that is not JSON has no other form than itself. */
+/**
+ * The compact single-line JSON of a body's payload (a leading byte-order mark is no part of it); a body that is not
+ * JSON has no other form than itself.
+ */
 function compact(body: string | Uint8Array): string {
   const text = Buffer.from(body).toString("utf8");
   try {

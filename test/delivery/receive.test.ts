@@ -77,19 +77,22 @@ describe.each(providers.map((p) => [p.path, p] as const))("%s: receive", (_, p) 
       expect(await receive(example.body, headers)).toEqual({ ok: true, event: example.value, deliveryId });
     });
 
-    it("gives the deliveryId the provider documents: envelope id, webhook-id header, or SHA-256 of the raw body", async () => {
-      const headers = sign(example.body);
-      const result = await receive(example.body, headers);
-      expect(result.ok).toBe(true);
-      const source = documentedSource[p.path];
-      if (source === "envelope") expect(result.deliveryId).toBe((example.value as { id: string }).id);
-      else if (source === "header") {
-        expect(result.deliveryId).toBe(headerId);
-        expect(result.deliveryId).not.toBe((example.value as { id?: string }).id);
-      } else
-        expect(result.deliveryId).toBe(createHash("sha256").update(Buffer.from(example.body, "utf8")).digest("hex"));
-      expect(result.deliveryId).toMatch(source === "body-hash" ? /^[0-9a-f]{64}$/ : /^(evt|msg)_/);
-    });
+    it(
+      "gives the deliveryId the provider documents: " + "envelope id, webhook-id header, or SHA-256 of the raw body",
+      async () => {
+        const headers = sign(example.body);
+        const result = await receive(example.body, headers);
+        expect(result.ok).toBe(true);
+        const source = documentedSource[p.path];
+        if (source === "envelope") expect(result.deliveryId).toBe((example.value as { id: string }).id);
+        else if (source === "header") {
+          expect(result.deliveryId).toBe(headerId);
+          expect(result.deliveryId).not.toBe((example.value as { id?: string }).id);
+        } else
+          expect(result.deliveryId).toBe(createHash("sha256").update(Buffer.from(example.body, "utf8")).digest("hex"));
+        expect(result.deliveryId).toMatch(source === "body-hash" ? /^[0-9a-f]{64}$/ : /^(evt|msg)_/);
+      },
+    );
 
     it("gives the same result for the body as bytes and the headers as a Fetch Headers object", async () => {
       const headers = sign(example.body);
@@ -123,28 +126,31 @@ describe.each(providers.map((p) => [p.path, p] as const))("%s: receive", (_, p) 
       });
 
     if (signsCompactJson(p))
-      it("gives reformatted copies of one delivery (all genuine: the signature covers compact JSON) one deliveryId", async () => {
-        const compact = JSON.stringify(example.value);
-        const copies = [
-          example.body,
-          compact,
-          JSON.stringify(example.value, null, 2),
-          JSON.stringify(example.value, null, "\t"),
-        ];
-        const signature = sign(compact);
-        const ids = new Set<string>();
-        for (const copy of copies) {
-          const result = await receive(copy, signature);
-          expect(result).toEqual({ ok: true, event: example.value, deliveryId: sha256Hex(compact) });
-          ids.add(result.deliveryId!);
-        }
-        expect(ids.size).toBe(1);
-        const other = await receive(
-          compact.replace(/\d(?=\D*$)/, (d) => String((Number(d) + 1) % 10)),
-          signature,
-        );
-        expect(other.ok).toBe(false);
-      });
+      it(
+        "gives reformatted copies of one delivery (all genuine: " + "the signature covers compact JSON) one deliveryId",
+        async () => {
+          const compact = JSON.stringify(example.value);
+          const copies = [
+            example.body,
+            compact,
+            JSON.stringify(example.value, null, 2),
+            JSON.stringify(example.value, null, "\t"),
+          ];
+          const signature = sign(compact);
+          const ids = new Set<string>();
+          for (const copy of copies) {
+            const result = await receive(copy, signature);
+            expect(result).toEqual({ ok: true, event: example.value, deliveryId: sha256Hex(compact) });
+            ids.add(result.deliveryId!);
+          }
+          expect(ids.size).toBe(1);
+          const other = await receive(
+            compact.replace(/\d(?=\D*$)/, (d) => String((Number(d) + 1) % 10)),
+            signature,
+          );
+          expect(other.ok).toBe(false);
+        },
+      );
   });
 
   describe("a genuine body with a leading byte-order mark (which parsing skips)", () => {
@@ -192,9 +198,12 @@ describe.each(providers.map((p) => [p.path, p] as const))("%s: receive", (_, p) 
       );
     });
 
-    it("verifies before parsing: a forged body that is not even JSON is a signature error, not invalid_json", async () => {
-      expect(await receive("{not json", sign(example.body))).toEqual(failure("signature_mismatch"));
-    });
+    it(
+      "verifies before parsing: " + "a forged body that is not even JSON is a signature error, not invalid_json",
+      async () => {
+        expect(await receive("{not json", sign(example.body))).toEqual(failure("signature_mismatch"));
+      },
+    );
 
     if (p.config.signature.scheme === "standard-webhooks")
       it("passes the options on: a stale Standard Webhooks delivery is timestamp_out_of_range", async () => {

@@ -126,21 +126,24 @@ describe.each(standardWebhooksProviders.map((p) => [p.path, p] as const))(
       );
     });
 
-    it("sign takes the message id from the body's id when none is given, and the timestamp from the clock", async () => {
-      const example = p.examples[0]!;
-      const bodyId = (example.value as { id: string }).id;
-      const before = Math.floor(Date.now() / 1000);
-      const headers = await p.pkg.sign(example.body, vector.secret);
-      const after = Math.floor(Date.now() / 1000);
-      const timestamp = Number(headers["webhook-timestamp"]);
-      expect(timestamp).toBeGreaterThanOrEqual(before);
-      expect(timestamp).toBeLessThanOrEqual(after);
-      expect(headers).toEqual({
-        "webhook-id": bodyId,
-        "webhook-timestamp": String(timestamp),
-        "webhook-signature": `v1,${standardWebhooksSignature(vector.secret, bodyId, timestamp, example.body)}`,
-      });
-    });
+    it(
+      "sign takes the message id from the body's id when none is given, " + "and the timestamp from the clock",
+      async () => {
+        const example = p.examples[0]!;
+        const bodyId = (example.value as { id: string }).id;
+        const before = Math.floor(Date.now() / 1000);
+        const headers = await p.pkg.sign(example.body, vector.secret);
+        const after = Math.floor(Date.now() / 1000);
+        const timestamp = Number(headers["webhook-timestamp"]);
+        expect(timestamp).toBeGreaterThanOrEqual(before);
+        expect(timestamp).toBeLessThanOrEqual(after);
+        expect(headers).toEqual({
+          "webhook-id": bodyId,
+          "webhook-timestamp": String(timestamp),
+          "webhook-signature": `v1,${standardWebhooksSignature(vector.secret, bodyId, timestamp, example.body)}`,
+        });
+      },
+    );
 
     it("accepts a delivery signed by the standardwebhooks package", async () => {
       const example = p.examples[0]!;
@@ -194,18 +197,22 @@ describe.each(standardWebhooksProviders.map((p) => [p.path, p] as const))(
         "webhook-signature": `v1,${standardWebhooksSignature(vector.secret, messageId, sentAt, body)}`,
       };
 
-      it("is genuine to the standardwebhooks package (given the bytes as a Buffer), and to verify when given as text", async () => {
-        const now = Math.floor(Date.now() / 1000);
-        const fresh = {
-          ...headers,
-          "webhook-timestamp": String(now),
-          "webhook-signature": `v1,${standardWebhooksSignature(vector.secret, messageId, now, body)}`,
-        };
-        expect(() =>
-          new Webhook(vector.secret).verify(Buffer.from(body) as unknown as string, fresh, { jsonParse: false }),
-        ).not.toThrow();
-        expect(await p.pkg.verify(`\uFEFF${example.body}`, headers, vector.secret, atSend)).toEqual({ ok: true });
-      });
+      it(
+        "is genuine to the standardwebhooks package (given the " +
+          "bytes as a Buffer), and to verify when given as text",
+        async () => {
+          const now = Math.floor(Date.now() / 1000);
+          const fresh = {
+            ...headers,
+            "webhook-timestamp": String(now),
+            "webhook-signature": `v1,${standardWebhooksSignature(vector.secret, messageId, now, body)}`,
+          };
+          expect(() =>
+            new Webhook(vector.secret).verify(Buffer.from(body) as unknown as string, fresh, { jsonParse: false }),
+          ).not.toThrow();
+          expect(await p.pkg.verify(`\uFEFF${example.body}`, headers, vector.secret, atSend)).toEqual({ ok: true });
+        },
+      );
 
       it("verify accepts it as bytes", async () => {
         expect(await p.pkg.verify(body, headers, vector.secret, atSend)).toEqual({ ok: true });
@@ -366,11 +373,14 @@ describe.each(standardWebhooksProviders.map((p) => [p.path, p] as const))(
       },
     );
 
-    it("checks the timestamp before the signature: a stale delivery with a valid signature is out of range", async () => {
-      const headers = deliveryHeaders(p, body, secret, messageId, sentAt - 1000);
-      expect(await p.pkg.verify(body, headers, secret, atSend)).toEqual(failure("timestamp_out_of_range"));
-      expect(await p.pkg.verify(body, headers, secret, clockAt(sentAt - 1000))).toEqual({ ok: true });
-    });
+    it(
+      "checks the timestamp before the signature: " + "a stale delivery with a valid signature is out of range",
+      async () => {
+        const headers = deliveryHeaders(p, body, secret, messageId, sentAt - 1000);
+        expect(await p.pkg.verify(body, headers, secret, atSend)).toEqual(failure("timestamp_out_of_range"));
+        expect(await p.pkg.verify(body, headers, secret, clockAt(sentAt - 1000))).toEqual({ ok: true });
+      },
+    );
 
     describe("several signatures in webhook-signature", () => {
       it("accepts when only the last of several space-separated entries is valid", async () => {
@@ -416,28 +426,32 @@ describe.each(standardWebhooksProviders.map((p) => [p.path, p] as const))(
         ).toEqual({ ok: true });
       });
 
-      it('accepts the entries as a string[] or as repeated Headers values (joined with ", "), the valid one first or last', async () => {
-        for (const list of [
-          [validSignature, otherValid("a")],
-          [otherValid("a"), validSignature],
-        ]) {
+      it(
+        'accepts the entries as a string[] or as repeated Headers values (joined with ", "), the valid one first ' +
+          "or last",
+        async () => {
+          for (const list of [
+            [validSignature, otherValid("a")],
+            [otherValid("a"), validSignature],
+          ]) {
+            expect(
+              await p.pkg.verify(body, { ...good, "webhook-signature": list }, secret, atSend),
+              list.join(" "),
+            ).toEqual({ ok: true });
+            const headers = new Headers({ "webhook-id": messageId, "webhook-timestamp": String(sentAt) });
+            for (const entry of list) headers.append("webhook-signature", entry);
+            expect(await p.pkg.verify(body, headers, secret, atSend), list.join(" ")).toEqual({ ok: true });
+          }
           expect(
-            await p.pkg.verify(body, { ...good, "webhook-signature": list }, secret, atSend),
-            list.join(" "),
-          ).toEqual({ ok: true });
-          const headers = new Headers({ "webhook-id": messageId, "webhook-timestamp": String(sentAt) });
-          for (const entry of list) headers.append("webhook-signature", entry);
-          expect(await p.pkg.verify(body, headers, secret, atSend), list.join(" ")).toEqual({ ok: true });
-        }
-        expect(
-          await p.pkg.verify(
-            body,
-            { ...good, "webhook-signature": [otherValid("a"), otherValid("b")] },
-            secret,
-            atSend,
-          ),
-        ).toEqual(failure("signature_mismatch"));
-      });
+            await p.pkg.verify(
+              body,
+              { ...good, "webhook-signature": [otherValid("a"), otherValid("b")] },
+              secret,
+              atSend,
+            ),
+          ).toEqual(failure("signature_mismatch"));
+        },
+      );
     });
   },
 );
@@ -557,10 +571,14 @@ describe.each(hexProviders.map((p) => [p.path, p] as const))("%s: HMAC-SHA256 he
     expect(await p.pkg.verify(body, { [name]: expected }, bad)).toEqual(failure("invalid_secret"));
   });
 
-  it("reports a bearer token alone as invalid_secret where the provider sends none, signature_mismatch where it may", async () => {
-    const code = hexOf(p).bearer ? "signature_mismatch" : "invalid_secret";
-    expect(await p.pkg.verify(body, { [name]: expected }, { bearerToken: "tok" })).toEqual(failure(code));
-  });
+  it(
+    "reports a bearer token alone as invalid_secret where " +
+      "the provider sends none, signature_mismatch where it may",
+    async () => {
+      const code = hexOf(p).bearer ? "signature_mismatch" : "invalid_secret";
+      expect(await p.pkg.verify(body, { [name]: expected }, { bearerToken: "tok" })).toEqual(failure(code));
+    },
+  );
 });
 
 // ---- every provider -----------------------------------------------------------------------------------
@@ -631,15 +649,21 @@ describe.each(providers.map((p) => [p.path, p] as const))("%s", (_, p) => {
       },
     );
 
-    it("finds every header in lower, upper and mixed case at once, and a wrong signature is still wrong in any case", async () => {
-      for (const pick of [0, 1, 2]) {
-        const headers = Object.fromEntries(
-          Object.entries(good).map(([key, value]) => [caseVariants(key)[pick]!, value]),
-        );
-        expect(await p.pkg.verify(body, headers, secret, atSend)).toEqual({ ok: true });
-        expect(await p.pkg.verify(body, headers, secretFor(p, "other"), atSend)).toEqual(failure("signature_mismatch"));
-      }
-    });
+    it(
+      "finds every header in lower, upper and mixed case at " +
+        "once, and a wrong signature is still wrong in any case",
+      async () => {
+        for (const pick of [0, 1, 2]) {
+          const headers = Object.fromEntries(
+            Object.entries(good).map(([key, value]) => [caseVariants(key)[pick]!, value]),
+          );
+          expect(await p.pkg.verify(body, headers, secret, atSend)).toEqual({ ok: true });
+          expect(await p.pkg.verify(body, headers, secretFor(p, "other"), atSend)).toEqual(
+            failure("signature_mismatch"),
+          );
+        }
+      },
+    );
 
     it("accepts string[] header values (as Node gives repeated headers)", async () => {
       const headers = Object.fromEntries(Object.entries(good).map(([key, value]) => [key, [value]]));
@@ -724,14 +748,18 @@ describe.each(providers.map((p) => [p.path, p] as const))("%s", (_, p) => {
         );
       });
 
-      it("refuses a bearer token sent to a receiver of signed deliveries only as signature_mismatch (anyone can send one)", async () => {
-        for (const configured of [secret, [secret], { signatureSecret: secret }] as Secret[]) {
-          expect(await p.pkg.verify(body, { Authorization: "Bearer tok" }, configured)).toEqual(
-            failure("signature_mismatch"),
-          );
-        }
-        expect(await p.pkg.verify(body, { Authorization: "Bearer tok" }, {})).toEqual(failure("invalid_secret"));
-      });
+      it(
+        "refuses a bearer token sent to a receiver of signed deliveries only as signature_mismatch (anyone can " +
+          "send one)",
+        async () => {
+          for (const configured of [secret, [secret], { signatureSecret: secret }] as Secret[]) {
+            expect(await p.pkg.verify(body, { Authorization: "Bearer tok" }, configured)).toEqual(
+              failure("signature_mismatch"),
+            );
+          }
+          expect(await p.pkg.verify(body, { Authorization: "Bearer tok" }, {})).toEqual(failure("invalid_secret"));
+        },
+      );
 
       it("refuses a signature sent to a receiver of bearer tokens only as signature_mismatch", async () => {
         const signature = hexSignature(hexOf(p), body, secret);

@@ -42,10 +42,23 @@ it("stops on broken schemas, lists every problem with file and pointer, and leav
   const lines = run.stderr.split("\n");
   const expected = [
     /^schemas\/acme\/invalid\.schema\.json \/: Not valid JSON: .* at line 5, column 1$/,
-    /^schemas\/acme\/dangling\.schema\.json \/properties\/data\/\$ref: Every \$ref points at a schema file that exists.*no schema file has \$id https:\/\/coursehooks\.dev\/schemas\/acme\/common\/missing\.schema\.json/,
-    /^schemas\/acme\/no-id\.schema\.json \/\$id: A schema's \$id is https:\/\/coursehooks\.dev\/schemas\/ followed by its own path\./,
-    /^schemas\/acme\/unknown-keyword\.schema\.json \/properties\/data\/nullable: Every keyword is a draft-07 keyword.*unknown keyword "nullable"/,
-    /^schemas\/acme\/delivery\.json \/: A catalogue says in delivery\.json how its deliveries are signed and identified\.$/,
+    new RegExp(
+      "^schemas/acme/dangling\\.schema\\.json /properties/data/\\$ref: " +
+        "Every \\$ref points at a schema file that exists" +
+        ".*no schema file has \\$id https://coursehooks\\.dev/schemas/acme/common/missing\\.schema\\.json",
+    ),
+    new RegExp(
+      "^schemas/acme/no-id\\.schema\\.json /\\$id: " +
+        "A schema's \\$id is https://coursehooks\\.dev/schemas/ followed by its own path\\.",
+    ),
+    new RegExp(
+      "^schemas/acme/unknown-keyword\\.schema\\.json /properties/data/nullable: " +
+        'Every keyword is a draft-07 keyword.*unknown keyword "nullable"',
+    ),
+    new RegExp(
+      "^schemas/acme/delivery\\.json /: " +
+        "A catalogue says in delivery\\.json how its deliveries are signed and identified\\.$",
+    ),
   ];
   for (const pattern of expected)
     expect(

@@ -60,7 +60,8 @@ describe("catalogues", () => {
         file: "acme/thing-done.schema.json",
         pointer: "",
         message:
-          "Two schema files never get the same type name (AcmeThingDoneEvent is also schemas/acme/thing.done.schema.json).",
+          "Two schema files never get the same type name (AcmeThingDoneEvent is also " +
+          "schemas/acme/thing.done.schema.json).",
       },
     ]);
   });

@@ -43,27 +43,30 @@ describe("incremental generation", () => {
   });
 
   let full: Done;
-  it("re-emits only the catalogues of changed schemas (an event, a shared object), with the bytes of a full run", async () => {
-    editSchema(root, "brightlearn/course.created.schema.json", (json) => {
-      json.description = `${String(json.description)} Now with a change.`;
-    });
-    editSchema(root, "acadia/legacy/common/course.schema.json", (json) => {
-      (json.properties as Record<string, unknown>).synthetic_extra = { description: "Added.", type: "string" };
-    });
-    const incremental = done(await generate(root, { cache }));
-    expect(incremental.built.sort()).toEqual(["acadia/legacy", "brightlearn"]);
-    const summary = replaceFolder(join(root, "generated"), incremental.files);
-    for (const catalogue of ["brightlearn/", "acadia/legacy/"]) {
-      expect(
-        summary.written.some((path) => path.startsWith(catalogue)),
-        catalogue,
-      ).toBe(true);
-    }
-    expect(summary.written.filter((path) => !/^(brightlearn|acadia\/legacy)\/|^README\.md$/.test(path))).toEqual([]);
-    full = done(await generate(root));
-    expect(full.built).toHaveLength(3);
-    expect(sorted(incremental.files)).toEqual(sorted(full.files));
-  });
+  it(
+    "re-emits only the catalogues of changed schemas (an event, " + "a shared object), with the bytes of a full run",
+    async () => {
+      editSchema(root, "brightlearn/course.created.schema.json", (json) => {
+        json.description = `${String(json.description)} Now with a change.`;
+      });
+      editSchema(root, "acadia/legacy/common/course.schema.json", (json) => {
+        (json.properties as Record<string, unknown>).synthetic_extra = { description: "Added.", type: "string" };
+      });
+      const incremental = done(await generate(root, { cache }));
+      expect(incremental.built.sort()).toEqual(["acadia/legacy", "brightlearn"]);
+      const summary = replaceFolder(join(root, "generated"), incremental.files);
+      for (const catalogue of ["brightlearn/", "acadia/legacy/"]) {
+        expect(
+          summary.written.some((path) => path.startsWith(catalogue)),
+          catalogue,
+        ).toBe(true);
+      }
+      expect(summary.written.filter((path) => !/^(brightlearn|acadia\/legacy)\/|^README\.md$/.test(path))).toEqual([]);
+      full = done(await generate(root));
+      expect(full.built).toHaveLength(3);
+      expect(sorted(incremental.files)).toEqual(sorted(full.files));
+    },
+  );
 
   it("does not trust an entry whose files were altered, nor one written by another generator", async () => {
     const entries = readdirSync(cache.dir).filter((name) => name.endsWith(".json"));

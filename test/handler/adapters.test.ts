@@ -67,16 +67,19 @@ describe("the Fetch adapter", () => {
     expect(stalled.seen.cancelled).toBe(true);
   });
 
-  it("answers 500 raw_body_unavailable when the body was read before, and resolves even for a non-Request", async () => {
-    const request = post(body, await signed());
-    await request.text();
-    const response = await handler.fetch(request);
-    expect(response.status).toBe(500);
-    expect(await response.json()).toMatchObject({ error: "raw_body_unavailable" });
-    const garbage = await handler.fetch({} as Request);
-    expect(garbage).toBeInstanceOf(Response);
-    expect(garbage.status).toBe(500);
-  });
+  it(
+    "answers 500 raw_body_unavailable when the body was read before, " + "and resolves even for a non-Request",
+    async () => {
+      const request = post(body, await signed());
+      await request.text();
+      const response = await handler.fetch(request);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({ error: "raw_body_unavailable" });
+      const garbage = await handler.fetch({} as Request);
+      expect(garbage).toBeInstanceOf(Response);
+      expect(garbage.status).toBe(500);
+    },
+  );
 
   it("still answers a genuine delivery 200", async () => {
     expect((await handler.fetch(post(body, await signed()))).status).toBe(200);
@@ -94,26 +97,30 @@ describe("the Node adapter", () => {
     expect(written.headers.allow).toBe("POST");
   });
 
-  it("answers 413 from content-length without reading, then ends the connection: a FIN once answered, a reset later", async () => {
-    const socket = { end: vi.fn(), destroy: vi.fn() };
-    const request = Object.assign(await nodeRequest("POST", { "content-length": "999999" }), {
-      complete: false,
-      socket,
-    });
-    const { written, response } = recorder();
-    const finished = new PassThrough();
-    const once = (event: "finish", listener: () => void) => finished.once(event, listener);
-    await handler.node(request, Object.assign(response, { once }));
-    expect(written.statusCode).toBe(413);
-    expect(request.readableFlowing).not.toBe(true);
-    expect(socket.end).not.toHaveBeenCalled(); // not before the answer has gone out
-    finished.end();
-    await new Promise((resolve) => finished.on("finish", resolve));
-    expect(socket.end).toHaveBeenCalledTimes(1);
-    expect(socket.destroy).not.toHaveBeenCalled();
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(socket.destroy).toHaveBeenCalledTimes(1);
-  });
+  it(
+    "answers 413 from content-length without reading, then " +
+      "ends the connection: a FIN once answered, a reset later",
+    async () => {
+      const socket = { end: vi.fn(), destroy: vi.fn() };
+      const request = Object.assign(await nodeRequest("POST", { "content-length": "999999" }), {
+        complete: false,
+        socket,
+      });
+      const { written, response } = recorder();
+      const finished = new PassThrough();
+      const once = (event: "finish", listener: () => void) => finished.once(event, listener);
+      await handler.node(request, Object.assign(response, { once }));
+      expect(written.statusCode).toBe(413);
+      expect(request.readableFlowing).not.toBe(true);
+      expect(socket.end).not.toHaveBeenCalled(); // not before the answer has gone out
+      finished.end();
+      await new Promise((resolve) => finished.on("finish", resolve));
+      expect(socket.end).toHaveBeenCalledTimes(1);
+      expect(socket.destroy).not.toHaveBeenCalled();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(socket.destroy).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it("stops reading a streamed body over maxBodyBytes", async () => {
     const request = await nodeRequest();

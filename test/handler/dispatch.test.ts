@@ -141,15 +141,18 @@ describe("createHandler", () => {
     });
   });
 
-  it("serves Express requests whose raw body express.raw() already read, and explains a body parsed too early", async () => {
-    const handler = teachfloor.createHandler({ secret, on: {} });
-    const headers = { "teachfloor-signature": (await signed())["Teachfloor-Signature"]! };
-    const raw = recorder();
-    await handler.node(Object.assign(new PassThrough(), { headers, body: Buffer.from(body) }), raw.response);
-    expect(raw.written.statusCode).toBe(200);
-    const parsed = recorder();
-    await handler.node(Object.assign(new PassThrough(), { headers, body: JSON.parse(body) }), parsed.response);
-    expect(parsed.written.statusCode).toBe(500);
-    expect(JSON.parse(parsed.written.body)).toMatchObject({ error: "raw_body_unavailable" });
-  });
+  it(
+    "serves Express requests whose raw body express.raw() already read, " + "and explains a body parsed too early",
+    async () => {
+      const handler = teachfloor.createHandler({ secret, on: {} });
+      const headers = { "teachfloor-signature": (await signed())["Teachfloor-Signature"]! };
+      const raw = recorder();
+      await handler.node(Object.assign(new PassThrough(), { headers, body: Buffer.from(body) }), raw.response);
+      expect(raw.written.statusCode).toBe(200);
+      const parsed = recorder();
+      await handler.node(Object.assign(new PassThrough(), { headers, body: JSON.parse(body) }), parsed.response);
+      expect(parsed.written.statusCode).toBe(500);
+      expect(JSON.parse(parsed.written.body)).toMatchObject({ error: "raw_body_unavailable" });
+    },
+  );
 });

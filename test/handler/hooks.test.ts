@@ -6,33 +6,36 @@ import { body, deferred, event, secret, signed, teachfloor, withId } from "./set
 const broken = JSON.stringify({ ...event, data: {} });
 
 describe("the handlers' time limit", () => {
-  it("answers 503 when handlers overrun timeoutMs, aborts their signal, tells onError, and handles the retry", async () => {
-    const onError = vi.fn();
-    const signals: AbortSignal[] = [];
-    let attempt = 0;
-    const handler = teachfloor.createHandler({
-      secret,
-      timeoutMs: 50,
-      onError,
-      on: {
-        "course.join": (_, { signal }) => {
-          signals.push(signal);
-          return attempt++ === 0 ? new Promise(() => {}) : undefined; // the first never settles
+  it(
+    "answers 503 when handlers overrun timeoutMs, " + "aborts their signal, tells onError, and handles the retry",
+    async () => {
+      const onError = vi.fn();
+      const signals: AbortSignal[] = [];
+      let attempt = 0;
+      const handler = teachfloor.createHandler({
+        secret,
+        timeoutMs: 50,
+        onError,
+        on: {
+          "course.join": (_, { signal }) => {
+            signals.push(signal);
+            return attempt++ === 0 ? new Promise(() => {}) : undefined; // the first never settles
+          },
         },
-      },
-    });
-    const headers = await signed();
-    const answer = await handler.handle(body, headers);
-    expect(answer).toMatchObject({ status: 503, body: { error: "handler_timeout" } });
-    expect(signals[0]!.aborted).toBe(true);
-    expect(onError).toHaveBeenCalledWith(expect.any(Error), event, {
-      code: "handler_timeout",
-      status: 503,
-      deliveryId: event.id,
-    });
-    expect(await handler.handle(body, headers)).toEqual({ status: 200, body: { received: true, handled: true } });
-    expect(signals[1]!.aborted).toBe(false);
-  });
+      });
+      const headers = await signed();
+      const answer = await handler.handle(body, headers);
+      expect(answer).toMatchObject({ status: 503, body: { error: "handler_timeout" } });
+      expect(signals[0]!.aborted).toBe(true);
+      expect(onError).toHaveBeenCalledWith(expect.any(Error), event, {
+        code: "handler_timeout",
+        status: 503,
+        deliveryId: event.id,
+      });
+      expect(await handler.handle(body, headers)).toEqual({ status: 200, body: { received: true, handled: true } });
+      expect(signals[1]!.aborted).toBe(false);
+    },
+  );
 
   it("leaves no unhandled rejection when a handler rejects after its time ran out", async () => {
     const late = deferred();
@@ -80,16 +83,19 @@ describe("onInvalid: no genuine delivery lost", () => {
     );
   });
 
-  it("answers 500 when onInvalid fails, so the provider retries; 400 without onInvalid; never for a forgery", async () => {
-    const failing = teachfloor.createHandler({ secret, onInvalid: () => Promise.reject(new Error("disk full")) });
-    expect((await failing.handle(broken, await signed(broken))).status).toBe(500);
-    const plain = teachfloor.createHandler({ secret });
-    expect((await plain.handle(broken, await signed(broken))).status).toBe(400);
-    const onInvalid = vi.fn();
-    const guarded = teachfloor.createHandler({ secret, onInvalid });
-    expect((await guarded.handle(broken, { "Teachfloor-Signature": "ab".repeat(32) })).status).toBe(401);
-    expect(onInvalid).not.toHaveBeenCalled();
-  });
+  it(
+    "answers 500 when onInvalid fails, so the provider retries; " + "400 without onInvalid; never for a forgery",
+    async () => {
+      const failing = teachfloor.createHandler({ secret, onInvalid: () => Promise.reject(new Error("disk full")) });
+      expect((await failing.handle(broken, await signed(broken))).status).toBe(500);
+      const plain = teachfloor.createHandler({ secret });
+      expect((await plain.handle(broken, await signed(broken))).status).toBe(400);
+      const onInvalid = vi.fn();
+      const guarded = teachfloor.createHandler({ secret, onInvalid });
+      expect((await guarded.handle(broken, { "Teachfloor-Signature": "ab".repeat(32) })).status).toBe(401);
+      expect(onInvalid).not.toHaveBeenCalled();
+    },
+  );
 });
 
 describe("onAny, onError, log and handlers for several types", () => {
@@ -153,26 +159,29 @@ describe("onAny, onError, log and handlers for several types", () => {
     expect(log.warn).not.toHaveBeenCalled();
   });
 
-  it("logs a handled delivery as info and a failed handler as error; a throwing log or onError changes nothing", async () => {
-    const log = { info: vi.fn(), error: vi.fn() };
-    const handler = teachfloor.createHandler({ secret, log, on: { "course.join": () => undefined } });
-    await handler.handle(body, await signed());
-    expect(log.info).toHaveBeenCalledWith(
-      expect.any(String),
-      expect.objectContaining({ status: 200, deliveryId: event.id }),
-    );
-    const explode = () => {
-      throw new Error("sink down");
-    };
-    const failing = teachfloor.createHandler({
-      secret,
-      log: { info: explode, warn: explode, error: explode },
-      onError: explode,
-      on: { "course.join": explode },
-    });
-    expect((await failing.handle(withId("evt_9"), await signed(withId("evt_9")))).status).toBe(500);
-    expect((await failing.handle(body, {})).status).toBe(401);
-  });
+  it(
+    "logs a handled delivery as info and a failed handler as error; " + "a throwing log or onError changes nothing",
+    async () => {
+      const log = { info: vi.fn(), error: vi.fn() };
+      const handler = teachfloor.createHandler({ secret, log, on: { "course.join": () => undefined } });
+      await handler.handle(body, await signed());
+      expect(log.info).toHaveBeenCalledWith(
+        expect.any(String),
+        expect.objectContaining({ status: 200, deliveryId: event.id }),
+      );
+      const explode = () => {
+        throw new Error("sink down");
+      };
+      const failing = teachfloor.createHandler({
+        secret,
+        log: { info: explode, warn: explode, error: explode },
+        onError: explode,
+        on: { "course.join": explode },
+      });
+      expect((await failing.handle(withId("evt_9"), await signed(withId("evt_9")))).status).toBe(500);
+      expect((await failing.handle(body, {})).status).toBe(401);
+    },
+  );
 
   it("answers 500 (the provider retries) when the clock is broken at run time, never 2xx", async () => {
     const onError = vi.fn();

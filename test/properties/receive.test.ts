@@ -124,26 +124,31 @@ describe.each(providers.filter((p) => p.config.deliveryId.from === "header").map
     const material = genuine(p);
     const { body } = material.signed[0]!;
 
-    it("receive: the delivery id is a string even when a Headers-like `get` answers the id header with a non-string", async () => {
-      const idValue = fc.oneof(
-        fc.integer({ min: 1 }),
-        fc.constant(true),
-        fc.string({ minLength: 1, maxLength: 8 }).map((s) => [s]),
-      );
-      await fc.assert(
-        fc.asyncProperty(idValue, async (value) => {
-          const signed = await p.pkg.sign(body, material.secret, { id: String(value), timestamp: sentAt });
-          const headers = {
-            get: (name: string) => (name.toLowerCase() === "webhook-id" ? value : (signed[name.toLowerCase()] ?? null)),
-          };
-          const received = await p.pkg.receive(body, headers as unknown as HeadersLike, material.secret, {
-            now: deliveryClock,
-          });
-          expectWellFormed(receiveResultProblems(received), "receive", value);
-        }),
-        runs,
-      );
-    });
+    it(
+      "receive: the delivery id is a string even when a " +
+        "Headers-like `get` answers the id header with a non-string",
+      async () => {
+        const idValue = fc.oneof(
+          fc.integer({ min: 1 }),
+          fc.constant(true),
+          fc.string({ minLength: 1, maxLength: 8 }).map((s) => [s]),
+        );
+        await fc.assert(
+          fc.asyncProperty(idValue, async (value) => {
+            const signed = await p.pkg.sign(body, material.secret, { id: String(value), timestamp: sentAt });
+            const headers = {
+              get: (name: string) =>
+                name.toLowerCase() === "webhook-id" ? value : (signed[name.toLowerCase()] ?? null),
+            };
+            const received = await p.pkg.receive(body, headers as unknown as HeadersLike, material.secret, {
+              now: deliveryClock,
+            });
+            expectWellFormed(receiveResultProblems(received), "receive", value);
+          }),
+          runs,
+        );
+      },
+    );
   },
 );
 

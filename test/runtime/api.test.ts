@@ -73,7 +73,9 @@ describe.each(all.map((c) => [c.path, c] as const))("%s", (path, c) => {
           expect(error.issues).toContainEqual({
             path: [c.typeProperty],
             pointer: `/${c.typeProperty}`,
-            message: `${c.typeProperty}: expected ${JSON.stringify(type)}, received ${JSON.stringify(other.event.eventType)}`,
+            message:
+              `${c.typeProperty}: expected ${JSON.stringify(type)}, received ` +
+              `${JSON.stringify(other.event.eventType)}`,
             expected: JSON.stringify(type),
             received: JSON.stringify(other.event.eventType),
           });

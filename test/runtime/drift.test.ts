@@ -61,21 +61,24 @@ describe("drift and onDrift in the packages", () => {
     expect(edume.drift(value)).toEqual({ fields: [] });
   });
 
-  it("tells onDrift of an accepted delivery's undocumented fields and still handles it; never for documented ones", async () => {
-    const onDrift = vi.fn();
-    const join = vi.fn();
-    const handler = teachfloor.createHandler({ secret, onDrift, on: { "course.join": join } });
-    expect((await handler.handle(body, await signed())).status).toBe(200);
-    expect(onDrift).not.toHaveBeenCalled();
-    const text = JSON.stringify({ ...event, id: "evt_drift", extra_field: true });
-    expect((await handler.handle(text, await signed(text))).status).toBe(200);
-    expect(onDrift).toHaveBeenCalledWith(
-      JSON.parse(text),
-      { fields: ["extra_field"] },
-      expect.objectContaining({ deliveryId: "evt_drift" }),
-    );
-    expect(join).toHaveBeenCalledTimes(2);
-  });
+  it(
+    "tells onDrift of an accepted delivery's undocumented fields and still handles it; " + "never for documented ones",
+    async () => {
+      const onDrift = vi.fn();
+      const join = vi.fn();
+      const handler = teachfloor.createHandler({ secret, onDrift, on: { "course.join": join } });
+      expect((await handler.handle(body, await signed())).status).toBe(200);
+      expect(onDrift).not.toHaveBeenCalled();
+      const text = JSON.stringify({ ...event, id: "evt_drift", extra_field: true });
+      expect((await handler.handle(text, await signed(text))).status).toBe(200);
+      expect(onDrift).toHaveBeenCalledWith(
+        JSON.parse(text),
+        { fields: ["extra_field"] },
+        expect.objectContaining({ deliveryId: "evt_drift" }),
+      );
+      expect(join).toHaveBeenCalledTimes(2);
+    },
+  );
 
   it("answers 200 even when onDrift throws, and logs it", async () => {
     const log = { warn: vi.fn() };

@@ -72,7 +72,8 @@ describe.each(all.filter((c) => oddCases(c).length > 0).map((c) => [c.path, c] a
           const result = run();
           if (!check(result))
             wrong.push(
-              `${what}: ${JSON.stringify(result, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)).slice(0, 300)}`,
+              `${what}: ` +
+                `${JSON.stringify(result, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)).slice(0, 300)}`,
             );
         } catch (error) {
           wrong.push(`${what}: threw ${String(error)}`);
@@ -158,7 +159,8 @@ describe("issues, one by one (Teachify course.created)", () => {
       path: ["data", "created_at"],
       pointer: "/data/created_at",
       message:
-        'data.created_at: expected an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00, received "2023-05-15 14:30"',
+        "data.created_at: expected an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00, " +
+        'received "2023-05-15 14:30"',
       expected: "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00",
       received: '"2023-05-15 14:30"',
     });

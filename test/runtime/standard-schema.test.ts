@@ -160,19 +160,23 @@ describe.each(all.map((c) => [c.path, c] as const))("Standard Schemas of %s", (p
       expect(empty.issues!.map((i) => i.path)).toContainEqual([c.typeProperty]);
     });
 
-    it("converts to a draft-07 oneOf of the events' schemas that a fresh AJV compiles and that accepts every example", () => {
-      const schema = standard.jsonSchema.input({ target: "draft-07" });
-      expect(schema.$schema).toBe(draft07);
-      expect((schema.oneOf as Array<{ $id: string }>).map((s) => s.$id)).toEqual(c.events.map((e) => e.id));
-      const validate = freshAjv().compile(schema);
-      for (const example of examples)
-        expect(validate(copyOf(example)), `${example.file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(
-          true,
-        );
-      expect(validate({})).toBe(false);
-      expect(standard.jsonSchema.input({ target: "draft-2020-12" }).$schema).toBe(draft202012);
-      expect(() => standard.jsonSchema.input({ target: "openapi-3.0" })).toThrow();
-    });
+    it(
+      "converts to a draft-07 oneOf of the events' schemas " +
+        "that a fresh AJV compiles and that accepts every example",
+      () => {
+        const schema = standard.jsonSchema.input({ target: "draft-07" });
+        expect(schema.$schema).toBe(draft07);
+        expect((schema.oneOf as Array<{ $id: string }>).map((s) => s.$id)).toEqual(c.events.map((e) => e.id));
+        const validate = freshAjv().compile(schema);
+        for (const example of examples)
+          expect(validate(copyOf(example)), `${example.file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(
+            true,
+          );
+        expect(validate({})).toBe(false);
+        expect(standard.jsonSchema.input({ target: "draft-2020-12" }).$schema).toBe(draft202012);
+        expect(() => standard.jsonSchema.input({ target: "openapi-3.0" })).toThrow();
+      },
+    );
   });
 });
 

@@ -113,7 +113,8 @@ describe("eduMe course.updated and surveys", () => {
       },
     ]);
     expect(error.message).toBe(
-      "Invalid learner.activity.finished payload (learner.activity.finished.in-course-survey): payload.module: required field is missing",
+      "Invalid learner.activity.finished payload (learner.activity.finished.in-course-survey): payload.module: " +
+        "required field is missing",
     );
     expect((pkg("edume").isLearnerActivityFinishedStandaloneSurvey as Guard)(value)).toBe(false);
     expect((pkg("edume").isLearnerActivityFinishedInCourseSurvey as Guard)(value)).toBe(false);

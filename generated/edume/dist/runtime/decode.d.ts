@@ -8,7 +8,9 @@ type Decoded = {
     ok: false;
     message: string;
 };
-/** Raw bodies are decoded as UTF-8 (a leading byte-order mark is skipped) and parsed as JSON; other values pass through. */
+/**
+ * Raw bodies are decoded as UTF-8 (a leading byte-order mark is skipped) and parsed as JSON; other values pass through.
+ */
 export declare function decodeBody(input: Body): Decoded;
 /**
  * Whether JSON text nests arrays and objects no deeper than `max`: one pass over the text, no parsing,

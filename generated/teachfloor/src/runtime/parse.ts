@@ -144,7 +144,9 @@ function parseDecoded<E>(catalogue: CatalogueRuntime, input: Body): ParseResult<
     error: {
       code: "unknown_event",
       type: String(type),
-      message: `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the delivery and ignore it.`,
+      message:
+        `Unknown event type ${JSON.stringify(type)}: the envelope is well-formed, so acknowledge the ` +
+        `delivery and ignore it.`,
     },
   };
 }

@@ -48,7 +48,10 @@ export type VerifyError = {
 export type VerifyResult = { ok: true } | { ok: false; error: VerifyError };
 
 const fail = (code: VerifyError["code"], message: string): VerifyResult => ({ ok: false, error: { code, message } });
-/** The secrets given; anything that is not a non-empty string (an unset environment variable) is kept as "" so it is refused. */
+/**
+ * The secrets given; anything that is not a non-empty string (an unset environment variable) is kept as "" so it is
+ * refused.
+ */
 const list = (value: unknown): string[] =>
   value === undefined
     ? []
@@ -65,7 +68,10 @@ const bearerTokens = (secret: Secret): string[] => (isSecretObject(secret) ? lis
 const textOf = (body: RawBody): string =>
   typeof body === "string" ? body : new TextDecoder("utf-8", { ignoreBOM: true }).decode(body);
 
-/** The body as eduMe signs it: compact JSON (a leading byte-order mark dropped), or the raw text when it cannot be parsed. */
+/**
+ * The body as eduMe signs it: compact JSON (a leading byte-order mark dropped), or the raw text when it cannot be
+ * parsed.
+ */
 export function compactJson(body: RawBody): string {
   const decoded = decodeBody(body);
   return decoded.ok ? JSON.stringify(decoded.value) : textOf(body);
@@ -125,11 +131,14 @@ async function verifyHex(
     ? { ok: true }
     : fail(
         "signature_mismatch",
-        `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`,
+        `The ${name} header does not match the body: check the secret, and that the body is the raw bytes as ` +
+          `received${scheme.signs === "compact-json" ? " (or their compact JSON)" : ""}.`,
       );
 }
 
-/** Whether any of the secrets signs `message` as `given`; every secret is tried, so the time does not say which matched. */
+/**
+ * Whether any of the secrets signs `message` as `given`; every secret is tried, so the time does not say which matched.
+ */
 async function signedBy(secrets: readonly string[], message: Uint8Array, given: Uint8Array): Promise<boolean> {
   let match = false;
   for (const key of secrets) match = sameBytes(await hmacSha256(utf8(key), message), given) || match;
@@ -196,7 +205,8 @@ async function verifyStandardWebhooks(
     ? { ok: true }
     : fail(
         "signature_mismatch",
-        "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it is) and that the body is raw.",
+        "No webhook-signature entry matches: check the secret (a whsec_ secret is base64, any other is used as it " +
+          "is) and that the body is raw.",
       );
 }
 

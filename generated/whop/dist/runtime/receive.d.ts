@@ -22,7 +22,9 @@ export interface DeliveryConfig {
 }
 /** Why a delivery was not accepted: it is not genuine, or it is not a valid event. */
 export type DeliveryError = VerifyError | ParseError;
-/** The delivery's event and idempotency key, or why it was not accepted (with its key once it is known to be genuine). */
+/**
+ * The delivery's event and idempotency key, or why it was not accepted (with its key once it is known to be genuine).
+ */
 export type ReceiveResult<E> = {
     ok: true;
     event: E;

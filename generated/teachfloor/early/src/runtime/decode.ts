@@ -4,7 +4,9 @@ export type Body = string | Uint8Array | unknown;
 
 type Decoded = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** Raw bodies are decoded as UTF-8 (a leading byte-order mark is skipped) and parsed as JSON; other values pass through. */
+/**
+ * Raw bodies are decoded as UTF-8 (a leading byte-order mark is skipped) and parsed as JSON; other values pass through.
+ */
 export function decodeBody(input: Body): Decoded {
   let text: string;
   if (typeof input === "string") text = input;

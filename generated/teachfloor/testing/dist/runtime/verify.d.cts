@@ -35,7 +35,10 @@ export type VerifyResult = {
     ok: false;
     error: VerifyError;
 };
-/** The body as eduMe signs it: compact JSON (a leading byte-order mark dropped), or the raw text when it cannot be parsed. */
+/**
+ * The body as eduMe signs it: compact JSON (a leading byte-order mark dropped), or the raw text when it cannot be
+ * parsed.
+ */
 export declare function compactJson(body: RawBody): string;
 /** Standard Webhooks keys: `whsec_` + base64 is decoded; any other string is the key's bytes as they are. */
 export declare function standardWebhooksKey(secret: string): Uint8Array | undefined;
