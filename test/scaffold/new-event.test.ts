@@ -95,8 +95,8 @@ describe.each([
   it("is a member of the types' union and map, and of eventTypes", () => {
     const types = files.get(`${catalogue}/src/types.ts`)!;
     expect(types).toMatch(new RegExp(`export (interface|type) ${typeName}\\b`));
-    expect(types).toMatch(new RegExp(`^export type \\w+Event = \\([^\\n]*\\b${typeName}\\b`, "m"));
-    expect(types).toMatch(new RegExp(`^  "${type}": [^\\n]*\\b${typeName}\\b`, "m"));
+    expect(types).toMatch(new RegExp(`^export type \\w+Event =[^;]*\\b${typeName}\\b`, "m"));
+    expect(types).toMatch(new RegExp(`^  "${type}":[^;]*\\b${typeName}\\b`, "m"));
     expect(types).toMatch(new RegExp(`export const eventTypes = \\[[^\\]]*"${type}"`));
   });
 
