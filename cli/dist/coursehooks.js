@@ -520,9 +520,10 @@ async function payloadOf(path, event, file) {
   const pkg = await loadPackage(path);
   const result = pkg.parse(value);
   if (!result.ok) {
-    const issues = (result.error.issues ?? []).map((i) => `
-  ${pathText(i.path)}: ${i.message}`).join("");
-    throw new UserError(`${file}: not a valid ${path} ${event.name} event: ${result.error.message}${issues}`);
+    const issues = result.error.issues ?? [];
+    const detail = issues.length ? issues.map((i) => `
+  ${i.message}`).join("") : ` ${result.error.message}`;
+    throw new UserError(`${file}: not a valid ${path} ${event.name} event:${detail}`);
   }
   const guard = pkg[event.guard];
   if (typeof guard === "function" && guard(value) !== true) {

@@ -2,7 +2,6 @@
 import { readFileSync } from "node:fs";
 import { UserError } from "./errors.js";
 import { jsonSyntaxError } from "./json-location.js";
-import { pathText } from "../../generator/runtime/issues.js";
 import { findEvent, loadPackage, loadTesting, providerPath, type EventInfo, type TestDelivery } from "./providers.js";
 
 export interface SendArgs {
@@ -35,8 +34,10 @@ async function payloadOf(path: string, event: EventInfo, file: string): Promise<
   const pkg = await loadPackage(path);
   const result = pkg.parse(value);
   if (!result.ok) {
-    const issues = (result.error.issues ?? []).map((i) => `\n  ${pathText(i.path)}: ${i.message}`).join("");
-    throw new UserError(`${file}: not a valid ${path} ${event.name} event: ${result.error.message}${issues}`);
+    // Each issue's message names its field; without issues (not an event at all) the error's own message says why.
+    const issues = result.error.issues ?? [];
+    const detail = issues.length ? issues.map((i) => `\n  ${i.message}`).join("") : ` ${result.error.message}`;
+    throw new UserError(`${file}: not a valid ${path} ${event.name} event:${detail}`);
   }
   const guard = pkg[event.guard];
   if (typeof guard === "function" && guard(value) !== true) {
