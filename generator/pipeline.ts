@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pruneEntries, readEntry, readRecorded, writeEntry } from "./cache/store.js";
+import { OutputFiles } from "./cache/outputs.js";
+import { readStamps } from "./cache/stamps.js";
+import { pruneEntries, readEntry, recordedFiles, writeEntry } from "./cache/store.js";
 import { generatorVersion } from "./cache/version.js";
 import { buildCatalogues, type Catalogue } from "./catalogue.js";
 import { overallIndex } from "./emit/docs.js";
@@ -19,8 +21,10 @@ export type Generated =
       /** Catalogue paths emitted by this run, and those whose files came from the cache. */
       built: string[];
       reused: string[];
-      /** Output files read back from `generated/` with the bytes the cache recorded for them. */
+      /** Output files the cache vouches for: read back with the recorded bytes, or stamped unchanged since written. */
       verified: Set<string>;
+      /** The recorded hash of each output file of the catalogues (not the overall index), to stamp once written. */
+      hashes: Map<string, string>;
     }
   | { ok: false; problems: Problem[] };
 
@@ -72,10 +76,15 @@ export async function generate(root: string, options: GenerateOptions = {}): Pro
     return { catalogue, delivery, files: mine, key };
   });
   const { cache } = options;
-  const cached = new Map(
+  const stamps = cache === undefined ? new Map() : readStamps(cache.dir);
+  /** The hash of every output file the cache knows, so the script can stamp them once written. */
+  const hashes = new Map<string, string>();
+  const cached = new Map<string, [string, string | (() => string)][]>(
     units.flatMap((unit) => {
       const recorded = cache === undefined ? undefined : readEntry(cache.dir, unit.key, generator);
-      const found = cache === undefined || recorded === undefined ? undefined : readRecorded(cache.generated, recorded);
+      const found =
+        cache === undefined || recorded === undefined ? undefined : recordedFiles(cache.generated, recorded, stamps);
+      if (found) for (const [path, hash] of recorded!) hashes.set(path, hash);
       return found ? [[unit.key, found] as const] : [];
     }),
   );
@@ -85,15 +94,21 @@ export async function generate(root: string, options: GenerateOptions = {}): Pro
     ? await (await import("./emit/catalogues.js")).emitCatalogues(fresh, catalogues, project)
     : [];
   fresh.forEach((unit, i) => {
-    if (cache !== undefined) writeEntry(cache.dir, unit.key, generator, emitted[i]!);
+    if (cache !== undefined) {
+      for (const [path, hash] of writeEntry(cache.dir, unit.key, generator, emitted[i]!)) hashes.set(path, hash);
+    }
     cached.set(unit.key, emitted[i]!);
   });
   if (cache !== undefined) pruneEntries(cache.dir, new Set(units.map((unit) => unit.key)));
-  const output = new Map(units.flatMap((unit) => cached.get(unit.key)!));
+  const output = new OutputFiles();
+  for (const [path, text] of units.flatMap((unit) => cached.get(unit.key)!)) {
+    if (typeof text === "string") output.set(path, text);
+    else output.lazy(path, text);
+  }
   output.set("README.md", overallIndex(catalogues));
   const built = fresh.map((unit) => unit.catalogue.path);
   const reused = catalogues.map((c) => c.path).filter((path) => !built.includes(path));
   const fromCache = units.filter((unit) => !fresh.includes(unit));
   const verified = new Set(fromCache.flatMap((unit) => cached.get(unit.key)!.map(([path]) => path)));
-  return { ok: true, catalogues, files: output, built, reused, verified };
+  return { ok: true, catalogues, files: output, built, reused, verified, hashes };
 }

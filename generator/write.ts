@@ -33,8 +33,8 @@ export function temporaryFolders(dir: string): string[] {
  * (some stale ones gone, some new ones not yet there, an empty folder); the next run repairs that, since it compares
  * bytes. Files whose bytes are already right are never rewritten, so a run that changes nothing writes nothing.
  * (No fsync: this guards against the process being killed, not against the machine losing power.)
- * `verified` names files the caller has just read back with exactly the wanted bytes (the generation cache does):
- * they are not read again.
+ * `verified` names files the caller knows to hold exactly the wanted bytes (the generation cache does): they are
+ * not read again, and their content is not asked for.
  */
 export function replaceFolder(
   dir: string,
@@ -48,18 +48,23 @@ export function replaceFolder(
     mkdirSync(dir, { recursive: true });
   }
 
-  const wanted = new Map([...files].map(([path, content]) => [path, Buffer.from(content)] as const));
   const wantedFolders = new Set<string>();
-  for (const path of wanted.keys()) {
+  for (const path of files.keys()) {
     for (let parent = dirname(path); parent !== "."; parent = dirname(parent)) wantedFolders.add(parent);
   }
 
   // Step 2: stage what differs.
   const written: string[] = [];
   let unchanged = 0;
-  for (const [path, bytes] of [...wanted].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const path of [...files.keys()].sort()) {
     const target = join(dir, path);
-    if (kind(target) === "file" && (verified.has(path) || readFileSync(target).equals(bytes))) {
+    // A verified file is neither read from disk nor asked for its content, which may be read lazily.
+    if (verified.has(path) && kind(target) === "file") {
+      unchanged++;
+      continue;
+    }
+    const bytes = Buffer.from(files.get(path)!);
+    if (kind(target) === "file" && readFileSync(target).equals(bytes)) {
       unchanged++;
       continue;
     }
@@ -75,7 +80,7 @@ export function replaceFolder(
       const full = join(folder, entry.name);
       const path = relative(dir, full).split(sep).join("/");
       if (entry.isDirectory() && wantedFolders.has(path)) prune(full);
-      else if (!(entry.isFile() && wanted.has(path))) {
+      else if (!(entry.isFile() && files.has(path))) {
         rmSync(full, { recursive: true, force: true });
         deleted.push(path);
       }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { generate } from "../generator/pipeline.js";
 import { formatProblem } from "../generator/problem.js";
+import { writeStamps } from "../generator/cache/stamps.js";
 import { replaceFolder } from "../generator/write.js";
 
 /** The project folder: this repository, or the one named by `--root <dir>`. */
@@ -24,6 +25,8 @@ if (!result.ok) {
   process.exit(1);
 }
 const summary = replaceFolder(join(root, "generated"), result.files, result.verified);
+// What each file is now, so the next run need not read back the files it vouches for.
+if (cache !== undefined) writeStamps(cache.dir, cache.generated, result.hashes);
 const providers = new Set(result.catalogues.map((c) => c.path.split("/")[0]));
 const events = result.catalogues.reduce((n, c) => n + c.events.length, 0);
 const ms = Math.round(performance.now() - started);

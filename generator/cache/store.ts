@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { type Stamps, stampedHash } from "./stamps.js";
 
 /**
  * A cache entry: under the key of a catalogue's inputs, the files it gave, each as its path and the hash of
@@ -52,26 +53,74 @@ export function readEntry(dir: string, key: string, generator: string): [string,
 export function readRecorded(folder: string, recorded: readonly [string, string][]): [string, string][] | undefined {
   const files: [string, string][] = [];
   for (const [path, hash] of recorded) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(folder, path));
-    } catch {
-      return undefined;
-    }
-    if (bytesHash(bytes) !== hash) return undefined;
-    files.push([path, bytes.toString("utf8")]);
+    const text = readChecked(folder, path, hash);
+    if (text === undefined) return undefined;
+    files.push([path, text]);
   }
   return files;
 }
 
-/** Records `files` (path → content) under `key`; written beside and renamed into place, so no reader sees half. */
-export function writeEntry(dir: string, key: string, generator: string, files: readonly [string, string][]): void {
+/** A file's text if its bytes have `hash`; undefined if it is missing or has other bytes. */
+function readChecked(folder: string, path: string, hash: string): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(folder, path));
+  } catch {
+    return undefined;
+  }
+  return bytesHash(bytes) === hash ? bytes.toString("utf8") : undefined;
+}
+
+/**
+ * Like {@link readRecorded}, but a file whose size and time are still as stamped after the last write is not read:
+ * its entry is a loader that reads it when its text is needed (and fails loudly if it changed meanwhile).
+ */
+export function recordedFiles(
+  folder: string,
+  recorded: readonly [string, string][],
+  stamps: Stamps,
+): [string, string | (() => string)][] | undefined {
+  const files: [string, string | (() => string)][] = [];
+  for (const [path, hash] of recorded) {
+    if (stampedHash(stamps, folder, path) === hash) {
+      files.push([
+        path,
+        () => {
+          const text = readChecked(folder, path, hash);
+          if (text === undefined) throw new Error(`generated/${path} changed while it was being generated; run again.`);
+          return text;
+        },
+      ]);
+      continue;
+    }
+    const text = readChecked(folder, path, hash);
+    if (text === undefined) return undefined;
+    files.push([path, text]);
+  }
+  return files;
+}
+
+/** The hash of each file's bytes, as a cache entry records it. */
+export const fileHashes = (files: readonly [string, string][]): [string, string][] =>
+  files.map(([path, content]) => [path, bytesHash(content)]);
+
+/**
+ * Records `files` (path → content) under `key`; written beside and renamed into place, so no reader sees half.
+ * Returns the hash of each file, as recorded.
+ */
+export function writeEntry(
+  dir: string,
+  key: string,
+  generator: string,
+  files: readonly [string, string][],
+): [string, string][] {
   mkdirSync(dir, { recursive: true });
-  const recorded = files.map(([path, content]): [string, string] => [path, bytesHash(content)]);
+  const recorded = fileHashes(files);
   const entry: Entry = { key, generator, files: recorded, digest: hashOf(recorded) };
   const staged = join(dir, `${key}.${process.pid}.tmp`);
   writeFileSync(staged, JSON.stringify(entry));
   renameSync(staged, entryPath(dir, key));
+  return recorded;
 }
 
 /** Removes every entry of `dir` but those under `keep`, so the cache holds what the last run used. */

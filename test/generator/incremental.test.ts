@@ -2,6 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashOf, pruneEntries, readEntry, readRecorded, writeEntry } from "../../generator/cache/store.js";
+import type { OutputFiles } from "../../generator/cache/outputs.js";
+import { writeStamps } from "../../generator/cache/stamps.js";
 import { generatorVersion } from "../../generator/cache/version.js";
 import { generate, type Generated } from "../../generator/pipeline.js";
 import { replaceFolder } from "../../generator/write.js";
@@ -40,6 +42,17 @@ describe("incremental generation", () => {
     expect(summary.written).toEqual([]);
     expect(summary.deleted).toEqual([]);
     expect(summary.unchanged).toBe(first.files.size);
+  });
+
+  it("reads back none of its files once they are stamped, and still writes nothing", async () => {
+    const stamped = done(await generate(root, { cache }));
+    writeStamps(cache.dir, cache.generated, stamped.hashes);
+    const again = done(await generate(root, { cache }));
+    const lazy = [...again.files.keys()].filter((path) => (again.files as OutputFiles).isLazy(path));
+    expect(lazy).toHaveLength(first.files.size - 1); // all but the overall index, which no catalogue gives
+    expect(replaceFolder(join(root, "generated"), again.files, again.verified).written).toEqual([]);
+    expect(lazy.every((path) => (again.files as OutputFiles).isLazy(path))).toBe(true);
+    expect(sorted(again.files)).toEqual(sorted(first.files));
   });
 
   let full: Done;
