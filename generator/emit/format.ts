@@ -18,7 +18,8 @@ export function biomeFormatter(): Format {
   const { projectKey } = biome.openProject(toolRoot);
   biome.applyConfiguration(projectKey, JSON.parse(readFileSync(join(toolRoot, "biome.json"), "utf8")));
   return (path, text) => {
-    if (!path.endsWith(".ts") || unformatted.test(path)) return text;
+    // The runtime is copied from generator/runtime/, which the repository's formatter already keeps formatted.
+    if (!path.endsWith(".ts") || unformatted.test(path) || path.startsWith("runtime/")) return text;
     const result = biome.formatContent(projectKey, text, { filePath: path });
     const errors = result.diagnostics.filter((d) => d.severity === "error" || d.severity === "fatal");
     if (errors.length)
