@@ -39,7 +39,8 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
   const typeNames = [`${prefix}Event`, `${prefix}EventMap`, `${prefix}EventType`, ...events.map((e) => e.typeName)];
   const imports = [
     banner(catalogueSources(catalogue.path), "ts"),
-    `import { parseEvent, validateEvent, type CatalogueRuntime, type Check } from "./runtime/parse.js";`,
+    `import { catalogueRuntime, parseEvent, validateEvent, type CatalogueRuntime, type Check } ` +
+      `from "./runtime/parse.js";`,
     `import type { Body } from "./runtime/decode.js";`,
     `import type { ParseResult } from "./runtime/result.js";`,
     `import type { HeadersLike } from "./runtime/headers.js";`,
@@ -84,7 +85,7 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
   const deliveryConfig = { scope: catalogue.path, signature: delivery.signature, deliveryId: delivery.deliveryId };
   // `as Check` gives every entry one type: otherwise the checker compares each pair of validator types (O(n²)).
   const runtime = [
-    `const catalogue: CatalogueRuntime = {`,
+    `const catalogue: CatalogueRuntime = /* @__PURE__ */ catalogueRuntime({`,
     `  typeProperty: ${JSON.stringify(catalogue.typeProperty)},`,
     `  envelope: ${envelopeValidator},`,
     `  events: [`,
@@ -98,7 +99,7 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
       );
     }),
     `  ],`,
-    `};`,
+    `});`,
     "",
     `/** Each event's JSON Schema by schema name, for drift: only createHandler and drift refer to it. */`,
     `const jsonSchemaByName: Record<string, Record<string, unknown>> = {`,

@@ -113,6 +113,39 @@ function toIssues(root, errors) {
 }
 
 // memory:runtime/parse.ts
+var samePath = (a, b) => a.length === b.length && a.every((key, i) => key === b[i]);
+function typeDispatch(entries) {
+  const path = entries[0].when[0]?.[0];
+  if (!path || !entries.every((entry) => entry.when.length === 1 && samePath(entry.when[0][0], path)))
+    return { entries };
+  const bySubType = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const value = entry.when[0][1];
+    bySubType.set(value, [...bySubType.get(value) ?? [], entry]);
+  }
+  return { entries, bySubType: { path, entries: bySubType } };
+}
+function catalogueRuntime(init) {
+  const byType = /* @__PURE__ */ new Map();
+  for (const entry of init.events) byType.set(entry.type, [...byType.get(entry.type) ?? [], entry]);
+  return { ...init, byType: new Map([...byType].map(([type, entries]) => [type, typeDispatch(entries)])) };
+}
+function readAt(root, path) {
+  let node = root;
+  for (let i = 0; i < path.length; i++) {
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[path[i]];
+  }
+  return node;
+}
+function selects(entry, value) {
+  for (let i = 0; i < entry.when.length; i++) {
+    const [path, expected] = entry.when[i];
+    if (readAt(value, path) !== expected) return false;
+  }
+  return true;
+}
+var none = [];
 function invalid(value, errors, what) {
   const { issues, truncated } = toIssues(value, errors);
   const more = issues.length > 1 ? ` (and ${issues.length - 1}${truncated ? "+" : ""} more)` : "";
@@ -167,35 +200,39 @@ function validateEvent(catalogue2, type, value) {
   }
 }
 function validateAs(catalogue2, type, value) {
-  const entries = catalogue2.events.filter((entry) => entry.type === type);
-  if (entries.length === 0)
+  const dispatch = catalogue2.byType.get(type);
+  if (dispatch === void 0)
     return {
       ok: false,
       error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` }
     };
-  const candidates = entries.filter(
-    (entry) => entry.when.every(([path, expected]) => valueAt(value, path) === expected)
-  );
-  if (candidates.length === 0) {
-    const [path] = entries[0].when[0];
-    const holder = valueAt(value, path.slice(0, -1));
-    if (holder === null || typeof holder !== "object") {
-      entries[0].check(value);
-      return invalid(value, entries[0].check.errors ?? [], `${type} payload`);
-    }
-    return wrongSubType(value, type, entries);
-  }
+  return validateDispatched(dispatch, type, value);
+}
+function validateDispatched(dispatch, type, value) {
+  const { bySubType } = dispatch;
+  const pool = bySubType ? bySubType.entries.get(readAt(value, bySubType.path)) ?? none : dispatch.entries;
   let best;
-  for (const entry of candidates) {
+  let bestErrors = [];
+  for (let i = 0; i < pool.length; i++) {
+    const entry = pool[i];
+    if (!selects(entry, value)) continue;
     if (entry.check(value)) return { ok: true, event: value };
     const errors = entry.check.errors ?? [];
-    if (!best || errors.length < best.errors.length) best = { entry, errors };
+    if (best === void 0 || errors.length < bestErrors.length) {
+      best = entry;
+      bestErrors = errors;
+    }
   }
-  return invalid(
-    value,
-    best.errors,
-    best.entry.name === type ? `${type} payload` : `${type} payload (${best.entry.name})`
-  );
+  if (best !== void 0)
+    return invalid(value, bestErrors, best.name === type ? `${type} payload` : `${type} payload (${best.name})`);
+  const { entries } = dispatch;
+  const [path] = entries[0].when[0];
+  const holder = valueAt(value, path.slice(0, -1));
+  if (holder === null || typeof holder !== "object") {
+    entries[0].check(value);
+    return invalid(value, entries[0].check.errors ?? [], `${type} payload`);
+  }
+  return wrongSubType(value, type, entries);
 }
 function parseEvent(catalogue2, input) {
   try {
@@ -208,9 +245,9 @@ function parseDecoded(catalogue2, input) {
   const decoded = decodeBody(input);
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
-  const type = valueAt(value, [catalogue2.typeProperty]);
-  if (typeof type === "string" && catalogue2.events.some((entry) => entry.type === type))
-    return validateAs(catalogue2, type, value);
+  const type = value !== null && typeof value === "object" ? value[catalogue2.typeProperty] : void 0;
+  const dispatch = typeof type === "string" ? catalogue2.byType.get(type) : void 0;
+  if (dispatch !== void 0) return validateDispatched(dispatch, type, value);
   if (!catalogue2.envelope(value)) return invalid(value, catalogue2.envelope.errors ?? [], "envelope");
   return {
     ok: false,
@@ -7176,7 +7213,7 @@ var eventTypes = [
 ];
 
 // memory:index.ts
-var catalogue = {
+var catalogue = /* @__PURE__ */ catalogueRuntime({
   typeProperty: "type",
   envelope: validateCommonEnvelope,
   events: [
@@ -7259,7 +7296,7 @@ var catalogue = {
       check: validateLearnerCourseCompleted
     }
   ]
-};
+});
 var jsonSchemaByName = {
   "course.added": courseAddedJsonSchema,
   "course.deleted": courseDeletedJsonSchema,

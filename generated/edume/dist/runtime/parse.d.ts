@@ -16,13 +16,27 @@ export interface EventEntry {
     name: string;
     check: Check;
 }
-/** What parse needs to know of a catalogue. */
-export interface CatalogueRuntime {
+/** What the generated entry module says of a catalogue. */
+export interface CatalogueInit {
     /** The envelope property that carries the event type. */
     typeProperty: string;
     envelope: Check;
     events: readonly EventEntry[];
 }
+/** The schemas of one event type, and where all are selected by one sub-type const at one path, by its value. */
+interface TypeDispatch {
+    entries: readonly EventEntry[];
+    bySubType?: {
+        path: ReadonlyArray<string>;
+        entries: ReadonlyMap<string, readonly EventEntry[]>;
+    };
+}
+/** What parse needs to know of a catalogue: its description, and its schemas by event type. */
+export interface CatalogueRuntime extends CatalogueInit {
+    byType: ReadonlyMap<string, TypeDispatch>;
+}
+/** The catalogue with its lookup from event type (and sub-type) to schemas, built once when the package loads. */
+export declare function catalogueRuntime(init: CatalogueInit): CatalogueRuntime;
 /** Validates `value` as an event of `type`: picks the sub-type by its consts, then runs its validator. Never throws. */
 export declare function validateEvent<E>(catalogue: CatalogueRuntime, type: string, value: unknown): ParseResult<E>;
 /**
@@ -30,3 +44,4 @@ export declare function validateEvent<E>(catalogue: CatalogueRuntime, type: stri
  * the payload against that event's schema. Never throws.
  */
 export declare function parseEvent<E>(catalogue: CatalogueRuntime, input: Body): ParseResult<E>;
+export {};

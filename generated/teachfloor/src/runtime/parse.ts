@@ -19,13 +19,66 @@ export interface EventEntry {
   check: Check;
 }
 
-/** What parse needs to know of a catalogue. */
-export interface CatalogueRuntime {
+/** What the generated entry module says of a catalogue. */
+export interface CatalogueInit {
   /** The envelope property that carries the event type. */
   typeProperty: string;
   envelope: Check;
   events: readonly EventEntry[];
 }
+
+/** The schemas of one event type, and where all are selected by one sub-type const at one path, by its value. */
+interface TypeDispatch {
+  entries: readonly EventEntry[];
+  bySubType?: { path: ReadonlyArray<string>; entries: ReadonlyMap<string, readonly EventEntry[]> };
+}
+
+/** What parse needs to know of a catalogue: its description, and its schemas by event type. */
+export interface CatalogueRuntime extends CatalogueInit {
+  byType: ReadonlyMap<string, TypeDispatch>;
+}
+
+const samePath = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) =>
+  a.length === b.length && a.every((key, i) => key === b[i]);
+
+function typeDispatch(entries: readonly EventEntry[]): TypeDispatch {
+  const path = entries[0]!.when[0]?.[0];
+  if (!path || !entries.every((entry) => entry.when.length === 1 && samePath(entry.when[0]![0], path)))
+    return { entries };
+  const bySubType = new Map<string, EventEntry[]>();
+  for (const entry of entries) {
+    const value = entry.when[0]![1];
+    bySubType.set(value, [...(bySubType.get(value) ?? []), entry]);
+  }
+  return { entries, bySubType: { path, entries: bySubType } };
+}
+
+/** The catalogue with its lookup from event type (and sub-type) to schemas, built once when the package loads. */
+export function catalogueRuntime(init: CatalogueInit): CatalogueRuntime {
+  const byType = new Map<string, EventEntry[]>();
+  for (const entry of init.events) byType.set(entry.type, [...(byType.get(entry.type) ?? []), entry]);
+  return { ...init, byType: new Map([...byType].map(([type, entries]) => [type, typeDispatch(entries)])) };
+}
+
+/** `valueAt` without its closure: the success path of `parse` allocates nothing but its result. */
+function readAt(root: unknown, path: ReadonlyArray<string>): unknown {
+  let node = root;
+  for (let i = 0; i < path.length; i++) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[path[i]!];
+  }
+  return node;
+}
+
+function selects(entry: EventEntry, value: unknown): boolean {
+  for (let i = 0; i < entry.when.length; i++) {
+    const [path, expected] = entry.when[i]!;
+    if (readAt(value, path) !== expected) return false;
+  }
+  return true;
+}
+
+const none: readonly EventEntry[] = [];
 
 function invalid(value: unknown, errors: readonly ValidatorError[], what: string): { ok: false; error: ParseError } {
   const { issues, truncated } = toIssues(value, errors);
@@ -87,36 +140,42 @@ export function validateEvent<E>(catalogue: CatalogueRuntime, type: string, valu
 }
 
 function validateAs<E>(catalogue: CatalogueRuntime, type: string, value: unknown): ParseResult<E> {
-  const entries = catalogue.events.filter((entry) => entry.type === type);
-  if (entries.length === 0)
+  const dispatch = catalogue.byType.get(type);
+  if (dispatch === undefined)
     return {
       ok: false,
       error: { code: "unknown_event", type, message: `"${type}" is not an event type of this catalogue.` },
     };
-  const candidates = entries.filter((entry) =>
-    entry.when.every(([path, expected]) => valueAt(value, path) === expected),
-  );
-  if (candidates.length === 0) {
-    const [path] = entries[0]!.when[0]!;
-    // Where the sub-type cannot even be read (its object is missing), the schema says best what is wrong.
-    const holder = valueAt(value, path.slice(0, -1));
-    if (holder === null || typeof holder !== "object") {
-      entries[0]!.check(value);
-      return invalid(value, entries[0]!.check.errors ?? [], `${type} payload`);
-    }
-    return wrongSubType(value, type, entries);
-  }
-  let best: { entry: EventEntry; errors: ValidatorError[] } | undefined;
-  for (const entry of candidates) {
+  return validateDispatched(dispatch, type, value);
+}
+
+/** Runs the validators of the schemas the sub-type consts select, in catalogue order, until one passes. */
+function validateDispatched<E>(dispatch: TypeDispatch, type: string, value: unknown): ParseResult<E> {
+  const { bySubType } = dispatch;
+  const pool = bySubType ? (bySubType.entries.get(readAt(value, bySubType.path) as string) ?? none) : dispatch.entries;
+  let best: EventEntry | undefined;
+  let bestErrors: ValidatorError[] = [];
+  for (let i = 0; i < pool.length; i++) {
+    const entry = pool[i]!;
+    if (!selects(entry, value)) continue;
     if (entry.check(value)) return { ok: true, event: value as E };
     const errors = entry.check.errors ?? [];
-    if (!best || errors.length < best.errors.length) best = { entry, errors };
+    if (best === undefined || errors.length < bestErrors.length) {
+      best = entry;
+      bestErrors = errors;
+    }
   }
-  return invalid(
-    value,
-    best!.errors,
-    best!.entry.name === type ? `${type} payload` : `${type} payload (${best!.entry.name})`,
-  );
+  if (best !== undefined)
+    return invalid(value, bestErrors, best.name === type ? `${type} payload` : `${type} payload (${best.name})`);
+  const { entries } = dispatch;
+  const [path] = entries[0]!.when[0]!;
+  // Where the sub-type cannot even be read (its object is missing), the schema says best what is wrong.
+  const holder = valueAt(value, path.slice(0, -1));
+  if (holder === null || typeof holder !== "object") {
+    entries[0]!.check(value);
+    return invalid(value, entries[0]!.check.errors ?? [], `${type} payload`);
+  }
+  return wrongSubType(value, type, entries);
 }
 
 /**
@@ -135,9 +194,12 @@ function parseDecoded<E>(catalogue: CatalogueRuntime, input: Body): ParseResult<
   const decoded = decodeBody(input);
   if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
   const value = decoded.value;
-  const type = valueAt(value, [catalogue.typeProperty]);
-  if (typeof type === "string" && catalogue.events.some((entry) => entry.type === type))
-    return validateAs(catalogue, type, value);
+  const type =
+    value !== null && typeof value === "object"
+      ? (value as Record<string, unknown>)[catalogue.typeProperty]
+      : undefined;
+  const dispatch = typeof type === "string" ? catalogue.byType.get(type) : undefined;
+  if (dispatch !== undefined) return validateDispatched(dispatch, type as string, value);
   if (!catalogue.envelope(value)) return invalid(value, catalogue.envelope.errors ?? [], "envelope");
   return {
     ok: false,
