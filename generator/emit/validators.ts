@@ -9,7 +9,22 @@ import { idOf, stemOf } from "../ids.js";
 import { typeName, validatorName } from "../naming.js";
 import { ownKeywords } from "../lint/keywords.js";
 import type { SchemaFile } from "../load.js";
+import { type JsonObject, walkSchema } from "../schema-walk.js";
 import { commentSafe } from "./entry.js";
+
+/** Keywords that only annotate a schema: they change no verdict, so the validators' code leaves them out. */
+const annotates = (keyword: string) =>
+  keyword.startsWith("x-") ||
+  ["title", "description", "$comment", "examples", "default", "readOnly", "writeOnly"].includes(keyword);
+
+/** A copy of a schema file without its annotations, at every level (never a property that has such a name). */
+function withoutAnnotations(schema: JsonObject): JsonObject {
+  const copy = structuredClone(schema);
+  walkSchema(copy, (node) => {
+    for (const keyword of Object.keys(node)) if (annotates(keyword)) delete node[keyword];
+  });
+  return copy;
+}
 
 /** An AJV instance holding a catalogue's schemas, set up to emit standalone ES module code. */
 function catalogueAjv(files: readonly SchemaFile[]): Ajv {
@@ -17,7 +32,7 @@ function catalogueAjv(files: readonly SchemaFile[]): Ajv {
   ajv.addVocabulary([...ownKeywords]);
   addFormats.default(ajv);
   for (const [name, pattern] of Object.entries(formats)) ajv.addFormat(name, pattern);
-  for (const file of files) ajv.addSchema(structuredClone(file.json), idOf(file.path));
+  for (const file of files) ajv.addSchema(withoutAnnotations(file.json), idOf(file.path));
   return ajv;
 }
 

@@ -2,7 +2,7 @@
 // <stdin>
 var validateCourseAdded = validate10;
 var formats0 = /^(?:(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))|(?:(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29))[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-var schema19 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/course-activity.schema.json", "title": "eduMe course activity", "description": "One activity (lesson, survey or assessment) of a course, as listed in a course-level event's `activities`.", "x-evidence": [{ "source": "eduMe developer guide, Events and Payloads: course.added example", "shows": "three activities, each { activityId, published: false, type } with type lesson, survey and assessment; course.deleted's example has none", "url": "https://developers.edume.com/guide/webhooks/events-and-payloads" }, { "source": "eduMe developer guide, Events and Payloads: interface courseAdded", "shows": 'activities: Array<{ activityId: number, type: "lesson" | "survey" | "assessment", published: boolean }>', "url": "https://developers.edume.com/guide/webhooks/events-and-payloads" }], "type": "object", "required": ["activityId", "type", "published"], "properties": { "activityId": { "description": "The activity's id.", "type": "integer" }, "type": { "description": "The kind of activity.", "type": "string", "enum": ["lesson", "survey", "assessment"] }, "published": { "description": "Whether the activity is published.", "type": "boolean" } } };
+var schema19 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/course-activity.schema.json", "type": "object", "required": ["activityId", "type", "published"], "properties": { "activityId": { "type": "integer" }, "type": { "type": "string", "enum": ["lesson", "survey", "assessment"] }, "published": { "type": "boolean" } } };
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -2552,7 +2552,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateLearnerActivityFinishedInCourseSurvey = validate42;
-var schema54 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/survey.schema.json", "title": "eduMe survey", "description": "A survey a learner finished: which one, what kind, and whether they answered or dismissed it.", "x-evidence": [{ "source": "eduMe help centre, Webhook Payloads: learner.activity.finished \u203A In-course survey and Standalone survey \u203A JSON schema", "shows": 'survey { surveyId: number, type: "enpsScore" | "freeText" | "multipleChoice", status: "dismissed" | "completed" }', "url": "https://help.edume.com/webhook-payloads" }, { "source": "eduMe help centre, Webhook Payloads: learner.activity.finished \u203A In-course survey and Standalone survey \u203A Sample payload", "shows": "two samples: multipleChoice completed and enpsScore completed, each with surveyId, type and status", "url": "https://help.edume.com/webhook-payloads" }], "type": "object", "required": ["surveyId", "type", "status"], "properties": { "surveyId": { "description": "The survey's id.", "type": "integer" }, "type": { "description": "The kind of survey: an eNPS score, free text or multiple choice.", "type": "string", "enum": ["enpsScore", "freeText", "multipleChoice"] }, "status": { "description": "Whether the learner completed or dismissed the survey.", "type": "string", "enum": ["dismissed", "completed"] } } };
+var schema54 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/edume/common/survey.schema.json", "type": "object", "required": ["surveyId", "type", "status"], "properties": { "surveyId": { "type": "integer" }, "type": { "type": "string", "enum": ["enpsScore", "freeText", "multipleChoice"] }, "status": { "type": "string", "enum": ["dismissed", "completed"] } } };
 function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -3342,11 +3342,11 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       let data4 = data.payload;
+      const _errs13 = errors;
       const _errs14 = errors;
       const _errs15 = errors;
-      const _errs16 = errors;
       let valid5 = false;
-      const _errs17 = errors;
+      const _errs16 = errors;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         let missing0;
         if (data4.course === void 0 && (missing0 = "course")) {
@@ -3359,10 +3359,10 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      var _valid0 = _errs17 === errors;
+      var _valid0 = _errs16 === errors;
       valid5 = valid5 || _valid0;
       if (!valid5) {
-        const _errs18 = errors;
+        const _errs17 = errors;
         if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
           let missing1;
           if (data4.module === void 0 && (missing1 = "module")) {
@@ -3375,7 +3375,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        var _valid0 = _errs18 === errors;
+        var _valid0 = _errs17 === errors;
         valid5 = valid5 || _valid0;
       }
       if (!valid5) {
@@ -3387,16 +3387,16 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       } else {
-        errors = _errs16;
+        errors = _errs15;
         if (vErrors !== null) {
-          if (_errs16) {
-            vErrors.length = _errs16;
+          if (_errs15) {
+            vErrors.length = _errs15;
           } else {
             vErrors = null;
           }
         }
       }
-      var valid4 = _errs15 === errors;
+      var valid4 = _errs14 === errors;
       if (valid4) {
         const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/not", keyword: "not", params: {}, message: "must NOT be valid" };
         if (vErrors === null) {
@@ -3406,10 +3406,10 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       } else {
-        errors = _errs14;
+        errors = _errs13;
         if (vErrors !== null) {
-          if (_errs14) {
-            vErrors.length = _errs14;
+          if (_errs13) {
+            vErrors.length = _errs13;
           } else {
             vErrors = null;
           }
