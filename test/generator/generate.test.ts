@@ -75,6 +75,13 @@ describe("generation", () => {
     }
   });
 
+  it("ships validators without the schemas' annotations (evidence, docs links, decisions)", () => {
+    if (!first.ok) throw new Error("generation failed");
+    const validators = [...first.files].filter(([path]) => path.endsWith("src/validators.js"));
+    expect(validators.length).toBe(first.catalogues.length);
+    for (const [path, code] of validators) expect(code, path).not.toMatch(/"x-evidence"|"x-docs"|"\$comment"/);
+  });
+
   it("ships validators that need no require and no eval at run time", () => {
     if (!first.ok) throw new Error("generation failed");
     const validators = [...first.files].filter(([path]) => /validators\.js$|dist\/index\.c?js$/.test(path));
