@@ -7,7 +7,7 @@ import { asSent } from "../../scripts/deliveries.js";
 export const schemasDir = join(import.meta.dirname, "..", "..", "schemas");
 
 /**
- * Where a stored example comes from. `document` names its source document in `../shared/seeds` (checked verbatim
+ * Where a stored example comes from. `document` names its source document among the seed documents (checked verbatim
  * against it by `npm run test:sources`); an example published elsewhere (a provider's docs page or SDK, a captured
  * delivery) has no `document` but says when it was `retrieved` from `published`.
  */
