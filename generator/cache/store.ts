@@ -46,20 +46,6 @@ export function readEntry(dir: string, key: string, generator: string): [string,
   return entry.files;
 }
 
-/**
- * The recorded files as they are in `folder` (path with `/` → content), or undefined as soon as one is
- * missing or its bytes do not have the recorded hash.
- */
-export function readRecorded(folder: string, recorded: readonly [string, string][]): [string, string][] | undefined {
-  const files: [string, string][] = [];
-  for (const [path, hash] of recorded) {
-    const text = readChecked(folder, path, hash);
-    if (text === undefined) return undefined;
-    files.push([path, text]);
-  }
-  return files;
-}
-
 /** A file's text if its bytes have `hash`; undefined if it is missing or has other bytes. */
 function readChecked(folder: string, path: string, hash: string): string | undefined {
   let bytes: Buffer;
@@ -72,8 +58,9 @@ function readChecked(folder: string, path: string, hash: string): string | undef
 }
 
 /**
- * Like {@link readRecorded}, but a file whose size and time are still as stamped after the last write is not read:
- * its entry is a loader that reads it when its text is needed (and fails loudly if it changed meanwhile).
+ * The recorded files as they are in `folder` (path with `/` → content), or undefined as soon as one is missing or
+ * its bytes do not have the recorded hash. A file whose size and time are still as stamped after the last write is
+ * not read: its entry is a loader that reads it when its text is needed (and fails loudly if it changed meanwhile).
  */
 export function recordedFiles(
   folder: string,

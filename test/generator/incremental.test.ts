@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashOf, pruneEntries, readEntry, readRecorded, writeEntry } from "../../generator/cache/store.js";
+import { hashOf, pruneEntries, readEntry, recordedFiles, writeEntry } from "../../generator/cache/store.js";
 import type { OutputFiles } from "../../generator/cache/outputs.js";
 import { writeStamps } from "../../generator/cache/stamps.js";
 import { generatorVersion } from "../../generator/cache/version.js";
@@ -160,11 +160,11 @@ describe("cache entries", () => {
     writeEntry(dir, "b", "g", files);
     const recorded = readEntry(dir, "a", "g")!;
     expect(recorded.map(([path]) => path)).toEqual(files.map(([path]) => path));
-    expect(readRecorded(output, recorded)).toEqual(files);
+    expect(recordedFiles(output, recorded, new Map())).toEqual(files);
     writeFileSync(join(output, "x/README.md"), "# x \n");
-    expect(readRecorded(output, recorded)).toBeUndefined();
+    expect(recordedFiles(output, recorded, new Map())).toBeUndefined();
     rmSync(join(output, "x/README.md"));
-    expect(readRecorded(output, recorded)).toBeUndefined();
+    expect(recordedFiles(output, recorded, new Map())).toBeUndefined();
     pruneEntries(dir, new Set(["b"]));
     expect(readdirSync(dir)).toEqual(["b.json"]);
   });
