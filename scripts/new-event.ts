@@ -5,8 +5,7 @@ import { buildCatalogues } from "../generator/catalogue.js";
 import { loadSchemas } from "../generator/load.js";
 import { BadRequest, Refused } from "../generator/scaffold/errors.js";
 import { planNewEvent, writePlan } from "../generator/scaffold/files.js";
-import { docsUrl, parseEventName } from "../generator/scaffold/request.js";
-import { findCatalogue, UsageError } from "./deliveries.js";
+import { docsUrl, findCatalogue, parseEventName } from "../generator/scaffold/request.js";
 
 const usage = `Usage: npm run new-event -- <provider>[/<catalogue>] <event>[:<sub-type>] --docs <https url>
          [--from payload.json] [--section "<where on the page>"] [--root <dir>]
@@ -54,7 +53,7 @@ try {
   console.log("Next: fill in the description, check the inferred fields, then run npm run generate.");
 } catch (error) {
   if (error instanceof Refused) fail(error.message, 1);
-  if (error instanceof BadRequest || error instanceof UsageError) fail(error.message, 2);
+  if (error instanceof BadRequest) fail(error.message, 2);
   // parseArgs reports unknown flags and missing values with an ERR_PARSE_ARGS_* code.
   if ((error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) fail((error as Error).message, 2);
   throw error;

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, serve } from "../examples/fetch-receiver.js";
 import { createReceiver, type Log } from "../examples/receiver.js";
-import { testDelivery } from "../scripts/deliveries.js";
+import { testDelivery } from "./helpers/deliveries.js";
 import { projectRoot } from "./helpers/catalogues.js";
 
 // The example receivers, started on loopback ports and sent genuine, tampered, stale and unsigned deliveries.
@@ -52,7 +52,7 @@ describe("the Node http example receiver", () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it.each(deliveries)("accepts a genuine %s %s delivery and hands it to its handler", async (provider, event) => {
-    const delivery = await testDelivery(projectRoot, provider, event, secret);
+    const delivery = await testDelivery(provider, event, secret);
     const answer = await post(`${base}/${provider}`, delivery.body, delivery.headers);
     expect(answer).toEqual({ status: 200, body: { received: true, handled: true } });
     expect(log.at(-1)).toMatchObject({ provider });
@@ -60,19 +60,19 @@ describe("the Node http example receiver", () => {
   });
 
   it.each(deliveries)("refuses a tampered %s %s delivery with 401", async (provider, event) => {
-    const delivery = await testDelivery(projectRoot, provider, event, secret);
+    const delivery = await testDelivery(provider, event, secret);
     const answer = await post(`${base}/${provider}`, tamper(delivery.body), delivery.headers);
     expect(answer).toMatchObject({ status: 401, body: { error: "signature_mismatch" } });
   });
 
   it.each(deliveries)("refuses an unsigned %s %s delivery with 401", async (provider, event) => {
-    const delivery = await testDelivery(projectRoot, provider, event, secret);
+    const delivery = await testDelivery(provider, event, secret);
     const answer = await post(`${base}/${provider}`, delivery.body, { "content-type": "application/json" });
     expect(answer).toMatchObject({ status: 401, body: { error: "missing_signature" } });
   });
 
   it("refuses a stale Whop delivery with 401", async () => {
-    const delivery = await testDelivery(projectRoot, "whop", "course_lesson_interaction.completed", secret);
+    const delivery = await testDelivery("whop", "course_lesson_interaction.completed", secret);
     const whop = await import("@coursehooks/whop");
     const stale = await whop.sign(delivery.body, secret, { timestamp: Math.floor(Date.now() / 1000) - 600 });
     expect(await post(`${base}/whop`, delivery.body, stale)).toMatchObject({
@@ -96,7 +96,7 @@ describe("the Node http example receiver", () => {
   });
 
   it("accepts eduMe's bearer-token alternative", async () => {
-    const delivery = await testDelivery(projectRoot, "edume", "learner.course.completed", secret);
+    const delivery = await testDelivery("edume", "learner.course.completed", secret);
     expect(await post(`${base}/edume`, delivery.body, { authorization: `Bearer ${secret}` })).toMatchObject({
       status: 200,
     });
@@ -197,12 +197,12 @@ describe("the fetch-style example receiver", () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it("accepts genuine deliveries and refuses tampered, stale and unsigned ones", async () => {
-    const teachfloor = await testDelivery(projectRoot, "teachfloor", "course.join", secret);
+    const teachfloor = await testDelivery("teachfloor", "course.join", secret);
     expect((await post(`${base}/teachfloor`, teachfloor.body, teachfloor.headers)).status).toBe(200);
     expect(log).toEqual(["teachfloor course.join john@example.com"]);
     expect((await post(`${base}/teachfloor`, tamper(teachfloor.body), teachfloor.headers)).status).toBe(401);
     expect((await post(`${base}/teachfloor`, teachfloor.body, {})).status).toBe(401);
-    const whop = await testDelivery(projectRoot, "whop", "course_lesson_interaction.completed", secret);
+    const whop = await testDelivery("whop", "course_lesson_interaction.completed", secret);
     expect((await post(`${base}/whop`, whop.body, whop.headers)).status).toBe(200);
     const stale = {
       ...whop.headers,

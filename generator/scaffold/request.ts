@@ -1,3 +1,4 @@
+import type { Catalogue } from "../catalogue.js";
 import { safeConst } from "../lint/rules.js";
 import { BadRequest } from "./errors.js";
 
@@ -25,4 +26,11 @@ export function docsUrl(docs: string | undefined): string {
     throw new BadRequest("--docs <https url> is required: the provider's page of the event becomes x-docs");
   if (!/^https:\/\/\S+$/.test(docs)) throw new BadRequest(`--docs must be an https URL, not "${docs}"`);
   return docs;
+}
+
+/** `teachfloor`, `teachfloor/early` or `teachfloor-early` → the catalogue; anything else is a BadRequest. */
+export function findCatalogue(catalogues: readonly Catalogue[], name: string): Catalogue {
+  const found = catalogues.find((c) => c.path === name || c.path.replace(/\//g, "-") === name);
+  if (!found) throw new BadRequest(`unknown provider "${name}": one of ${catalogues.map((c) => c.path).join(", ")}`);
+  return found;
 }

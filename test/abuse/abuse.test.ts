@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import * as teachfloor from "@coursehooks/teachfloor";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { testDelivery } from "../../scripts/deliveries.js";
+import { testDelivery } from "../helpers/deliveries.js";
 import { projectRoot } from "../helpers/catalogues.js";
 
 // Clients that misbehave (short bodies, stalled bodies, floods, wrong methods, thousands at once) against both
@@ -181,7 +181,7 @@ async function delivery(id: string): Promise<{ body: string; headers: Record<str
 }
 
 beforeAll(async () => {
-  template = JSON.parse((await testDelivery(projectRoot, "teachfloor", "course.join", secret)).body) as never;
+  template = JSON.parse((await testDelivery("teachfloor", "course.join", secret)).body) as never;
   port = await startServer();
 });
 

@@ -3,7 +3,7 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDelivery } from "../../scripts/deliveries.js";
+import { testDelivery } from "../helpers/deliveries.js";
 import { projectRoot } from "../helpers/catalogues.js";
 
 // The example receivers, started as a user starts them (`npx tsx examples/…`) in a child process, survive clients
@@ -68,7 +68,7 @@ describe.each(examples)("examples/%s in a child process", (file, event) => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(child.exitCode).toBeNull();
       expect(output).not.toMatch(/Error|unhandled/i);
-      const delivery = await testDelivery(projectRoot, "teachfloor", event, secret);
+      const delivery = await testDelivery("teachfloor", event, secret);
       const response = await fetch(`http://127.0.0.1:${port}/teachfloor`, {
         method: "POST",
         body: delivery.body,

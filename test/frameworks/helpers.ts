@@ -3,8 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sign } from "@coursehooks/teachfloor";
-import { testDelivery } from "../../scripts/deliveries.js";
-import { projectRoot } from "../helpers/catalogues.js";
+import { testDelivery } from "../helpers/deliveries.js";
 
 export const secret = "framework-recipes-secret";
 
@@ -31,7 +30,7 @@ let example: Promise<string> | undefined;
  * Teachfloor signs it; with `type`, the same delivery as another event type.
  */
 export async function delivery(type = "course.join"): Promise<Delivery> {
-  example ??= testDelivery(projectRoot, "teachfloor", "course.join", secret).then((d) => d.body);
+  example ??= testDelivery("teachfloor", "course.join", secret).then((d) => d.body);
   const documented = await example;
   const id = `evt_${randomUUID()}`;
   const body = documented

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSON5 from "json5";
 import type { Catalogue, EventSchema } from "../../generator/catalogue.js";
-import { asSent } from "../../scripts/deliveries.js";
 
 export const schemasDir = join(import.meta.dirname, "..", "..", "schemas");
 
@@ -71,3 +70,9 @@ export function eventExamples(c: Catalogue): EventExample[] {
     ];
   });
 }
+
+/**
+ * A stored example as the provider sends it: JSON as published, a sample that is not JSON (eduMe's) as compact JSON.
+ */
+export const asSent = (file: string, text: string): string =>
+  file.endsWith(".json") ? text : JSON.stringify(JSON5.parse(text));

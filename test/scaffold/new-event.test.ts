@@ -9,7 +9,7 @@ import { loadSchemas } from "../../generator/load.js";
 import { generate } from "../../generator/pipeline.js";
 import { planNewEvent, writePlan, type NewEvent } from "../../generator/scaffold/files.js";
 import { replaceFolder } from "../../generator/write.js";
-import { asSent } from "../../scripts/deliveries.js";
+import { asSent } from "../helpers/examples.js";
 import { projectRoot } from "../helpers/catalogues.js";
 
 // End to end: scaffold events from payloads into a copy of the project, generate it, and use the packages.
