@@ -12,6 +12,7 @@ import { loadDelivery } from "./lint/delivery.js";
 import { lint } from "./lint/index.js";
 import { loadSchemas } from "./load.js";
 import type { Problem } from "./problem.js";
+import { learningFolder, learningKey, loadLearnings } from "./learning/unit.js";
 
 export type Generated =
   | {
@@ -46,7 +47,14 @@ export async function generate(root: string, options: GenerateOptions = {}): Pro
   const lintProblems = lint(files);
   const { catalogues, problems: catalogueProblems } = buildCatalogues(files);
   const deliveries = catalogues.map((catalogue) => loadDelivery(join(root, "schemas"), catalogue.path));
-  const problems = [...loadProblems, ...lintProblems, ...catalogueProblems, ...deliveries.flatMap((d) => d.problems)];
+  const learning = loadLearnings(join(root, "schemas"), catalogues, files);
+  const problems = [
+    ...loadProblems,
+    ...lintProblems,
+    ...catalogueProblems,
+    ...deliveries.flatMap((d) => d.problems),
+    ...learning.problems,
+  ];
   if (problems.length) return { ok: false, problems };
   const rootPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
     version: string;
@@ -79,36 +87,64 @@ export async function generate(root: string, options: GenerateOptions = {}): Pro
   const stamps = cache === undefined ? new Map() : readStamps(cache.dir);
   /** The hash of every output file the cache knows, so the script can stamp them once written. */
   const hashes = new Map<string, string>();
+  /** The files under a cache key, read back from the previous output if the cache vouches for them. */
+  const fromCache = (key: string) => {
+    const recorded = cache === undefined ? undefined : readEntry(cache.dir, key, generator);
+    const found = recorded === undefined ? undefined : recordedFiles(cache!.generated, recorded, stamps);
+    if (found) for (const [path, hash] of recorded!) hashes.set(path, hash);
+    return found;
+  };
+  const remember = (key: string, files: [string, string][]) => {
+    if (cache !== undefined)
+      for (const [path, hash] of writeEntry(cache.dir, key, generator, files)) hashes.set(path, hash);
+  };
   const cached = new Map<string, [string, string | (() => string)][]>(
     units.flatMap((unit) => {
-      const recorded = cache === undefined ? undefined : readEntry(cache.dir, unit.key, generator);
-      const found =
-        cache === undefined || recorded === undefined ? undefined : recordedFiles(cache.generated, recorded, stamps);
-      if (found) for (const [path, hash] of recorded!) hashes.set(path, hash);
+      const found = fromCache(unit.key);
       return found ? [[unit.key, found] as const] : [];
     }),
   );
   const fresh = units.filter((unit) => !cached.has(unit.key));
+  const reusedKeys = units.filter((unit) => cached.has(unit.key)).map((unit) => unit.key);
   // The emitters (TypeScript, AJV, esbuild…) are loaded only when there is something to emit.
   const emitted = fresh.length
     ? await (await import("./emit/catalogues.js")).emitCatalogues(fresh, catalogues, project)
     : [];
   fresh.forEach((unit, i) => {
-    if (cache !== undefined) {
-      for (const [path, hash] of writeEntry(cache.dir, unit.key, generator, emitted[i]!)) hashes.set(path, hash);
-    }
+    remember(unit.key, emitted[i]!);
     cached.set(unit.key, emitted[i]!);
   });
-  if (cache !== undefined) pruneEntries(cache.dir, new Set(units.map((unit) => unit.key)));
+  const built = fresh.map((unit) => unit.catalogue.path);
+  const keys = units.map((unit) => unit.key);
+  if (learning.entries.length) {
+    const key = learningKey(generator, learning.entries, keys, project);
+    keys.push(key);
+    const found = fromCache(key);
+    if (found) {
+      cached.set(key, found);
+      reusedKeys.push(key);
+    } else {
+      const providerFiles = new Map(
+        units.flatMap((unit) => cached.get(unit.key)!).filter(([path]) => /(\.d\.ts|\/package\.json)$/.test(path)),
+      );
+      const texts = new Map([...providerFiles].map(([path, text]) => [path, typeof text === "string" ? text : text()]));
+      const { emitLearning } = await import("./learning/emit.js");
+      const made = await emitLearning(learning.entries, files, project, texts);
+      remember(key, made);
+      cached.set(key, made);
+      built.push(learningFolder);
+    }
+  }
+  if (cache !== undefined) pruneEntries(cache.dir, new Set(keys));
   const output = new OutputFiles();
-  for (const [path, text] of units.flatMap((unit) => cached.get(unit.key)!)) {
+  for (const [path, text] of keys.flatMap((key) => cached.get(key)!)) {
     if (typeof text === "string") output.set(path, text);
     else output.lazy(path, text);
   }
-  output.set("README.md", overallIndex(catalogues));
-  const built = fresh.map((unit) => unit.catalogue.path);
-  const reused = catalogues.map((c) => c.path).filter((path) => !built.includes(path));
-  const fromCache = units.filter((unit) => !fresh.includes(unit));
-  const verified = new Set(fromCache.flatMap((unit) => cached.get(unit.key)!.map(([path]) => path)));
+  output.set("README.md", overallIndex(catalogues, learning.entries));
+  const reused = [...catalogues.map((c) => c.path), ...(learning.entries.length ? [learningFolder] : [])].filter(
+    (path) => !built.includes(path),
+  );
+  const verified = new Set(reusedKeys.flatMap((key) => cached.get(key)!.map(([path]) => path)));
   return { ok: true, catalogues, files: output, built, reused, verified, hashes };
 }

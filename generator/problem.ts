@@ -16,3 +16,13 @@ export function formatProblem(problem: Problem): string {
 export function pointerToken(key: string | number): string {
   return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
 }
+
+/** The tokens of a JSON Pointer, unescaped: `/a~1b/c` is `["a/b", "c"]`. */
+export function pointerTokens(pointer: string): string[] {
+  return pointer === ""
+    ? []
+    : pointer
+        .split("/")
+        .slice(1)
+        .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+}

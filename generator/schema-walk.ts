@@ -1,4 +1,4 @@
-import { pointerToken } from "./problem.js";
+import { pointerToken, pointerTokens } from "./problem.js";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -45,10 +45,8 @@ export function walkSchema(schema: unknown, visit: (node: JsonObject, pointer: s
 
 /** The value at a JSON Pointer, or undefined. */
 export function resolvePointer(document: unknown, pointer: string): unknown {
-  if (pointer === "") return document;
   let node: unknown = document;
-  for (const raw of pointer.split("/").slice(1)) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+  for (const token of pointerTokens(pointer)) {
     if (!isObject(node) && !Array.isArray(node)) return undefined;
     node = (node as Record<string, unknown>)[token];
     if (node === undefined) return undefined;

@@ -18,11 +18,12 @@ const normalize = (path: string) =>
  * Lets esbuild read the sources from memory: `./runtime/parse.js` resolves to `runtime/parse.ts` or the `.js` file
  * itself.
  */
-function fromMemory(sources: Sources): Plugin {
+function fromMemory(sources: Sources, external?: RegExp): Plugin {
   return {
     name: "coursehooks-memory",
     setup(esbuild) {
       esbuild.onResolve({ filter: /.*/ }, (args) => {
+        if (external?.test(args.path)) return { path: args.path, external: true };
         const base = args.importer ? args.importer.split("/").slice(0, -1).join("/") : "";
         const path = normalize(`${base}/${args.path}`);
         const found = [path.replace(/\.js$/, ".ts"), path].find((candidate) => sources.has(candidate));
@@ -37,10 +38,10 @@ function fromMemory(sources: Sources): Plugin {
   };
 }
 
-async function bundle(sources: Sources, format: "esm" | "cjs"): Promise<string> {
+async function bundle(sources: Sources, format: "esm" | "cjs", external?: RegExp): Promise<string> {
   const result = await build({
     entryPoints: ["index.ts"],
-    plugins: [fromMemory(sources)],
+    plugins: [fromMemory(sources, external)],
     bundle: true,
     format,
     platform: "neutral",
@@ -61,6 +62,14 @@ export interface Entry {
    * checked and declared instead of the real file, which is bundled as it is.
    */
   standIns?: Sources;
+}
+
+/** What entries may import besides their own sources: packages left to the consumer, and their declarations. */
+export interface Libraries {
+  /** Import specifiers left as they are in the bundles: `@coursehooks/teachfloor`. */
+  external: RegExp;
+  /** Their declaration files and package.json files, by absolute path: `/node_modules/@coursehooks/…`. */
+  files: Sources;
 }
 
 const shared = "/shared";
@@ -84,7 +93,7 @@ function sharedRuntime(entries: readonly Entry[]): Map<string, string> {
 }
 
 /** Declarations of every TypeScript source of each entry, from one program; `.d.ts` sources are passed through. */
-function declarations(entries: readonly Entry[]): Map<string, string>[] {
+function declarations(entries: readonly Entry[], libraries?: Libraries): Map<string, string>[] {
   const runtime = sharedRuntime(entries);
   const rootDirs = [...entries.map((_, i) => `/src/${i}`), shared];
   const project = new Project({
@@ -103,6 +112,7 @@ function declarations(entries: readonly Entry[]): Map<string, string>[] {
       types: [],
     },
   });
+  for (const [path, text] of libraries?.files ?? []) project.getFileSystem().writeFileSync(path, text);
   for (const [path, text] of runtime) if (path.endsWith(".ts")) project.createSourceFile(`${shared}/${path}`, text);
   entries.forEach((entry, i) => {
     for (const [path, text] of entry.sources) {
@@ -146,15 +156,15 @@ function commonJsTwins(dts: ReadonlyMap<string, string>): Map<string, string> {
  * The `dist/` of each entry point: an ES module and a CommonJS build, each one self-contained file,
  * with declarations for both. All entries are type-checked in one program.
  */
-export async function buildEntries(entries: readonly Entry[]): Promise<Map<string, string>[]> {
+export async function buildEntries(entries: readonly Entry[], libraries?: Libraries): Promise<Map<string, string>[]> {
   if (entries.length === 0) return [];
-  const dts = declarations(entries);
+  const dts = declarations(entries, libraries);
   return Promise.all(
     entries.map(
       async (entry, i) =>
         new Map([
-          ["index.js", await bundle(entry.sources, "esm")],
-          ["index.cjs", await bundle(entry.sources, "cjs")],
+          ["index.js", await bundle(entry.sources, "esm", libraries?.external)],
+          ["index.cjs", await bundle(entry.sources, "cjs", libraries?.external)],
           ...dts[i]!,
           ...commonJsTwins(dts[i]!),
         ]),

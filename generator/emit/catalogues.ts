@@ -1,4 +1,4 @@
-import { banner } from "../banner.js";
+import { banner, catalogueSources } from "../banner.js";
 import { toolRoot } from "../cache/version.js";
 import type { Catalogue } from "../catalogue.js";
 import { isProvider, nestedIn, type CatalogueUnit, type ProjectInputs } from "../inputs.js";
@@ -80,7 +80,8 @@ export async function emitCatalogues(
   return prepared.map(({ catalogue, sources, beside, testing }, i) => [
     ...[...sources].map(([path, text]) => [`${catalogue.path}/src/${path}`, text] as [string, string]),
     ...[...dists[i]!].map(
-      ([path, text]) => [`${catalogue.path}/dist/${path}`, withBanner(catalogue, text)] as [string, string],
+      ([path, text]) =>
+        [`${catalogue.path}/dist/${path}`, withBanner(catalogueSources(catalogue.path), text)] as [string, string],
     ),
     ...beside,
     ...testingFiles(catalogue, testing, dists[prepared.length + i]!),

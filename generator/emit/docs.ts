@@ -1,3 +1,4 @@
+import { kindMatrix, type LearningDocsInput } from "../learning/docs.js";
 import { banner } from "../banner.js";
 import type { Catalogue, EventSchema } from "../catalogue.js";
 import { walkSchema, type JsonObject } from "../schema-walk.js";
@@ -23,7 +24,7 @@ const subTypeValues = (event: EventSchema) =>
     .slice(1)
     .map((d) => `\`${d.value}\``)
     .join(", ");
-const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
+export const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
 const subTypes = (event: EventSchema) =>
   event.discriminants
     .slice(1)
@@ -108,7 +109,7 @@ export function eventTable(catalogue: Catalogue, link: (event: EventSchema) => s
 }
 
 /** The index across every catalogue. */
-export function overallIndex(catalogues: readonly Catalogue[]): string {
+export function overallIndex(catalogues: readonly Catalogue[], learning: LearningDocsInput = []): string {
   const rows = catalogues.flatMap((catalogue) =>
     catalogue.events.map((event) =>
       row([
@@ -133,5 +134,15 @@ export function overallIndex(catalogues: readonly Catalogue[]): string {
     ...rows,
     "",
     ...fidelityPolicy(2),
+    ...(learning.length
+      ? [
+          "",
+          "## Learning events across providers",
+          "",
+          "[@coursehooks/learning](learning/README.md) maps these events to one model. Which events feed each kind:",
+          "",
+          ...kindMatrix(learning),
+        ]
+      : []),
   ].join("\n");
 }

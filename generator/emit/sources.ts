@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { banner, catalogueSources } from "../banner.js";
+import { join, relative, sep } from "node:path";
+import { banner } from "../banner.js";
 import type { Catalogue } from "../catalogue.js";
 import type { DeliveryJson } from "../lint/delivery.js";
 import type { SchemaFile } from "../load.js";
@@ -12,17 +12,17 @@ import { emitValidators, emitValidatorTypes } from "./validators.js";
 const runtimeDir = join(import.meta.dirname, "..", "runtime");
 
 /**
- * The runtime every package carries (parse, issues, verify, handler…), from `generator/runtime/`, bannered, by path
- * below `src/`.
+ * The runtime every package carries (parse, issues, verify, handler…), from `generator/runtime/` or another folder
+ * of the generator, bannered, by path below `src/`.
  */
-export function readRuntime(): [string, string][] {
-  return readdirSync(runtimeDir)
+export function readRuntime(dir = runtimeDir): [string, string][] {
+  const folder = relative(join(import.meta.dirname, "..", ".."), dir)
+    .split(sep)
+    .join("/");
+  return readdirSync(dir)
     .filter((name) => name.endsWith(".ts"))
     .sort()
-    .map((name) => [
-      `runtime/${name}`,
-      banner(`generator/runtime/${name}`, "ts") + readFileSync(join(runtimeDir, name), "utf8"),
-    ]);
+    .map((name) => [`runtime/${name}`, banner(`${folder}/${name}`, "ts") + readFileSync(join(dir, name), "utf8")]);
 }
 
 /** The TypeScript and JavaScript sources of a catalogue's entry point, by path below its `src/`. */
@@ -48,8 +48,8 @@ export async function entrySources(
 export const entryStandIns = (catalogue: Catalogue): Map<string, string> =>
   new Map([["json-schemas.ts", jsonSchemasStandIn(catalogue)]]);
 
-/** Puts the do-not-edit banner on built files that lack it. */
-export const withBanner = (catalogue: Catalogue, text: string): string => {
-  const line = banner(catalogueSources(catalogue.path), "ts");
+/** Puts the do-not-edit banner (naming `sources`) on built files that lack it. */
+export const withBanner = (sources: string, text: string): string => {
+  const line = banner(sources, "ts");
   return text.startsWith(line) ? text : line + text;
 };

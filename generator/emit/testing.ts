@@ -188,7 +188,10 @@ export function testingFiles(
   const at = (name: string) => `${catalogue.path}/${name}`;
   return [
     ...[...entry.own].map(([path, text]) => [at(`src/${path}`), text] as [string, string]),
-    ...[...dist].map(([path, text]) => [at(`testing/dist/${path}`), withBanner(catalogue, text)] as [string, string]),
+    ...[...dist].map(
+      ([path, text]) =>
+        [at(`testing/dist/${path}`), withBanner(catalogueSources(catalogue.path), text)] as [string, string],
+    ),
     [at("testing/package.json"), subpathPackageJson()],
   ];
 }
