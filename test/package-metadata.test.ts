@@ -7,7 +7,9 @@ const root = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8"))
 const web = root.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
 const providers = catalogues().filter((c) => !c.path.includes("/"));
 
-describe.each(providers.map((c) => [c.path] as const))("the npm page of @coursehooks/%s", (path) => {
+const packages = [...providers.map((c) => c.path), "learning"];
+
+describe.each(packages.map((path) => [path] as const))("the npm page of @coursehooks/%s", (path) => {
   const pkg = JSON.parse(readFileSync(join(projectRoot, "generated", path, "package.json"), "utf8"));
 
   it("links the repository folder, the homepage and the issue tracker", () => {
@@ -39,5 +41,24 @@ describe.each(catalogues().map((c) => [c.path] as const))("the README of %s", (p
 
   it("stays short: usage and the events table, with the field tables on the linked pages", () => {
     expect(readme.length).toBeLessThan(24_000);
+  });
+});
+
+describe("the README of @coursehooks/learning", () => {
+  const readme = readFileSync(join(projectRoot, "generated", "learning", "README.md"), "utf8");
+  const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+
+  it("links only absolute https addresses", () => {
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter((target) => !target.startsWith("https://"))).toEqual([]);
+  });
+
+  it("holds the matrix of kinds against every provider, and each event without a learning meaning", () => {
+    const header = readme.split("\n").find((line) => line.startsWith("| Kind |"));
+    expect(header).toBe("| Kind | edume | teachfloor | teachfloor/early | teachify | whop |");
+    for (const catalogue of catalogues()) {
+      for (const event of catalogue.events)
+        expect(readme, `${catalogue.path} ${event.stem}`).toContain(`\`${event.stem}\``);
+    }
   });
 });

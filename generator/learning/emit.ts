@@ -32,7 +32,7 @@ function learningPackageJson(entries: LearningDocsInput, project: ProjectInputs)
     },
     files: ["dist", "README.md", "LICENSE"],
     dependencies: Object.fromEntries(providers.map((name) => [name, project.version])),
-    keywords: ["webhooks", "course", "lms", "elearning", "learning-events", "xapi", "typescript", "normalize"],
+    keywords: ["webhooks", "learning", "course", "lms", "elearning", "learning-events", "typescript", "normalize"],
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

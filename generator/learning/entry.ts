@@ -21,11 +21,15 @@ const learningName = (mapped: Mapped) => mapped.event.typeName.replace(/Event$/,
 function learningType(path: string, mapped: Mapped): string {
   const source = `${namespaceOf(path)}.${mapped.event.typeName}`;
   const base = kindType(mapped.json.kind, path, source);
-  const typed = mapped.always.length
-    ? `With<${base}, ${mapped.always.map((f) => JSON.stringify(f)).join(" | ")}>`
-    : base;
+  const present = mapped.always.map((f) => JSON.stringify(f)).join(" | ");
+  const withPresent = mapped.always.length ? `With<${base}, ${present}>` : base;
+  // The activity's type is the mapping's constant, so the type says which.
+  const activity = mapped.json.activity
+    ? ` & { activity: { type: ${JSON.stringify(mapped.json.activity.type)} } }`
+    : "";
   const what = `${path} ${mapped.event.stem} as a ${mapped.json.kind} learning event`;
-  return `/** ${what}${mapped.mayLack ? " (or undefined when it lacks the ids)" : ""}. */\nexport type ${learningName(mapped)} = ${typed};`;
+  const lack = mapped.mayLack ? " (or undefined when it lacks the ids)" : "";
+  return `/** ${what}${lack}. */\nexport type ${learningName(mapped)} = ${withPresent}${activity};`;
 }
 
 /** The conditional type from a provider's events to their learning events. */
@@ -60,7 +64,8 @@ export function learningEntry(entries: ReadonlyArray<LearningCatalogue & { mappe
     `import { normalizeWith, type NormalizeContext } from "./runtime/normalize.js";`,
     "",
     `export type * from "./runtime/model.js";`,
-    `export type { LearningContext, LearningHandler, LearningHandlers, ProviderOptions } from "./runtime/handler.js";`,
+    "export type { LearningContext, LearningHandler, LearningHandlers, NodeResponseLike, ProviderOptions } " +
+      `from "./runtime/handler.js";`,
     `export type { NormalizeContext } from "./runtime/normalize.js";`,
     "",
     "/** Each provider's events, by provider (the catalogue: `teachfloor`, `teachfloor/early`…). */",
@@ -97,16 +102,17 @@ export function learningEntry(entries: ReadonlyArray<LearningCatalogue & { mappe
     "};",
     "",
     "/**",
-    " * The learning event of a parsed provider event, or undefined when it has no learning meaning (or lacks the ids",
-    " * its kind needs). Give the delivery id (the handlers' `context.deliveryId`) to have it in the result. Never throws.",
+    " * The learning event of a parsed provider event, or undefined when it has no learning meaning (or lacks the",
+    " * ids its kind needs). Give the delivery id (the handlers' `context.deliveryId`) to have it in the result.",
+    " * Never throws.",
     " */",
     "export function normalize<P extends Provider, E extends ProviderEvents[P]>(",
     "  provider: P,",
     "  event: E,",
     "  context?: NormalizeContext,",
     "): LearningOf<P, E> {",
-    "  const entries: readonly MappedEvent[] | undefined = Object.hasOwn(mappings, provider) ? mappings[provider] : undefined;",
-    "  return (entries ? normalizeWith(provider, entries, event, context) : undefined) as LearningOf<P, E>;",
+    "  if (!Object.hasOwn(mappings, provider)) return undefined as LearningOf<P, E>;",
+    "  return normalizeWith(provider, mappings[provider], event, context) as LearningOf<P, E>;",
     "}",
     "",
     "/** Each provider's options: its secret and verify options as its own package takes them, and its path. */",

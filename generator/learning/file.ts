@@ -28,7 +28,8 @@ export interface LearningJson {
 }
 
 const pointer = { type: "string", pattern: "^(/[^/]*)+$" };
-const source = { oneOf: [pointer, { type: "array", minItems: 1, items: pointer }] };
+/** A pointer, or a list of them: `pattern` applies to a string, `items` to a list, so each mistake is said once. */
+const source = { type: ["string", "array"], pattern: pointer.pattern, minItems: 1, items: pointer };
 const object = (required: string[], properties: Record<string, unknown>) => ({
   type: "object",
   additionalProperties: false,

@@ -13,6 +13,8 @@ import { eventExamples } from "../helpers/examples.js";
 // there with two TypeScript versions and two module resolutions, and run under Node ESM and CJS.
 
 const providers = ["edume", "teachfloor", "teachify", "whop"];
+/** The packages packed and installed: each provider's, and the learning model that depends on them. */
+const packages = [...providers, "learning"];
 const entries = catalogues().map((c) => c.path); // teachfloor/early is the subpath @coursehooks/teachfloor/early
 const compilers = {
   "typescript 6": join(projectRoot, "node_modules", "typescript", "bin", "tsc"),
@@ -33,6 +35,7 @@ import * as teachify from "@coursehooks/teachify";
 import * as edume from "@coursehooks/edume";
 import * as whop from "@coursehooks/whop";
 import { POST } from "./fetch-handler.js";
+import { createLearningHandler, normalize } from "@coursehooks/learning";
 
 const packages = { teachfloor, "teachfloor/early": early, teachify, edume, whop };
 const bodies: Record<string, string[]> = ${JSON.stringify(Object.fromEntries(entries.map((c) => [c, bodies(c)])))};
@@ -85,6 +88,21 @@ report["fetchHandler"] = [
   (await post(bodies["whop"]![0]!.replace("course_lesson_interaction.completed", "payment.not_an_event"))).status,
   (await post("{}")).status,
 ];
+if (joined.ok) {
+  const learning = normalize("teachfloor", joined.event);
+  const enrolment = learning?.kind === "learner.enrolled" ? learning : undefined;
+  report["normalize"] = [enrolment?.kind, enrolment?.learner.id, enrolment?.courses.map((c) => c.id)];
+}
+const enrolled: string[] = [];
+const learningHandler = createLearningHandler({
+  providers: { whop: { secret: "consumer-secret" } },
+  on: { "activity.completed": (event) => void enrolled.push(\`\${event.provider} \${event.activity.type}\`) },
+});
+report["createLearningHandler"] = [
+  (await learningHandler.handle("/whop", bodies["whop"]![0]!, signedHeaders)).status,
+  (await learningHandler.handle("/teachify", bodies["whop"]![0]!, signedHeaders)).status,
+  enrolled,
+];
 console.log(JSON.stringify(report));
 `;
 
@@ -92,7 +110,9 @@ const cjsConsumer = () => `
 import whop = require("@coursehooks/whop");
 import early = require("@coursehooks/teachfloor/early");
 import schema = require("@coursehooks/whop/schemas/course_lesson_interaction.completed.json");
+import learning = require("@coursehooks/learning");
 const report = {
+  learning: learning.learningKinds.length,
   whop: whop.parse(${JSON.stringify(bodies("whop")[0])}).ok,
   early: early.eventTypes.length,
   schemaId: (schema as { $id: string }).$id,
@@ -125,7 +145,7 @@ beforeAll(() => {
   const root = mkdtempSync(join(tmpdir(), "coursehooks-consumer-"));
   const packs = join(root, "packs");
   mkdirSync(packs);
-  for (const provider of providers) {
+  for (const provider of packages) {
     const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packs], {
       cwd: join(projectRoot, "generated", provider),
       encoding: "utf8",
@@ -180,12 +200,19 @@ describe("the installed packages, run by Node", () => {
       report.fetchHandler,
       "the README's fetch handler answers 204, 202 for an unknown event, 400 for a bad one",
     ).toEqual([204, 202, 400]);
+    expect(report.normalize, "@coursehooks/learning normalizes the installed package's event").toEqual([
+      "learner.enrolled",
+      "usr_123",
+      ["crs_456"],
+    ]);
+    expect(report.createLearningHandler).toEqual([200, 404, ["whop lesson"]]);
   });
 
   it("work through require, including the subpath and a shipped JSON Schema (CommonJS)", () => {
     const result = run(process.execPath, ["out/consumer-cjs.cjs"], consumer);
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual({
+      learning: 10,
       whop: true,
       early: 4,
       schemaId: "https://coursehooks.dev/schemas/whop/course_lesson_interaction.completed.schema.json",
@@ -234,7 +261,7 @@ describe.each(entries)("the ES module build of %s", (entry) => {
   });
 });
 
-describe.each(providers)("the %s package", (provider) => {
+describe.each(packages)("the %s package", (provider) => {
   it("has no publint problems, suggestions included", async () => {
     const { messages } = await publint({
       pkgDir: join(projectRoot, "generated", provider),

@@ -8,7 +8,7 @@ import { type LearningHandler, type LearningHandlerOptions, type ProviderOptions
 import type { ActivityCompleted, ActivityStarted, CourseChanged, CourseCompleted, LearnerActivated, LearnerEnrolled, LearningKind, With } from "./runtime/model.js";
 import { type NormalizeContext } from "./runtime/normalize.js";
 export type * from "./runtime/model.js";
-export type { LearningContext, LearningHandler, LearningHandlers, ProviderOptions } from "./runtime/handler.js";
+export type { LearningContext, LearningHandler, LearningHandlers, NodeResponseLike, ProviderOptions, } from "./runtime/handler.js";
 export type { NormalizeContext } from "./runtime/normalize.js";
 /** Each provider's events, by provider (the catalogue: `teachfloor`, `teachfloor/early`…). */
 export interface ProviderEvents {
@@ -39,21 +39,53 @@ export type EdumeCourseUpdatedTitleChangedLearning = CourseChanged<"course.updat
 /** edume learner.activated as a learner.activated learning event. */
 export type EdumeLearnerActivatedLearning = LearnerActivated<"edume", edume.EdumeLearnerActivatedEvent>;
 /** edume learner.activity.finished.assessment as a activity.completed learning event. */
-export type EdumeLearnerActivityFinishedAssessmentLearning = With<ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedAssessmentEvent>, "course">;
+export type EdumeLearnerActivityFinishedAssessmentLearning = With<ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedAssessmentEvent>, "course"> & {
+    activity: {
+        type: "assessment";
+    };
+};
 /** edume learner.activity.finished.course as a activity.completed learning event. */
-export type EdumeLearnerActivityFinishedCourseLearning = With<ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedCourseEvent>, "course">;
+export type EdumeLearnerActivityFinishedCourseLearning = With<ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedCourseEvent>, "course"> & {
+    activity: {
+        type: "course";
+    };
+};
 /** edume learner.activity.finished.in-course-survey as a activity.completed learning event. */
-export type EdumeLearnerActivityFinishedInCourseSurveyLearning = With<ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedInCourseSurveyEvent>, "course">;
+export type EdumeLearnerActivityFinishedInCourseSurveyLearning = With<ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedInCourseSurveyEvent>, "course"> & {
+    activity: {
+        type: "survey";
+    };
+};
 /** edume learner.activity.finished.lesson as a activity.completed learning event. */
-export type EdumeLearnerActivityFinishedLessonLearning = With<ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedLessonEvent>, "course">;
+export type EdumeLearnerActivityFinishedLessonLearning = With<ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedLessonEvent>, "course"> & {
+    activity: {
+        type: "lesson";
+    };
+};
 /** edume learner.activity.finished.standalone-survey as a activity.completed learning event. */
-export type EdumeLearnerActivityFinishedStandaloneSurveyLearning = ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedStandaloneSurveyEvent>;
+export type EdumeLearnerActivityFinishedStandaloneSurveyLearning = ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedStandaloneSurveyEvent> & {
+    activity: {
+        type: "survey";
+    };
+};
 /** edume learner.activity.started.assessment as a activity.started learning event. */
-export type EdumeLearnerActivityStartedAssessmentLearning = With<ActivityStarted<"edume", edume.EdumeLearnerActivityStartedAssessmentEvent>, "course">;
+export type EdumeLearnerActivityStartedAssessmentLearning = With<ActivityStarted<"edume", edume.EdumeLearnerActivityStartedAssessmentEvent>, "course"> & {
+    activity: {
+        type: "assessment";
+    };
+};
 /** edume learner.activity.started.course as a activity.started learning event. */
-export type EdumeLearnerActivityStartedCourseLearning = With<ActivityStarted<"edume", edume.EdumeLearnerActivityStartedCourseEvent>, "course">;
+export type EdumeLearnerActivityStartedCourseLearning = With<ActivityStarted<"edume", edume.EdumeLearnerActivityStartedCourseEvent>, "course"> & {
+    activity: {
+        type: "course";
+    };
+};
 /** edume learner.activity.started.lesson as a activity.started learning event. */
-export type EdumeLearnerActivityStartedLessonLearning = With<ActivityStarted<"edume", edume.EdumeLearnerActivityStartedLessonEvent>, "course">;
+export type EdumeLearnerActivityStartedLessonLearning = With<ActivityStarted<"edume", edume.EdumeLearnerActivityStartedLessonEvent>, "course"> & {
+    activity: {
+        type: "lesson";
+    };
+};
 /** edume learner.added as a learner.enrolled learning event. */
 export type EdumeLearnerAddedLearning = LearnerEnrolled<"edume", edume.EdumeLearnerAddedEvent>;
 /** edume learner.course.completed as a course.completed learning event. */
@@ -67,11 +99,19 @@ export type TeachfloorCourseJoinLearning = With<LearnerEnrolled<"teachfloor", te
 /** teachfloor course.updated as a course.updated learning event. */
 export type TeachfloorCourseUpdatedLearning = CourseChanged<"course.updated", "teachfloor", teachfloor.TeachfloorCourseUpdatedEvent>;
 /** teachfloor element.completed as a activity.completed learning event (or undefined when it lacks the ids). */
-export type TeachfloorElementCompletedLearning = ActivityCompleted<"teachfloor", teachfloor.TeachfloorElementCompletedEvent>;
+export type TeachfloorElementCompletedLearning = ActivityCompleted<"teachfloor", teachfloor.TeachfloorElementCompletedEvent> & {
+    activity: {
+        type: "element";
+    };
+};
 /** teachfloor/early course.updated as a course.updated learning event. */
 export type TeachfloorEarlyCourseUpdatedLearning = CourseChanged<"course.updated", "teachfloor/early", teachfloorEarly.TeachfloorEarlyCourseUpdatedEvent>;
 /** teachfloor/early element.completed as a activity.completed learning event. */
-export type TeachfloorEarlyElementCompletedLearning = ActivityCompleted<"teachfloor/early", teachfloorEarly.TeachfloorEarlyElementCompletedEvent>;
+export type TeachfloorEarlyElementCompletedLearning = ActivityCompleted<"teachfloor/early", teachfloorEarly.TeachfloorEarlyElementCompletedEvent> & {
+    activity: {
+        type: "element";
+    };
+};
 /** teachfloor/early member.joined as a learner.enrolled learning event. */
 export type TeachfloorEarlyMemberJoinedLearning = With<LearnerEnrolled<"teachfloor/early", teachfloorEarly.TeachfloorEarlyMemberJoinedEvent>, "course">;
 /** teachify course.created as a course.created learning event. */
@@ -81,7 +121,11 @@ export type TeachifyCourseStudentEnrollLearning = With<LearnerEnrolled<"teachify
 /** teachify course.updated as a course.updated learning event. */
 export type TeachifyCourseUpdatedLearning = CourseChanged<"course.updated", "teachify", teachify.TeachifyCourseUpdatedEvent>;
 /** whop course_lesson_interaction.completed as a activity.completed learning event. */
-export type WhopCourseLessonInteractionCompletedLearning = With<ActivityCompleted<"whop", whop.WhopCourseLessonInteractionCompletedEvent>, "course">;
+export type WhopCourseLessonInteractionCompletedLearning = With<ActivityCompleted<"whop", whop.WhopCourseLessonInteractionCompletedEvent>, "course"> & {
+    activity: {
+        type: "lesson";
+    };
+};
 type EdumeLearning<E> = E extends edume.EdumeCourseAddedEvent ? EdumeCourseAddedLearning : E extends edume.EdumeCourseDeletedEvent ? EdumeCourseDeletedLearning : E extends edume.EdumeCoursePublishedEvent ? EdumeCoursePublishedLearning : E extends edume.EdumeCourseUnpublishedEvent ? EdumeCourseUnpublishedLearning : E extends edume.EdumeCourseUpdatedTeamAssignedEvent ? EdumeCourseUpdatedTeamAssignedLearning : E extends edume.EdumeCourseUpdatedTeamRemovedEvent ? EdumeCourseUpdatedTeamRemovedLearning : E extends edume.EdumeCourseUpdatedTitleChangedEvent ? EdumeCourseUpdatedTitleChangedLearning : E extends edume.EdumeLearnerActivatedEvent ? EdumeLearnerActivatedLearning : E extends edume.EdumeLearnerActivityFinishedAssessmentEvent ? EdumeLearnerActivityFinishedAssessmentLearning : E extends edume.EdumeLearnerActivityFinishedCourseEvent ? EdumeLearnerActivityFinishedCourseLearning : E extends edume.EdumeLearnerActivityFinishedInCourseSurveyEvent ? EdumeLearnerActivityFinishedInCourseSurveyLearning : E extends edume.EdumeLearnerActivityFinishedLessonEvent ? EdumeLearnerActivityFinishedLessonLearning : E extends edume.EdumeLearnerActivityFinishedStandaloneSurveyEvent ? EdumeLearnerActivityFinishedStandaloneSurveyLearning : E extends edume.EdumeLearnerActivityStartedAssessmentEvent ? EdumeLearnerActivityStartedAssessmentLearning : E extends edume.EdumeLearnerActivityStartedCourseEvent ? EdumeLearnerActivityStartedCourseLearning : E extends edume.EdumeLearnerActivityStartedLessonEvent ? EdumeLearnerActivityStartedLessonLearning : E extends edume.EdumeLearnerAddedEvent ? EdumeLearnerAddedLearning : E extends edume.EdumeLearnerCourseCompletedEvent ? EdumeLearnerCourseCompletedLearning : undefined;
 type TeachfloorLearning<E> = E extends teachfloor.TeachfloorCourseCompletedEvent ? TeachfloorCourseCompletedLearning | undefined : E extends teachfloor.TeachfloorCourseCreatedEvent ? TeachfloorCourseCreatedLearning : E extends teachfloor.TeachfloorCourseJoinEvent ? TeachfloorCourseJoinLearning : E extends teachfloor.TeachfloorCourseUpdatedEvent ? TeachfloorCourseUpdatedLearning : E extends teachfloor.TeachfloorElementCompletedEvent ? TeachfloorElementCompletedLearning | undefined : undefined;
 type TeachfloorEarlyLearning<E> = E extends teachfloorEarly.TeachfloorEarlyCourseUpdatedEvent ? TeachfloorEarlyCourseUpdatedLearning : E extends teachfloorEarly.TeachfloorEarlyElementCompletedEvent ? TeachfloorEarlyElementCompletedLearning : E extends teachfloorEarly.TeachfloorEarlyMemberJoinedEvent ? TeachfloorEarlyMemberJoinedLearning : undefined;
@@ -100,8 +144,9 @@ export type LearningEventMap = {
     }>;
 };
 /**
- * The learning event of a parsed provider event, or undefined when it has no learning meaning (or lacks the ids
- * its kind needs). Give the delivery id (the handlers' `context.deliveryId`) to have it in the result. Never throws.
+ * The learning event of a parsed provider event, or undefined when it has no learning meaning (or lacks the
+ * ids its kind needs). Give the delivery id (the handlers' `context.deliveryId`) to have it in the result.
+ * Never throws.
  */
 export declare function normalize<P extends Provider, E extends ProviderEvents[P]>(provider: P, event: E, context?: NormalizeContext): LearningOf<P, E>;
 /** Each provider's options: its secret and verify options as its own package takes them, and its path. */

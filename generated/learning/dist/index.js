@@ -48,20 +48,12 @@ function optionProblems(options, known, kinds) {
   }
   return problems;
 }
-function storeFor(provider, store) {
-  return {
-    claim: (id, lease) => store.claim(`${provider}:${id}`, lease),
-    complete: (id, keep) => store.complete(`${provider}:${id}`, keep),
-    release: (id) => store.release(`${provider}:${id}`)
-  };
-}
 function learningHandler(factories2, kinds, normalize2, options) {
   const problems = optionProblems(options, Object.keys(factories2), kinds);
   if (problems.length > 0) throw new TypeError(`createLearningHandler: ${problems.join(" ")}`);
   const handlers = /* @__PURE__ */ new Map();
   const add = (kind, run) => handlers.set(kind, [...handlers.get(kind) ?? [], run]);
   for (const [kind, run] of Object.entries(options.on ?? {})) add(kind, run);
-  const dedupe = options.deduplicate;
   const routes = /* @__PURE__ */ new Map();
   for (const [provider, given] of Object.entries(options.providers)) {
     const context = (c) => ({ ...c, provider });
@@ -70,7 +62,7 @@ function learningHandler(factories2, kinds, normalize2, options) {
       maxBodyBytes: options.maxBodyBytes,
       readTimeoutMs: options.readTimeoutMs,
       timeoutMs: options.timeoutMs,
-      deduplicate: dedupe === false || !dedupe?.store ? dedupe : { keepSeconds: dedupe.keepSeconds, store: storeFor(provider, dedupe.store) }
+      deduplicate: options.deduplicate
     };
     const hooks = {
       onUnknown: options.onUnknown && ((type, c) => options.onUnknown(type, context(c))),
@@ -115,10 +107,9 @@ function learningHandler(factories2, kinds, normalize2, options) {
       const route = routes.get(path);
       if (route) return route.node(request, response);
       const answer = notFound(path);
-      const res = response;
-      res.statusCode = answer.status;
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify(answer.body));
+      response.statusCode = answer.status;
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify(answer.body));
     },
     on(kinds2, handler) {
       for (const kind of typeof kinds2 === "string" ? [kinds2] : kinds2) add(kind, handler);
@@ -639,8 +630,8 @@ var mappings = {
   ]
 };
 function normalize(provider, event, context) {
-  const entries = Object.hasOwn(mappings, provider) ? mappings[provider] : void 0;
-  return entries ? normalizeWith(provider, entries, event, context) : void 0;
+  if (!Object.hasOwn(mappings, provider)) return void 0;
+  return normalizeWith(provider, mappings[provider], event, context);
 }
 var factories = {
   edume: edume.createHandler,

@@ -25,7 +25,13 @@ import type {
 import { normalizeWith, type NormalizeContext } from "./runtime/normalize.js";
 
 export type * from "./runtime/model.js";
-export type { LearningContext, LearningHandler, LearningHandlers, ProviderOptions } from "./runtime/handler.js";
+export type {
+  LearningContext,
+  LearningHandler,
+  LearningHandlers,
+  NodeResponseLike,
+  ProviderOptions,
+} from "./runtime/handler.js";
 export type { NormalizeContext } from "./runtime/normalize.js";
 
 /** Each provider's events, by provider (the catalogue: `teachfloor`, `teachfloor/early`…). */
@@ -90,42 +96,42 @@ export type EdumeLearnerActivatedLearning = LearnerActivated<"edume", edume.Edum
 export type EdumeLearnerActivityFinishedAssessmentLearning = With<
   ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedAssessmentEvent>,
   "course"
->;
+> & { activity: { type: "assessment" } };
 /** edume learner.activity.finished.course as a activity.completed learning event. */
 export type EdumeLearnerActivityFinishedCourseLearning = With<
   ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedCourseEvent>,
   "course"
->;
+> & { activity: { type: "course" } };
 /** edume learner.activity.finished.in-course-survey as a activity.completed learning event. */
 export type EdumeLearnerActivityFinishedInCourseSurveyLearning = With<
   ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedInCourseSurveyEvent>,
   "course"
->;
+> & { activity: { type: "survey" } };
 /** edume learner.activity.finished.lesson as a activity.completed learning event. */
 export type EdumeLearnerActivityFinishedLessonLearning = With<
   ActivityCompleted<"edume", edume.EdumeLearnerActivityFinishedLessonEvent>,
   "course"
->;
+> & { activity: { type: "lesson" } };
 /** edume learner.activity.finished.standalone-survey as a activity.completed learning event. */
 export type EdumeLearnerActivityFinishedStandaloneSurveyLearning = ActivityCompleted<
   "edume",
   edume.EdumeLearnerActivityFinishedStandaloneSurveyEvent
->;
+> & { activity: { type: "survey" } };
 /** edume learner.activity.started.assessment as a activity.started learning event. */
 export type EdumeLearnerActivityStartedAssessmentLearning = With<
   ActivityStarted<"edume", edume.EdumeLearnerActivityStartedAssessmentEvent>,
   "course"
->;
+> & { activity: { type: "assessment" } };
 /** edume learner.activity.started.course as a activity.started learning event. */
 export type EdumeLearnerActivityStartedCourseLearning = With<
   ActivityStarted<"edume", edume.EdumeLearnerActivityStartedCourseEvent>,
   "course"
->;
+> & { activity: { type: "course" } };
 /** edume learner.activity.started.lesson as a activity.started learning event. */
 export type EdumeLearnerActivityStartedLessonLearning = With<
   ActivityStarted<"edume", edume.EdumeLearnerActivityStartedLessonEvent>,
   "course"
->;
+> & { activity: { type: "lesson" } };
 /** edume learner.added as a learner.enrolled learning event. */
 export type EdumeLearnerAddedLearning = LearnerEnrolled<"edume", edume.EdumeLearnerAddedEvent>;
 /** edume learner.course.completed as a course.completed learning event. */
@@ -156,7 +162,7 @@ export type TeachfloorCourseUpdatedLearning = CourseChanged<
 export type TeachfloorElementCompletedLearning = ActivityCompleted<
   "teachfloor",
   teachfloor.TeachfloorElementCompletedEvent
->;
+> & { activity: { type: "element" } };
 /** teachfloor/early course.updated as a course.updated learning event. */
 export type TeachfloorEarlyCourseUpdatedLearning = CourseChanged<
   "course.updated",
@@ -167,7 +173,7 @@ export type TeachfloorEarlyCourseUpdatedLearning = CourseChanged<
 export type TeachfloorEarlyElementCompletedLearning = ActivityCompleted<
   "teachfloor/early",
   teachfloorEarly.TeachfloorEarlyElementCompletedEvent
->;
+> & { activity: { type: "element" } };
 /** teachfloor/early member.joined as a learner.enrolled learning event. */
 export type TeachfloorEarlyMemberJoinedLearning = With<
   LearnerEnrolled<"teachfloor/early", teachfloorEarly.TeachfloorEarlyMemberJoinedEvent>,
@@ -194,7 +200,7 @@ export type TeachifyCourseUpdatedLearning = CourseChanged<
 export type WhopCourseLessonInteractionCompletedLearning = With<
   ActivityCompleted<"whop", whop.WhopCourseLessonInteractionCompletedEvent>,
   "course"
->;
+> & { activity: { type: "lesson" } };
 
 type EdumeLearning<E> = E extends edume.EdumeCourseAddedEvent
   ? EdumeCourseAddedLearning
@@ -696,18 +702,17 @@ const mappings: { readonly [P in Provider]: readonly MappedEvent[] } = {
 };
 
 /**
- * The learning event of a parsed provider event, or undefined when it has no learning meaning (or lacks the ids
- * its kind needs). Give the delivery id (the handlers' `context.deliveryId`) to have it in the result. Never throws.
+ * The learning event of a parsed provider event, or undefined when it has no learning meaning (or lacks the
+ * ids its kind needs). Give the delivery id (the handlers' `context.deliveryId`) to have it in the result.
+ * Never throws.
  */
 export function normalize<P extends Provider, E extends ProviderEvents[P]>(
   provider: P,
   event: E,
   context?: NormalizeContext,
 ): LearningOf<P, E> {
-  const entries: readonly MappedEvent[] | undefined = Object.hasOwn(mappings, provider)
-    ? mappings[provider]
-    : undefined;
-  return (entries ? normalizeWith(provider, entries, event, context) : undefined) as LearningOf<P, E>;
+  if (!Object.hasOwn(mappings, provider)) return undefined as LearningOf<P, E>;
+  return normalizeWith(provider, mappings[provider], event, context) as LearningOf<P, E>;
 }
 
 /** Each provider's options: its secret and verify options as its own package takes them, and its path. */

@@ -55,7 +55,7 @@ export interface LearningHandlerOptions<M, Providers> {
     maxBodyBytes?: number;
     readTimeoutMs?: number;
     timeoutMs?: number;
-    /** As for each provider's `createHandler`; a shared store keeps each provider's ids apart. */
+    /** As for each provider's `createHandler`; a shared store holds ids as `<provider>:<id>`, never colliding. */
     deduplicate?: false | {
         store?: DeliveryStoreLike;
         keepSeconds?: number;
@@ -77,10 +77,16 @@ export interface LearningHandler<M> {
     fetch(request: Request): Promise<Response>;
     /** For Node `http` and Express: routes by `request.url`. Never rejects. */
     node(request: {
-        url?: string;
-    }, response: unknown): Promise<void>;
+        url?: string | undefined;
+    }, response: NodeResponseLike): Promise<void>;
     /** Adds a handler for one learning kind or several; handlers of a kind run in the order they were added. */
     on<K extends keyof M & string>(kinds: K | readonly K[], handler: (event: M[K], context: LearningContext) => unknown): LearningHandler<M>;
+}
+/** A Node `http` / Express response, as each provider's handler writes it. */
+export interface NodeResponseLike {
+    statusCode: number;
+    setHeader(name: string, value: string): unknown;
+    end(body: string): unknown;
 }
 /**
  * One receiver for several providers: each provider's own handler (verification, limits, deduplication, hooks)

@@ -49,7 +49,7 @@ export interface LearningHandlerOptions<M, Providers> {
   maxBodyBytes?: number;
   readTimeoutMs?: number;
   timeoutMs?: number;
-  /** As for each provider's `createHandler`; a shared store keeps each provider's ids apart. */
+  /** As for each provider's `createHandler`; a shared store holds ids as `<provider>:<id>`, never colliding. */
   deduplicate?: false | { store?: DeliveryStoreLike; keepSeconds?: number };
 }
 
@@ -69,12 +69,19 @@ export interface LearningHandler<M> {
   /** For Fetch-style runtimes: routes by the request URL's path. Always resolves. */
   fetch(request: Request): Promise<Response>;
   /** For Node `http` and Express: routes by `request.url`. Never rejects. */
-  node(request: { url?: string }, response: unknown): Promise<void>;
+  node(request: { url?: string | undefined }, response: NodeResponseLike): Promise<void>;
   /** Adds a handler for one learning kind or several; handlers of a kind run in the order they were added. */
   on<K extends keyof M & string>(
     kinds: K | readonly K[],
     handler: (event: M[K], context: LearningContext) => unknown,
   ): LearningHandler<M>;
+}
+
+/** A Node `http` / Express response, as each provider's handler writes it. */
+export interface NodeResponseLike {
+  statusCode: number;
+  setHeader(name: string, value: string): unknown;
+  end(body: string): unknown;
 }
 
 const notFound = (path: string) => ({
@@ -124,15 +131,6 @@ function optionProblems(options: unknown, known: readonly string[], kinds: reado
   return problems;
 }
 
-/** A shared store seen by one provider: its ids prefixed with the provider's name, so providers never collide. */
-function storeFor(provider: string, store: DeliveryStoreLike): DeliveryStoreLike {
-  return {
-    claim: (id, lease) => store.claim(`${provider}:${id}`, lease),
-    complete: (id, keep) => store.complete(`${provider}:${id}`, keep),
-    release: (id) => store.release(`${provider}:${id}`),
-  };
-}
-
 /**
  * One receiver for several providers: each provider's own handler (verification, limits, deduplication, hooks)
  * at its path, each valid event normalized and dispatched by learning kind. Throws at start-up on bad options.
@@ -149,7 +147,6 @@ export function learningHandler<M>(
   const add = (kind: string, run: (event: never, context: LearningContext) => unknown) =>
     handlers.set(kind, [...(handlers.get(kind) ?? []), run]);
   for (const [kind, run] of Object.entries(options.on ?? {})) add(kind, run as never);
-  const dedupe = options.deduplicate;
   const routes = new Map<string, ProviderHandler>();
   for (const [provider, given] of Object.entries(options.providers) as [string, ProviderOptions][]) {
     const context = <C extends object>(c: C) => ({ ...c, provider });
@@ -158,10 +155,7 @@ export function learningHandler<M>(
       maxBodyBytes: options.maxBodyBytes,
       readTimeoutMs: options.readTimeoutMs,
       timeoutMs: options.timeoutMs,
-      deduplicate:
-        dedupe === false || !dedupe?.store
-          ? dedupe
-          : { keepSeconds: dedupe.keepSeconds, store: storeFor(provider, dedupe.store) },
+      deduplicate: options.deduplicate,
     };
     const hooks = {
       onUnknown: options.onUnknown && ((type: string, c: object) => options.onUnknown!(type, context(c) as never)),
@@ -211,10 +205,9 @@ export function learningHandler<M>(
       const route = routes.get(path);
       if (route) return route.node(request as never, response as never);
       const answer = notFound(path);
-      const res = response as { statusCode: number; setHeader(n: string, v: string): unknown; end(b: string): unknown };
-      res.statusCode = answer.status;
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify(answer.body));
+      response.statusCode = answer.status;
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify(answer.body));
     },
     on(kinds, handler) {
       for (const kind of typeof kinds === "string" ? [kinds] : kinds) add(kind, handler as never);
