@@ -64,7 +64,8 @@ export function learningEntry(entries: ReadonlyArray<LearningCatalogue & { mappe
     `import { normalizeWith, type NormalizeContext } from "./runtime/normalize.js";`,
     "",
     `export type * from "./runtime/model.js";`,
-    "export type { LearningContext, LearningHandler, LearningHandlers, NodeResponseLike, ProviderOptions } " +
+    "export type { LearningContext, LearningHandler, LearningHandlers, NodeRequestLike, NodeResponseLike, " +
+      "ProviderOptions } " +
       `from "./runtime/handler.js";`,
     `export type { NormalizeContext } from "./runtime/normalize.js";`,
     "",

@@ -362,6 +362,73 @@ describe.each(["node", "fetch"] as const)("webhooks.%s in a child process", (ada
   });
 });
 
+describe("createLearningHandler's router in a child process", () => {
+  const route = "/learning";
+  const chunked = (path: string, total: number) => {
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
+    return rawExchange(
+      requestHead(path, { "content-type": "application/json", "transfer-encoding": "chunked" }),
+      async (socket, answered, sent) => {
+        for (let offset = 0; offset < total && !answered(); offset += chunk.length) {
+          sent(chunk.length);
+          if (!socket.write(frame)) await writable(socket);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (!answered()) socket.end("0\r\n\r\n");
+      },
+      10_000,
+    );
+  };
+
+  it("answers 404 to a 64 MiB body sent to no provider's path, and closes the connection long before its end", async () => {
+    const before = await getStats();
+    const outcome = await chunked(`${route}/nowhere`, 64 * MiB);
+    expect(outcome.status).toBe(404);
+    expect(outcome.body).toEqual({
+      error: "not_found",
+      message: "No provider receives deliveries at /learning/nowhere.",
+    });
+    expect(outcome.bodyBytesSent).toBeLessThan(16 * MiB);
+    expect(outcome.closedAfterMs).toBeLessThan(5_000);
+    const after = await statsWhen((s) => statusCount(s, route, 404) > statusCount(before, route, 404));
+    expect(statusCount(after, route, 404)).toBe(statusCount(before, route, 404) + 1);
+  });
+
+  it("gives each provider's path the limits it was given: 413 over maxBodyBytes, 408 for a stalled body", async () => {
+    const big = await rawExchange(
+      requestHead(`${route}/whop`, { "content-type": "application/json", "content-length": 64 * MiB }),
+    );
+    expect(big).toMatchObject({ status: 413, body: { error: "payload_too_large" }, bodyBytesSent: 0 });
+    const stalled = await rawExchange(
+      requestHead(`${route}/teachfloor`, { "content-type": "application/json", "content-length": 1000 }),
+      async (socket, _answered, sent) => {
+        socket.write('{"id":"evt_stalled",');
+        sent(20);
+      },
+    );
+    expect(stalled).toMatchObject({ status: 408, body: { error: "body_timeout" } });
+  });
+
+  it("answers 200 to each of 1,000 concurrent genuine deliveries and normalizes each once", async () => {
+    const before = await getStats();
+    const count = 1_000;
+    const deliveries = await Promise.all(Array.from({ length: count }, (_, i) => delivery(`evt_learning_${i}`)));
+    const agent = new Agent({ keepAlive: true, maxSockets: count });
+    try {
+      const answers = await Promise.all(
+        deliveries.map(({ body, headers }) => send(`${route}/teachfloor`, { body, headers, agent, timeoutMs: 20_000 })),
+      );
+      expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+    } finally {
+      agent.destroy();
+    }
+    const after = await getStats();
+    expect(after.handled[route]! - before.handled[route]!).toBe(count);
+    expect((after.deliveryIds[route] ?? 0) - (before.deliveryIds[route] ?? 0)).toBe(count);
+  });
+});
+
 it("leaves the server alive, answering /stats, with no unhandled rejection or uncaught exception", async () => {
   expect(child.exitCode).toBe(null);
   expect(child.signalCode).toBe(null);

@@ -1,9 +1,11 @@
 // A receiver for the abuse tests, run as a child process: one node:http server on 127.0.0.1 with the Teachfloor
 // handler mounted twice, as `webhooks.node` (/node…) and as `webhooks.fetch` behind a node:http → Fetch bridge
-// (/fetch…). It prints `{"port":…}` on stdout, and answers `GET /stats` with its memory, what it handled and
+// (/fetch…), and @coursehooks/learning's router for several providers (/learning/teachfloor, /learning/whop;
+// any other /learning/… path is no provider's). It prints `{"port":…}` on stdout, and answers `GET /stats` with its memory, what it handled and
 // every unhandled rejection or uncaught exception it saw (recorded, so the tests can assert there were none).
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
+import { createLearningHandler } from "@coursehooks/learning";
 import * as teachfloor from "@coursehooks/teachfloor";
 
 const secret = process.env.ABUSE_SECRET || "abuse-test-secret";
@@ -122,6 +124,25 @@ for (const adapter of adapters) {
   }
 }
 
+/** The learning router: each provider's handler at its path, every learning event counted once per delivery. */
+function learningRouter() {
+  const route = "/learning";
+  stats.handled[route] = 0;
+  seen[route] = new Set();
+  return createLearningHandler({
+    providers: { teachfloor: { secret, path: "/learning/teachfloor" }, whop: { secret, path: "/learning/whop" } },
+    ...limits,
+    onAny: async (_event, { deliveryId }) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      stats.handled[route] += 1;
+      seen[route].add(deliveryId);
+      stats.deliveryIds[route] = seen[route].size;
+    },
+    onError: (_error, _event, failure) => count(stats.failures, route, failure.code),
+  }).node;
+}
+const learning = learningRouter();
+
 function answerStats(url, response) {
   if (url.searchParams.has("resetPeak")) stats.peakRss = 0;
   sampleRss();
@@ -133,14 +154,16 @@ function answerStats(url, response) {
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
   if (url.pathname === "/stats" && request.method === "GET") return answerStats(url, response);
-  const route = routes.get(url.pathname);
+  const learned = url.pathname.startsWith("/learning/");
+  const route = learned ? learning : routes.get(url.pathname);
   if (!route) {
     response.statusCode = 404;
     response.setHeader("connection", "close");
     response.end();
     return;
   }
-  response.on("finish", () => count(stats.statuses, url.pathname, String(response.statusCode)));
+  const counted = learned ? "/learning" : url.pathname;
+  response.on("finish", () => count(stats.statuses, counted, String(response.statusCode)));
   Promise.resolve(route(request, response)).catch((thrown) => {
     record("bridgeErrors", thrown);
     if (!response.headersSent && !response.destroyed) {

@@ -42,6 +42,16 @@ var teachify = __toESM(require("@coursehooks/teachify"));
 var whop = __toESM(require("@coursehooks/whop"));
 
 // memory:runtime/handler.ts
+function closeSoon(request, response) {
+  const socket = request.socket;
+  if (!socket) return;
+  const close = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), 500).unref?.();
+  };
+  if (typeof response.once === "function") response.once("finish", close);
+  else close();
+}
 var notFound = (path) => ({
   status: 404,
   body: { error: "not_found", message: `No provider receives deliveries at ${path}.` }
@@ -77,7 +87,7 @@ function optionProblems(options, known, kinds) {
     if (!kinds.includes(kind)) problems.push(`on["${kind}"]: no such learning kind (${kinds.join(", ")}).`);
     else if (typeof run !== "function") problems.push(`on["${kind}"] must be a function.`);
   }
-  for (const hook of ["onAny", "onOther", "onUnknown", "onInvalid", "onError"]) {
+  for (const hook of ["onAny", "onOther", "onUnknown", "onInvalid", "onError", "onDrift"]) {
     if (options[hook] !== void 0 && typeof options[hook] !== "function")
       problems.push(`${hook} must be a function.`);
   }
@@ -102,7 +112,8 @@ function learningHandler(factories2, kinds, normalize2, options) {
     const hooks = {
       onUnknown: options.onUnknown && ((type, c) => options.onUnknown(type, context(c))),
       onInvalid: options.onInvalid && ((value, error, c) => options.onInvalid(value, error, context(c))),
-      onError: options.onError && ((error, event, failure) => options.onError(error, event, context(failure)))
+      onError: options.onError && ((error, event, failure) => options.onError(error, event, context(failure))),
+      onDrift: options.onDrift && ((event, drift, c) => options.onDrift(event, drift, context(c)))
     };
     const onAny = async (event, c) => {
       const learning = normalize2(provider, event, { deliveryId: c.deliveryId });
@@ -145,6 +156,7 @@ function learningHandler(factories2, kinds, normalize2, options) {
       response.statusCode = answer.status;
       response.setHeader("content-type", "application/json");
       response.end(JSON.stringify(answer.body));
+      if (request.complete === false) closeSoon(request, response);
     },
     on(kinds2, handler) {
       for (const kind of typeof kinds2 === "string" ? [kinds2] : kinds2) add(kind, handler);

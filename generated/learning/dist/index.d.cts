@@ -8,7 +8,7 @@ import { type LearningHandler, type LearningHandlerOptions, type ProviderOptions
 import type { ActivityCompleted, ActivityStarted, CourseChanged, CourseCompleted, LearnerActivated, LearnerEnrolled, LearningKind, With } from "./runtime/model.cjs";
 import { type NormalizeContext } from "./runtime/normalize.cjs";
 export type * from "./runtime/model.cjs";
-export type { LearningContext, LearningHandler, LearningHandlers, NodeResponseLike, ProviderOptions, } from "./runtime/handler.cjs";
+export type { LearningContext, LearningHandler, LearningHandlers, NodeRequestLike, NodeResponseLike, ProviderOptions, } from "./runtime/handler.cjs";
 export type { NormalizeContext } from "./runtime/normalize.cjs";
 /** Each provider's events, by provider (the catalogue: `teachfloor`, `teachfloor/early`…). */
 export interface ProviderEvents {

@@ -8,7 +8,7 @@ import { type LearningHandler, type LearningHandlerOptions, type ProviderOptions
 import type { ActivityCompleted, ActivityStarted, CourseChanged, CourseCompleted, LearnerActivated, LearnerEnrolled, LearningKind, With } from "./runtime/model.js";
 import { type NormalizeContext } from "./runtime/normalize.js";
 export type * from "./runtime/model.js";
-export type { LearningContext, LearningHandler, LearningHandlers, NodeResponseLike, ProviderOptions, } from "./runtime/handler.js";
+export type { LearningContext, LearningHandler, LearningHandlers, NodeRequestLike, NodeResponseLike, ProviderOptions, } from "./runtime/handler.js";
 export type { NormalizeContext } from "./runtime/normalize.js";
 /** Each provider's events, by provider (the catalogue: `teachfloor`, `teachfloor/early`…). */
 export interface ProviderEvents {

@@ -29,6 +29,7 @@ export type {
   LearningContext,
   LearningHandler,
   LearningHandlers,
+  NodeRequestLike,
   NodeResponseLike,
   ProviderOptions,
 } from "./runtime/handler.js";

@@ -43,6 +43,8 @@ export interface LearningHandlerOptions<M, Providers> {
   onUnknown?: (type: string, context: LearningContext) => unknown;
   onInvalid?: (value: unknown, error: unknown, context: LearningContext & { rawBody: unknown }) => unknown;
   onError?: (error: unknown, event: unknown, failure: { code: string; status: number; provider: string }) => unknown;
+  /** As for each provider's `createHandler`: the provider's event and the fields its schema does not document. */
+  onDrift?: (event: unknown, drift: { fields: string[] }, context: LearningContext) => unknown;
   /** As for each provider's `createHandler`: passed to every provider's handler. */
   log?: unknown;
   maxBodyBytes?: number;
@@ -68,7 +70,7 @@ export interface LearningHandler<M> {
   /** For Fetch-style runtimes: routes by the request URL's path. Always resolves. */
   fetch(request: Request): Promise<Response>;
   /** For Node `http` and Express: routes by `request.url`. Never rejects. */
-  node(request: { url?: string | undefined }, response: NodeResponseLike): Promise<void>;
+  node(request: NodeRequestLike, response: NodeResponseLike): Promise<void>;
   /** Adds a handler for one learning kind or several; handlers of a kind run in the order they were added. */
   on<K extends keyof M & string>(
     kinds: K | readonly K[],
@@ -76,11 +78,34 @@ export interface LearningHandler<M> {
   ): LearningHandler<M>;
 }
 
+/** What the router reads of a Node `http` / Express request (the provider's handler reads the rest). */
+export interface NodeRequestLike {
+  url?: string | undefined;
+  complete?: boolean;
+  socket?: { end(): unknown; destroy(): unknown } | null;
+}
+
 /** A Node `http` / Express response, as each provider's handler writes it. */
 export interface NodeResponseLike {
   statusCode: number;
   setHeader(name: string, value: string): unknown;
   end(body: string): unknown;
+  once?(event: "finish", listener: () => void): unknown;
+}
+
+/**
+ * The body of a request to no provider is never read: once the answer is written, the connection is ended, and
+ * reset after a grace time, rather than taking in whatever the client goes on sending.
+ */
+function closeSoon(request: NodeRequestLike, response: NodeResponseLike): void {
+  const socket = request.socket;
+  if (!socket) return;
+  const close = () => {
+    socket.end();
+    (setTimeout(() => socket.destroy(), 500) as { unref?: () => unknown }).unref?.();
+  };
+  if (typeof response.once === "function") response.once("finish", close);
+  else close();
 }
 
 const notFound = (path: string) => ({
@@ -123,7 +148,7 @@ function optionProblems(options: unknown, known: readonly string[], kinds: reado
     if (!kinds.includes(kind)) problems.push(`on["${kind}"]: no such learning kind (${kinds.join(", ")}).`);
     else if (typeof run !== "function") problems.push(`on["${kind}"] must be a function.`);
   }
-  for (const hook of ["onAny", "onOther", "onUnknown", "onInvalid", "onError"]) {
+  for (const hook of ["onAny", "onOther", "onUnknown", "onInvalid", "onError", "onDrift"]) {
     if (options[hook] !== undefined && typeof options[hook] !== "function")
       problems.push(`${hook} must be a function.`);
   }
@@ -165,6 +190,10 @@ export function learningHandler<M>(
         options.onError &&
         ((error: unknown, event: unknown, failure: object) =>
           options.onError!(error, event, context(failure) as never)),
+      onDrift:
+        options.onDrift &&
+        ((event: unknown, drift: { fields: string[] }, c: object) =>
+          options.onDrift!(event, drift, context(c) as never)),
     };
     const onAny = async (event: unknown, c: { deliveryId: string; signal: AbortSignal }) => {
       const learning = normalize(provider, event, { deliveryId: c.deliveryId }) as { kind: string } | undefined;
@@ -207,6 +236,7 @@ export function learningHandler<M>(
       response.statusCode = answer.status;
       response.setHeader("content-type", "application/json");
       response.end(JSON.stringify(answer.body));
+      if (request.complete === false) closeSoon(request, response);
     },
     on(kinds, handler) {
       for (const kind of typeof kinds === "string" ? [kinds] : kinds) add(kind, handler as never);

@@ -50,6 +50,10 @@ export interface LearningHandlerOptions<M, Providers> {
         status: number;
         provider: string;
     }) => unknown;
+    /** As for each provider's `createHandler`: the provider's event and the fields its schema does not document. */
+    onDrift?: (event: unknown, drift: {
+        fields: string[];
+    }, context: LearningContext) => unknown;
     /** As for each provider's `createHandler`: passed to every provider's handler. */
     log?: unknown;
     maxBodyBytes?: number;
@@ -76,17 +80,25 @@ export interface LearningHandler<M> {
     /** For Fetch-style runtimes: routes by the request URL's path. Always resolves. */
     fetch(request: Request): Promise<Response>;
     /** For Node `http` and Express: routes by `request.url`. Never rejects. */
-    node(request: {
-        url?: string | undefined;
-    }, response: NodeResponseLike): Promise<void>;
+    node(request: NodeRequestLike, response: NodeResponseLike): Promise<void>;
     /** Adds a handler for one learning kind or several; handlers of a kind run in the order they were added. */
     on<K extends keyof M & string>(kinds: K | readonly K[], handler: (event: M[K], context: LearningContext) => unknown): LearningHandler<M>;
+}
+/** What the router reads of a Node `http` / Express request (the provider's handler reads the rest). */
+export interface NodeRequestLike {
+    url?: string | undefined;
+    complete?: boolean;
+    socket?: {
+        end(): unknown;
+        destroy(): unknown;
+    } | null;
 }
 /** A Node `http` / Express response, as each provider's handler writes it. */
 export interface NodeResponseLike {
     statusCode: number;
     setHeader(name: string, value: string): unknown;
     end(body: string): unknown;
+    once?(event: "finish", listener: () => void): unknown;
 }
 /**
  * One receiver for several providers: each provider's own handler (verification, limits, deduplication, hooks)
