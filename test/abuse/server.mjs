@@ -1,8 +1,9 @@
 // A receiver for the abuse tests, run as a child process: one node:http server on 127.0.0.1 with the Teachfloor
 // handler mounted twice, as `webhooks.node` (/node…) and as `webhooks.fetch` behind a node:http → Fetch bridge
 // (/fetch…), and @coursehooks/learning's router for several providers (/learning/teachfloor, /learning/whop;
-// any other /learning/… path is no provider's). It prints `{"port":…}` on stdout, and answers `GET /stats` with its memory, what it handled and
-// every unhandled rejection or uncaught exception it saw (recorded, so the tests can assert there were none).
+// any other /learning/… path is no provider's). It prints `{"port":…}` on stdout, and answers `GET /stats` with
+// its memory, what it handled and every unhandled rejection or uncaught exception it saw (recorded, so the tests
+// can assert there were none).
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
 import { createLearningHandler } from "@coursehooks/learning";

@@ -103,7 +103,8 @@ describe("a mapping that does not fit its schema is a problem at its JSON Pointe
 
   it("lists an event as unmapped that is mapped, or that does not exist", () => {
     expect(problemsOf({ "course.join": join_ }, { "course.join": "no", "course.left": "gone" })).toEqual([
-      "teachfloor/learning.json /unmapped/course.join: course.join is mapped in events and cannot also be listed as unmapped.",
+      "teachfloor/learning.json /unmapped/course.join: " +
+        "course.join is mapped in events and cannot also be listed as unmapped.",
       "teachfloor/learning.json /unmapped/course.left: teachfloor has no event schema course.left " +
         "(schemas/teachfloor/course.left.schema.json).",
     ]);
