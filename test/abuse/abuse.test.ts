@@ -381,7 +381,7 @@ describe("createLearningHandler's router in a child process", () => {
     );
   };
 
-  it("answers 404 to a 64 MiB body sent to no provider's path, closing the connection long before its end", async () => {
+  it("answers 404 to a 64 MiB body sent to no provider's path, closing the connection before its end", async () => {
     const before = await getStats();
     const outcome = await chunked(`${route}/nowhere`, 64 * MiB);
     expect(outcome.status).toBe(404);
