@@ -187,8 +187,8 @@ export function learningReadme(entries: LearningDocsInput, files: readonly Schem
     "",
     ...decisions(entries),
     "",
-    `The mappings are data: [schemas/<provider>/learning.json](${fileUrl(links, "CONTRIBUTING.md")}) describes how`,
-    "to map a new event.",
+    "The mappings are data, one `learning.json` beside each provider's schemas:",
+    `[Learning events](${fileUrl(links, "CONTRIBUTING.md")}#learning-events) in CONTRIBUTING.md says how to map an event.`,
     "",
   ].join("\n");
 }
