@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { hashOf } from "./cache/store.js";
 import type { Catalogue } from "./catalogue.js";
-import type { Links } from "./emit/links.js";
+import { type Links, linksOf } from "./emit/links.js";
 import type { DeliveryJson } from "./lint/delivery.js";
 import type { SchemaFile } from "./load.js";
 
@@ -16,6 +16,27 @@ export interface ProjectInputs {
   license: string;
   /** Each provider's `schemas/<provider>/CHANGELOG.md`, where it has one (written by `npm run breaking`). */
   changelogs: Map<string, string>;
+}
+
+/** The project's version, links, license and changelogs, read from `root`. */
+export function projectInputs(root: string, catalogues: readonly Catalogue[]): ProjectInputs {
+  const rootPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    version: string;
+    repository?: unknown;
+  };
+  return {
+    root,
+    version: rootPackage.version,
+    links: linksOf(rootPackage.repository),
+    license: readFileSync(join(root, "LICENSE"), "utf8"),
+    changelogs: new Map(
+      catalogues
+        .filter(isProvider)
+        .map((c) => [c.path, join(root, "schemas", c.path, "CHANGELOG.md")] as const)
+        .filter(([, file]) => existsSync(file))
+        .map(([path, file]) => [path, readFileSync(file, "utf8")]),
+    ),
+  };
 }
 
 /** A catalogue with what it is made from: its delivery.json, its schema files, and the cache key of all that. */
@@ -68,4 +89,22 @@ export function exampleTexts(root: string, catalogue: string): [string, string][
   return readdirSync(dir)
     .sort()
     .map((name) => [name, readFileSync(join(dir, name), "utf8")]);
+}
+
+/** Each catalogue with its schema files (its own and its shared objects, in path order), delivery.json and key. */
+export function catalogueUnits(
+  catalogues: readonly Catalogue[],
+  deliveries: readonly DeliveryJson[],
+  generator: string,
+  project: ProjectInputs,
+): CatalogueUnit[] {
+  return catalogues.map((catalogue, i) => {
+    const mine = [...catalogue.commons, ...catalogue.events.map((e) => e.file)].sort((a, b) =>
+      a.path < b.path ? -1 : 1,
+    );
+    const delivery = deliveries[i]!;
+    const examples = exampleTexts(project.root, catalogue.path);
+    const key = catalogueKey(generator, catalogue, delivery, mine, examples, catalogues, project);
+    return { catalogue, delivery, files: mine, key };
+  });
 }

@@ -188,7 +188,8 @@ export function learningReadme(entries: LearningDocsInput, files: readonly Schem
     ...decisions(entries),
     "",
     "The mappings are data, one `learning.json` beside each provider's schemas:",
-    `[Learning events](${fileUrl(links, "CONTRIBUTING.md")}#learning-events) in CONTRIBUTING.md says how to map an event.`,
+    `[Learning events](${fileUrl(links, "CONTRIBUTING.md")}#learning-events) in CONTRIBUTING.md says how to map`,
+    "an event.",
     "",
   ].join("\n");
 }
