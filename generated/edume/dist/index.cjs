@@ -1321,7 +1321,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.course !== void 0) {
       if (!validate12(data.course, { instancePath: instancePath + "/course", parentData: data, parentDataProperty: "course", rootData })) {
-        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        if (vErrors === null) vErrors = validate12.errors;
+        else for (const error of validate12.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -1612,7 +1613,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -1747,7 +1749,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -1882,7 +1885,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -2017,7 +2021,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -2153,7 +2158,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -2319,7 +2325,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -2485,7 +2492,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -2752,7 +2760,8 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.user !== void 0) {
       if (!validate29(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        if (vErrors === null) vErrors = validate29.errors;
+        else for (const error of validate29.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -2979,7 +2988,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate28(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        if (vErrors === null) vErrors = validate28.errors;
+        else for (const error of validate28.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -3050,7 +3060,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.user !== void 0) {
       if (!validate29(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        if (vErrors === null) vErrors = validate29.errors;
+        else for (const error of validate29.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -3116,7 +3127,8 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    if (vErrors === null) vErrors = validate34.errors;
+    else for (const error of validate34.errors) vErrors.push(error);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -3380,7 +3392,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate33(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        if (vErrors === null) vErrors = validate33.errors;
+        else for (const error of validate33.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -3432,7 +3445,8 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    if (vErrors === null) vErrors = validate34.errors;
+    else for (const error of validate34.errors) vErrors.push(error);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -3610,7 +3624,8 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate39(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        if (vErrors === null) vErrors = validate39.errors;
+        else for (const error of validate39.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -3777,7 +3792,8 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate34(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        if (vErrors === null) vErrors = validate34.errors;
+        else for (const error of validate34.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -4018,7 +4034,8 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    if (vErrors === null) vErrors = validate34.errors;
+    else for (const error of validate34.errors) vErrors.push(error);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -4282,7 +4299,8 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate45(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        if (vErrors === null) vErrors = validate45.errors;
+        else for (const error of validate45.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -4521,7 +4539,8 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!validate34(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        if (vErrors === null) vErrors = validate34.errors;
+        else for (const error of validate34.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -4790,7 +4809,8 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate33(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        if (vErrors === null) vErrors = validate33.errors;
+        else for (const error of validate33.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -4956,7 +4976,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate39(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        if (vErrors === null) vErrors = validate39.errors;
+        else for (const error of validate39.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -5122,7 +5143,8 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate45(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        if (vErrors === null) vErrors = validate45.errors;
+        else for (const error of validate45.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -5287,7 +5309,8 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate28(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        if (vErrors === null) vErrors = validate28.errors;
+        else for (const error of validate28.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }

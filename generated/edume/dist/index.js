@@ -1232,7 +1232,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.course !== void 0) {
       if (!validate12(data.course, { instancePath: instancePath + "/course", parentData: data, parentDataProperty: "course", rootData })) {
-        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        if (vErrors === null) vErrors = validate12.errors;
+        else for (const error of validate12.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -1523,7 +1524,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -1658,7 +1660,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -1793,7 +1796,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -1928,7 +1932,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -2064,7 +2069,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -2230,7 +2236,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -2396,7 +2403,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -2663,7 +2671,8 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.user !== void 0) {
       if (!validate29(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        if (vErrors === null) vErrors = validate29.errors;
+        else for (const error of validate29.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -2890,7 +2899,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate28(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        if (vErrors === null) vErrors = validate28.errors;
+        else for (const error of validate28.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -2961,7 +2971,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.user !== void 0) {
       if (!validate29(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        if (vErrors === null) vErrors = validate29.errors;
+        else for (const error of validate29.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -3027,7 +3038,8 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    if (vErrors === null) vErrors = validate34.errors;
+    else for (const error of validate34.errors) vErrors.push(error);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -3291,7 +3303,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate33(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        if (vErrors === null) vErrors = validate33.errors;
+        else for (const error of validate33.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -3343,7 +3356,8 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    if (vErrors === null) vErrors = validate34.errors;
+    else for (const error of validate34.errors) vErrors.push(error);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -3521,7 +3535,8 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate39(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        if (vErrors === null) vErrors = validate39.errors;
+        else for (const error of validate39.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -3688,7 +3703,8 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate34(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        if (vErrors === null) vErrors = validate34.errors;
+        else for (const error of validate34.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -3929,7 +3945,8 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    if (vErrors === null) vErrors = validate34.errors;
+    else for (const error of validate34.errors) vErrors.push(error);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -4193,7 +4210,8 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate45(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        if (vErrors === null) vErrors = validate45.errors;
+        else for (const error of validate45.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -4432,7 +4450,8 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!validate34(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        if (vErrors === null) vErrors = validate34.errors;
+        else for (const error of validate34.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -4701,7 +4720,8 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate33(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        if (vErrors === null) vErrors = validate33.errors;
+        else for (const error of validate33.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -4867,7 +4887,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate39(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        if (vErrors === null) vErrors = validate39.errors;
+        else for (const error of validate39.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -5033,7 +5054,8 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate45(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        if (vErrors === null) vErrors = validate45.errors;
+        else for (const error of validate45.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -5198,7 +5220,8 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate28(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        if (vErrors === null) vErrors = validate28.errors;
+        else for (const error of validate28.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }

@@ -216,7 +216,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.course !== void 0) {
       if (!validate12(data.course, { instancePath: instancePath + "/course", parentData: data, parentDataProperty: "course", rootData })) {
-        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        if (vErrors === null) vErrors = validate12.errors;
+        else for (const error of validate12.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -507,7 +508,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -642,7 +644,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -777,7 +780,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -912,7 +916,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate11(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -1048,7 +1053,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -1214,7 +1220,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -1380,7 +1387,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate11(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -1647,7 +1655,8 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.user !== void 0) {
       if (!validate29(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        if (vErrors === null) vErrors = validate29.errors;
+        else for (const error of validate29.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -1874,7 +1883,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate28(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        if (vErrors === null) vErrors = validate28.errors;
+        else for (const error of validate28.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -1945,7 +1955,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.user !== void 0) {
       if (!validate29(data.user, { instancePath: instancePath + "/user", parentData: data, parentDataProperty: "user", rootData })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        if (vErrors === null) vErrors = validate29.errors;
+        else for (const error of validate29.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -2011,7 +2022,8 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    if (vErrors === null) vErrors = validate34.errors;
+    else for (const error of validate34.errors) vErrors.push(error);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2275,7 +2287,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate33(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        if (vErrors === null) vErrors = validate33.errors;
+        else for (const error of validate33.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -2327,7 +2340,8 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    if (vErrors === null) vErrors = validate34.errors;
+    else for (const error of validate34.errors) vErrors.push(error);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2505,7 +2519,8 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate39(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        if (vErrors === null) vErrors = validate39.errors;
+        else for (const error of validate39.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -2672,7 +2687,8 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate34(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        if (vErrors === null) vErrors = validate34.errors;
+        else for (const error of validate34.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -2913,7 +2929,8 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (!validate34(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    if (vErrors === null) vErrors = validate34.errors;
+    else for (const error of validate34.errors) vErrors.push(error);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -3177,7 +3194,8 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate45(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        if (vErrors === null) vErrors = validate45.errors;
+        else for (const error of validate45.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -3416,7 +3434,8 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!validate34(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        if (vErrors === null) vErrors = validate34.errors;
+        else for (const error of validate34.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -3685,7 +3704,8 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate33(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        if (vErrors === null) vErrors = validate33.errors;
+        else for (const error of validate33.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -3851,7 +3871,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate39(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        if (vErrors === null) vErrors = validate39.errors;
+        else for (const error of validate39.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -4017,7 +4038,8 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data4 = data.payload;
       if (!validate45(data4, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        if (vErrors === null) vErrors = validate45.errors;
+        else for (const error of validate45.errors) vErrors.push(error);
         errors = vErrors.length;
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
@@ -4182,7 +4204,8 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.payload !== void 0) {
       if (!validate28(data.payload, { instancePath: instancePath + "/payload", parentData: data, parentDataProperty: "payload", rootData })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        if (vErrors === null) vErrors = validate28.errors;
+        else for (const error of validate28.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }

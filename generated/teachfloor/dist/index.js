@@ -1846,7 +1846,477 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var validateCourseCompleted = validate12;
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.object === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.object !== void 0) {
+      if ("member" !== data.object) {
+        const err3 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.first_name !== void 0) {
+      if (typeof data.first_name !== "string") {
+        const err4 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.last_name !== void 0) {
+      if (typeof data.last_name !== "string") {
+        const err5 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.full_name !== void 0) {
+      if (typeof data.full_name !== "string") {
+        const err6 = { instancePath: instancePath + "/full_name", schemaPath: "#/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.avatar !== void 0) {
+      if (typeof data.avatar !== "string") {
+        const err7 = { instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.email !== void 0) {
+      if (typeof data.email !== "string") {
+        const err8 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.is_email_verified !== void 0) {
+      if (typeof data.is_email_verified !== "boolean") {
+        const err9 = { instancePath: instancePath + "/is_email_verified", schemaPath: "#/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.last_seen !== void 0) {
+      let data8 = data.last_seen;
+      if (typeof data8 === "string") {
+        if (!formats0.test(data8)) {
+          const err10 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
 var schema24 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/course.schema.json", "type": "object", "required": ["id", "object", "created_at", "name", "cover", "availability", "visibility", "currency", "price", "metadata"], "properties": { "id": { "type": "string" }, "object": { "const": "course" }, "created_at": { "type": "string", "format": "date-time" }, "name": { "type": "string" }, "status": { "type": "string" }, "cover": { "type": ["string", "null"] }, "availability": { "type": "string" }, "visibility": { "type": "string" }, "start_date": { "type": ["string", "null"] }, "end_date": { "type": ["string", "null"] }, "currency": { "type": "string" }, "price": { "type": ["number", "null"] }, "free_label": { "type": ["string", "null"] }, "url": { "type": "string" }, "public_url": { "type": "string" }, "join_url": { "type": "string" }, "metadata": { "type": "object", "additionalProperties": true }, "custom_fields": { "type": "object", "additionalProperties": true } } };
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.object === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.name === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.cover === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.availability === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.visibility === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.currency === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.price === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.metadata === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.object !== void 0) {
+      if ("course" !== data.object) {
+        const err11 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      if (typeof data.status !== "string") {
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.cover !== void 0) {
+      let data5 = data.cover;
+      if (typeof data5 !== "string" && data5 !== null) {
+        const err16 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.availability !== void 0) {
+      if (typeof data.availability !== "string") {
+        const err17 = { instancePath: instancePath + "/availability", schemaPath: "#/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.visibility !== void 0) {
+      if (typeof data.visibility !== "string") {
+        const err18 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.start_date !== void 0) {
+      let data8 = data.start_date;
+      if (typeof data8 !== "string" && data8 !== null) {
+        const err19 = { instancePath: instancePath + "/start_date", schemaPath: "#/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.end_date !== void 0) {
+      let data9 = data.end_date;
+      if (typeof data9 !== "string" && data9 !== null) {
+        const err20 = { instancePath: instancePath + "/end_date", schemaPath: "#/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.currency !== void 0) {
+      if (typeof data.currency !== "string") {
+        const err21 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.price !== void 0) {
+      let data11 = data.price;
+      if (!(typeof data11 == "number" && isFinite(data11)) && data11 !== null) {
+        const err22 = { instancePath: instancePath + "/price", schemaPath: "#/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type }, message: "must be number,null" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.free_label !== void 0) {
+      let data12 = data.free_label;
+      if (typeof data12 !== "string" && data12 !== null) {
+        const err23 = { instancePath: instancePath + "/free_label", schemaPath: "#/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.url !== void 0) {
+      if (typeof data.url !== "string") {
+        const err24 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.public_url !== void 0) {
+      if (typeof data.public_url !== "string") {
+        const err25 = { instancePath: instancePath + "/public_url", schemaPath: "#/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.join_url !== void 0) {
+      if (typeof data.join_url !== "string") {
+        const err26 = { instancePath: instancePath + "/join_url", schemaPath: "#/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== void 0) {
+      let data16 = data.metadata;
+      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+      } else {
+        const err27 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.custom_fields !== void 0) {
+      let data17 = data.custom_fields;
+      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+      } else {
+        const err28 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err29];
+    } else {
+      vErrors.push(err29);
+    }
+    errors++;
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -1998,491 +2468,43 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.data;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         if (data6.member !== void 0) {
-          let data7 = data6.member;
-          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-            if (data7.id === void 0) {
-              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (data7.object === void 0) {
-              const err15 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (data7.id !== void 0) {
-              if (typeof data7.id !== "string") {
-                const err16 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-            if (data7.object !== void 0) {
-              if ("member" !== data7.object) {
-                const err17 = { instancePath: instancePath + "/data/member/object", schemaPath: "common/member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data7.first_name !== void 0) {
-              if (typeof data7.first_name !== "string") {
-                const err18 = { instancePath: instancePath + "/data/member/first_name", schemaPath: "common/member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-            if (data7.last_name !== void 0) {
-              if (typeof data7.last_name !== "string") {
-                const err19 = { instancePath: instancePath + "/data/member/last_name", schemaPath: "common/member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            }
-            if (data7.full_name !== void 0) {
-              if (typeof data7.full_name !== "string") {
-                const err20 = { instancePath: instancePath + "/data/member/full_name", schemaPath: "common/member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data7.avatar !== void 0) {
-              if (typeof data7.avatar !== "string") {
-                const err21 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-            if (data7.email !== void 0) {
-              if (typeof data7.email !== "string") {
-                const err22 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data7.is_email_verified !== void 0) {
-              if (typeof data7.is_email_verified !== "boolean") {
-                const err23 = { instancePath: instancePath + "/data/member/is_email_verified", schemaPath: "common/member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-            }
-            if (data7.last_seen !== void 0) {
-              let data16 = data7.last_seen;
-              if (typeof data16 === "string") {
-                if (!formats0.test(data16)) {
-                  const err24 = { instancePath: instancePath + "/data/member/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-              } else {
-                const err25 = { instancePath: instancePath + "/data/member/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err26 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
+          if (!validate13(data6.member, { instancePath: instancePath + "/data/member", parentData: data6, parentDataProperty: "member", rootData })) {
+            if (vErrors === null) vErrors = validate13.errors;
+            else for (const error of validate13.errors) vErrors.push(error);
+            errors = vErrors.length;
           }
         }
         if (data6.course !== void 0) {
-          let data17 = data6.course;
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            if (data17.id === void 0) {
-              const err27 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-            if (data17.object === void 0) {
-              const err28 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-              if (vErrors === null) {
-                vErrors = [err28];
-              } else {
-                vErrors.push(err28);
-              }
-              errors++;
-            }
-            if (data17.created_at === void 0) {
-              const err29 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            if (data17.name === void 0) {
-              const err30 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-            if (data17.cover === void 0) {
-              const err31 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-            if (data17.availability === void 0) {
-              const err32 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-            if (data17.visibility === void 0) {
-              const err33 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-            if (data17.currency === void 0) {
-              const err34 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-              if (vErrors === null) {
-                vErrors = [err34];
-              } else {
-                vErrors.push(err34);
-              }
-              errors++;
-            }
-            if (data17.price === void 0) {
-              const err35 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-            if (data17.metadata === void 0) {
-              const err36 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-              if (vErrors === null) {
-                vErrors = [err36];
-              } else {
-                vErrors.push(err36);
-              }
-              errors++;
-            }
-            if (data17.id !== void 0) {
-              if (typeof data17.id !== "string") {
-                const err37 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err37];
-                } else {
-                  vErrors.push(err37);
-                }
-                errors++;
-              }
-            }
-            if (data17.object !== void 0) {
-              if ("course" !== data17.object) {
-                const err38 = { instancePath: instancePath + "/data/course/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
-              }
-            }
-            if (data17.created_at !== void 0) {
-              let data20 = data17.created_at;
-              if (typeof data20 === "string") {
-                if (!formats0.test(data20)) {
-                  const err39 = { instancePath: instancePath + "/data/course/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err39];
-                  } else {
-                    vErrors.push(err39);
-                  }
-                  errors++;
-                }
-              } else {
-                const err40 = { instancePath: instancePath + "/data/course/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err40];
-                } else {
-                  vErrors.push(err40);
-                }
-                errors++;
-              }
-            }
-            if (data17.name !== void 0) {
-              if (typeof data17.name !== "string") {
-                const err41 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              }
-            }
-            if (data17.status !== void 0) {
-              if (typeof data17.status !== "string") {
-                const err42 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-            if (data17.cover !== void 0) {
-              let data23 = data17.cover;
-              if (typeof data23 !== "string" && data23 !== null) {
-                const err43 = { instancePath: instancePath + "/data/course/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-            }
-            if (data17.availability !== void 0) {
-              if (typeof data17.availability !== "string") {
-                const err44 = { instancePath: instancePath + "/data/course/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-            if (data17.visibility !== void 0) {
-              if (typeof data17.visibility !== "string") {
-                const err45 = { instancePath: instancePath + "/data/course/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err45];
-                } else {
-                  vErrors.push(err45);
-                }
-                errors++;
-              }
-            }
-            if (data17.start_date !== void 0) {
-              let data26 = data17.start_date;
-              if (typeof data26 !== "string" && data26 !== null) {
-                const err46 = { instancePath: instancePath + "/data/course/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err46];
-                } else {
-                  vErrors.push(err46);
-                }
-                errors++;
-              }
-            }
-            if (data17.end_date !== void 0) {
-              let data27 = data17.end_date;
-              if (typeof data27 !== "string" && data27 !== null) {
-                const err47 = { instancePath: instancePath + "/data/course/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err47];
-                } else {
-                  vErrors.push(err47);
-                }
-                errors++;
-              }
-            }
-            if (data17.currency !== void 0) {
-              if (typeof data17.currency !== "string") {
-                const err48 = { instancePath: instancePath + "/data/course/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err48];
-                } else {
-                  vErrors.push(err48);
-                }
-                errors++;
-              }
-            }
-            if (data17.price !== void 0) {
-              let data29 = data17.price;
-              if (!(typeof data29 == "number" && isFinite(data29)) && data29 !== null) {
-                const err49 = { instancePath: instancePath + "/data/course/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type }, message: "must be number,null" };
-                if (vErrors === null) {
-                  vErrors = [err49];
-                } else {
-                  vErrors.push(err49);
-                }
-                errors++;
-              }
-            }
-            if (data17.free_label !== void 0) {
-              let data30 = data17.free_label;
-              if (typeof data30 !== "string" && data30 !== null) {
-                const err50 = { instancePath: instancePath + "/data/course/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err50];
-                } else {
-                  vErrors.push(err50);
-                }
-                errors++;
-              }
-            }
-            if (data17.url !== void 0) {
-              if (typeof data17.url !== "string") {
-                const err51 = { instancePath: instancePath + "/data/course/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-            if (data17.public_url !== void 0) {
-              if (typeof data17.public_url !== "string") {
-                const err52 = { instancePath: instancePath + "/data/course/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
-              }
-            }
-            if (data17.join_url !== void 0) {
-              if (typeof data17.join_url !== "string") {
-                const err53 = { instancePath: instancePath + "/data/course/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err53];
-                } else {
-                  vErrors.push(err53);
-                }
-                errors++;
-              }
-            }
-            if (data17.metadata !== void 0) {
-              let data34 = data17.metadata;
-              if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-              } else {
-                const err54 = { instancePath: instancePath + "/data/course/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err54];
-                } else {
-                  vErrors.push(err54);
-                }
-                errors++;
-              }
-            }
-            if (data17.custom_fields !== void 0) {
-              let data35 = data17.custom_fields;
-              if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-              } else {
-                const err55 = { instancePath: instancePath + "/data/course/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err55];
-                } else {
-                  vErrors.push(err55);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err56 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err56];
-            } else {
-              vErrors.push(err56);
-            }
-            errors++;
+          if (!validate15(data6.course, { instancePath: instancePath + "/data/course", parentData: data6, parentDataProperty: "course", rootData })) {
+            if (vErrors === null) vErrors = validate15.errors;
+            else for (const error of validate15.errors) vErrors.push(error);
+            errors = vErrors.length;
           }
         }
       } else {
-        const err57 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err57];
+          vErrors = [err14];
         } else {
-          vErrors.push(err57);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
   } else {
-    const err58 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err58];
+      vErrors = [err15];
     } else {
-      vErrors.push(err58);
+      vErrors.push(err15);
     }
     errors++;
   }
   validate12.errors = vErrors;
   return errors === 0;
 }
-var validateCourseCreated = validate13;
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCourseCreated = validate17;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2630,340 +2652,26 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      let data6 = data.data;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.id === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (data6.object === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data6.created_at === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data6.name === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data6.cover === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data6.availability === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (data6.visibility === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data6.currency === void 0) {
-          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data6.price === void 0) {
-          const err22 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (data6.metadata === void 0) {
-          const err23 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data6.id !== void 0) {
-          if (typeof data6.id !== "string") {
-            const err24 = { instancePath: instancePath + "/data/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data6.object !== void 0) {
-          if ("course" !== data6.object) {
-            const err25 = { instancePath: instancePath + "/data/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data6.created_at !== void 0) {
-          let data9 = data6.created_at;
-          if (typeof data9 === "string") {
-            if (!formats0.test(data9)) {
-              const err26 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-          } else {
-            const err27 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data6.name !== void 0) {
-          if (typeof data6.name !== "string") {
-            const err28 = { instancePath: instancePath + "/data/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data6.status !== void 0) {
-          if (typeof data6.status !== "string") {
-            const err29 = { instancePath: instancePath + "/data/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data6.cover !== void 0) {
-          let data12 = data6.cover;
-          if (typeof data12 !== "string" && data12 !== null) {
-            const err30 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data6.availability !== void 0) {
-          if (typeof data6.availability !== "string") {
-            const err31 = { instancePath: instancePath + "/data/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data6.visibility !== void 0) {
-          if (typeof data6.visibility !== "string") {
-            const err32 = { instancePath: instancePath + "/data/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data6.start_date !== void 0) {
-          let data15 = data6.start_date;
-          if (typeof data15 !== "string" && data15 !== null) {
-            const err33 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-        if (data6.end_date !== void 0) {
-          let data16 = data6.end_date;
-          if (typeof data16 !== "string" && data16 !== null) {
-            const err34 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data6.currency !== void 0) {
-          if (typeof data6.currency !== "string") {
-            const err35 = { instancePath: instancePath + "/data/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data6.price !== void 0) {
-          let data18 = data6.price;
-          if (!(typeof data18 == "number" && isFinite(data18)) && data18 !== null) {
-            const err36 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type }, message: "must be number,null" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data6.free_label !== void 0) {
-          let data19 = data6.free_label;
-          if (typeof data19 !== "string" && data19 !== null) {
-            const err37 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data6.url !== void 0) {
-          if (typeof data6.url !== "string") {
-            const err38 = { instancePath: instancePath + "/data/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data6.public_url !== void 0) {
-          if (typeof data6.public_url !== "string") {
-            const err39 = { instancePath: instancePath + "/data/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        if (data6.join_url !== void 0) {
-          if (typeof data6.join_url !== "string") {
-            const err40 = { instancePath: instancePath + "/data/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-        if (data6.metadata !== void 0) {
-          let data23 = data6.metadata;
-          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-          } else {
-            const err41 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-        }
-        if (data6.custom_fields !== void 0) {
-          let data24 = data6.custom_fields;
-          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-          } else {
-            const err42 = { instancePath: instancePath + "/data/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
+      if (!validate15(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate15.errors;
+        else for (const error of validate15.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
   } else {
-    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err44];
+      vErrors = [err14];
     } else {
-      vErrors.push(err44);
+      vErrors.push(err14);
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-var validateCourseJoin = validate14;
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCourseJoin = validate19;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3049,493 +2757,45 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.member !== void 0) {
-      let data3 = data.member;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.id === void 0) {
-          const err8 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (data3.object === void 0) {
-          const err9 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        if (data3.id !== void 0) {
-          if (typeof data3.id !== "string") {
-            const err10 = { instancePath: instancePath + "/member/id", schemaPath: "member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data3.object !== void 0) {
-          if ("member" !== data3.object) {
-            const err11 = { instancePath: instancePath + "/member/object", schemaPath: "member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data3.first_name !== void 0) {
-          if (typeof data3.first_name !== "string") {
-            const err12 = { instancePath: instancePath + "/member/first_name", schemaPath: "member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data3.last_name !== void 0) {
-          if (typeof data3.last_name !== "string") {
-            const err13 = { instancePath: instancePath + "/member/last_name", schemaPath: "member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        if (data3.full_name !== void 0) {
-          if (typeof data3.full_name !== "string") {
-            const err14 = { instancePath: instancePath + "/member/full_name", schemaPath: "member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data3.avatar !== void 0) {
-          if (typeof data3.avatar !== "string") {
-            const err15 = { instancePath: instancePath + "/member/avatar", schemaPath: "member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-        if (data3.email !== void 0) {
-          if (typeof data3.email !== "string") {
-            const err16 = { instancePath: instancePath + "/member/email", schemaPath: "member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data3.is_email_verified !== void 0) {
-          if (typeof data3.is_email_verified !== "boolean") {
-            const err17 = { instancePath: instancePath + "/member/is_email_verified", schemaPath: "member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data3.last_seen !== void 0) {
-          let data12 = data3.last_seen;
-          if (typeof data12 === "string") {
-            if (!formats0.test(data12)) {
-              const err18 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          } else {
-            const err19 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
+      if (!validate13(data.member, { instancePath: instancePath + "/member", parentData: data, parentDataProperty: "member", rootData })) {
+        if (vErrors === null) vErrors = validate13.errors;
+        else for (const error of validate13.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
     if (data.course !== void 0) {
-      let data13 = data.course;
-      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-        if (data13.id === void 0) {
-          const err21 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data13.object === void 0) {
-          const err22 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (data13.created_at === void 0) {
-          const err23 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data13.name === void 0) {
-          const err24 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        if (data13.cover === void 0) {
-          const err25 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-        if (data13.availability === void 0) {
-          const err26 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (data13.visibility === void 0) {
-          const err27 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        if (data13.currency === void 0) {
-          const err28 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-        if (data13.price === void 0) {
-          const err29 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-        if (data13.metadata === void 0) {
-          const err30 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-        if (data13.id !== void 0) {
-          if (typeof data13.id !== "string") {
-            const err31 = { instancePath: instancePath + "/course/id", schemaPath: "course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data13.object !== void 0) {
-          if ("course" !== data13.object) {
-            const err32 = { instancePath: instancePath + "/course/object", schemaPath: "course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data13.created_at !== void 0) {
-          let data16 = data13.created_at;
-          if (typeof data16 === "string") {
-            if (!formats0.test(data16)) {
-              const err33 = { instancePath: instancePath + "/course/created_at", schemaPath: "course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-          } else {
-            const err34 = { instancePath: instancePath + "/course/created_at", schemaPath: "course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data13.name !== void 0) {
-          if (typeof data13.name !== "string") {
-            const err35 = { instancePath: instancePath + "/course/name", schemaPath: "course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data13.status !== void 0) {
-          if (typeof data13.status !== "string") {
-            const err36 = { instancePath: instancePath + "/course/status", schemaPath: "course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data13.cover !== void 0) {
-          let data19 = data13.cover;
-          if (typeof data19 !== "string" && data19 !== null) {
-            const err37 = { instancePath: instancePath + "/course/cover", schemaPath: "course.schema.json/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data13.availability !== void 0) {
-          if (typeof data13.availability !== "string") {
-            const err38 = { instancePath: instancePath + "/course/availability", schemaPath: "course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data13.visibility !== void 0) {
-          if (typeof data13.visibility !== "string") {
-            const err39 = { instancePath: instancePath + "/course/visibility", schemaPath: "course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        if (data13.start_date !== void 0) {
-          let data22 = data13.start_date;
-          if (typeof data22 !== "string" && data22 !== null) {
-            const err40 = { instancePath: instancePath + "/course/start_date", schemaPath: "course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-        if (data13.end_date !== void 0) {
-          let data23 = data13.end_date;
-          if (typeof data23 !== "string" && data23 !== null) {
-            const err41 = { instancePath: instancePath + "/course/end_date", schemaPath: "course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-        }
-        if (data13.currency !== void 0) {
-          if (typeof data13.currency !== "string") {
-            const err42 = { instancePath: instancePath + "/course/currency", schemaPath: "course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-        }
-        if (data13.price !== void 0) {
-          let data25 = data13.price;
-          if (!(typeof data25 == "number" && isFinite(data25)) && data25 !== null) {
-            const err43 = { instancePath: instancePath + "/course/price", schemaPath: "course.schema.json/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type }, message: "must be number,null" };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-        if (data13.free_label !== void 0) {
-          let data26 = data13.free_label;
-          if (typeof data26 !== "string" && data26 !== null) {
-            const err44 = { instancePath: instancePath + "/course/free_label", schemaPath: "course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
-            }
-            errors++;
-          }
-        }
-        if (data13.url !== void 0) {
-          if (typeof data13.url !== "string") {
-            const err45 = { instancePath: instancePath + "/course/url", schemaPath: "course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err45];
-            } else {
-              vErrors.push(err45);
-            }
-            errors++;
-          }
-        }
-        if (data13.public_url !== void 0) {
-          if (typeof data13.public_url !== "string") {
-            const err46 = { instancePath: instancePath + "/course/public_url", schemaPath: "course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err46];
-            } else {
-              vErrors.push(err46);
-            }
-            errors++;
-          }
-        }
-        if (data13.join_url !== void 0) {
-          if (typeof data13.join_url !== "string") {
-            const err47 = { instancePath: instancePath + "/course/join_url", schemaPath: "course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err47];
-            } else {
-              vErrors.push(err47);
-            }
-            errors++;
-          }
-        }
-        if (data13.metadata !== void 0) {
-          let data30 = data13.metadata;
-          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-          } else {
-            const err48 = { instancePath: instancePath + "/course/metadata", schemaPath: "course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err48];
-            } else {
-              vErrors.push(err48);
-            }
-            errors++;
-          }
-        }
-        if (data13.custom_fields !== void 0) {
-          let data31 = data13.custom_fields;
-          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-          } else {
-            const err49 = { instancePath: instancePath + "/course/custom_fields", schemaPath: "course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err49];
-            } else {
-              vErrors.push(err49);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err50 = { instancePath: instancePath + "/course", schemaPath: "course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err50];
-        } else {
-          vErrors.push(err50);
-        }
-        errors++;
+      if (!validate15(data.course, { instancePath: instancePath + "/course", parentData: data, parentDataProperty: "course", rootData })) {
+        if (vErrors === null) vErrors = validate15.errors;
+        else for (const error of validate15.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
     if (data.custom_fields !== void 0) {
-      let data32 = data.custom_fields;
-      if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+      let data5 = data.custom_fields;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
       } else {
-        const err51 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err8];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err8);
         }
         errors++;
       }
     }
   } else {
-    const err52 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err52];
+      vErrors = [err9];
     } else {
-      vErrors.push(err52);
+      vErrors.push(err9);
     }
     errors++;
   }
-  validate15.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3683,8 +2943,9 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      if (!validate15(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+      if (!validate20(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate20.errors;
+        else for (const error of validate20.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -3697,11 +2958,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-var validateCourseUpdated = validate17;
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCourseUpdated = validate24;
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3849,341 +3110,230 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      let data6 = data.data;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.id === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (!validate15(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate15.errors;
+        else for (const error of validate15.errors) vErrors.push(error);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
+var validateElementCompleted = validate26;
+var schema35 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/element.schema.json", "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "metadata"], "properties": { "id": { "type": "string" }, "object": { "const": "element" }, "created_at": { "type": "string", "format": "date-time" }, "name": { "type": "string" }, "cover": { "type": ["string", "null"] }, "type": { "type": "string" }, "position": { "type": "integer" }, "module": { "type": "string" }, "metadata": { "type": "object", "additionalProperties": true } } };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.object === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.name === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.cover === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.type === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.position === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.metadata === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.object !== void 0) {
+      if ("element" !== data.object) {
+        const err9 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data2 = data.created_at;
+      if (typeof data2 === "string") {
+        if (!formats0.test(data2)) {
+          const err10 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err10];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err10);
           }
           errors++;
-        }
-        if (data6.object === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data6.created_at === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data6.name === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data6.cover === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data6.availability === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (data6.visibility === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data6.currency === void 0) {
-          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data6.price === void 0) {
-          const err22 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (data6.metadata === void 0) {
-          const err23 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data6.id !== void 0) {
-          if (typeof data6.id !== "string") {
-            const err24 = { instancePath: instancePath + "/data/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data6.object !== void 0) {
-          if ("course" !== data6.object) {
-            const err25 = { instancePath: instancePath + "/data/object", schemaPath: "common/course.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data6.created_at !== void 0) {
-          let data9 = data6.created_at;
-          if (typeof data9 === "string") {
-            if (!formats0.test(data9)) {
-              const err26 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-          } else {
-            const err27 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/course.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data6.name !== void 0) {
-          if (typeof data6.name !== "string") {
-            const err28 = { instancePath: instancePath + "/data/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data6.status !== void 0) {
-          if (typeof data6.status !== "string") {
-            const err29 = { instancePath: instancePath + "/data/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data6.cover !== void 0) {
-          let data12 = data6.cover;
-          if (typeof data12 !== "string" && data12 !== null) {
-            const err30 = { instancePath: instancePath + "/data/cover", schemaPath: "common/course.schema.json/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data6.availability !== void 0) {
-          if (typeof data6.availability !== "string") {
-            const err31 = { instancePath: instancePath + "/data/availability", schemaPath: "common/course.schema.json/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data6.visibility !== void 0) {
-          if (typeof data6.visibility !== "string") {
-            const err32 = { instancePath: instancePath + "/data/visibility", schemaPath: "common/course.schema.json/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data6.start_date !== void 0) {
-          let data15 = data6.start_date;
-          if (typeof data15 !== "string" && data15 !== null) {
-            const err33 = { instancePath: instancePath + "/data/start_date", schemaPath: "common/course.schema.json/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-        if (data6.end_date !== void 0) {
-          let data16 = data6.end_date;
-          if (typeof data16 !== "string" && data16 !== null) {
-            const err34 = { instancePath: instancePath + "/data/end_date", schemaPath: "common/course.schema.json/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data6.currency !== void 0) {
-          if (typeof data6.currency !== "string") {
-            const err35 = { instancePath: instancePath + "/data/currency", schemaPath: "common/course.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data6.price !== void 0) {
-          let data18 = data6.price;
-          if (!(typeof data18 == "number" && isFinite(data18)) && data18 !== null) {
-            const err36 = { instancePath: instancePath + "/data/price", schemaPath: "common/course.schema.json/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type }, message: "must be number,null" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data6.free_label !== void 0) {
-          let data19 = data6.free_label;
-          if (typeof data19 !== "string" && data19 !== null) {
-            const err37 = { instancePath: instancePath + "/data/free_label", schemaPath: "common/course.schema.json/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data6.url !== void 0) {
-          if (typeof data6.url !== "string") {
-            const err38 = { instancePath: instancePath + "/data/url", schemaPath: "common/course.schema.json/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data6.public_url !== void 0) {
-          if (typeof data6.public_url !== "string") {
-            const err39 = { instancePath: instancePath + "/data/public_url", schemaPath: "common/course.schema.json/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        if (data6.join_url !== void 0) {
-          if (typeof data6.join_url !== "string") {
-            const err40 = { instancePath: instancePath + "/data/join_url", schemaPath: "common/course.schema.json/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-        if (data6.metadata !== void 0) {
-          let data23 = data6.metadata;
-          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-          } else {
-            const err41 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/course.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-        }
-        if (data6.custom_fields !== void 0) {
-          let data24 = data6.custom_fields;
-          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-          } else {
-            const err42 = { instancePath: instancePath + "/data/custom_fields", schemaPath: "common/course.schema.json/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
         }
       } else {
-        const err43 = { instancePath: instancePath + "/data", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err11 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err11];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err12 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.cover !== void 0) {
+      let data4 = data.cover;
+      if (typeof data4 !== "string" && data4 !== null) {
+        const err13 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema35.properties.cover.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err14 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.position !== void 0) {
+      let data6 = data.position;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err15 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.module !== void 0) {
+      if (typeof data.module !== "string") {
+        const err16 = { instancePath: instancePath + "/module", schemaPath: "#/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== void 0) {
+      let data8 = data.metadata;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+      } else {
+        const err17 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
         }
         errors++;
       }
     }
   } else {
-    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err44];
+      vErrors = [err18];
     } else {
-      vErrors.push(err44);
+      vErrors.push(err18);
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-var validateElementCompleted = validate18;
-var schema41 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/element.schema.json", "type": "object", "required": ["id", "object", "created_at", "name", "cover", "type", "position", "metadata"], "properties": { "id": { "type": "string" }, "object": { "const": "element" }, "created_at": { "type": "string", "format": "date-time" }, "name": { "type": "string" }, "cover": { "type": ["string", "null"] }, "type": { "type": "string" }, "position": { "type": "integer" }, "module": { "type": "string" }, "metadata": { "type": "object", "additionalProperties": true } } };
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4296,526 +3446,66 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.member !== void 0) {
-      let data7 = data.member;
-      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-        if (data7.id === void 0) {
-          const err10 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (data7.object === void 0) {
-          const err11 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        if (data7.id !== void 0) {
-          if (typeof data7.id !== "string") {
-            const err12 = { instancePath: instancePath + "/member/id", schemaPath: "member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data7.object !== void 0) {
-          if ("member" !== data7.object) {
-            const err13 = { instancePath: instancePath + "/member/object", schemaPath: "member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        if (data7.first_name !== void 0) {
-          if (typeof data7.first_name !== "string") {
-            const err14 = { instancePath: instancePath + "/member/first_name", schemaPath: "member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data7.last_name !== void 0) {
-          if (typeof data7.last_name !== "string") {
-            const err15 = { instancePath: instancePath + "/member/last_name", schemaPath: "member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-        if (data7.full_name !== void 0) {
-          if (typeof data7.full_name !== "string") {
-            const err16 = { instancePath: instancePath + "/member/full_name", schemaPath: "member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data7.avatar !== void 0) {
-          if (typeof data7.avatar !== "string") {
-            const err17 = { instancePath: instancePath + "/member/avatar", schemaPath: "member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data7.email !== void 0) {
-          if (typeof data7.email !== "string") {
-            const err18 = { instancePath: instancePath + "/member/email", schemaPath: "member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data7.is_email_verified !== void 0) {
-          if (typeof data7.is_email_verified !== "boolean") {
-            const err19 = { instancePath: instancePath + "/member/is_email_verified", schemaPath: "member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-        if (data7.last_seen !== void 0) {
-          let data16 = data7.last_seen;
-          if (typeof data16 === "string") {
-            if (!formats0.test(data16)) {
-              const err20 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-          } else {
-            const err21 = { instancePath: instancePath + "/member/last_seen", schemaPath: "member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err22 = { instancePath: instancePath + "/member", schemaPath: "member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
+      if (!validate13(data.member, { instancePath: instancePath + "/member", parentData: data, parentDataProperty: "member", rootData })) {
+        if (vErrors === null) vErrors = validate13.errors;
+        else for (const error of validate13.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
     if (data.members !== void 0) {
-      let data17 = data.members;
-      if (Array.isArray(data17)) {
-        const len0 = data17.length;
+      let data8 = data.members;
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data18 = data17[i0];
-          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-            if (data18.id === void 0) {
-              const err23 = { instancePath: instancePath + "/members/" + i0, schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err23];
-              } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-            if (data18.object === void 0) {
-              const err24 = { instancePath: instancePath + "/members/" + i0, schemaPath: "member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-            if (data18.id !== void 0) {
-              if (typeof data18.id !== "string") {
-                const err25 = { instancePath: instancePath + "/members/" + i0 + "/id", schemaPath: "member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-            if (data18.object !== void 0) {
-              if ("member" !== data18.object) {
-                const err26 = { instancePath: instancePath + "/members/" + i0 + "/object", schemaPath: "member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-            }
-            if (data18.first_name !== void 0) {
-              if (typeof data18.first_name !== "string") {
-                const err27 = { instancePath: instancePath + "/members/" + i0 + "/first_name", schemaPath: "member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-            if (data18.last_name !== void 0) {
-              if (typeof data18.last_name !== "string") {
-                const err28 = { instancePath: instancePath + "/members/" + i0 + "/last_name", schemaPath: "member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data18.full_name !== void 0) {
-              if (typeof data18.full_name !== "string") {
-                const err29 = { instancePath: instancePath + "/members/" + i0 + "/full_name", schemaPath: "member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data18.avatar !== void 0) {
-              if (typeof data18.avatar !== "string") {
-                const err30 = { instancePath: instancePath + "/members/" + i0 + "/avatar", schemaPath: "member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err30];
-                } else {
-                  vErrors.push(err30);
-                }
-                errors++;
-              }
-            }
-            if (data18.email !== void 0) {
-              if (typeof data18.email !== "string") {
-                const err31 = { instancePath: instancePath + "/members/" + i0 + "/email", schemaPath: "member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-            }
-            if (data18.is_email_verified !== void 0) {
-              if (typeof data18.is_email_verified !== "boolean") {
-                const err32 = { instancePath: instancePath + "/members/" + i0 + "/is_email_verified", schemaPath: "member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-            }
-            if (data18.last_seen !== void 0) {
-              let data27 = data18.last_seen;
-              if (typeof data27 === "string") {
-                if (!formats0.test(data27)) {
-                  const err33 = { instancePath: instancePath + "/members/" + i0 + "/last_seen", schemaPath: "member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err33];
-                  } else {
-                    vErrors.push(err33);
-                  }
-                  errors++;
-                }
-              } else {
-                const err34 = { instancePath: instancePath + "/members/" + i0 + "/last_seen", schemaPath: "member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err35 = { instancePath: instancePath + "/members/" + i0, schemaPath: "member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
+          if (!validate13(data8[i0], { instancePath: instancePath + "/members/" + i0, parentData: data8, parentDataProperty: i0, rootData })) {
+            if (vErrors === null) vErrors = validate13.errors;
+            else for (const error of validate13.errors) vErrors.push(error);
+            errors = vErrors.length;
           }
         }
       } else {
-        const err36 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err10 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err10];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err10);
         }
         errors++;
       }
     }
     if (data.meta !== void 0) {
-      let data28 = data.meta;
-      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+      let data10 = data.meta;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
       } else {
-        const err37 = { instancePath: instancePath + "/meta", schemaPath: "#/properties/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err11 = { instancePath: instancePath + "/meta", schemaPath: "#/properties/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err11];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err11);
         }
         errors++;
       }
     }
     if (data.context !== void 0) {
-      let data29 = data.context;
-      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-        if (data29.id === void 0) {
-          const err38 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-        if (data29.object === void 0) {
-          const err39 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-        if (data29.created_at === void 0) {
-          const err40 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-        if (data29.name === void 0) {
-          const err41 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
-        }
-        if (data29.cover === void 0) {
-          const err42 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-        if (data29.type === void 0) {
-          const err43 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
-        }
-        if (data29.position === void 0) {
-          const err44 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-        if (data29.metadata === void 0) {
-          const err45 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-          if (vErrors === null) {
-            vErrors = [err45];
-          } else {
-            vErrors.push(err45);
-          }
-          errors++;
-        }
-        if (data29.id !== void 0) {
-          if (typeof data29.id !== "string") {
-            const err46 = { instancePath: instancePath + "/context/id", schemaPath: "element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err46];
-            } else {
-              vErrors.push(err46);
-            }
-            errors++;
-          }
-        }
-        if (data29.object !== void 0) {
-          if ("element" !== data29.object) {
-            const err47 = { instancePath: instancePath + "/context/object", schemaPath: "element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err47];
-            } else {
-              vErrors.push(err47);
-            }
-            errors++;
-          }
-        }
-        if (data29.created_at !== void 0) {
-          let data32 = data29.created_at;
-          if (typeof data32 === "string") {
-            if (!formats0.test(data32)) {
-              const err48 = { instancePath: instancePath + "/context/created_at", schemaPath: "element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err48];
-              } else {
-                vErrors.push(err48);
-              }
-              errors++;
-            }
-          } else {
-            const err49 = { instancePath: instancePath + "/context/created_at", schemaPath: "element.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err49];
-            } else {
-              vErrors.push(err49);
-            }
-            errors++;
-          }
-        }
-        if (data29.name !== void 0) {
-          if (typeof data29.name !== "string") {
-            const err50 = { instancePath: instancePath + "/context/name", schemaPath: "element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err50];
-            } else {
-              vErrors.push(err50);
-            }
-            errors++;
-          }
-        }
-        if (data29.cover !== void 0) {
-          let data34 = data29.cover;
-          if (typeof data34 !== "string" && data34 !== null) {
-            const err51 = { instancePath: instancePath + "/context/cover", schemaPath: "element.schema.json/properties/cover/type", keyword: "type", params: { type: schema41.properties.cover.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err51];
-            } else {
-              vErrors.push(err51);
-            }
-            errors++;
-          }
-        }
-        if (data29.type !== void 0) {
-          if (typeof data29.type !== "string") {
-            const err52 = { instancePath: instancePath + "/context/type", schemaPath: "element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err52];
-            } else {
-              vErrors.push(err52);
-            }
-            errors++;
-          }
-        }
-        if (data29.position !== void 0) {
-          let data36 = data29.position;
-          if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
-            const err53 = { instancePath: instancePath + "/context/position", schemaPath: "element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
-            }
-            errors++;
-          }
-        }
-        if (data29.module !== void 0) {
-          if (typeof data29.module !== "string") {
-            const err54 = { instancePath: instancePath + "/context/module", schemaPath: "element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err54];
-            } else {
-              vErrors.push(err54);
-            }
-            errors++;
-          }
-        }
-        if (data29.metadata !== void 0) {
-          let data38 = data29.metadata;
-          if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-          } else {
-            const err55 = { instancePath: instancePath + "/context/metadata", schemaPath: "element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err55];
-            } else {
-              vErrors.push(err55);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err56 = { instancePath: instancePath + "/context", schemaPath: "element.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err56];
-        } else {
-          vErrors.push(err56);
-        }
-        errors++;
+      if (!validate30(data.context, { instancePath: instancePath + "/context", parentData: data, parentDataProperty: "context", rootData })) {
+        if (vErrors === null) vErrors = validate30.errors;
+        else for (const error of validate30.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
   } else {
-    const err57 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err57];
+      vErrors = [err12];
     } else {
-      vErrors.push(err57);
+      vErrors.push(err12);
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4963,8 +3653,9 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      if (!validate19(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+      if (!validate27(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate27.errors;
+        else for (const error of validate27.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -4977,11 +3668,11 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate18.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var validateElementCreated = validate21;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateElementCreated = validate33;
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5129,218 +3820,26 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      let data6 = data.data;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.id === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (data6.object === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data6.created_at === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data6.name === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data6.cover === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data6.type === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (data6.position === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data6.metadata === void 0) {
-          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data6.id !== void 0) {
-          if (typeof data6.id !== "string") {
-            const err22 = { instancePath: instancePath + "/data/id", schemaPath: "common/element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data6.object !== void 0) {
-          if ("element" !== data6.object) {
-            const err23 = { instancePath: instancePath + "/data/object", schemaPath: "common/element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data6.created_at !== void 0) {
-          let data9 = data6.created_at;
-          if (typeof data9 === "string") {
-            if (!formats0.test(data9)) {
-              const err24 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          } else {
-            const err25 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data6.name !== void 0) {
-          if (typeof data6.name !== "string") {
-            const err26 = { instancePath: instancePath + "/data/name", schemaPath: "common/element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data6.cover !== void 0) {
-          let data11 = data6.cover;
-          if (typeof data11 !== "string" && data11 !== null) {
-            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema41.properties.cover.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data6.type !== void 0) {
-          if (typeof data6.type !== "string") {
-            const err28 = { instancePath: instancePath + "/data/type", schemaPath: "common/element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data6.position !== void 0) {
-          let data13 = data6.position;
-          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-            const err29 = { instancePath: instancePath + "/data/position", schemaPath: "common/element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data6.module !== void 0) {
-          if (typeof data6.module !== "string") {
-            const err30 = { instancePath: instancePath + "/data/module", schemaPath: "common/element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data6.metadata !== void 0) {
-          let data15 = data6.metadata;
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-          } else {
-            const err31 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
+      if (!validate30(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate30.errors;
+        else for (const error of validate30.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err14];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err14);
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-var validateElementDeleted = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateElementDeleted = validate35;
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5488,218 +3987,26 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      let data6 = data.data;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.id === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (data6.object === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data6.created_at === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data6.name === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data6.cover === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data6.type === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (data6.position === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data6.metadata === void 0) {
-          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data6.id !== void 0) {
-          if (typeof data6.id !== "string") {
-            const err22 = { instancePath: instancePath + "/data/id", schemaPath: "common/element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data6.object !== void 0) {
-          if ("element" !== data6.object) {
-            const err23 = { instancePath: instancePath + "/data/object", schemaPath: "common/element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data6.created_at !== void 0) {
-          let data9 = data6.created_at;
-          if (typeof data9 === "string") {
-            if (!formats0.test(data9)) {
-              const err24 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          } else {
-            const err25 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data6.name !== void 0) {
-          if (typeof data6.name !== "string") {
-            const err26 = { instancePath: instancePath + "/data/name", schemaPath: "common/element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data6.cover !== void 0) {
-          let data11 = data6.cover;
-          if (typeof data11 !== "string" && data11 !== null) {
-            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema41.properties.cover.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data6.type !== void 0) {
-          if (typeof data6.type !== "string") {
-            const err28 = { instancePath: instancePath + "/data/type", schemaPath: "common/element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data6.position !== void 0) {
-          let data13 = data6.position;
-          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-            const err29 = { instancePath: instancePath + "/data/position", schemaPath: "common/element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data6.module !== void 0) {
-          if (typeof data6.module !== "string") {
-            const err30 = { instancePath: instancePath + "/data/module", schemaPath: "common/element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data6.metadata !== void 0) {
-          let data15 = data6.metadata;
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-          } else {
-            const err31 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
+      if (!validate30(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate30.errors;
+        else for (const error of validate30.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err14];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err14);
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-var validateElementUpdated = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateElementUpdated = validate37;
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5847,218 +4154,26 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      let data6 = data.data;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.id === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (data6.object === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data6.created_at === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data6.name === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data6.cover === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data6.type === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (data6.position === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data6.metadata === void 0) {
-          const err21 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data6.id !== void 0) {
-          if (typeof data6.id !== "string") {
-            const err22 = { instancePath: instancePath + "/data/id", schemaPath: "common/element.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data6.object !== void 0) {
-          if ("element" !== data6.object) {
-            const err23 = { instancePath: instancePath + "/data/object", schemaPath: "common/element.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data6.created_at !== void 0) {
-          let data9 = data6.created_at;
-          if (typeof data9 === "string") {
-            if (!formats0.test(data9)) {
-              const err24 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          } else {
-            const err25 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/element.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data6.name !== void 0) {
-          if (typeof data6.name !== "string") {
-            const err26 = { instancePath: instancePath + "/data/name", schemaPath: "common/element.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data6.cover !== void 0) {
-          let data11 = data6.cover;
-          if (typeof data11 !== "string" && data11 !== null) {
-            const err27 = { instancePath: instancePath + "/data/cover", schemaPath: "common/element.schema.json/properties/cover/type", keyword: "type", params: { type: schema41.properties.cover.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data6.type !== void 0) {
-          if (typeof data6.type !== "string") {
-            const err28 = { instancePath: instancePath + "/data/type", schemaPath: "common/element.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data6.position !== void 0) {
-          let data13 = data6.position;
-          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-            const err29 = { instancePath: instancePath + "/data/position", schemaPath: "common/element.schema.json/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data6.module !== void 0) {
-          if (typeof data6.module !== "string") {
-            const err30 = { instancePath: instancePath + "/data/module", schemaPath: "common/element.schema.json/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data6.metadata !== void 0) {
-          let data15 = data6.metadata;
-          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-          } else {
-            const err31 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/element.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/data", schemaPath: "common/element.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
+      if (!validate30(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate30.errors;
+        else for (const error of validate30.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err14];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err14);
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-var validateMemberLogin = validate24;
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateMemberLogin = validate39;
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6206,161 +4321,147 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      let data6 = data.data;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.id === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (!validate13(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate13.errors;
+        else for (const error of validate13.errors) vErrors.push(error);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate39.errors = vErrors;
+  return errors === 0;
+}
+var validateModuleCreated = validate41;
+var schema46 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/module.schema.json", "type": "object", "additionalProperties": true, "required": [], "properties": { "id": { "type": "string" }, "object": { "const": "module" }, "name": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }, "cover": { "type": ["string", "null"] }, "type": { "type": "string" }, "position": { "type": "number" }, "metadata": { "type": "object", "additionalProperties": true } } };
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.object !== void 0) {
+      if ("module" !== data.object) {
+        const err1 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "module" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data3 = data.created_at;
+      if (typeof data3 === "string") {
+        if (!formats0.test(data3)) {
+          const err3 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err3];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err3);
           }
           errors++;
-        }
-        if (data6.object === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data6.id !== void 0) {
-          if (typeof data6.id !== "string") {
-            const err16 = { instancePath: instancePath + "/data/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data6.object !== void 0) {
-          if ("member" !== data6.object) {
-            const err17 = { instancePath: instancePath + "/data/object", schemaPath: "common/member.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data6.first_name !== void 0) {
-          if (typeof data6.first_name !== "string") {
-            const err18 = { instancePath: instancePath + "/data/first_name", schemaPath: "common/member.schema.json/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data6.last_name !== void 0) {
-          if (typeof data6.last_name !== "string") {
-            const err19 = { instancePath: instancePath + "/data/last_name", schemaPath: "common/member.schema.json/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-        if (data6.full_name !== void 0) {
-          if (typeof data6.full_name !== "string") {
-            const err20 = { instancePath: instancePath + "/data/full_name", schemaPath: "common/member.schema.json/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data6.avatar !== void 0) {
-          if (typeof data6.avatar !== "string") {
-            const err21 = { instancePath: instancePath + "/data/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data6.email !== void 0) {
-          if (typeof data6.email !== "string") {
-            const err22 = { instancePath: instancePath + "/data/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data6.is_email_verified !== void 0) {
-          if (typeof data6.is_email_verified !== "boolean") {
-            const err23 = { instancePath: instancePath + "/data/is_email_verified", schemaPath: "common/member.schema.json/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data6.last_seen !== void 0) {
-          let data15 = data6.last_seen;
-          if (typeof data15 === "string") {
-            if (!formats0.test(data15)) {
-              const err24 = { instancePath: instancePath + "/data/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          } else {
-            const err25 = { instancePath: instancePath + "/data/last_seen", schemaPath: "common/member.schema.json/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
         }
       } else {
-        const err26 = { instancePath: instancePath + "/data", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err4];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.cover !== void 0) {
+      let data4 = data.cover;
+      if (typeof data4 !== "string" && data4 !== null) {
+        const err5 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema46.properties.cover.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      if (typeof data.type !== "string") {
+        const err6 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.position !== void 0) {
+      let data6 = data.position;
+      if (!(typeof data6 == "number" && isFinite(data6))) {
+        const err7 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== void 0) {
+      let data7 = data.metadata;
+      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+      } else {
+        const err8 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
         }
         errors++;
       }
     }
   } else {
-    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err9];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err9);
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-var validateModuleCreated = validate25;
-var schema56 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachfloor/common/module.schema.json", "type": "object", "additionalProperties": true, "required": [], "properties": { "id": { "type": "string" }, "object": { "const": "module" }, "name": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }, "cover": { "type": ["string", "null"] }, "type": { "type": "string" }, "position": { "type": "number" }, "metadata": { "type": "object", "additionalProperties": true } } };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6508,135 +4609,26 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      let data6 = data.data;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.id !== void 0) {
-          if (typeof data6.id !== "string") {
-            const err14 = { instancePath: instancePath + "/data/id", schemaPath: "common/module.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data6.object !== void 0) {
-          if ("module" !== data6.object) {
-            const err15 = { instancePath: instancePath + "/data/object", schemaPath: "common/module.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "module" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-        if (data6.name !== void 0) {
-          if (typeof data6.name !== "string") {
-            const err16 = { instancePath: instancePath + "/data/name", schemaPath: "common/module.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data6.created_at !== void 0) {
-          let data10 = data6.created_at;
-          if (typeof data10 === "string") {
-            if (!formats0.test(data10)) {
-              const err17 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/module.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-          } else {
-            const err18 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/module.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data6.cover !== void 0) {
-          let data11 = data6.cover;
-          if (typeof data11 !== "string" && data11 !== null) {
-            const err19 = { instancePath: instancePath + "/data/cover", schemaPath: "common/module.schema.json/properties/cover/type", keyword: "type", params: { type: schema56.properties.cover.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-        if (data6.type !== void 0) {
-          if (typeof data6.type !== "string") {
-            const err20 = { instancePath: instancePath + "/data/type", schemaPath: "common/module.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data6.position !== void 0) {
-          let data13 = data6.position;
-          if (!(typeof data13 == "number" && isFinite(data13))) {
-            const err21 = { instancePath: instancePath + "/data/position", schemaPath: "common/module.schema.json/properties/position/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data6.metadata !== void 0) {
-          let data14 = data6.metadata;
-          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-          } else {
-            const err22 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/module.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/data", schemaPath: "common/module.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
+      if (!validate42(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate42.errors;
+        else for (const error of validate42.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err14];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err14);
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-var validateModuleUpdated = validate26;
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateModuleUpdated = validate44;
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6784,135 +4776,26 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      let data6 = data.data;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.id !== void 0) {
-          if (typeof data6.id !== "string") {
-            const err14 = { instancePath: instancePath + "/data/id", schemaPath: "common/module.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data6.object !== void 0) {
-          if ("module" !== data6.object) {
-            const err15 = { instancePath: instancePath + "/data/object", schemaPath: "common/module.schema.json/properties/object/const", keyword: "const", params: { allowedValue: "module" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-        if (data6.name !== void 0) {
-          if (typeof data6.name !== "string") {
-            const err16 = { instancePath: instancePath + "/data/name", schemaPath: "common/module.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data6.created_at !== void 0) {
-          let data10 = data6.created_at;
-          if (typeof data10 === "string") {
-            if (!formats0.test(data10)) {
-              const err17 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/module.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-          } else {
-            const err18 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/module.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data6.cover !== void 0) {
-          let data11 = data6.cover;
-          if (typeof data11 !== "string" && data11 !== null) {
-            const err19 = { instancePath: instancePath + "/data/cover", schemaPath: "common/module.schema.json/properties/cover/type", keyword: "type", params: { type: schema56.properties.cover.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-        if (data6.type !== void 0) {
-          if (typeof data6.type !== "string") {
-            const err20 = { instancePath: instancePath + "/data/type", schemaPath: "common/module.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data6.position !== void 0) {
-          let data13 = data6.position;
-          if (!(typeof data13 == "number" && isFinite(data13))) {
-            const err21 = { instancePath: instancePath + "/data/position", schemaPath: "common/module.schema.json/properties/position/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data6.metadata !== void 0) {
-          let data14 = data6.metadata;
-          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-          } else {
-            const err22 = { instancePath: instancePath + "/data/metadata", schemaPath: "common/module.schema.json/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/data", schemaPath: "common/module.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
+      if (!validate42(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate42.errors;
+        else for (const error of validate42.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err14];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err14);
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-var validateOrganizationJoin = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateOrganizationJoin = validate46;
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7081,11 +4964,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-var validateCommonEnvelope = validate32;
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCommonEnvelope = validate49;
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7202,7 +5085,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
 

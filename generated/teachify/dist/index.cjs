@@ -1075,6 +1075,186 @@ function standardUnion(catalogue2, schema) {
 var validateCourseCreated = validate10;
 var schema13 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/common/course.schema.json", "type": "object", "required": ["id", "name", "description", "state", "type", "created_at", "updated_at", "slug", "plans"], "properties": { "id": { "type": "string" }, "name": { "type": "string" }, "description": { "type": ["string", "null"] }, "state": { "type": "string" }, "type": { "const": "Course" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" }, "slug": { "type": "string" }, "plans": { "type": "array", "items": { "$ref": "plan.schema.json" } } } };
 var formats0 = /^(?:(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))|(?:(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29))[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.name === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.description === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.currency === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.amount === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.updated_at === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      if (typeof data.description !== "string") {
+        const err9 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.currency !== void 0) {
+      if (typeof data.currency !== "string") {
+        const err10 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.amount !== void 0) {
+      let data4 = data.amount;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err11 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data5 = data.created_at;
+      if (typeof data5 === "string") {
+        if (!formats0.test(data5)) {
+          const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.updated_at !== void 0) {
+      let data6 = data.updated_at;
+      if (typeof data6 === "string") {
+        if (!formats0.test(data6)) {
+          const err14 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err16];
+    } else {
+      vErrors.push(err16);
+    }
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -1277,197 +1457,28 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data8)) {
         const len0 = data8.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data9 = data8[i0];
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.id === void 0) {
-              const err19 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-            if (data9.name === void 0) {
-              const err20 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            if (data9.description === void 0) {
-              const err21 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (data9.currency === void 0) {
-              const err22 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-            if (data9.amount === void 0) {
-              const err23 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
-              if (vErrors === null) {
-                vErrors = [err23];
-              } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-            if (data9.created_at === void 0) {
-              const err24 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-            if (data9.updated_at === void 0) {
-              const err25 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-            if (data9.id !== void 0) {
-              if (typeof data9.id !== "string") {
-                const err26 = { instancePath: instancePath + "/plans/" + i0 + "/id", schemaPath: "plan.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-            }
-            if (data9.name !== void 0) {
-              if (typeof data9.name !== "string") {
-                const err27 = { instancePath: instancePath + "/plans/" + i0 + "/name", schemaPath: "plan.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-            if (data9.description !== void 0) {
-              if (typeof data9.description !== "string") {
-                const err28 = { instancePath: instancePath + "/plans/" + i0 + "/description", schemaPath: "plan.schema.json/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data9.currency !== void 0) {
-              if (typeof data9.currency !== "string") {
-                const err29 = { instancePath: instancePath + "/plans/" + i0 + "/currency", schemaPath: "plan.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data9.amount !== void 0) {
-              let data14 = data9.amount;
-              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-                const err30 = { instancePath: instancePath + "/plans/" + i0 + "/amount", schemaPath: "plan.schema.json/properties/amount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err30];
-                } else {
-                  vErrors.push(err30);
-                }
-                errors++;
-              }
-            }
-            if (data9.created_at !== void 0) {
-              let data15 = data9.created_at;
-              if (typeof data15 === "string") {
-                if (!formats0.test(data15)) {
-                  const err31 = { instancePath: instancePath + "/plans/" + i0 + "/created_at", schemaPath: "plan.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err31];
-                  } else {
-                    vErrors.push(err31);
-                  }
-                  errors++;
-                }
-              } else {
-                const err32 = { instancePath: instancePath + "/plans/" + i0 + "/created_at", schemaPath: "plan.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-            }
-            if (data9.updated_at !== void 0) {
-              let data16 = data9.updated_at;
-              if (typeof data16 === "string") {
-                if (!formats0.test(data16)) {
-                  const err33 = { instancePath: instancePath + "/plans/" + i0 + "/updated_at", schemaPath: "plan.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-                  if (vErrors === null) {
-                    vErrors = [err33];
-                  } else {
-                    vErrors.push(err33);
-                  }
-                  errors++;
-                }
-              } else {
-                const err34 = { instancePath: instancePath + "/plans/" + i0 + "/updated_at", schemaPath: "plan.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err35 = { instancePath: instancePath + "/plans/" + i0, schemaPath: "plan.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
+          if (!validate12(data8[i0], { instancePath: instancePath + "/plans/" + i0, parentData: data8, parentDataProperty: i0, rootData })) {
+            if (vErrors === null) vErrors = validate12.errors;
+            else for (const error of validate12.errors) vErrors.push(error);
+            errors = vErrors.length;
           }
         }
       } else {
-        const err36 = { instancePath: instancePath + "/plans", schemaPath: "#/properties/plans/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err19 = { instancePath: instancePath + "/plans", schemaPath: "#/properties/plans/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err19];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
   } else {
-    const err37 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err37];
+      vErrors = [err20];
     } else {
-      vErrors.push(err37);
+      vErrors.push(err20);
     }
     errors++;
   }
@@ -1561,7 +1572,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.data !== void 0) {
       if (!validate11(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -1577,8 +1589,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   validate10.errors = vErrors;
   return errors === 0;
 }
-var validateCourseStudentEnroll = validate13;
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCourseStudentEnroll = validate15;
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1982,11 +1994,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-var validateCourseUpdated = validate14;
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCourseUpdated = validate16;
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2073,7 +2085,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.data !== void 0) {
       if (!validate11(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        if (vErrors === null) vErrors = validate11.errors;
+        else for (const error of validate11.errors) vErrors.push(error);
         errors = vErrors.length;
       }
     }
@@ -2086,12 +2099,373 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-var validateMembershipPlanCreated = validate16;
+var validateMembershipPlanCreated = validate18;
 var schema21 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/common/membership-plan.schema.json", "type": "object", "required": ["id", "name", "currency", "amount", "active", "created_at", "updated_at", "plan_type", "quantity", "sold_items_count", "slug", "max_interval_count", "visible"], "properties": { "id": { "type": "string" }, "name": { "type": "string" }, "description": { "type": ["string", "null"] }, "currency": { "type": "string" }, "amount": { "type": "number" }, "interval": { "type": "string" }, "interval_count": { "type": "integer" }, "active": { "type": "boolean" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" }, "ended_at": { "type": ["string", "null"], "format": "date-time" }, "plan_type": { "type": "string" }, "quantity": { "type": ["integer", "null"] }, "sold_items_count": { "type": "integer" }, "slug": { "type": "string" }, "max_interval_count": { "type": ["integer", "null"] }, "visible": { "type": "boolean" } } };
-function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.name === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.currency === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.amount === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.active === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.updated_at === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.plan_type === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "plan_type" }, message: "must have required property 'plan_type'" };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.quantity === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "quantity" }, message: "must have required property 'quantity'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.sold_items_count === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sold_items_count" }, message: "must have required property 'sold_items_count'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.slug === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.max_interval_count === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "max_interval_count" }, message: "must have required property 'max_interval_count'" };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    if (data.visible === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visible" }, message: "must have required property 'visible'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err13 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      let data2 = data.description;
+      if (typeof data2 !== "string" && data2 !== null) {
+        const err15 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: schema21.properties.description.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.currency !== void 0) {
+      if (typeof data.currency !== "string") {
+        const err16 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.amount !== void 0) {
+      let data4 = data.amount;
+      if (!(typeof data4 == "number" && isFinite(data4))) {
+        const err17 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.interval !== void 0) {
+      if (typeof data.interval !== "string") {
+        const err18 = { instancePath: instancePath + "/interval", schemaPath: "#/properties/interval/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.interval_count !== void 0) {
+      let data6 = data.interval_count;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err19 = { instancePath: instancePath + "/interval_count", schemaPath: "#/properties/interval_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.active !== void 0) {
+      if (typeof data.active !== "boolean") {
+        const err20 = { instancePath: instancePath + "/active", schemaPath: "#/properties/active/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data8 = data.created_at;
+      if (typeof data8 === "string") {
+        if (!formats0.test(data8)) {
+          const err21 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.updated_at !== void 0) {
+      let data9 = data.updated_at;
+      if (typeof data9 === "string") {
+        if (!formats0.test(data9)) {
+          const err23 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.ended_at !== void 0) {
+      let data10 = data.ended_at;
+      if (typeof data10 !== "string" && data10 !== null) {
+        const err25 = { instancePath: instancePath + "/ended_at", schemaPath: "#/properties/ended_at/type", keyword: "type", params: { type: schema21.properties.ended_at.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data10 === "string") {
+        if (!formats0.test(data10)) {
+          const err26 = { instancePath: instancePath + "/ended_at", schemaPath: "#/properties/ended_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.plan_type !== void 0) {
+      if (typeof data.plan_type !== "string") {
+        const err27 = { instancePath: instancePath + "/plan_type", schemaPath: "#/properties/plan_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.quantity !== void 0) {
+      let data12 = data.quantity;
+      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12)) && data12 !== null) {
+        const err28 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/type", keyword: "type", params: { type: schema21.properties.quantity.type }, message: "must be integer,null" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.sold_items_count !== void 0) {
+      let data13 = data.sold_items_count;
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err29 = { instancePath: instancePath + "/sold_items_count", schemaPath: "#/properties/sold_items_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.slug !== void 0) {
+      if (typeof data.slug !== "string") {
+        const err30 = { instancePath: instancePath + "/slug", schemaPath: "#/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.max_interval_count !== void 0) {
+      let data15 = data.max_interval_count;
+      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15)) && data15 !== null) {
+        const err31 = { instancePath: instancePath + "/max_interval_count", schemaPath: "#/properties/max_interval_count/type", keyword: "type", params: { type: schema21.properties.max_interval_count.type }, message: "must be integer,null" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.visible !== void 0) {
+      if (typeof data.visible !== "boolean") {
+        const err32 = { instancePath: instancePath + "/visible", schemaPath: "#/properties/visible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err33];
+    } else {
+      vErrors.push(err33);
+    }
+    errors++;
+  }
+  validate19.errors = vErrors;
+  return errors === 0;
+}
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2177,376 +2551,26 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      let data3 = data.data;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.id === void 0) {
-          const err8 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (data3.name === void 0) {
-          const err9 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        if (data3.currency === void 0) {
-          const err10 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (data3.amount === void 0) {
-          const err11 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        if (data3.active === void 0) {
-          const err12 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        if (data3.created_at === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data3.updated_at === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (data3.plan_type === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "plan_type" }, message: "must have required property 'plan_type'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data3.quantity === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "quantity" }, message: "must have required property 'quantity'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data3.sold_items_count === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "sold_items_count" }, message: "must have required property 'sold_items_count'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data3.slug === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data3.max_interval_count === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "max_interval_count" }, message: "must have required property 'max_interval_count'" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (data3.visible === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "visible" }, message: "must have required property 'visible'" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data3.id !== void 0) {
-          if (typeof data3.id !== "string") {
-            const err21 = { instancePath: instancePath + "/data/id", schemaPath: "common/membership-plan.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data3.name !== void 0) {
-          if (typeof data3.name !== "string") {
-            const err22 = { instancePath: instancePath + "/data/name", schemaPath: "common/membership-plan.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data3.description !== void 0) {
-          let data6 = data3.description;
-          if (typeof data6 !== "string" && data6 !== null) {
-            const err23 = { instancePath: instancePath + "/data/description", schemaPath: "common/membership-plan.schema.json/properties/description/type", keyword: "type", params: { type: schema21.properties.description.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data3.currency !== void 0) {
-          if (typeof data3.currency !== "string") {
-            const err24 = { instancePath: instancePath + "/data/currency", schemaPath: "common/membership-plan.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data3.amount !== void 0) {
-          let data8 = data3.amount;
-          if (!(typeof data8 == "number" && isFinite(data8))) {
-            const err25 = { instancePath: instancePath + "/data/amount", schemaPath: "common/membership-plan.schema.json/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data3.interval !== void 0) {
-          if (typeof data3.interval !== "string") {
-            const err26 = { instancePath: instancePath + "/data/interval", schemaPath: "common/membership-plan.schema.json/properties/interval/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data3.interval_count !== void 0) {
-          let data10 = data3.interval_count;
-          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-            const err27 = { instancePath: instancePath + "/data/interval_count", schemaPath: "common/membership-plan.schema.json/properties/interval_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data3.active !== void 0) {
-          if (typeof data3.active !== "boolean") {
-            const err28 = { instancePath: instancePath + "/data/active", schemaPath: "common/membership-plan.schema.json/properties/active/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data3.created_at !== void 0) {
-          let data12 = data3.created_at;
-          if (typeof data12 === "string") {
-            if (!formats0.test(data12)) {
-              const err29 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/membership-plan.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-          } else {
-            const err30 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/membership-plan.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data3.updated_at !== void 0) {
-          let data13 = data3.updated_at;
-          if (typeof data13 === "string") {
-            if (!formats0.test(data13)) {
-              const err31 = { instancePath: instancePath + "/data/updated_at", schemaPath: "common/membership-plan.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-          } else {
-            const err32 = { instancePath: instancePath + "/data/updated_at", schemaPath: "common/membership-plan.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data3.ended_at !== void 0) {
-          let data14 = data3.ended_at;
-          if (typeof data14 !== "string" && data14 !== null) {
-            const err33 = { instancePath: instancePath + "/data/ended_at", schemaPath: "common/membership-plan.schema.json/properties/ended_at/type", keyword: "type", params: { type: schema21.properties.ended_at.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-          if (typeof data14 === "string") {
-            if (!formats0.test(data14)) {
-              const err34 = { instancePath: instancePath + "/data/ended_at", schemaPath: "common/membership-plan.schema.json/properties/ended_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err34];
-              } else {
-                vErrors.push(err34);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data3.plan_type !== void 0) {
-          if (typeof data3.plan_type !== "string") {
-            const err35 = { instancePath: instancePath + "/data/plan_type", schemaPath: "common/membership-plan.schema.json/properties/plan_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data3.quantity !== void 0) {
-          let data16 = data3.quantity;
-          if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16)) && data16 !== null) {
-            const err36 = { instancePath: instancePath + "/data/quantity", schemaPath: "common/membership-plan.schema.json/properties/quantity/type", keyword: "type", params: { type: schema21.properties.quantity.type }, message: "must be integer,null" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data3.sold_items_count !== void 0) {
-          let data17 = data3.sold_items_count;
-          if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-            const err37 = { instancePath: instancePath + "/data/sold_items_count", schemaPath: "common/membership-plan.schema.json/properties/sold_items_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data3.slug !== void 0) {
-          if (typeof data3.slug !== "string") {
-            const err38 = { instancePath: instancePath + "/data/slug", schemaPath: "common/membership-plan.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data3.max_interval_count !== void 0) {
-          let data19 = data3.max_interval_count;
-          if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19)) && data19 !== null) {
-            const err39 = { instancePath: instancePath + "/data/max_interval_count", schemaPath: "common/membership-plan.schema.json/properties/max_interval_count/type", keyword: "type", params: { type: schema21.properties.max_interval_count.type }, message: "must be integer,null" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        if (data3.visible !== void 0) {
-          if (typeof data3.visible !== "boolean") {
-            const err40 = { instancePath: instancePath + "/data/visible", schemaPath: "common/membership-plan.schema.json/properties/visible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err41 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
+      if (!validate19(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate19.errors;
+        else for (const error of validate19.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err42];
+      vErrors = [err8];
     } else {
-      vErrors.push(err42);
+      vErrors.push(err8);
     }
     errors++;
   }
-  validate16.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-var validateMembershipPlanUpdated = validate17;
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateMembershipPlanUpdated = validate21;
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2632,10 +2656,125 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      let data3 = data.data;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.id === void 0) {
-          const err8 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (!validate19(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate19.errors;
+        else for (const error of validate19.errors) vErrors.push(error);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+var validatePaymentPaid = validate23;
+var schema26 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/common/payment.schema.json", "type": "object", "required": ["id"], "properties": { "id": { "type": "string" }, "trade_no": { "type": ["string", "null"] }, "currency": { "type": ["string", "null"] }, "amount": { "type": ["integer", "null"] }, "original_amount": { "type": ["integer", "null"] }, "refunded_amount": { "type": ["integer", "null"] }, "paid_at": { "type": ["string", "null"], "format": "date-time" }, "created_at": { "type": ["string", "null"], "format": "date-time" }, "refunded_at": { "type": ["string", "null"], "format": "date-time" }, "payment_state": { "type": ["string", "null"] }, "payment_type": { "type": ["string", "null"] }, "affiliate_code": { "type": ["string", "null"] }, "remark": { "type": ["string", "null"] }, "user": { "type": "object", "required": ["id"], "properties": { "id": { "type": "string" }, "email": { "type": ["string", "null"] }, "name": { "type": ["string", "null"] }, "phone_number": { "type": ["string", "null"] }, "third_party_id": { "type": ["string", "null"] } } }, "payment_method_details": { "type": ["object", "null"], "properties": { "last_four": { "type": ["string", "null"] }, "brand": { "type": ["string", "null"] } } }, "lineitems": { "type": ["array", "null"], "items": { "type": "object", "additionalProperties": true, "properties": { "name": { "type": ["string", "null"] }, "quantity": { "type": ["integer", "null"] }, "amount": { "type": ["number", "null"] }, "refunded_amount": { "type": ["number", "null"] } } } } } };
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.trade_no !== void 0) {
+      let data1 = data.trade_no;
+      if (typeof data1 !== "string" && data1 !== null) {
+        const err2 = { instancePath: instancePath + "/trade_no", schemaPath: "#/properties/trade_no/type", keyword: "type", params: { type: schema26.properties.trade_no.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.currency !== void 0) {
+      let data2 = data.currency;
+      if (typeof data2 !== "string" && data2 !== null) {
+        const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: schema26.properties.currency.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.amount !== void 0) {
+      let data3 = data.amount;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3)) && data3 !== null) {
+        const err4 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: schema26.properties.amount.type }, message: "must be integer,null" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.original_amount !== void 0) {
+      let data4 = data.original_amount;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4)) && data4 !== null) {
+        const err5 = { instancePath: instancePath + "/original_amount", schemaPath: "#/properties/original_amount/type", keyword: "type", params: { type: schema26.properties.original_amount.type }, message: "must be integer,null" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.refunded_amount !== void 0) {
+      let data5 = data.refunded_amount;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5)) && data5 !== null) {
+        const err6 = { instancePath: instancePath + "/refunded_amount", schemaPath: "#/properties/refunded_amount/type", keyword: "type", params: { type: schema26.properties.refunded_amount.type }, message: "must be integer,null" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.paid_at !== void 0) {
+      let data6 = data.paid_at;
+      if (typeof data6 !== "string" && data6 !== null) {
+        const err7 = { instancePath: instancePath + "/paid_at", schemaPath: "#/properties/paid_at/type", keyword: "type", params: { type: schema26.properties.paid_at.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (typeof data6 === "string") {
+        if (!formats0.test(data6)) {
+          const err8 = { instancePath: instancePath + "/paid_at", schemaPath: "#/properties/paid_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -2643,17 +2782,22 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data3.name === void 0) {
-          const err9 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data7 = data.created_at;
+      if (typeof data7 !== "string" && data7 !== null) {
+        const err9 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: schema26.properties.created_at.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
         }
-        if (data3.currency === void 0) {
-          const err10 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+        errors++;
+      }
+      if (typeof data7 === "string") {
+        if (!formats0.test(data7)) {
+          const err10 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2661,17 +2805,22 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data3.amount === void 0) {
-          const err11 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
+      }
+    }
+    if (data.refunded_at !== void 0) {
+      let data8 = data.refunded_at;
+      if (typeof data8 !== "string" && data8 !== null) {
+        const err11 = { instancePath: instancePath + "/refunded_at", schemaPath: "#/properties/refunded_at/type", keyword: "type", params: { type: schema26.properties.refunded_at.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
         }
-        if (data3.active === void 0) {
-          const err12 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
+        errors++;
+      }
+      if (typeof data8 === "string") {
+        if (!formats0.test(data8)) {
+          const err12 = { instancePath: instancePath + "/refunded_at", schemaPath: "#/properties/refunded_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2679,44 +2828,61 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data3.created_at === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
+      }
+    }
+    if (data.payment_state !== void 0) {
+      let data9 = data.payment_state;
+      if (typeof data9 !== "string" && data9 !== null) {
+        const err13 = { instancePath: instancePath + "/payment_state", schemaPath: "#/properties/payment_state/type", keyword: "type", params: { type: schema26.properties.payment_state.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
         }
-        if (data3.updated_at === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
+        errors++;
+      }
+    }
+    if (data.payment_type !== void 0) {
+      let data10 = data.payment_type;
+      if (typeof data10 !== "string" && data10 !== null) {
+        const err14 = { instancePath: instancePath + "/payment_type", schemaPath: "#/properties/payment_type/type", keyword: "type", params: { type: schema26.properties.payment_type.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
         }
-        if (data3.plan_type === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "plan_type" }, message: "must have required property 'plan_type'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
+        errors++;
+      }
+    }
+    if (data.affiliate_code !== void 0) {
+      let data11 = data.affiliate_code;
+      if (typeof data11 !== "string" && data11 !== null) {
+        const err15 = { instancePath: instancePath + "/affiliate_code", schemaPath: "#/properties/affiliate_code/type", keyword: "type", params: { type: schema26.properties.affiliate_code.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
         }
-        if (data3.quantity === void 0) {
-          const err16 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "quantity" }, message: "must have required property 'quantity'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
+        errors++;
+      }
+    }
+    if (data.remark !== void 0) {
+      let data12 = data.remark;
+      if (typeof data12 !== "string" && data12 !== null) {
+        const err16 = { instancePath: instancePath + "/remark", schemaPath: "#/properties/remark/type", keyword: "type", params: { type: schema26.properties.remark.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
         }
-        if (data3.sold_items_count === void 0) {
-          const err17 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "sold_items_count" }, message: "must have required property 'sold_items_count'" };
+        errors++;
+      }
+    }
+    if (data.user !== void 0) {
+      let data13 = data.user;
+      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+        if (data13.id === void 0) {
+          const err17 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -2724,36 +2890,45 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data3.slug === void 0) {
-          const err18 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
+        if (data13.id !== void 0) {
+          if (typeof data13.id !== "string") {
+            const err18 = { instancePath: instancePath + "/user/id", schemaPath: "#/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data3.max_interval_count === void 0) {
-          const err19 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "max_interval_count" }, message: "must have required property 'max_interval_count'" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
+        if (data13.email !== void 0) {
+          let data15 = data13.email;
+          if (typeof data15 !== "string" && data15 !== null) {
+            const err19 = { instancePath: instancePath + "/user/email", schemaPath: "#/properties/user/properties/email/type", keyword: "type", params: { type: schema26.properties.user.properties.email.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data3.visible === void 0) {
-          const err20 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/required", keyword: "required", params: { missingProperty: "visible" }, message: "must have required property 'visible'" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
+        if (data13.name !== void 0) {
+          let data16 = data13.name;
+          if (typeof data16 !== "string" && data16 !== null) {
+            const err20 = { instancePath: instancePath + "/user/name", schemaPath: "#/properties/user/properties/name/type", keyword: "type", params: { type: schema26.properties.user.properties.name.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
           }
-          errors++;
         }
-        if (data3.id !== void 0) {
-          if (typeof data3.id !== "string") {
-            const err21 = { instancePath: instancePath + "/data/id", schemaPath: "common/membership-plan.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data13.phone_number !== void 0) {
+          let data17 = data13.phone_number;
+          if (typeof data17 !== "string" && data17 !== null) {
+            const err21 = { instancePath: instancePath + "/user/phone_number", schemaPath: "#/properties/user/properties/phone_number/type", keyword: "type", params: { type: schema26.properties.user.properties.phone_number.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -2762,9 +2937,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data3.name !== void 0) {
-          if (typeof data3.name !== "string") {
-            const err22 = { instancePath: instancePath + "/data/name", schemaPath: "common/membership-plan.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data13.third_party_id !== void 0) {
+          let data18 = data13.third_party_id;
+          if (typeof data18 !== "string" && data18 !== null) {
+            const err22 = { instancePath: instancePath + "/user/third_party_id", schemaPath: "#/properties/user/properties/third_party_id/type", keyword: "type", params: { type: schema26.properties.user.properties.third_party_id.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -2773,33 +2949,32 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data3.description !== void 0) {
-          let data6 = data3.description;
-          if (typeof data6 !== "string" && data6 !== null) {
-            const err23 = { instancePath: instancePath + "/data/description", schemaPath: "common/membership-plan.schema.json/properties/description/type", keyword: "type", params: { type: schema21.properties.description.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
+      } else {
+        const err23 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
         }
-        if (data3.currency !== void 0) {
-          if (typeof data3.currency !== "string") {
-            const err24 = { instancePath: instancePath + "/data/currency", schemaPath: "common/membership-plan.schema.json/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
+        errors++;
+      }
+    }
+    if (data.payment_method_details !== void 0) {
+      let data19 = data.payment_method_details;
+      if (!(data19 && typeof data19 == "object" && !Array.isArray(data19)) && data19 !== null) {
+        const err24 = { instancePath: instancePath + "/payment_method_details", schemaPath: "#/properties/payment_method_details/type", keyword: "type", params: { type: schema26.properties.payment_method_details.type }, message: "must be object,null" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
         }
-        if (data3.amount !== void 0) {
-          let data8 = data3.amount;
-          if (!(typeof data8 == "number" && isFinite(data8))) {
-            const err25 = { instancePath: instancePath + "/data/amount", schemaPath: "common/membership-plan.schema.json/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        errors++;
+      }
+      if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+        if (data19.last_four !== void 0) {
+          let data20 = data19.last_four;
+          if (typeof data20 !== "string" && data20 !== null) {
+            const err25 = { instancePath: instancePath + "/payment_method_details/last_four", schemaPath: "#/properties/payment_method_details/properties/last_four/type", keyword: "type", params: { type: schema26.properties.payment_method_details.properties.last_four.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -2808,9 +2983,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data3.interval !== void 0) {
-          if (typeof data3.interval !== "string") {
-            const err26 = { instancePath: instancePath + "/data/interval", schemaPath: "common/membership-plan.schema.json/properties/interval/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data19.brand !== void 0) {
+          let data21 = data19.brand;
+          if (typeof data21 !== "string" && data21 !== null) {
+            const err26 = { instancePath: instancePath + "/payment_method_details/brand", schemaPath: "#/properties/payment_method_details/properties/brand/type", keyword: "type", params: { type: schema26.properties.payment_method_details.properties.brand.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -2819,65 +2995,74 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data3.interval_count !== void 0) {
-          let data10 = data3.interval_count;
-          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-            const err27 = { instancePath: instancePath + "/data/interval_count", schemaPath: "common/membership-plan.schema.json/properties/interval_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
+      }
+    }
+    if (data.lineitems !== void 0) {
+      let data22 = data.lineitems;
+      if (!Array.isArray(data22) && data22 !== null) {
+        const err27 = { instancePath: instancePath + "/lineitems", schemaPath: "#/properties/lineitems/type", keyword: "type", params: { type: schema26.properties.lineitems.type }, message: "must be array,null" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
         }
-        if (data3.active !== void 0) {
-          if (typeof data3.active !== "boolean") {
-            const err28 = { instancePath: instancePath + "/data/active", schemaPath: "common/membership-plan.schema.json/properties/active/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data3.created_at !== void 0) {
-          let data12 = data3.created_at;
-          if (typeof data12 === "string") {
-            if (!formats0.test(data12)) {
-              const err29 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/membership-plan.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
+        errors++;
+      }
+      if (Array.isArray(data22)) {
+        const len0 = data22.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data23 = data22[i0];
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.name !== void 0) {
+              let data24 = data23.name;
+              if (typeof data24 !== "string" && data24 !== null) {
+                const err28 = { instancePath: instancePath + "/lineitems/" + i0 + "/name", schemaPath: "#/properties/lineitems/items/properties/name/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.name.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
               }
-              errors++;
+            }
+            if (data23.quantity !== void 0) {
+              let data25 = data23.quantity;
+              if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25)) && data25 !== null) {
+                const err29 = { instancePath: instancePath + "/lineitems/" + i0 + "/quantity", schemaPath: "#/properties/lineitems/items/properties/quantity/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.quantity.type }, message: "must be integer,null" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data23.amount !== void 0) {
+              let data26 = data23.amount;
+              if (!(typeof data26 == "number" && isFinite(data26)) && data26 !== null) {
+                const err30 = { instancePath: instancePath + "/lineitems/" + i0 + "/amount", schemaPath: "#/properties/lineitems/items/properties/amount/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.amount.type }, message: "must be number,null" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data23.refunded_amount !== void 0) {
+              let data27 = data23.refunded_amount;
+              if (!(typeof data27 == "number" && isFinite(data27)) && data27 !== null) {
+                const err31 = { instancePath: instancePath + "/lineitems/" + i0 + "/refunded_amount", schemaPath: "#/properties/lineitems/items/properties/refunded_amount/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.refunded_amount.type }, message: "must be number,null" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/membership-plan.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data3.updated_at !== void 0) {
-          let data13 = data3.updated_at;
-          if (typeof data13 === "string") {
-            if (!formats0.test(data13)) {
-              const err31 = { instancePath: instancePath + "/data/updated_at", schemaPath: "common/membership-plan.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-          } else {
-            const err32 = { instancePath: instancePath + "/data/updated_at", schemaPath: "common/membership-plan.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err32 = { instancePath: instancePath + "/lineitems/" + i0, schemaPath: "#/properties/lineitems/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -2886,123 +3071,21 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data3.ended_at !== void 0) {
-          let data14 = data3.ended_at;
-          if (typeof data14 !== "string" && data14 !== null) {
-            const err33 = { instancePath: instancePath + "/data/ended_at", schemaPath: "common/membership-plan.schema.json/properties/ended_at/type", keyword: "type", params: { type: schema21.properties.ended_at.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-          if (typeof data14 === "string") {
-            if (!formats0.test(data14)) {
-              const err34 = { instancePath: instancePath + "/data/ended_at", schemaPath: "common/membership-plan.schema.json/properties/ended_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err34];
-              } else {
-                vErrors.push(err34);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data3.plan_type !== void 0) {
-          if (typeof data3.plan_type !== "string") {
-            const err35 = { instancePath: instancePath + "/data/plan_type", schemaPath: "common/membership-plan.schema.json/properties/plan_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data3.quantity !== void 0) {
-          let data16 = data3.quantity;
-          if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16)) && data16 !== null) {
-            const err36 = { instancePath: instancePath + "/data/quantity", schemaPath: "common/membership-plan.schema.json/properties/quantity/type", keyword: "type", params: { type: schema21.properties.quantity.type }, message: "must be integer,null" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data3.sold_items_count !== void 0) {
-          let data17 = data3.sold_items_count;
-          if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-            const err37 = { instancePath: instancePath + "/data/sold_items_count", schemaPath: "common/membership-plan.schema.json/properties/sold_items_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data3.slug !== void 0) {
-          if (typeof data3.slug !== "string") {
-            const err38 = { instancePath: instancePath + "/data/slug", schemaPath: "common/membership-plan.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data3.max_interval_count !== void 0) {
-          let data19 = data3.max_interval_count;
-          if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19)) && data19 !== null) {
-            const err39 = { instancePath: instancePath + "/data/max_interval_count", schemaPath: "common/membership-plan.schema.json/properties/max_interval_count/type", keyword: "type", params: { type: schema21.properties.max_interval_count.type }, message: "must be integer,null" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        if (data3.visible !== void 0) {
-          if (typeof data3.visible !== "boolean") {
-            const err40 = { instancePath: instancePath + "/data/visible", schemaPath: "common/membership-plan.schema.json/properties/visible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err41 = { instancePath: instancePath + "/data", schemaPath: "common/membership-plan.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
       }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err42];
+      vErrors = [err33];
     } else {
-      vErrors.push(err42);
+      vErrors.push(err33);
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-var validatePaymentPaid = validate18;
-var schema27 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/common/payment.schema.json", "type": "object", "required": ["id"], "properties": { "id": { "type": "string" }, "trade_no": { "type": ["string", "null"] }, "currency": { "type": ["string", "null"] }, "amount": { "type": ["integer", "null"] }, "original_amount": { "type": ["integer", "null"] }, "refunded_amount": { "type": ["integer", "null"] }, "paid_at": { "type": ["string", "null"], "format": "date-time" }, "created_at": { "type": ["string", "null"], "format": "date-time" }, "refunded_at": { "type": ["string", "null"], "format": "date-time" }, "payment_state": { "type": ["string", "null"] }, "payment_type": { "type": ["string", "null"] }, "affiliate_code": { "type": ["string", "null"] }, "remark": { "type": ["string", "null"] }, "user": { "type": "object", "required": ["id"], "properties": { "id": { "type": "string" }, "email": { "type": ["string", "null"] }, "name": { "type": ["string", "null"] }, "phone_number": { "type": ["string", "null"] }, "third_party_id": { "type": ["string", "null"] } } }, "payment_method_details": { "type": ["object", "null"], "properties": { "last_four": { "type": ["string", "null"] }, "brand": { "type": ["string", "null"] } } }, "lineitems": { "type": ["array", "null"], "items": { "type": "object", "additionalProperties": true, "properties": { "name": { "type": ["string", "null"] }, "quantity": { "type": ["integer", "null"] }, "amount": { "type": ["number", "null"] }, "refunded_amount": { "type": ["number", "null"] } } } } } };
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3088,425 +3171,27 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.data !== void 0) {
-      let data3 = data.data;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.id === void 0) {
-          const err8 = { instancePath: instancePath + "/data", schemaPath: "common/payment.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (data3.id !== void 0) {
-          if (typeof data3.id !== "string") {
-            const err9 = { instancePath: instancePath + "/data/id", schemaPath: "common/payment.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data3.trade_no !== void 0) {
-          let data5 = data3.trade_no;
-          if (typeof data5 !== "string" && data5 !== null) {
-            const err10 = { instancePath: instancePath + "/data/trade_no", schemaPath: "common/payment.schema.json/properties/trade_no/type", keyword: "type", params: { type: schema27.properties.trade_no.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data3.currency !== void 0) {
-          let data6 = data3.currency;
-          if (typeof data6 !== "string" && data6 !== null) {
-            const err11 = { instancePath: instancePath + "/data/currency", schemaPath: "common/payment.schema.json/properties/currency/type", keyword: "type", params: { type: schema27.properties.currency.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data3.amount !== void 0) {
-          let data7 = data3.amount;
-          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7)) && data7 !== null) {
-            const err12 = { instancePath: instancePath + "/data/amount", schemaPath: "common/payment.schema.json/properties/amount/type", keyword: "type", params: { type: schema27.properties.amount.type }, message: "must be integer,null" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data3.original_amount !== void 0) {
-          let data8 = data3.original_amount;
-          if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8)) && data8 !== null) {
-            const err13 = { instancePath: instancePath + "/data/original_amount", schemaPath: "common/payment.schema.json/properties/original_amount/type", keyword: "type", params: { type: schema27.properties.original_amount.type }, message: "must be integer,null" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        if (data3.refunded_amount !== void 0) {
-          let data9 = data3.refunded_amount;
-          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9)) && data9 !== null) {
-            const err14 = { instancePath: instancePath + "/data/refunded_amount", schemaPath: "common/payment.schema.json/properties/refunded_amount/type", keyword: "type", params: { type: schema27.properties.refunded_amount.type }, message: "must be integer,null" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data3.paid_at !== void 0) {
-          let data10 = data3.paid_at;
-          if (typeof data10 !== "string" && data10 !== null) {
-            const err15 = { instancePath: instancePath + "/data/paid_at", schemaPath: "common/payment.schema.json/properties/paid_at/type", keyword: "type", params: { type: schema27.properties.paid_at.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-          if (typeof data10 === "string") {
-            if (!formats0.test(data10)) {
-              const err16 = { instancePath: instancePath + "/data/paid_at", schemaPath: "common/payment.schema.json/properties/paid_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data3.created_at !== void 0) {
-          let data11 = data3.created_at;
-          if (typeof data11 !== "string" && data11 !== null) {
-            const err17 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/payment.schema.json/properties/created_at/type", keyword: "type", params: { type: schema27.properties.created_at.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-          if (typeof data11 === "string") {
-            if (!formats0.test(data11)) {
-              const err18 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/payment.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data3.refunded_at !== void 0) {
-          let data12 = data3.refunded_at;
-          if (typeof data12 !== "string" && data12 !== null) {
-            const err19 = { instancePath: instancePath + "/data/refunded_at", schemaPath: "common/payment.schema.json/properties/refunded_at/type", keyword: "type", params: { type: schema27.properties.refunded_at.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-          if (typeof data12 === "string") {
-            if (!formats0.test(data12)) {
-              const err20 = { instancePath: instancePath + "/data/refunded_at", schemaPath: "common/payment.schema.json/properties/refunded_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data3.payment_state !== void 0) {
-          let data13 = data3.payment_state;
-          if (typeof data13 !== "string" && data13 !== null) {
-            const err21 = { instancePath: instancePath + "/data/payment_state", schemaPath: "common/payment.schema.json/properties/payment_state/type", keyword: "type", params: { type: schema27.properties.payment_state.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data3.payment_type !== void 0) {
-          let data14 = data3.payment_type;
-          if (typeof data14 !== "string" && data14 !== null) {
-            const err22 = { instancePath: instancePath + "/data/payment_type", schemaPath: "common/payment.schema.json/properties/payment_type/type", keyword: "type", params: { type: schema27.properties.payment_type.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data3.affiliate_code !== void 0) {
-          let data15 = data3.affiliate_code;
-          if (typeof data15 !== "string" && data15 !== null) {
-            const err23 = { instancePath: instancePath + "/data/affiliate_code", schemaPath: "common/payment.schema.json/properties/affiliate_code/type", keyword: "type", params: { type: schema27.properties.affiliate_code.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data3.remark !== void 0) {
-          let data16 = data3.remark;
-          if (typeof data16 !== "string" && data16 !== null) {
-            const err24 = { instancePath: instancePath + "/data/remark", schemaPath: "common/payment.schema.json/properties/remark/type", keyword: "type", params: { type: schema27.properties.remark.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data3.user !== void 0) {
-          let data17 = data3.user;
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            if (data17.id === void 0) {
-              const err25 = { instancePath: instancePath + "/data/user", schemaPath: "common/payment.schema.json/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-            if (data17.id !== void 0) {
-              if (typeof data17.id !== "string") {
-                const err26 = { instancePath: instancePath + "/data/user/id", schemaPath: "common/payment.schema.json/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-            }
-            if (data17.email !== void 0) {
-              let data19 = data17.email;
-              if (typeof data19 !== "string" && data19 !== null) {
-                const err27 = { instancePath: instancePath + "/data/user/email", schemaPath: "common/payment.schema.json/properties/user/properties/email/type", keyword: "type", params: { type: schema27.properties.user.properties.email.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-            if (data17.name !== void 0) {
-              let data20 = data17.name;
-              if (typeof data20 !== "string" && data20 !== null) {
-                const err28 = { instancePath: instancePath + "/data/user/name", schemaPath: "common/payment.schema.json/properties/user/properties/name/type", keyword: "type", params: { type: schema27.properties.user.properties.name.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data17.phone_number !== void 0) {
-              let data21 = data17.phone_number;
-              if (typeof data21 !== "string" && data21 !== null) {
-                const err29 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "common/payment.schema.json/properties/user/properties/phone_number/type", keyword: "type", params: { type: schema27.properties.user.properties.phone_number.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data17.third_party_id !== void 0) {
-              let data22 = data17.third_party_id;
-              if (typeof data22 !== "string" && data22 !== null) {
-                const err30 = { instancePath: instancePath + "/data/user/third_party_id", schemaPath: "common/payment.schema.json/properties/user/properties/third_party_id/type", keyword: "type", params: { type: schema27.properties.user.properties.third_party_id.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err30];
-                } else {
-                  vErrors.push(err30);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err31 = { instancePath: instancePath + "/data/user", schemaPath: "common/payment.schema.json/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data3.payment_method_details !== void 0) {
-          let data23 = data3.payment_method_details;
-          if (!(data23 && typeof data23 == "object" && !Array.isArray(data23)) && data23 !== null) {
-            const err32 = { instancePath: instancePath + "/data/payment_method_details", schemaPath: "common/payment.schema.json/properties/payment_method_details/type", keyword: "type", params: { type: schema27.properties.payment_method_details.type }, message: "must be object,null" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-            if (data23.last_four !== void 0) {
-              let data24 = data23.last_four;
-              if (typeof data24 !== "string" && data24 !== null) {
-                const err33 = { instancePath: instancePath + "/data/payment_method_details/last_four", schemaPath: "common/payment.schema.json/properties/payment_method_details/properties/last_four/type", keyword: "type", params: { type: schema27.properties.payment_method_details.properties.last_four.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err33];
-                } else {
-                  vErrors.push(err33);
-                }
-                errors++;
-              }
-            }
-            if (data23.brand !== void 0) {
-              let data25 = data23.brand;
-              if (typeof data25 !== "string" && data25 !== null) {
-                const err34 = { instancePath: instancePath + "/data/payment_method_details/brand", schemaPath: "common/payment.schema.json/properties/payment_method_details/properties/brand/type", keyword: "type", params: { type: schema27.properties.payment_method_details.properties.brand.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-        if (data3.lineitems !== void 0) {
-          let data26 = data3.lineitems;
-          if (!Array.isArray(data26) && data26 !== null) {
-            const err35 = { instancePath: instancePath + "/data/lineitems", schemaPath: "common/payment.schema.json/properties/lineitems/type", keyword: "type", params: { type: schema27.properties.lineitems.type }, message: "must be array,null" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-          if (Array.isArray(data26)) {
-            const len0 = data26.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data27 = data26[i0];
-              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-                if (data27.name !== void 0) {
-                  let data28 = data27.name;
-                  if (typeof data28 !== "string" && data28 !== null) {
-                    const err36 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/name", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/name/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.name.type }, message: "must be string,null" };
-                    if (vErrors === null) {
-                      vErrors = [err36];
-                    } else {
-                      vErrors.push(err36);
-                    }
-                    errors++;
-                  }
-                }
-                if (data27.quantity !== void 0) {
-                  let data29 = data27.quantity;
-                  if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29)) && data29 !== null) {
-                    const err37 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/quantity", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/quantity/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.quantity.type }, message: "must be integer,null" };
-                    if (vErrors === null) {
-                      vErrors = [err37];
-                    } else {
-                      vErrors.push(err37);
-                    }
-                    errors++;
-                  }
-                }
-                if (data27.amount !== void 0) {
-                  let data30 = data27.amount;
-                  if (!(typeof data30 == "number" && isFinite(data30)) && data30 !== null) {
-                    const err38 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/amount", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/amount/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.amount.type }, message: "must be number,null" };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
-                    }
-                    errors++;
-                  }
-                }
-                if (data27.refunded_amount !== void 0) {
-                  let data31 = data27.refunded_amount;
-                  if (!(typeof data31 == "number" && isFinite(data31)) && data31 !== null) {
-                    const err39 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/refunded_amount", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/refunded_amount/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.refunded_amount.type }, message: "must be number,null" };
-                    if (vErrors === null) {
-                      vErrors = [err39];
-                    } else {
-                      vErrors.push(err39);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err40 = { instancePath: instancePath + "/data/lineitems/" + i0, schemaPath: "common/payment.schema.json/properties/lineitems/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err40];
-                } else {
-                  vErrors.push(err40);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-      } else {
-        const err41 = { instancePath: instancePath + "/data", schemaPath: "common/payment.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
+      if (!validate24(data.data, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate24.errors;
+        else for (const error of validate24.errors) vErrors.push(error);
+        errors = vErrors.length;
       }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err42];
+      vErrors = [err8];
     } else {
-      vErrors.push(err42);
+      vErrors.push(err8);
     }
     errors++;
   }
-  validate18.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-var validatePaymentRefund = validate19;
-var schema28 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/payment.refund.schema.json", "type": "object", "allOf": [{ "$ref": "common/envelope.schema.json" }], "required": ["type", "data"], "properties": { "type": { "const": "payment.refund" }, "data": { "type": "object", "allOf": [{ "$ref": "common/payment.schema.json" }], "required": ["id"], "properties": { "id": { "type": "string" }, "refund_history": { "type": ["array", "null"], "items": { "type": "object", "properties": { "amount": { "type": ["integer", "null"] }, "refunded_at": { "type": ["string", "null"] }, "reason": { "type": ["string", "null"] } } } } } } } };
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validatePaymentRefund = validate26;
+var schema27 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://coursehooks.dev/schemas/teachify/payment.refund.schema.json", "type": "object", "allOf": [{ "$ref": "common/envelope.schema.json" }], "required": ["type", "data"], "properties": { "type": { "const": "payment.refund" }, "data": { "type": "object", "allOf": [{ "$ref": "common/payment.schema.json" }], "required": ["id"], "properties": { "id": { "type": "string" }, "refund_history": { "type": ["array", "null"], "items": { "type": "object", "properties": { "amount": { "type": ["integer", "null"] }, "refunded_at": { "type": ["string", "null"] }, "reason": { "type": ["string", "null"] } } } } } } } };
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3593,9 +3278,14 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.data !== void 0) {
       let data3 = data.data;
+      if (!validate24(data3, { instancePath: instancePath + "/data", parentData: data, parentDataProperty: "data", rootData })) {
+        if (vErrors === null) vErrors = validate24.errors;
+        else for (const error of validate24.errors) vErrors.push(error);
+        errors = vErrors.length;
+      }
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
         if (data3.id === void 0) {
-          const err8 = { instancePath: instancePath + "/data", schemaPath: "common/payment.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -3605,7 +3295,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data3.id !== void 0) {
           if (typeof data3.id !== "string") {
-            const err9 = { instancePath: instancePath + "/data/id", schemaPath: "common/payment.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err9 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -3614,10 +3304,10 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data3.trade_no !== void 0) {
-          let data5 = data3.trade_no;
-          if (typeof data5 !== "string" && data5 !== null) {
-            const err10 = { instancePath: instancePath + "/data/trade_no", schemaPath: "common/payment.schema.json/properties/trade_no/type", keyword: "type", params: { type: schema27.properties.trade_no.type }, message: "must be string,null" };
+        if (data3.refund_history !== void 0) {
+          let data5 = data3.refund_history;
+          if (!Array.isArray(data5) && data5 !== null) {
+            const err10 = { instancePath: instancePath + "/data/refund_history", schemaPath: "#/properties/data/properties/refund_history/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.type }, message: "must be array,null" };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -3625,361 +3315,53 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data3.currency !== void 0) {
-          let data6 = data3.currency;
-          if (typeof data6 !== "string" && data6 !== null) {
-            const err11 = { instancePath: instancePath + "/data/currency", schemaPath: "common/payment.schema.json/properties/currency/type", keyword: "type", params: { type: schema27.properties.currency.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data3.amount !== void 0) {
-          let data7 = data3.amount;
-          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7)) && data7 !== null) {
-            const err12 = { instancePath: instancePath + "/data/amount", schemaPath: "common/payment.schema.json/properties/amount/type", keyword: "type", params: { type: schema27.properties.amount.type }, message: "must be integer,null" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data3.original_amount !== void 0) {
-          let data8 = data3.original_amount;
-          if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8)) && data8 !== null) {
-            const err13 = { instancePath: instancePath + "/data/original_amount", schemaPath: "common/payment.schema.json/properties/original_amount/type", keyword: "type", params: { type: schema27.properties.original_amount.type }, message: "must be integer,null" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        if (data3.refunded_amount !== void 0) {
-          let data9 = data3.refunded_amount;
-          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9)) && data9 !== null) {
-            const err14 = { instancePath: instancePath + "/data/refunded_amount", schemaPath: "common/payment.schema.json/properties/refunded_amount/type", keyword: "type", params: { type: schema27.properties.refunded_amount.type }, message: "must be integer,null" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data3.paid_at !== void 0) {
-          let data10 = data3.paid_at;
-          if (typeof data10 !== "string" && data10 !== null) {
-            const err15 = { instancePath: instancePath + "/data/paid_at", schemaPath: "common/payment.schema.json/properties/paid_at/type", keyword: "type", params: { type: schema27.properties.paid_at.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-          if (typeof data10 === "string") {
-            if (!formats0.test(data10)) {
-              const err16 = { instancePath: instancePath + "/data/paid_at", schemaPath: "common/payment.schema.json/properties/paid_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data3.created_at !== void 0) {
-          let data11 = data3.created_at;
-          if (typeof data11 !== "string" && data11 !== null) {
-            const err17 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/payment.schema.json/properties/created_at/type", keyword: "type", params: { type: schema27.properties.created_at.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-          if (typeof data11 === "string") {
-            if (!formats0.test(data11)) {
-              const err18 = { instancePath: instancePath + "/data/created_at", schemaPath: "common/payment.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data3.refunded_at !== void 0) {
-          let data12 = data3.refunded_at;
-          if (typeof data12 !== "string" && data12 !== null) {
-            const err19 = { instancePath: instancePath + "/data/refunded_at", schemaPath: "common/payment.schema.json/properties/refunded_at/type", keyword: "type", params: { type: schema27.properties.refunded_at.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-          if (typeof data12 === "string") {
-            if (!formats0.test(data12)) {
-              const err20 = { instancePath: instancePath + "/data/refunded_at", schemaPath: "common/payment.schema.json/properties/refunded_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data3.payment_state !== void 0) {
-          let data13 = data3.payment_state;
-          if (typeof data13 !== "string" && data13 !== null) {
-            const err21 = { instancePath: instancePath + "/data/payment_state", schemaPath: "common/payment.schema.json/properties/payment_state/type", keyword: "type", params: { type: schema27.properties.payment_state.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data3.payment_type !== void 0) {
-          let data14 = data3.payment_type;
-          if (typeof data14 !== "string" && data14 !== null) {
-            const err22 = { instancePath: instancePath + "/data/payment_type", schemaPath: "common/payment.schema.json/properties/payment_type/type", keyword: "type", params: { type: schema27.properties.payment_type.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data3.affiliate_code !== void 0) {
-          let data15 = data3.affiliate_code;
-          if (typeof data15 !== "string" && data15 !== null) {
-            const err23 = { instancePath: instancePath + "/data/affiliate_code", schemaPath: "common/payment.schema.json/properties/affiliate_code/type", keyword: "type", params: { type: schema27.properties.affiliate_code.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data3.remark !== void 0) {
-          let data16 = data3.remark;
-          if (typeof data16 !== "string" && data16 !== null) {
-            const err24 = { instancePath: instancePath + "/data/remark", schemaPath: "common/payment.schema.json/properties/remark/type", keyword: "type", params: { type: schema27.properties.remark.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data3.user !== void 0) {
-          let data17 = data3.user;
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            if (data17.id === void 0) {
-              const err25 = { instancePath: instancePath + "/data/user", schemaPath: "common/payment.schema.json/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-            if (data17.id !== void 0) {
-              if (typeof data17.id !== "string") {
-                const err26 = { instancePath: instancePath + "/data/user/id", schemaPath: "common/payment.schema.json/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-            }
-            if (data17.email !== void 0) {
-              let data19 = data17.email;
-              if (typeof data19 !== "string" && data19 !== null) {
-                const err27 = { instancePath: instancePath + "/data/user/email", schemaPath: "common/payment.schema.json/properties/user/properties/email/type", keyword: "type", params: { type: schema27.properties.user.properties.email.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-            if (data17.name !== void 0) {
-              let data20 = data17.name;
-              if (typeof data20 !== "string" && data20 !== null) {
-                const err28 = { instancePath: instancePath + "/data/user/name", schemaPath: "common/payment.schema.json/properties/user/properties/name/type", keyword: "type", params: { type: schema27.properties.user.properties.name.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data17.phone_number !== void 0) {
-              let data21 = data17.phone_number;
-              if (typeof data21 !== "string" && data21 !== null) {
-                const err29 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "common/payment.schema.json/properties/user/properties/phone_number/type", keyword: "type", params: { type: schema27.properties.user.properties.phone_number.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data17.third_party_id !== void 0) {
-              let data22 = data17.third_party_id;
-              if (typeof data22 !== "string" && data22 !== null) {
-                const err30 = { instancePath: instancePath + "/data/user/third_party_id", schemaPath: "common/payment.schema.json/properties/user/properties/third_party_id/type", keyword: "type", params: { type: schema27.properties.user.properties.third_party_id.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err30];
-                } else {
-                  vErrors.push(err30);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err31 = { instancePath: instancePath + "/data/user", schemaPath: "common/payment.schema.json/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data3.payment_method_details !== void 0) {
-          let data23 = data3.payment_method_details;
-          if (!(data23 && typeof data23 == "object" && !Array.isArray(data23)) && data23 !== null) {
-            const err32 = { instancePath: instancePath + "/data/payment_method_details", schemaPath: "common/payment.schema.json/properties/payment_method_details/type", keyword: "type", params: { type: schema27.properties.payment_method_details.type }, message: "must be object,null" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-            if (data23.last_four !== void 0) {
-              let data24 = data23.last_four;
-              if (typeof data24 !== "string" && data24 !== null) {
-                const err33 = { instancePath: instancePath + "/data/payment_method_details/last_four", schemaPath: "common/payment.schema.json/properties/payment_method_details/properties/last_four/type", keyword: "type", params: { type: schema27.properties.payment_method_details.properties.last_four.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err33];
-                } else {
-                  vErrors.push(err33);
-                }
-                errors++;
-              }
-            }
-            if (data23.brand !== void 0) {
-              let data25 = data23.brand;
-              if (typeof data25 !== "string" && data25 !== null) {
-                const err34 = { instancePath: instancePath + "/data/payment_method_details/brand", schemaPath: "common/payment.schema.json/properties/payment_method_details/properties/brand/type", keyword: "type", params: { type: schema27.properties.payment_method_details.properties.brand.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-        if (data3.lineitems !== void 0) {
-          let data26 = data3.lineitems;
-          if (!Array.isArray(data26) && data26 !== null) {
-            const err35 = { instancePath: instancePath + "/data/lineitems", schemaPath: "common/payment.schema.json/properties/lineitems/type", keyword: "type", params: { type: schema27.properties.lineitems.type }, message: "must be array,null" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-          if (Array.isArray(data26)) {
-            const len0 = data26.length;
+          if (Array.isArray(data5)) {
+            const len0 = data5.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              let data27 = data26[i0];
-              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-                if (data27.name !== void 0) {
-                  let data28 = data27.name;
-                  if (typeof data28 !== "string" && data28 !== null) {
-                    const err36 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/name", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/name/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.name.type }, message: "must be string,null" };
+              let data6 = data5[i0];
+              if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+                if (data6.amount !== void 0) {
+                  let data7 = data6.amount;
+                  if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7)) && data7 !== null) {
+                    const err11 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/amount", schemaPath: "#/properties/data/properties/refund_history/items/properties/amount/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.amount.type }, message: "must be integer,null" };
                     if (vErrors === null) {
-                      vErrors = [err36];
+                      vErrors = [err11];
                     } else {
-                      vErrors.push(err36);
+                      vErrors.push(err11);
                     }
                     errors++;
                   }
                 }
-                if (data27.quantity !== void 0) {
-                  let data29 = data27.quantity;
-                  if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29)) && data29 !== null) {
-                    const err37 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/quantity", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/quantity/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.quantity.type }, message: "must be integer,null" };
+                if (data6.refunded_at !== void 0) {
+                  let data8 = data6.refunded_at;
+                  if (typeof data8 !== "string" && data8 !== null) {
+                    const err12 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/refunded_at", schemaPath: "#/properties/data/properties/refund_history/items/properties/refunded_at/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.refunded_at.type }, message: "must be string,null" };
                     if (vErrors === null) {
-                      vErrors = [err37];
+                      vErrors = [err12];
                     } else {
-                      vErrors.push(err37);
+                      vErrors.push(err12);
                     }
                     errors++;
                   }
                 }
-                if (data27.amount !== void 0) {
-                  let data30 = data27.amount;
-                  if (!(typeof data30 == "number" && isFinite(data30)) && data30 !== null) {
-                    const err38 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/amount", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/amount/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.amount.type }, message: "must be number,null" };
+                if (data6.reason !== void 0) {
+                  let data9 = data6.reason;
+                  if (typeof data9 !== "string" && data9 !== null) {
+                    const err13 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/reason", schemaPath: "#/properties/data/properties/refund_history/items/properties/reason/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.reason.type }, message: "must be string,null" };
                     if (vErrors === null) {
-                      vErrors = [err38];
+                      vErrors = [err13];
                     } else {
-                      vErrors.push(err38);
-                    }
-                    errors++;
-                  }
-                }
-                if (data27.refunded_amount !== void 0) {
-                  let data31 = data27.refunded_amount;
-                  if (!(typeof data31 == "number" && isFinite(data31)) && data31 !== null) {
-                    const err39 = { instancePath: instancePath + "/data/lineitems/" + i0 + "/refunded_amount", schemaPath: "common/payment.schema.json/properties/lineitems/items/properties/refunded_amount/type", keyword: "type", params: { type: schema27.properties.lineitems.items.properties.refunded_amount.type }, message: "must be number,null" };
-                    if (vErrors === null) {
-                      vErrors = [err39];
-                    } else {
-                      vErrors.push(err39);
+                      vErrors.push(err13);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/data/lineitems/" + i0, schemaPath: "common/payment.schema.json/properties/lineitems/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err14 = { instancePath: instancePath + "/data/refund_history/" + i0, schemaPath: "#/properties/data/properties/refund_history/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err40];
+                  vErrors = [err14];
                 } else {
-                  vErrors.push(err40);
+                  vErrors.push(err14);
                 }
                 errors++;
               }
@@ -3987,123 +3369,29 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err41 = { instancePath: instancePath + "/data", schemaPath: "common/payment.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err15];
         } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.id === void 0) {
-          const err42 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-        if (data3.id !== void 0) {
-          if (typeof data3.id !== "string") {
-            const err43 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-        if (data3.refund_history !== void 0) {
-          let data33 = data3.refund_history;
-          if (!Array.isArray(data33) && data33 !== null) {
-            const err44 = { instancePath: instancePath + "/data/refund_history", schemaPath: "#/properties/data/properties/refund_history/type", keyword: "type", params: { type: schema28.properties.data.properties.refund_history.type }, message: "must be array,null" };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
-            }
-            errors++;
-          }
-          if (Array.isArray(data33)) {
-            const len1 = data33.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              let data34 = data33[i1];
-              if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-                if (data34.amount !== void 0) {
-                  let data35 = data34.amount;
-                  if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35)) && data35 !== null) {
-                    const err45 = { instancePath: instancePath + "/data/refund_history/" + i1 + "/amount", schemaPath: "#/properties/data/properties/refund_history/items/properties/amount/type", keyword: "type", params: { type: schema28.properties.data.properties.refund_history.items.properties.amount.type }, message: "must be integer,null" };
-                    if (vErrors === null) {
-                      vErrors = [err45];
-                    } else {
-                      vErrors.push(err45);
-                    }
-                    errors++;
-                  }
-                }
-                if (data34.refunded_at !== void 0) {
-                  let data36 = data34.refunded_at;
-                  if (typeof data36 !== "string" && data36 !== null) {
-                    const err46 = { instancePath: instancePath + "/data/refund_history/" + i1 + "/refunded_at", schemaPath: "#/properties/data/properties/refund_history/items/properties/refunded_at/type", keyword: "type", params: { type: schema28.properties.data.properties.refund_history.items.properties.refunded_at.type }, message: "must be string,null" };
-                    if (vErrors === null) {
-                      vErrors = [err46];
-                    } else {
-                      vErrors.push(err46);
-                    }
-                    errors++;
-                  }
-                }
-                if (data34.reason !== void 0) {
-                  let data37 = data34.reason;
-                  if (typeof data37 !== "string" && data37 !== null) {
-                    const err47 = { instancePath: instancePath + "/data/refund_history/" + i1 + "/reason", schemaPath: "#/properties/data/properties/refund_history/items/properties/reason/type", keyword: "type", params: { type: schema28.properties.data.properties.refund_history.items.properties.reason.type }, message: "must be string,null" };
-                    if (vErrors === null) {
-                      vErrors = [err47];
-                    } else {
-                      vErrors.push(err47);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err48 = { instancePath: instancePath + "/data/refund_history/" + i1, schemaPath: "#/properties/data/properties/refund_history/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err48];
-                } else {
-                  vErrors.push(err48);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-      } else {
-        const err49 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
   } else {
-    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err50];
+      vErrors = [err16];
     } else {
-      vErrors.push(err50);
+      vErrors.push(err16);
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var validateCommonEnvelope = validate20;
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var validateCommonEnvelope = validate28;
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4158,7 +3446,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
 
