@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
-import transform from "typia/lib/transform";
+import { transform } from "typia/lib/transform";
 import type { Model } from "../model.js";
 import { type DateTimeTag, typiaType } from "./typia-types.js";
 
@@ -55,9 +55,12 @@ export async function typiaChecks(inputs: readonly TypiaInput[], scratch: string
       before: [transform(program, {}, extras as never)],
     });
     if (result.emitSkipped || problems.length > 0) throw new Error(`typia could not transform: ${problems.join("; ")}`);
-    const module = (await import(pathToFileURL(join(dir, "out", "checks.js")).href)) as Record<string, never>;
+    const module = (await import(pathToFileURL(join(dir, "out", "checks.js")).href)) as Record<
+      string,
+      (value: unknown) => boolean
+    >;
     return new Map(
-      inputs.map((input, i) => [input.name, { format: module[`is${i}_format`], pattern: module[`is${i}_pattern`] }]),
+      inputs.map((input, i) => [input.name, { format: module[`is${i}_format`]!, pattern: module[`is${i}_pattern`]! }]),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
