@@ -19,6 +19,7 @@ export interface ColdStartRow {
 }
 
 const url = (path: string) => pathToFileURL(path).href;
+const schemaId = (c: Case) => `https://coursehooks.dev/schemas/${c.catalogue}/${c.event.stem}.schema.json`;
 
 /** The module a fresh process runs: import, (compile,) check one example, print the time taken and the verdict. */
 function program(starter: ColdStarter, c: Case): string {
@@ -42,8 +43,10 @@ function program(starter: ColdStarter, c: Case): string {
       "const ajv = new Ajv({ allErrors: true, strict: false });",
       "addFormats(ajv);",
       `const dir = ${JSON.stringify(schemas)};`,
-      `const checks = ${JSON.stringify(files)}.map((f) => ajv.compile(JSON.parse(readFileSync(dir + "/" + f, "utf8"))));`,
-      `const ok = ajv.getSchema(${JSON.stringify(`https://coursehooks.dev/schemas/${c.catalogue}/${c.event.stem}.schema.json`)})(JSON.parse(${example})) && checks.length > 0;`,
+      `const files = ${JSON.stringify(files)};`,
+      'const checks = files.map((f) => ajv.compile(JSON.parse(readFileSync(dir + "/" + f, "utf8"))));',
+      `const check = ajv.getSchema(${JSON.stringify(schemaId(c))});`,
+      `const ok = check(JSON.parse(${example})) && checks.length > 0;`,
     ].join("\n"),
   );
 }

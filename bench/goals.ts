@@ -32,10 +32,11 @@ function ratioGoal(goal: string, rows: readonly ThroughputRow[], of: string, to:
         .slice(0, 4)
         .join("; ")
     : `all ${list.length} within`;
+  const more = failing.length > 4 ? "; …" : "";
   return {
     goal,
     met: failing.length === 0,
-    figure: `${of} / ${to}: median ${x(mid)}; ${failing.length} of ${list.length} outside: ${extreme}${failing.length > 4 ? "; …" : ""}`,
+    figure: `${of} / ${to}: median ${x(mid)}; ${failing.length} of ${list.length} outside: ${extreme}${more}`,
   };
 }
 
@@ -98,7 +99,9 @@ function sizeGoals(results: BenchResults): Goal[] {
     {
       goal: guardGoal,
       met: over === 0,
-      figure: `median ${kb(median(guards.map((g) => g.gzipped)))}; largest ${kb(largest.gzipped)} (${largest.catalogue} ${largest.entry}); ${over} of ${guards.length} over`,
+      figure:
+        `median ${kb(median(guards.map((g) => g.gzipped)))}; largest ${kb(largest.gzipped)} ` +
+        `(${largest.catalogue} ${largest.entry}); ${over} of ${guards.length} over`,
     },
     {
       goal: parseGoal,
@@ -132,7 +135,9 @@ function generationGoals(results: BenchResults): Goal[] {
     out.push({
       goal: linear,
       met: second <= first * 1.5,
-      figure: `CPU per added event: ${(first * 1000).toFixed(0)} ms from 10 to 100, ${(second * 1000).toFixed(0)} ms from 100 to 1,000`,
+      figure:
+        `CPU per added event: ${(first * 1000).toFixed(0)} ms from 10 to 100, ` +
+        `${(second * 1000).toFixed(0)} ms from 100 to 1,000`,
     });
   } else out.push(notMeasured(linear));
   const last = rows.at(-1);

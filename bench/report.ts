@@ -24,44 +24,58 @@ function header(r: BenchResults): string {
   return [
     "# Benchmarks",
     "",
-    `Written by \`npm run bench\`${r.quick ? " --quick (tiny iteration counts: the figures mean nothing)" : ""} on ${r.date}; run it again to refresh every figure.`,
+    `Written by \`npm run bench\`${r.quick ? " --quick (tiny iteration counts: the figures mean nothing)" : ""} ` +
+      `on ${r.date}; run it again to refresh every figure.`,
     "",
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}. Libraries: ${v.join(", ")}.`,
     "",
   ].join("\n");
 }
 
-const method = (r: BenchResults) =>
-  [
-    "## Method",
-    "",
-    `- **Inputs**: the ${r.cases} documented examples of events of every catalogue (schemas/<catalogue>/examples), as published,`,
-    "  and each with one field wrong: its last string field (in document order, so a validator reaches it last)",
-    "  replaced by the number 42. The verdicts are also checked on each example with its last date-time made",
-    "  30 February.",
-    "- **Competitors**, all built at bench time from the shipped, dereferenced schemas (generated/<package>/schemas):",
-    "  the generated guard (`isXxx`), `parse(value)` and `parse(raw string)` of the built package; AJV compiling the",
-    "  schemas at run time (`allErrors: true` as the shipped validators, ajv-formats; and the same with the project's",
-    "  date-time regex); zod 4 `z.looseObject` and valibot `v.looseObject` schemas from a converter of the schema subset",
-    "  (bench/model.ts), date-times checked with the project's regex since both libraries' built-in ISO checks accept",
-    '  impossible dates; typia `createIs<T>()` of TypeScript types generated with tags (integers `Type<"int64">`,',
-    "  date-times either typia's `Format<\"date-time\">` or the project's regex as `Pattern`), transformed by typia's",
-    "  transformer through the TypeScript compiler API; hand-written checks for two events (bench/hand).",
-    `- **Timing**: all competitors of one input in one process, side by side: each warmed up (${r.timing.warmup} calls),`,
-    `  calibrated to batches of about ${r.timing.batchMs} ms, then ${r.timing.rounds} rounds that visit every competitor in turn`,
-    "  (in a rotating order); the figure is the median nanoseconds per call over the rounds. Ratios are the",
-    "  competitor's time over the guard's: above 1, the guard is faster.",
-    `- **Cold start**: fresh \`node\` processes (${r.coldRuns} of each, in turn, median): import the built package and check one`,
-    "  example, against importing AJV and ajv-formats, compiling the package's shipped schemas (every event, or only",
-    "  the example's) and checking the same example. Time from the first import to the verdict, inside the process;",
-    "  the whole process, Node's own start included, beside it.",
-    "- **Bundle sizes**: esbuild bundles of an entry that re-exports one guard, or `parse`, from the built package,",
-    "  minified, gzipped by node:zlib (level 9). 1 KB = 1,024 bytes.",
-    "- **Generation**: synthetic projects of 10, 100 and 1,000 events over 3 providers (the synthesizer of",
-    "  `npm run synth`), `scripts/generate.ts --root` in a fresh process timed by /usr/bin/time: a cold run, then",
-    "  runs with nothing changed. Wall and CPU time; the machine is shared, so the CPU time is the steadier figure.",
-    "",
-  ].join("\n");
+/** The method, one bullet per line of Markdown. */
+const method = (r: BenchResults) => {
+  const bullets = [
+    [
+      `**Inputs**: the ${r.cases} documented examples of events of every catalogue (schemas/<catalogue>/examples),`,
+      "as published, and each with one field wrong: its last string field (in document order, so a validator",
+      "reaches it last) replaced by the number 42. The verdicts are also checked on each example with its last",
+      "date-time made 30 February.",
+    ],
+    [
+      "**Competitors**, all built at bench time from the shipped, dereferenced schemas (generated/<package>/schemas):",
+      "the generated guard (`isXxx`), `parse(value)` and `parse(raw string)` of the built package; AJV compiling the",
+      "schemas at run time (`allErrors: true` as the shipped validators, ajv-formats; and the same with the",
+      "project's date-time regex); zod 4 `z.looseObject` and valibot `v.looseObject` schemas from a converter of the",
+      "schema subset (bench/model.ts), date-times checked with the project's regex since both libraries' built-in",
+      "ISO checks accept impossible dates; typia `createIs<T>()` of TypeScript types generated with tags (integers",
+      '`Type<"int64">`, date-times either typia\'s `Format<"date-time">` or the project\'s regex as `Pattern`),',
+      "transformed by typia's transformer through the TypeScript compiler API; hand-written checks for two events",
+      "(bench/hand).",
+    ],
+    [
+      "**Timing**: all competitors of one input in one process, side by side: each warmed up",
+      `(${r.timing.warmup} calls), calibrated to batches of about ${r.timing.batchMs} ms, then ${r.timing.rounds}`,
+      "rounds that visit every competitor in turn (in a rotating order); the figure is the median nanoseconds per",
+      "call over the rounds. Ratios are the competitor's time over the guard's: above 1, the guard is faster.",
+    ],
+    [
+      `**Cold start**: fresh \`node\` processes (${r.coldRuns} of each, in turn, median): import the built package`,
+      "and check one example, against importing AJV and ajv-formats, compiling the package's shipped schemas (every",
+      "event, or only the example's) and checking the same example. Time from the first import to the verdict,",
+      "inside the process; the whole process, Node's own start included, beside it.",
+    ],
+    [
+      "**Bundle sizes**: esbuild bundles of an entry that re-exports one guard, or `parse`, from the built",
+      "package, minified, gzipped by node:zlib (level 9). 1 KB = 1,024 bytes.",
+    ],
+    [
+      "**Generation**: synthetic projects of 10, 100 and 1,000 events over 3 providers (the synthesizer of",
+      "`npm run synth`), `scripts/generate.ts --root` in a fresh process timed by /usr/bin/time: a cold run, then",
+      "runs with nothing changed. Wall and CPU time; the machine is shared, so the CPU time is the steadier figure.",
+    ],
+  ];
+  return ["## Method", "", ...bullets.map((b) => `- ${b.join(" ")}`), ""].join("\n");
+};
 
 function goalSection(r: BenchResults): string {
   const rows = goals(r).map((g) => [
@@ -156,8 +170,8 @@ function verdictSection(r: BenchResults): string {
             }),
           ),
           "",
-          'typia\'s `Format<"date-time">` checks the shape of the date only (any day 01–31 in any month): it cannot say',
-          "the same constraint, hence the `Pattern` variant with the project's regex, which the goals use.",
+          'typia\'s `Format<"date-time">` checks the shape of the date only (any day 01–31 in any month): it cannot',
+          "say the same constraint, hence the `Pattern` variant with the project's regex, which the goals use.",
           "",
         ]
       : []),
@@ -207,20 +221,23 @@ function sizeSection(r: BenchResults): string {
 
 function generationSection(r: BenchResults): string {
   if (!r.generation) return "";
-  const rows = r.generation.map((row) => {
-    const noop = median(row.noops.map((n) => n.wall));
+  const rows = r.generation.map((row, i) => {
+    const before = r.generation![i - 1];
+    const added = before
+      ? `${(((row.cold.cpu - before.cold.cpu) / (row.events - before.events)) * 1000).toFixed(0)} ms`
+      : "–";
     return [
       String(row.events),
       String(row.cold.files),
       `${row.cold.wall.toFixed(1)} s (CPU ${row.cold.cpu.toFixed(1)} s)`,
-      `${((row.cold.cpu / row.events) * 1000).toFixed(0)} ms`,
-      `${noop.toFixed(2)} s`,
+      added,
+      `${median(row.noops.map((n) => n.wall)).toFixed(2)} s`,
     ];
   });
   return [
     "## Generation",
     "",
-    table(["Events", "Files", "Cold run", "CPU per event", "Nothing changed (median)"], rows),
+    table(["Events", "Files", "Cold run", "CPU per event added since the row above", "Nothing changed (median)"], rows),
     "",
   ].join("\n");
 }

@@ -5,7 +5,7 @@ export interface TimingOptions {
   warmup: number;
 }
 
-export const fullTiming: TimingOptions = { rounds: 9, batchMs: 3, warmup: 300 };
+export const fullTiming: TimingOptions = { rounds: 15, batchMs: 2, warmup: 300 };
 export const quickTiming: TimingOptions = { rounds: 2, batchMs: 0.05, warmup: 3 };
 
 export interface Timed {
