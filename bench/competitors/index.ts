@@ -1,11 +1,10 @@
 import { builtPackage } from "../../test/helpers/catalogues.js";
-import type { Case } from "../cases.js";
+import { type Case, shippedSchema } from "../cases.js";
 import { handWritten } from "../hand/index.js";
 import { runtimeAjv } from "./ajv.js";
 import { typiaChecks } from "./typia.js";
 import { valibotCheck, valibotSchema } from "./valibot.js";
 import { zodCheck, zodSchema } from "./zod.js";
-import { shippedSchema } from "../cases.js";
 
 /** The checks compared on a parsed value, in the order the report shows them. */
 export const valueCheckers = [

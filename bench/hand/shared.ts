@@ -8,6 +8,8 @@ export const isObject = (value: unknown): value is Json =>
 
 export const isString = (value: unknown): value is string => typeof value === "string";
 
+export const isBoolean = (value: unknown): value is boolean => typeof value === "boolean";
+
 export const isDateTime = (value: unknown): boolean => typeof value === "string" && dateTime.test(value);
 
 /** An optional property: absent, or as `check` says. */

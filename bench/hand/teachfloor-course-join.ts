@@ -1,4 +1,4 @@
-import { isDateTime, isObject, isString, numberOrNull, optional, stringOrNull } from "./shared.js";
+import { isBoolean, isDateTime, isObject, isString, numberOrNull, optional, stringOrNull } from "./shared.js";
 
 /**
  * Teachfloor's course.join checked by hand, with the constraints of schemas/teachfloor/course.join.schema.json:
@@ -37,7 +37,7 @@ function member(m: unknown): boolean {
     optional(m.full_name, isString) &&
     optional(m.avatar, isString) &&
     optional(m.email, isString) &&
-    optional(m.is_email_verified, (v) => typeof v === "boolean") &&
+    optional(m.is_email_verified, isBoolean) &&
     optional(m.last_seen, isDateTime)
   );
 }
