@@ -1,12 +1,12 @@
-/** How long to measure: rounds per case, and the target length of one timed batch. */
+/** How long to measure: milliseconds of warm-up per function, rounds, and the target length of one timed batch. */
 export interface TimingOptions {
+  warmupMs: number;
   rounds: number;
   batchMs: number;
-  warmup: number;
 }
 
-export const fullTiming: TimingOptions = { rounds: 15, batchMs: 2, warmup: 300 };
-export const quickTiming: TimingOptions = { rounds: 2, batchMs: 0.05, warmup: 3 };
+export const fullTiming: TimingOptions = { warmupMs: 15, rounds: 15, batchMs: 2 };
+export const quickTiming: TimingOptions = { warmupMs: 0.05, rounds: 2, batchMs: 0.05 };
 
 export interface Timed {
   /** Median nanoseconds per call over the rounds. */
@@ -27,6 +27,14 @@ function batch(fn: () => boolean, n: number): { ns: number; truths: number } {
   const start = process.hrtime.bigint();
   for (let i = 0; i < n; i++) if (fn()) truths++;
   return { ns: Number(process.hrtime.bigint() - start), truths };
+}
+
+/** Calls `fn` for about `ms` milliseconds. */
+function warm(fn: () => boolean, ms: number): number {
+  let truths = 0;
+  const end = process.hrtime.bigint() + BigInt(Math.round(ms * 1e6));
+  while (process.hrtime.bigint() < end) truths += batch(fn, 64).truths;
+  return truths;
 }
 
 /** Calls per batch so that one batch takes about `batchMs`. */
@@ -50,7 +58,8 @@ export function timeSideBySide<K extends string>(
 ): { times: Record<K, Timed>; truths: number } {
   const names = Object.keys(fns) as K[];
   let truths = 0;
-  for (const name of names) truths += batch(fns[name], options.warmup).truths;
+  // Long enough for V8 to optimise the function and tier up its regular expressions before anything is timed.
+  for (const name of names) truths += warm(fns[name], options.warmupMs);
   const sizes = new Map(names.map((name) => [name, calibrate(fns[name], options.batchMs)]));
   const rounds = new Map<K, number[]>(names.map((name) => [name, []]));
   for (let r = 0; r < options.rounds; r++) {

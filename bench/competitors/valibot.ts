@@ -6,7 +6,7 @@ type Schema = v.GenericSchema;
 
 /**
  * The model as a valibot schema: objects are `v.looseObject`, date-times are checked with the project's RFC 3339
- * regex (valibot's `isoTimestamp` accepts impossible dates and requires the seconds' fraction form it knows).
+ * regex (valibot's `isoTimestamp` accepts 30 February, a space for `T` and offsets without a colon).
  */
 export function valibotSchema(model: Model): Schema {
   switch (model.kind) {

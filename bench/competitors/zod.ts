@@ -4,7 +4,8 @@ import type { Model } from "../model.js";
 
 /**
  * The model as a zod 4 schema: objects are `z.looseObject` (unknown fields pass, as in the JSON Schemas), and
- * date-times are checked with the project's RFC 3339 regex, since `z.iso.datetime()` accepts impossible dates.
+ * date-times are checked with the project's RFC 3339 regex, since `z.iso.datetime({ offset: true })` refuses the
+ * leap second and lowercase `t`/`z` that RFC 3339 allows.
  */
 export function zodSchema(model: Model): z.ZodType {
   switch (model.kind) {
