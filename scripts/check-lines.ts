@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
 const limit = 120;
-const folders = ["generator/", "scripts/", "cli/src/", "test/", "checks/", "examples/"];
+const folders = ["bench/", "generator/", "scripts/", "cli/src/", "test/", "checks/", "examples/"];
 const excluded = ["test/fixtures/", "cli/dist/"];
 const extensions = /\.(ts|mts|mjs|js)$/;
 

@@ -1,6 +1,5 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { type GenerateRun, type GenerationRow, measureGeneration } from "../bench/generation.js";
 
 /**
  * `npx tsx scripts/measure-generate.ts [sizes] [--providers K] [--dir D] [--tool T]`: for each size (default
@@ -20,73 +19,24 @@ const repo = join(import.meta.dirname, "..");
 const tool = resolve(option("--tool", repo));
 const sizes = (args[0] ?? "10,100,1000").split(",").map(Number);
 
-interface Run {
-  wall: number;
-  cpu: number;
-  written: number;
-  files: number;
-  emitted: string;
-}
-const summary = /(\d+) files into generated\/ \((\d+) written.* in (\d+) ms(?:; (\d+) catalogue)?/;
-
-function run(root: string): Run {
-  const script = join(tool, "scripts", "generate.ts");
-  const child = spawnSync(
-    "/usr/bin/time",
-    ["-f", "time %e %U %S", process.execPath, "--import", "tsx", script, "--root", root],
-    {
-      cwd: tool,
-      encoding: "utf8",
-    },
-  );
-  const found = summary.exec(child.stdout);
-  const times = /time ([\d.]+) ([\d.]+) ([\d.]+)/.exec(child.stderr);
-  if (!found || !times) throw new Error(`Unexpected output of generate:\n${child.stdout}\n${child.stderr}`);
-  return {
-    wall: Number(times[1]),
-    cpu: Number(times[2]) + Number(times[3]),
-    files: Number(found[1]),
-    written: Number(found[2]),
-    emitted: found[4] ?? "?",
-  };
-}
-
-/** Changes the description of the first event schema (by path) of the root. */
-function changeOneSchema(root: string): void {
-  const events = execFileSync(
-    "find",
-    [join(root, "schemas"), "-name", "*.schema.json", "-not", "-path", "*/common/*"],
-    { encoding: "utf8" },
-  );
-  const file = events.split("\n").filter(Boolean).sort()[0]!;
-  const json = JSON.parse(readFileSync(file, "utf8")) as { description: string };
-  writeFileSync(file, `${JSON.stringify({ ...json, description: `${json.description} Changed.` }, null, 2)}\n`);
-}
-
-const cell = (r: Run) =>
+const cell = (r: GenerateRun) =>
   `${r.wall.toFixed(1)} s (CPU ${r.cpu.toFixed(1)} s), ${r.written} written, ${r.emitted} emitted`;
-const rows: string[] = [];
-for (const size of sizes) {
-  const root = join(base, String(size));
-  rmSync(root, { recursive: true, force: true });
-  execFileSync(
-    process.execPath,
-    ["--import", "tsx", join(repo, "scripts", "synth.ts"), String(size), root, "--providers", providers],
-    { cwd: repo },
-  );
-  const cold = run(root);
-  const noop = run(root);
-  changeOneSchema(root);
-  const one = run(root);
-  rows.push(`| ${size} | ${cold.files} | ${cell(cold)} | ${cell(noop)} | ${cell(one)} |`);
-  console.error(rows.at(-1));
-}
+const line = (row: GenerationRow) =>
+  `| ${row.events} | ${row.cold.files} | ${cell(row.cold)} | ${cell(row.noops[0]!)} | ${cell(row.one!)} |`;
+const rows = measureGeneration({
+  sizes,
+  providers: Number(providers),
+  base,
+  tool,
+  repo,
+  onRow: (row) => console.error(line(row)),
+});
 console.log(
   [
     `${tool}, ${providers} providers: wall time of the whole process (CPU time), files written, catalogues emitted.`,
     "",
     "| Events | Files | Cold run | Nothing changed | One schema changed |",
     "| --- | --- | --- | --- | --- |",
-    ...rows,
+    ...rows.map(line),
   ].join("\n"),
 );
