@@ -400,9 +400,12 @@ function parseEvent(catalogue2, input) {
   }
 }
 function parseDecoded(catalogue2, input) {
-  const decoded = decodeBody(input);
-  if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
-  const value = decoded.value;
+  let value = input;
+  if (typeof input === "string" || input instanceof Uint8Array) {
+    const decoded = decodeBody(input);
+    if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
+    value = decoded.value;
+  }
   const type = value !== null && typeof value === "object" ? value[catalogue2.typeProperty] : void 0;
   const dispatch = typeof type === "string" ? catalogue2.byType.get(type) : void 0;
   if (dispatch !== void 0) return validateDispatched(dispatch, type, value);

@@ -191,9 +191,13 @@ export function parseEvent<E>(catalogue: CatalogueRuntime, input: Body): ParseRe
 }
 
 function parseDecoded<E>(catalogue: CatalogueRuntime, input: Body): ParseResult<E> {
-  const decoded = decodeBody(input);
-  if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
-  const value = decoded.value;
+  let value = input;
+  // A value a framework already parsed is used as it is, with nothing allocated to carry it.
+  if (typeof input === "string" || input instanceof Uint8Array) {
+    const decoded = decodeBody(input);
+    if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
+    value = decoded.value;
+  }
   const type =
     value !== null && typeof value === "object"
       ? (value as Record<string, unknown>)[catalogue.typeProperty]
