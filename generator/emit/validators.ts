@@ -39,6 +39,7 @@ function catalogueAjv(files: readonly SchemaFile[]): Ajv {
   const ajv = new Ajv({
     strict: true,
     allErrors: true,
+    messages: false,
     inlineRefs: inlinedKeywords,
     code: { source: true, esm: true, lines: true },
   });
@@ -102,7 +103,7 @@ export function emitValidatorTypes(catalogue: Catalogue): string {
     banner(catalogueSources(catalogue.path), "ts"),
     `import type { ${imports.join(", ")} } from "./types.js";`,
     "",
-    "/** One reason a value failed validation, as AJV reports it. */",
+    "/** One reason a value failed validation, as AJV reports it, without a message (`parse` words each). */",
     "export interface ValidationError {",
     "  /** JSON Pointer of the value that failed (for `required`, of the object missing the property). */",
     "  instancePath: string;",

@@ -83,7 +83,58 @@ function expectation(error: ValidatorError): string {
         ? "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00"
         : `a ${String(params.format)}`;
     default:
-      return error.message ?? error.keyword;
+      return problem(error);
+  }
+}
+
+const counted = (limit: unknown, what: string) => `${String(limit)} ${what}${limit === 1 ? "" : "s"}`;
+
+/**
+ * What is wrong, for the keywords other than required, type, const, enum and format. The shipped validators carry
+ * no messages of their own (they would repeat in every place a keyword is checked): they are written here from
+ * the keyword and its parameters.
+ */
+function problem(error: ValidatorError): string {
+  const { params } = error;
+  switch (error.keyword) {
+    case "anyOf":
+      return "matches none of the shapes it may have";
+    case "oneOf":
+      return params.passingSchemas
+        ? "matches more than one of the shapes it may have"
+        : "matches none of the shapes it may have";
+    case "not":
+      return "has a shape it must not have";
+    case "false schema":
+    case "additionalProperties":
+      return params.additionalProperty === undefined
+        ? "must not be present"
+        : `has a field it must not have: ${JSON.stringify(params.additionalProperty)}`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${String(params.comparison)} ${String(params.limit)}`;
+    case "minLength":
+      return `must have at least ${counted(params.limit, "character")}`;
+    case "maxLength":
+      return `must have at most ${counted(params.limit, "character")}`;
+    case "minItems":
+      return `must have at least ${counted(params.limit, "item")}`;
+    case "maxItems":
+      return `must have at most ${counted(params.limit, "item")}`;
+    case "minProperties":
+      return `must have at least ${counted(params.limit, "field")}`;
+    case "maxProperties":
+      return `must have at most ${counted(params.limit, "field")}`;
+    case "pattern":
+      return `must match the pattern ${String(params.pattern)}`;
+    case "multipleOf":
+      return `must be a multiple of ${String(params.multipleOf)}`;
+    case "uniqueItems":
+      return `must not repeat items (items ${String(params.j)} and ${String(params.i)} are the same)`;
+    default:
+      return error.message ?? `does not satisfy "${error.keyword}"`;
   }
 }
 
@@ -102,7 +153,7 @@ export function toIssue(root: unknown, error: ValidatorError): Issue {
       ? `${pathText(path)}: required field is missing`
       : ["type", "const", "enum", "format"].includes(error.keyword)
         ? `${pathText(path)}: expected ${expected}, received ${received}`
-        : `${pathText(path)}: ${error.message ?? "is invalid"}`;
+        : `${pathText(path)}: ${problem(error)}`;
   return { path, pointer, message, expected, received };
 }
 

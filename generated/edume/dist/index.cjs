@@ -176,7 +176,47 @@ function expectation(error) {
     case "format":
       return params.format === "date-time" ? "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00" : `a ${String(params.format)}`;
     default:
-      return error.message ?? error.keyword;
+      return problem(error);
+  }
+}
+var counted = (limit, what) => `${String(limit)} ${what}${limit === 1 ? "" : "s"}`;
+function problem(error) {
+  const { params } = error;
+  switch (error.keyword) {
+    case "anyOf":
+      return "matches none of the shapes it may have";
+    case "oneOf":
+      return params.passingSchemas ? "matches more than one of the shapes it may have" : "matches none of the shapes it may have";
+    case "not":
+      return "has a shape it must not have";
+    case "false schema":
+    case "additionalProperties":
+      return params.additionalProperty === void 0 ? "must not be present" : `has a field it must not have: ${JSON.stringify(params.additionalProperty)}`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${String(params.comparison)} ${String(params.limit)}`;
+    case "minLength":
+      return `must have at least ${counted(params.limit, "character")}`;
+    case "maxLength":
+      return `must have at most ${counted(params.limit, "character")}`;
+    case "minItems":
+      return `must have at least ${counted(params.limit, "item")}`;
+    case "maxItems":
+      return `must have at most ${counted(params.limit, "item")}`;
+    case "minProperties":
+      return `must have at least ${counted(params.limit, "field")}`;
+    case "maxProperties":
+      return `must have at most ${counted(params.limit, "field")}`;
+    case "pattern":
+      return `must match the pattern ${String(params.pattern)}`;
+    case "multipleOf":
+      return `must be a multiple of ${String(params.multipleOf)}`;
+    case "uniqueItems":
+      return `must not repeat items (items ${String(params.j)} and ${String(params.i)} are the same)`;
+    default:
+      return error.message ?? `does not satisfy "${error.keyword}"`;
   }
 }
 function toIssue(root, error) {
@@ -185,7 +225,7 @@ function toIssue(root, error) {
   const value = valueAt(root, path);
   const expected = expectation(error);
   const received = error.keyword === "required" ? "nothing" : error.keyword === "type" ? kindOf(value) : show(value);
-  const message = error.keyword === "required" ? `${pathText(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${pathText(path)}: expected ${expected}, received ${received}` : `${pathText(path)}: ${error.message ?? "is invalid"}`;
+  const message = error.keyword === "required" ? `${pathText(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${pathText(path)}: expected ${expected}, received ${received}` : `${pathText(path)}: ${problem(error)}`;
   return { path, pointer, message, expected, received };
 }
 function toIssues(root, errors) {
@@ -451,8 +491,8 @@ function readVerifyOptions(options) {
     if (options === void 0) return {};
     if (!isRecord(options)) return "The verify options must be an object.";
     const { toleranceSeconds, now } = options;
-    const problem = verifyOptionsProblem({ toleranceSeconds, now });
-    if (problem) return problem;
+    const problem2 = verifyOptionsProblem({ toleranceSeconds, now });
+    if (problem2) return problem2;
     return {
       ...toleranceSeconds !== void 0 && { toleranceSeconds },
       ...now !== void 0 && { now }
@@ -601,7 +641,7 @@ function compactJson(body) {
   const decoded = decodeBody(body);
   return decoded.ok ? JSON.stringify(decoded.value) : textOf(body);
 }
-var compactLimits = { bytes: 1024 * 1024, depth: 64 };
+var compactLimits = { bytes: 1048576, depth: 64 };
 var compactable = (body) => utf8(body).length <= compactLimits.bytes && nestingWithin(textOf(body), compactLimits.depth);
 function standardWebhooksKey(secret) {
   return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
@@ -775,7 +815,7 @@ function handlerOptionsProblems(scheme, options) {
     numberProblem("readTimeoutMs", options.readTimeoutMs, 1),
     numberProblem("timeoutMs", options.timeoutMs, 1),
     ...deduplicateProblems(options.deduplicate)
-  ].filter((problem) => problem !== void 0);
+  ].filter((problem2) => problem2 !== void 0);
 }
 function checkHandlerOptions(scheme, options) {
   const problems = handlerOptionsProblems(scheme, options);
@@ -831,8 +871,14 @@ var bodyAnswers = {
     'A body parser read the body before the webhook handler, so its raw bytes are gone. Express: mount the handler before express.json(), or use express.raw({ type: "*/*", limit: "1mb" }). Fastify: add a content-type parser with { parseAs: "buffer" } and pass request.body to handle(). Fetch runtimes: do not read the request first.'
   )
 };
-var notPost = answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", { allow: "POST" });
-var internal = answer(500, "internal_error", "The delivery could not be handled; the provider may retry.");
+var notPost = /* @__PURE__ */ answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", {
+  allow: "POST"
+});
+var internal = /* @__PURE__ */ answer(
+  500,
+  "internal_error",
+  "The delivery could not be handled; the provider may retry."
+);
 async function withTimeLimit(work, timeoutMs) {
   const controller = new AbortController();
   let timer;
@@ -1117,7 +1163,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.courseId === void 0) {
-      const err0 = { instancePath, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+      const err0 = { instancePath, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1128,7 +1174,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.courseId !== void 0) {
       let data0 = data.courseId;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err1 = { instancePath: instancePath + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1138,7 +1184,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err2 = { instancePath, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -1148,7 +1194,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.courseKey === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courseKey" }, message: "must have required property 'courseKey'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courseKey" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1158,7 +1204,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.courseKey !== void 0) {
       if (typeof data.courseKey !== "string") {
-        const err4 = { instancePath: instancePath + "/courseKey", schemaPath: "#/properties/courseKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/courseKey", schemaPath: "#/properties/courseKey/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1169,7 +1215,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.title !== void 0) {
       if (typeof data.title !== "string") {
-        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1179,7 +1225,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err6];
     } else {
@@ -1196,7 +1242,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.group === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1205,7 +1251,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.teams === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "teams" }, message: "must have required property 'teams'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "teams" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1214,7 +1260,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.course === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1223,7 +1269,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.modules === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "modules" }, message: "must have required property 'modules'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "modules" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1232,7 +1278,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.version === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -1244,7 +1290,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.group;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.groupId === void 0) {
-          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1255,7 +1301,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.groupId !== void 0) {
           let data1 = data0.groupId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -1265,7 +1311,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1282,7 +1328,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.teamId === void 0) {
-              const err8 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/required", keyword: "required", params: { missingProperty: "teamId" }, message: "must have required property 'teamId'" };
+              const err8 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/required", keyword: "required", params: { missingProperty: "teamId" } };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -1293,7 +1339,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.teamId !== void 0) {
               let data4 = data3.teamId;
               if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-                const err9 = { instancePath: instancePath + "/teams/" + i0 + "/teamId", schemaPath: "team-ref.schema.json/properties/teamId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err9 = { instancePath: instancePath + "/teams/" + i0 + "/teamId", schemaPath: "team-ref.schema.json/properties/teamId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -1303,7 +1349,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err10 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err10 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -1313,7 +1359,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err11 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1337,7 +1383,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data6[i1];
           if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
             if (data7.moduleId === void 0) {
-              const err12 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+              const err12 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -1348,7 +1394,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data7.moduleId !== void 0) {
               let data8 = data7.moduleId;
               if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-                const err13 = { instancePath: instancePath + "/modules/" + i1 + "/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err13 = { instancePath: instancePath + "/modules/" + i1 + "/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err13];
                 } else {
@@ -1358,7 +1404,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err14 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err14 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -1368,7 +1414,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/modules", schemaPath: "#/properties/modules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/modules", schemaPath: "#/properties/modules/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1385,7 +1431,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data9[i2];
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.activityId === void 0) {
-              const err16 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "activityId" }, message: "must have required property 'activityId'" };
+              const err16 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "activityId" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -1394,7 +1440,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.type === void 0) {
-              const err17 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err17 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -1403,7 +1449,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.published === void 0) {
-              const err18 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
+              const err18 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "published" } };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -1414,7 +1460,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.activityId !== void 0) {
               let data11 = data10.activityId;
               if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err19 = { instancePath: instancePath + "/activities/" + i2 + "/activityId", schemaPath: "course-activity.schema.json/properties/activityId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err19 = { instancePath: instancePath + "/activities/" + i2 + "/activityId", schemaPath: "course-activity.schema.json/properties/activityId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -1426,7 +1472,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.type !== void 0) {
               let data12 = data10.type;
               if (typeof data12 !== "string") {
-                const err20 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err20 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -1435,7 +1481,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data12 === "lesson" || data12 === "survey" || data12 === "assessment")) {
-                const err21 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                const err21 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.type.enum } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -1446,7 +1492,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data10.published !== void 0) {
               if (typeof data10.published !== "boolean") {
-                const err22 = { instancePath: instancePath + "/activities/" + i2 + "/published", schemaPath: "course-activity.schema.json/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err22 = { instancePath: instancePath + "/activities/" + i2 + "/published", schemaPath: "course-activity.schema.json/properties/published/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1456,7 +1502,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err23 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -1466,7 +1512,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err24 = { instancePath: instancePath + "/activities", schemaPath: "#/properties/activities/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err24 = { instancePath: instancePath + "/activities", schemaPath: "#/properties/activities/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1477,7 +1523,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.version !== void 0) {
       if (1 !== data.version) {
-        const err25 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        const err25 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 } };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -1487,7 +1533,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err26];
     } else {
@@ -1504,7 +1550,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1513,7 +1559,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1522,7 +1568,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1532,7 +1578,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1544,7 +1590,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1557,7 +1603,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1566,7 +1612,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1576,7 +1622,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1586,7 +1632,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1595,7 +1641,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1605,7 +1651,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.added" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.added" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.added" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1622,7 +1668,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -1640,7 +1686,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1649,7 +1695,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1658,7 +1704,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1668,7 +1714,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1680,7 +1726,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1693,7 +1739,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1702,7 +1748,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1712,7 +1758,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1722,7 +1768,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1731,7 +1777,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1741,7 +1787,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.deleted" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.deleted" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.deleted" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1758,7 +1804,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -1776,7 +1822,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1785,7 +1831,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1794,7 +1840,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1804,7 +1850,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1816,7 +1862,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1829,7 +1875,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1838,7 +1884,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1848,7 +1894,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1858,7 +1904,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1867,7 +1913,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1877,7 +1923,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.published" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.published" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.published" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1894,7 +1940,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -1912,7 +1958,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1921,7 +1967,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1930,7 +1976,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1940,7 +1986,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1952,7 +1998,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1965,7 +2011,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1974,7 +2020,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1984,7 +2030,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1994,7 +2040,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2003,7 +2049,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2013,7 +2059,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.unpublished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.unpublished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.unpublished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2030,7 +2076,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -2048,7 +2094,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2057,7 +2103,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2066,7 +2112,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2076,7 +2122,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2088,7 +2134,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2101,7 +2147,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2110,7 +2156,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2120,7 +2166,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2130,7 +2176,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2139,7 +2185,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2149,7 +2195,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2167,7 +2213,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2177,7 +2223,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("team.assigned" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.assigned" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.assigned" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -2187,7 +2233,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2197,7 +2243,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2215,7 +2261,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2224,7 +2270,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2233,7 +2279,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2243,7 +2289,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2255,7 +2301,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2268,7 +2314,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2277,7 +2323,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2287,7 +2333,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2297,7 +2343,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2306,7 +2352,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2316,7 +2362,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2334,7 +2380,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2344,7 +2390,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("team.removed" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.removed" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.removed" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -2354,7 +2400,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2364,7 +2410,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2382,7 +2428,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2391,7 +2437,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2400,7 +2446,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2410,7 +2456,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2422,7 +2468,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2435,7 +2481,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2444,7 +2490,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2454,7 +2500,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2464,7 +2510,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2473,7 +2519,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2483,7 +2529,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2501,7 +2547,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2511,7 +2557,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("title.changed" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "title.changed" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "title.changed" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -2521,7 +2567,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2531,7 +2577,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2549,7 +2595,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.eId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "eId" }, message: "must have required property 'eId'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "eId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2558,7 +2604,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.userId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2567,7 +2613,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.identifiers === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identifiers" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2577,7 +2623,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.eId !== void 0) {
       if (typeof data.eId !== "string") {
-        const err3 = { instancePath: instancePath + "/eId", schemaPath: "#/properties/eId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/eId", schemaPath: "#/properties/eId/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2589,7 +2635,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.userId !== void 0) {
       let data1 = data.userId;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err4 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err4 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2606,7 +2652,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.key === void 0) {
-              const err5 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+              const err5 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" } };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -2615,7 +2661,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data3.value === void 0) {
-              const err6 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+              const err6 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" } };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2624,7 +2670,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data3.createdAt === void 0) {
-              const err7 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err7 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -2635,7 +2681,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.id !== void 0) {
               let data4 = data3.id;
               if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-                const err8 = { instancePath: instancePath + "/identifiers/" + i0 + "/id", schemaPath: "identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err8 = { instancePath: instancePath + "/identifiers/" + i0 + "/id", schemaPath: "identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -2646,7 +2692,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data3.key !== void 0) {
               if (typeof data3.key !== "string") {
-                const err9 = { instancePath: instancePath + "/identifiers/" + i0 + "/key", schemaPath: "identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err9 = { instancePath: instancePath + "/identifiers/" + i0 + "/key", schemaPath: "identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -2657,7 +2703,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data3.value !== void 0) {
               if (typeof data3.value !== "string") {
-                const err10 = { instancePath: instancePath + "/identifiers/" + i0 + "/value", schemaPath: "identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err10 = { instancePath: instancePath + "/identifiers/" + i0 + "/value", schemaPath: "identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -2670,7 +2716,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data3.createdAt;
               if (typeof data7 === "string") {
                 if (!formats0.test(data7)) {
-                  const err11 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err11 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err11];
                   } else {
@@ -2679,7 +2725,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err12 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err12 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err12];
                 } else {
@@ -2689,7 +2735,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err13 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err13 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -2699,7 +2745,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/identifiers", schemaPath: "#/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err14 = { instancePath: instancePath + "/identifiers", schemaPath: "#/properties/identifiers/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2709,7 +2755,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err15];
     } else {
@@ -2726,7 +2772,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.user === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2735,7 +2781,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.group === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2744,7 +2790,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.courses === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courses" }, message: "must have required property 'courses'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courses" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2753,7 +2799,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.version === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2772,7 +2818,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.group;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         if (data1.groupId === void 0) {
-          const err4 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          const err4 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2783,7 +2829,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.groupId !== void 0) {
           let data2 = data1.groupId;
           if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-            const err5 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err5 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -2793,7 +2839,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2810,7 +2856,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data3[i0];
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             if (data4.courseId === void 0) {
-              const err7 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+              const err7 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -2821,7 +2867,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             if (data4.courseId !== void 0) {
               let data5 = data4.courseId;
               if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-                const err8 = { instancePath: instancePath + "/courses/" + i0 + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err8 = { instancePath: instancePath + "/courses/" + i0 + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -2831,7 +2877,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err9 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err9 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -2841,7 +2887,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err10 = { instancePath: instancePath + "/courses", schemaPath: "#/properties/courses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err10 = { instancePath: instancePath + "/courses", schemaPath: "#/properties/courses/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2852,7 +2898,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.version !== void 0) {
       if (1 !== data.version) {
-        const err11 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        const err11 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2862,7 +2908,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -2879,7 +2925,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2888,7 +2934,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2897,7 +2943,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2907,7 +2953,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2919,7 +2965,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2932,7 +2978,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2941,7 +2987,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2951,7 +2997,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2961,7 +3007,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2970,7 +3016,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2980,7 +3026,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2997,7 +3043,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -3015,7 +3061,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3024,7 +3070,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.user === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3033,7 +3079,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.group === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3042,7 +3088,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.version === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3052,7 +3098,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3072,7 +3118,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.group;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.groupId === void 0) {
-          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3083,7 +3129,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         if (data2.groupId !== void 0) {
           let data3 = data2.groupId;
           if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -3093,7 +3139,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3104,7 +3150,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.version !== void 0) {
       if (1 !== data.version) {
-        const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3114,7 +3160,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -3136,7 +3182,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3145,7 +3191,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.module === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3154,7 +3200,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.assessment === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "assessment" }, message: "must have required property 'assessment'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "assessment" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3166,7 +3212,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.course;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.courseId === void 0) {
-          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -3177,7 +3223,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.courseId !== void 0) {
           let data1 = data0.courseId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -3187,7 +3233,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3200,7 +3246,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.module;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.moduleId === void 0) {
-          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3211,7 +3257,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         if (data2.moduleId !== void 0) {
           let data3 = data2.moduleId;
           if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -3221,7 +3267,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3234,7 +3280,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.assessment;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.assessmentId === void 0) {
-          const err9 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/required", keyword: "required", params: { missingProperty: "assessmentId" }, message: "must have required property 'assessmentId'" };
+          const err9 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/required", keyword: "required", params: { missingProperty: "assessmentId" } };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -3245,7 +3291,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.assessmentId !== void 0) {
           let data5 = data4.assessmentId;
           if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-            const err10 = { instancePath: instancePath + "/assessment/assessmentId", schemaPath: "#/properties/assessment/properties/assessmentId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err10 = { instancePath: instancePath + "/assessment/assessmentId", schemaPath: "#/properties/assessment/properties/assessmentId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -3255,7 +3301,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err11 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3265,7 +3311,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -3282,7 +3328,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3291,7 +3337,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3300,7 +3346,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3310,7 +3356,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3322,7 +3368,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3335,7 +3381,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3344,7 +3390,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3354,7 +3400,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3364,7 +3410,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -3373,7 +3419,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -3383,7 +3429,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3401,7 +3447,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3411,7 +3457,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("assessment" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -3421,7 +3467,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3431,7 +3477,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3454,7 +3500,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3466,7 +3512,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.course;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.courseId === void 0) {
-          const err1 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          const err1 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -3477,7 +3523,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.courseId !== void 0) {
           let data1 = data0.courseId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err2 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err2 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -3487,7 +3533,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3497,7 +3543,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -3514,7 +3560,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3523,7 +3569,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3532,7 +3578,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3542,7 +3588,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3554,7 +3600,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3567,7 +3613,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3576,7 +3622,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3586,7 +3632,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3596,7 +3642,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -3605,7 +3651,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -3615,7 +3661,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3633,7 +3679,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3643,7 +3689,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("course" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -3653,7 +3699,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3663,7 +3709,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3682,7 +3728,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3691,7 +3737,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3700,7 +3746,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3710,7 +3756,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3722,7 +3768,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3735,7 +3781,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3744,7 +3790,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3754,7 +3800,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3764,7 +3810,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -3773,7 +3819,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -3783,7 +3829,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3801,7 +3847,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3810,7 +3856,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.course === void 0) {
-          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -3819,7 +3865,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.module === void 0) {
-          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "module" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -3828,7 +3874,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.survey === void 0) {
-          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" }, message: "must have required property 'survey'" };
+          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -3838,7 +3884,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("survey" !== data4.type) {
-            const err15 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" }, message: "must be equal to constant" };
+            const err15 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" } };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -3851,7 +3897,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.course;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.courseId === void 0) {
-              const err16 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+              const err16 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -3862,7 +3908,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.courseId !== void 0) {
               let data7 = data6.courseId;
               if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-                const err17 = { instancePath: instancePath + "/payload/course/courseId", schemaPath: "common/course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err17 = { instancePath: instancePath + "/payload/course/courseId", schemaPath: "common/course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -3872,7 +3918,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err18 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err18 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -3885,7 +3931,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data4.module;
           if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
             if (data8.moduleId === void 0) {
-              const err19 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+              const err19 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -3896,7 +3942,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data8.moduleId !== void 0) {
               let data9 = data8.moduleId;
               if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-                const err20 = { instancePath: instancePath + "/payload/module/moduleId", schemaPath: "common/module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err20 = { instancePath: instancePath + "/payload/module/moduleId", schemaPath: "common/module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -3906,7 +3952,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err21 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -3919,7 +3965,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data4.survey;
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.surveyId === void 0) {
-              const err22 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" }, message: "must have required property 'surveyId'" };
+              const err22 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" } };
               if (vErrors === null) {
                 vErrors = [err22];
               } else {
@@ -3928,7 +3974,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.type === void 0) {
-              const err23 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err23 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -3937,7 +3983,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.status === void 0) {
-              const err24 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              const err24 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" } };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -3948,7 +3994,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.surveyId !== void 0) {
               let data11 = data10.surveyId;
               if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err25 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err25 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -3960,7 +4006,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.type !== void 0) {
               let data12 = data10.type;
               if (typeof data12 !== "string") {
-                const err26 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -3969,7 +4015,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data12 === "enpsScore" || data12 === "freeText" || data12 === "multipleChoice")) {
-                const err27 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                const err27 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum } };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -3981,7 +4027,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.status !== void 0) {
               let data13 = data10.status;
               if (typeof data13 !== "string") {
-                const err28 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err28 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -3990,7 +4036,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data13 === "dismissed" || data13 === "completed")) {
-                const err29 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                const err29 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -4000,7 +4046,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err30 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -4010,7 +4056,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err31 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err31 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -4020,7 +4066,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err32];
     } else {
@@ -4043,7 +4089,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4052,7 +4098,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.module === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4061,7 +4107,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.lesson === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lesson" }, message: "must have required property 'lesson'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lesson" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4073,7 +4119,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.course;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.courseId === void 0) {
-          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -4084,7 +4130,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.courseId !== void 0) {
           let data1 = data0.courseId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -4094,7 +4140,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -4107,7 +4153,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.module;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.moduleId === void 0) {
-          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -4118,7 +4164,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (data2.moduleId !== void 0) {
           let data3 = data2.moduleId;
           if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -4128,7 +4174,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4141,7 +4187,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.lesson;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.lessonId === void 0) {
-          const err9 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/required", keyword: "required", params: { missingProperty: "lessonId" }, message: "must have required property 'lessonId'" };
+          const err9 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/required", keyword: "required", params: { missingProperty: "lessonId" } };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -4152,7 +4198,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.lessonId !== void 0) {
           let data5 = data4.lessonId;
           if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-            const err10 = { instancePath: instancePath + "/lesson/lessonId", schemaPath: "#/properties/lesson/properties/lessonId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err10 = { instancePath: instancePath + "/lesson/lessonId", schemaPath: "#/properties/lesson/properties/lessonId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -4162,7 +4208,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err11 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -4172,7 +4218,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -4189,7 +4235,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4198,7 +4244,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4207,7 +4253,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4217,7 +4263,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4229,7 +4275,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4242,7 +4288,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4251,7 +4297,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4261,7 +4307,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4271,7 +4317,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -4280,7 +4326,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -4290,7 +4336,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4308,7 +4354,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4318,7 +4364,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("lesson" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -4328,7 +4374,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4338,7 +4384,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4356,7 +4402,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4365,7 +4411,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4374,7 +4420,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4384,7 +4430,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4396,7 +4442,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4409,7 +4455,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4418,7 +4464,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4428,7 +4474,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4438,7 +4484,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -4447,7 +4493,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -4457,7 +4503,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4524,7 +4570,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
       var valid4 = _errs14 === errors;
       if (valid4) {
-        const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/not", keyword: "not", params: {}, message: "must NOT be valid" };
+        const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/not", keyword: "not", params: {} };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -4548,7 +4594,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err15 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err15 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -4557,7 +4603,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.survey === void 0) {
-          const err16 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" }, message: "must have required property 'survey'" };
+          const err16 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" } };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -4567,7 +4613,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("survey" !== data4.type) {
-            const err17 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" }, message: "must be equal to constant" };
+            const err17 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" } };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -4580,7 +4626,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.survey;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.surveyId === void 0) {
-              const err18 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" }, message: "must have required property 'surveyId'" };
+              const err18 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" } };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -4589,7 +4635,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data6.type === void 0) {
-              const err19 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err19 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -4598,7 +4644,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data6.status === void 0) {
-              const err20 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              const err20 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -4609,7 +4655,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.surveyId !== void 0) {
               let data7 = data6.surveyId;
               if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-                const err21 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err21 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -4621,7 +4667,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.type !== void 0) {
               let data8 = data6.type;
               if (typeof data8 !== "string") {
-                const err22 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -4630,7 +4676,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data8 === "enpsScore" || data8 === "freeText" || data8 === "multipleChoice")) {
-                const err23 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                const err23 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -4642,7 +4688,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.status !== void 0) {
               let data9 = data6.status;
               if (typeof data9 !== "string") {
-                const err24 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err24 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -4651,7 +4697,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data9 === "dismissed" || data9 === "completed")) {
-                const err25 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                const err25 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -4661,7 +4707,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err26 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err26 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -4671,7 +4717,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err27 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err27 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -4681,7 +4727,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err28];
     } else {
@@ -4699,7 +4745,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4708,7 +4754,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4717,7 +4763,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4727,7 +4773,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4739,7 +4785,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4752,7 +4798,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4761,7 +4807,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4771,7 +4817,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4781,7 +4827,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -4790,7 +4836,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -4800,7 +4846,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.started" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4818,7 +4864,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4828,7 +4874,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("assessment" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -4838,7 +4884,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4848,7 +4894,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4866,7 +4912,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4875,7 +4921,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4884,7 +4930,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4894,7 +4940,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4906,7 +4952,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4919,7 +4965,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4928,7 +4974,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4938,7 +4984,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4948,7 +4994,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -4957,7 +5003,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -4967,7 +5013,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.started" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4985,7 +5031,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4995,7 +5041,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("course" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -5005,7 +5051,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -5015,7 +5061,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -5033,7 +5079,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -5042,7 +5088,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -5051,7 +5097,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -5061,7 +5107,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -5073,7 +5119,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -5086,7 +5132,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -5095,7 +5141,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -5105,7 +5151,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -5115,7 +5161,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -5124,7 +5170,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -5134,7 +5180,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.started" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -5152,7 +5198,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -5162,7 +5208,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("lesson" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -5172,7 +5218,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -5182,7 +5228,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -5200,7 +5246,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -5209,7 +5255,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -5218,7 +5264,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -5228,7 +5274,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -5240,7 +5286,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -5253,7 +5299,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -5262,7 +5308,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -5272,7 +5318,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -5282,7 +5328,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -5291,7 +5337,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -5301,7 +5347,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.added" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.added" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.added" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -5318,7 +5364,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -5336,7 +5382,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -5345,7 +5391,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -5354,7 +5400,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -5364,7 +5410,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -5376,7 +5422,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -5389,7 +5435,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -5398,7 +5444,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -5408,7 +5454,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -5418,7 +5464,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -5427,7 +5473,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -5437,7 +5483,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.completed" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -5450,7 +5496,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.payload;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.user === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "user" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -5459,7 +5505,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.course === void 0) {
-          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -5468,7 +5514,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.parentGroup === void 0) {
-          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "parentGroup" }, message: "must have required property 'parentGroup'" };
+          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "parentGroup" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -5477,7 +5523,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.completion === void 0) {
-          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "completion" }, message: "must have required property 'completion'" };
+          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "completion" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -5489,7 +5535,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4.user;
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err15 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err15 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -5498,7 +5544,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.email === void 0) {
-              const err16 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+              const err16 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "email" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -5507,7 +5553,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isAnonymous === void 0) {
-              const err17 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnonymous" }, message: "must have required property 'isAnonymous'" };
+              const err17 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnonymous" } };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -5516,7 +5562,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isAdmin === void 0) {
-              const err18 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAdmin" }, message: "must have required property 'isAdmin'" };
+              const err18 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAdmin" } };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -5525,7 +5571,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.firstName === void 0) {
-              const err19 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "firstName" }, message: "must have required property 'firstName'" };
+              const err19 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "firstName" } };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -5534,7 +5580,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.createdAt === void 0) {
-              const err20 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err20 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -5543,7 +5589,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.updatedAt === void 0) {
-              const err21 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              const err21 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "updatedAt" } };
               if (vErrors === null) {
                 vErrors = [err21];
               } else {
@@ -5552,7 +5598,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.phone === void 0) {
-              const err22 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "phone" }, message: "must have required property 'phone'" };
+              const err22 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "phone" } };
               if (vErrors === null) {
                 vErrors = [err22];
               } else {
@@ -5561,7 +5607,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.inviteCode === void 0) {
-              const err23 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "inviteCode" }, message: "must have required property 'inviteCode'" };
+              const err23 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "inviteCode" } };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -5570,7 +5616,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.activated === void 0) {
-              const err24 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activated" }, message: "must have required property 'activated'" };
+              const err24 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activated" } };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -5579,7 +5625,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.lastName === void 0) {
-              const err25 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "lastName" }, message: "must have required property 'lastName'" };
+              const err25 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "lastName" } };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -5588,7 +5634,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.locked === void 0) {
-              const err26 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "locked" }, message: "must have required property 'locked'" };
+              const err26 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "locked" } };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -5597,7 +5643,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.authVersion === void 0) {
-              const err27 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authVersion" }, message: "must have required property 'authVersion'" };
+              const err27 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authVersion" } };
               if (vErrors === null) {
                 vErrors = [err27];
               } else {
@@ -5606,7 +5652,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isCompanyAdmin === void 0) {
-              const err28 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyAdmin" }, message: "must have required property 'isCompanyAdmin'" };
+              const err28 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyAdmin" } };
               if (vErrors === null) {
                 vErrors = [err28];
               } else {
@@ -5615,7 +5661,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isEditor === void 0) {
-              const err29 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isEditor" }, message: "must have required property 'isEditor'" };
+              const err29 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isEditor" } };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -5624,7 +5670,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isAnalyst === void 0) {
-              const err30 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnalyst" }, message: "must have required property 'isAnalyst'" };
+              const err30 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnalyst" } };
               if (vErrors === null) {
                 vErrors = [err30];
               } else {
@@ -5633,7 +5679,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isManager === void 0) {
-              const err31 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isManager" }, message: "must have required property 'isManager'" };
+              const err31 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isManager" } };
               if (vErrors === null) {
                 vErrors = [err31];
               } else {
@@ -5642,7 +5688,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.seenWebOnboarding === void 0) {
-              const err32 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "seenWebOnboarding" }, message: "must have required property 'seenWebOnboarding'" };
+              const err32 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "seenWebOnboarding" } };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {
@@ -5651,7 +5697,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.language === void 0) {
-              const err33 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
+              const err33 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "language" } };
               if (vErrors === null) {
                 vErrors = [err33];
               } else {
@@ -5660,7 +5706,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hidden === void 0) {
-              const err34 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hidden" }, message: "must have required property 'hidden'" };
+              const err34 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hidden" } };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -5669,7 +5715,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.deleted === void 0) {
-              const err35 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
+              const err35 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "deleted" } };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -5678,7 +5724,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isSuperAdmin === void 0) {
-              const err36 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isSuperAdmin" }, message: "must have required property 'isSuperAdmin'" };
+              const err36 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isSuperAdmin" } };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -5687,7 +5733,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hasSignedInAsLearner === void 0) {
-              const err37 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasSignedInAsLearner" }, message: "must have required property 'hasSignedInAsLearner'" };
+              const err37 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasSignedInAsLearner" } };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -5696,7 +5742,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hasCreatedCourse === void 0) {
-              const err38 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasCreatedCourse" }, message: "must have required property 'hasCreatedCourse'" };
+              const err38 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasCreatedCourse" } };
               if (vErrors === null) {
                 vErrors = [err38];
               } else {
@@ -5705,7 +5751,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hasInvitedAdmins === void 0) {
-              const err39 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasInvitedAdmins" }, message: "must have required property 'hasInvitedAdmins'" };
+              const err39 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasInvitedAdmins" } };
               if (vErrors === null) {
                 vErrors = [err39];
               } else {
@@ -5714,7 +5760,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isCompanyOwner === void 0) {
-              const err40 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyOwner" }, message: "must have required property 'isCompanyOwner'" };
+              const err40 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyOwner" } };
               if (vErrors === null) {
                 vErrors = [err40];
               } else {
@@ -5723,7 +5769,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.sendActivationReminders === void 0) {
-              const err41 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "sendActivationReminders" }, message: "must have required property 'sendActivationReminders'" };
+              const err41 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "sendActivationReminders" } };
               if (vErrors === null) {
                 vErrors = [err41];
               } else {
@@ -5732,7 +5778,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.timezone === void 0) {
-              const err42 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
+              const err42 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "timezone" } };
               if (vErrors === null) {
                 vErrors = [err42];
               } else {
@@ -5741,7 +5787,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isUnsubscribedFromEngagementEmails === void 0) {
-              const err43 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isUnsubscribedFromEngagementEmails" }, message: "must have required property 'isUnsubscribedFromEngagementEmails'" };
+              const err43 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isUnsubscribedFromEngagementEmails" } };
               if (vErrors === null) {
                 vErrors = [err43];
               } else {
@@ -5750,7 +5796,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.authType === void 0) {
-              const err44 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authType" }, message: "must have required property 'authType'" };
+              const err44 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authType" } };
               if (vErrors === null) {
                 vErrors = [err44];
               } else {
@@ -5759,7 +5805,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.activationDate === void 0) {
-              const err45 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activationDate" }, message: "must have required property 'activationDate'" };
+              const err45 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activationDate" } };
               if (vErrors === null) {
                 vErrors = [err45];
               } else {
@@ -5768,7 +5814,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.shouldShowGamificationOnboarding === void 0) {
-              const err46 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "shouldShowGamificationOnboarding" }, message: "must have required property 'shouldShowGamificationOnboarding'" };
+              const err46 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "shouldShowGamificationOnboarding" } };
               if (vErrors === null) {
                 vErrors = [err46];
               } else {
@@ -5777,7 +5823,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.depositedPoints === void 0) {
-              const err47 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "depositedPoints" }, message: "must have required property 'depositedPoints'" };
+              const err47 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "depositedPoints" } };
               if (vErrors === null) {
                 vErrors = [err47];
               } else {
@@ -5786,7 +5832,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.name === void 0) {
-              const err48 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err48 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
                 vErrors = [err48];
               } else {
@@ -5795,7 +5841,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.identifiers === void 0) {
-              const err49 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
+              const err49 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "identifiers" } };
               if (vErrors === null) {
                 vErrors = [err49];
               } else {
@@ -5806,7 +5852,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.id !== void 0) {
               let data6 = data5.id;
               if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-                const err50 = { instancePath: instancePath + "/payload/user/id", schemaPath: "#/properties/payload/properties/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err50 = { instancePath: instancePath + "/payload/user/id", schemaPath: "#/properties/payload/properties/user/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err50];
                 } else {
@@ -5817,7 +5863,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.email !== void 0) {
               if (typeof data5.email !== "string") {
-                const err51 = { instancePath: instancePath + "/payload/user/email", schemaPath: "#/properties/payload/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err51 = { instancePath: instancePath + "/payload/user/email", schemaPath: "#/properties/payload/properties/user/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err51];
                 } else {
@@ -5828,7 +5874,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isAnonymous !== void 0) {
               if (typeof data5.isAnonymous !== "boolean") {
-                const err52 = { instancePath: instancePath + "/payload/user/isAnonymous", schemaPath: "#/properties/payload/properties/user/properties/isAnonymous/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err52 = { instancePath: instancePath + "/payload/user/isAnonymous", schemaPath: "#/properties/payload/properties/user/properties/isAnonymous/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err52];
                 } else {
@@ -5839,7 +5885,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isAdmin !== void 0) {
               if (typeof data5.isAdmin !== "boolean") {
-                const err53 = { instancePath: instancePath + "/payload/user/isAdmin", schemaPath: "#/properties/payload/properties/user/properties/isAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err53 = { instancePath: instancePath + "/payload/user/isAdmin", schemaPath: "#/properties/payload/properties/user/properties/isAdmin/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err53];
                 } else {
@@ -5850,7 +5896,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.firstName !== void 0) {
               if (typeof data5.firstName !== "string") {
-                const err54 = { instancePath: instancePath + "/payload/user/firstName", schemaPath: "#/properties/payload/properties/user/properties/firstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err54 = { instancePath: instancePath + "/payload/user/firstName", schemaPath: "#/properties/payload/properties/user/properties/firstName/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err54];
                 } else {
@@ -5863,7 +5909,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data11 = data5.createdAt;
               if (typeof data11 === "string") {
                 if (!formats0.test(data11)) {
-                  const err55 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err55 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err55];
                   } else {
@@ -5872,7 +5918,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err56 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err56 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err56];
                 } else {
@@ -5885,7 +5931,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data12 = data5.updatedAt;
               if (typeof data12 === "string") {
                 if (!formats0.test(data12)) {
-                  const err57 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err57 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err57];
                   } else {
@@ -5894,7 +5940,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err58 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err58 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err58];
                 } else {
@@ -5905,7 +5951,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.employeeId !== void 0) {
               if (typeof data5.employeeId !== "string") {
-                const err59 = { instancePath: instancePath + "/payload/user/employeeId", schemaPath: "#/properties/payload/properties/user/properties/employeeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err59 = { instancePath: instancePath + "/payload/user/employeeId", schemaPath: "#/properties/payload/properties/user/properties/employeeId/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err59];
                 } else {
@@ -5916,7 +5962,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.activated !== void 0) {
               if (typeof data5.activated !== "boolean") {
-                const err60 = { instancePath: instancePath + "/payload/user/activated", schemaPath: "#/properties/payload/properties/user/properties/activated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err60 = { instancePath: instancePath + "/payload/user/activated", schemaPath: "#/properties/payload/properties/user/properties/activated/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err60];
                 } else {
@@ -5927,7 +5973,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.lastName !== void 0) {
               if (typeof data5.lastName !== "string") {
-                const err61 = { instancePath: instancePath + "/payload/user/lastName", schemaPath: "#/properties/payload/properties/user/properties/lastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err61 = { instancePath: instancePath + "/payload/user/lastName", schemaPath: "#/properties/payload/properties/user/properties/lastName/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err61];
                 } else {
@@ -5938,7 +5984,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.locked !== void 0) {
               if (typeof data5.locked !== "boolean") {
-                const err62 = { instancePath: instancePath + "/payload/user/locked", schemaPath: "#/properties/payload/properties/user/properties/locked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err62 = { instancePath: instancePath + "/payload/user/locked", schemaPath: "#/properties/payload/properties/user/properties/locked/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err62];
                 } else {
@@ -5950,7 +5996,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.authVersion !== void 0) {
               let data17 = data5.authVersion;
               if (!(typeof data17 == "number" && isFinite(data17))) {
-                const err63 = { instancePath: instancePath + "/payload/user/authVersion", schemaPath: "#/properties/payload/properties/user/properties/authVersion/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err63 = { instancePath: instancePath + "/payload/user/authVersion", schemaPath: "#/properties/payload/properties/user/properties/authVersion/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -5961,7 +6007,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isCompanyAdmin !== void 0) {
               if (typeof data5.isCompanyAdmin !== "boolean") {
-                const err64 = { instancePath: instancePath + "/payload/user/isCompanyAdmin", schemaPath: "#/properties/payload/properties/user/properties/isCompanyAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err64 = { instancePath: instancePath + "/payload/user/isCompanyAdmin", schemaPath: "#/properties/payload/properties/user/properties/isCompanyAdmin/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err64];
                 } else {
@@ -5972,7 +6018,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isEditor !== void 0) {
               if (typeof data5.isEditor !== "boolean") {
-                const err65 = { instancePath: instancePath + "/payload/user/isEditor", schemaPath: "#/properties/payload/properties/user/properties/isEditor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err65 = { instancePath: instancePath + "/payload/user/isEditor", schemaPath: "#/properties/payload/properties/user/properties/isEditor/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -5983,7 +6029,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isAnalyst !== void 0) {
               if (typeof data5.isAnalyst !== "boolean") {
-                const err66 = { instancePath: instancePath + "/payload/user/isAnalyst", schemaPath: "#/properties/payload/properties/user/properties/isAnalyst/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err66 = { instancePath: instancePath + "/payload/user/isAnalyst", schemaPath: "#/properties/payload/properties/user/properties/isAnalyst/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -5994,7 +6040,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isManager !== void 0) {
               if (typeof data5.isManager !== "boolean") {
-                const err67 = { instancePath: instancePath + "/payload/user/isManager", schemaPath: "#/properties/payload/properties/user/properties/isManager/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err67 = { instancePath: instancePath + "/payload/user/isManager", schemaPath: "#/properties/payload/properties/user/properties/isManager/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err67];
                 } else {
@@ -6005,7 +6051,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.seenWebOnboarding !== void 0) {
               if (typeof data5.seenWebOnboarding !== "boolean") {
-                const err68 = { instancePath: instancePath + "/payload/user/seenWebOnboarding", schemaPath: "#/properties/payload/properties/user/properties/seenWebOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err68 = { instancePath: instancePath + "/payload/user/seenWebOnboarding", schemaPath: "#/properties/payload/properties/user/properties/seenWebOnboarding/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err68];
                 } else {
@@ -6016,7 +6062,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.language !== void 0) {
               if (typeof data5.language !== "string") {
-                const err69 = { instancePath: instancePath + "/payload/user/language", schemaPath: "#/properties/payload/properties/user/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err69 = { instancePath: instancePath + "/payload/user/language", schemaPath: "#/properties/payload/properties/user/properties/language/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err69];
                 } else {
@@ -6027,7 +6073,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hidden !== void 0) {
               if (typeof data5.hidden !== "boolean") {
-                const err70 = { instancePath: instancePath + "/payload/user/hidden", schemaPath: "#/properties/payload/properties/user/properties/hidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err70 = { instancePath: instancePath + "/payload/user/hidden", schemaPath: "#/properties/payload/properties/user/properties/hidden/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err70];
                 } else {
@@ -6038,7 +6084,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.deleted !== void 0) {
               if (typeof data5.deleted !== "boolean") {
-                const err71 = { instancePath: instancePath + "/payload/user/deleted", schemaPath: "#/properties/payload/properties/user/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err71 = { instancePath: instancePath + "/payload/user/deleted", schemaPath: "#/properties/payload/properties/user/properties/deleted/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err71];
                 } else {
@@ -6049,7 +6095,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isSuperAdmin !== void 0) {
               if (typeof data5.isSuperAdmin !== "boolean") {
-                const err72 = { instancePath: instancePath + "/payload/user/isSuperAdmin", schemaPath: "#/properties/payload/properties/user/properties/isSuperAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err72 = { instancePath: instancePath + "/payload/user/isSuperAdmin", schemaPath: "#/properties/payload/properties/user/properties/isSuperAdmin/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err72];
                 } else {
@@ -6060,7 +6106,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hasSignedInAsLearner !== void 0) {
               if (typeof data5.hasSignedInAsLearner !== "boolean") {
-                const err73 = { instancePath: instancePath + "/payload/user/hasSignedInAsLearner", schemaPath: "#/properties/payload/properties/user/properties/hasSignedInAsLearner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err73 = { instancePath: instancePath + "/payload/user/hasSignedInAsLearner", schemaPath: "#/properties/payload/properties/user/properties/hasSignedInAsLearner/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err73];
                 } else {
@@ -6071,7 +6117,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hasCreatedCourse !== void 0) {
               if (typeof data5.hasCreatedCourse !== "boolean") {
-                const err74 = { instancePath: instancePath + "/payload/user/hasCreatedCourse", schemaPath: "#/properties/payload/properties/user/properties/hasCreatedCourse/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err74 = { instancePath: instancePath + "/payload/user/hasCreatedCourse", schemaPath: "#/properties/payload/properties/user/properties/hasCreatedCourse/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err74];
                 } else {
@@ -6082,7 +6128,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hasInvitedAdmins !== void 0) {
               if (typeof data5.hasInvitedAdmins !== "boolean") {
-                const err75 = { instancePath: instancePath + "/payload/user/hasInvitedAdmins", schemaPath: "#/properties/payload/properties/user/properties/hasInvitedAdmins/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err75 = { instancePath: instancePath + "/payload/user/hasInvitedAdmins", schemaPath: "#/properties/payload/properties/user/properties/hasInvitedAdmins/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err75];
                 } else {
@@ -6093,7 +6139,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isCompanyOwner !== void 0) {
               if (typeof data5.isCompanyOwner !== "boolean") {
-                const err76 = { instancePath: instancePath + "/payload/user/isCompanyOwner", schemaPath: "#/properties/payload/properties/user/properties/isCompanyOwner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err76 = { instancePath: instancePath + "/payload/user/isCompanyOwner", schemaPath: "#/properties/payload/properties/user/properties/isCompanyOwner/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err76];
                 } else {
@@ -6104,7 +6150,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.sendActivationReminders !== void 0) {
               if (typeof data5.sendActivationReminders !== "boolean") {
-                const err77 = { instancePath: instancePath + "/payload/user/sendActivationReminders", schemaPath: "#/properties/payload/properties/user/properties/sendActivationReminders/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err77 = { instancePath: instancePath + "/payload/user/sendActivationReminders", schemaPath: "#/properties/payload/properties/user/properties/sendActivationReminders/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err77];
                 } else {
@@ -6115,7 +6161,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isUnsubscribedFromEngagementEmails !== void 0) {
               if (typeof data5.isUnsubscribedFromEngagementEmails !== "boolean") {
-                const err78 = { instancePath: instancePath + "/payload/user/isUnsubscribedFromEngagementEmails", schemaPath: "#/properties/payload/properties/user/properties/isUnsubscribedFromEngagementEmails/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err78 = { instancePath: instancePath + "/payload/user/isUnsubscribedFromEngagementEmails", schemaPath: "#/properties/payload/properties/user/properties/isUnsubscribedFromEngagementEmails/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err78];
                 } else {
@@ -6126,7 +6172,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.authType !== void 0) {
               if (typeof data5.authType !== "string") {
-                const err79 = { instancePath: instancePath + "/payload/user/authType", schemaPath: "#/properties/payload/properties/user/properties/authType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err79 = { instancePath: instancePath + "/payload/user/authType", schemaPath: "#/properties/payload/properties/user/properties/authType/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -6139,7 +6185,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data34 = data5.activationDate;
               if (typeof data34 === "string") {
                 if (!formats0.test(data34)) {
-                  const err80 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err80 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err80];
                   } else {
@@ -6148,7 +6194,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err81 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err81 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err81];
                 } else {
@@ -6159,7 +6205,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.shouldShowGamificationOnboarding !== void 0) {
               if (typeof data5.shouldShowGamificationOnboarding !== "boolean") {
-                const err82 = { instancePath: instancePath + "/payload/user/shouldShowGamificationOnboarding", schemaPath: "#/properties/payload/properties/user/properties/shouldShowGamificationOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err82 = { instancePath: instancePath + "/payload/user/shouldShowGamificationOnboarding", schemaPath: "#/properties/payload/properties/user/properties/shouldShowGamificationOnboarding/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err82];
                 } else {
@@ -6171,7 +6217,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.depositedPoints !== void 0) {
               let data36 = data5.depositedPoints;
               if (!(typeof data36 == "number" && isFinite(data36))) {
-                const err83 = { instancePath: instancePath + "/payload/user/depositedPoints", schemaPath: "#/properties/payload/properties/user/properties/depositedPoints/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err83 = { instancePath: instancePath + "/payload/user/depositedPoints", schemaPath: "#/properties/payload/properties/user/properties/depositedPoints/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err83];
                 } else {
@@ -6182,7 +6228,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.name !== void 0) {
               if (typeof data5.name !== "string") {
-                const err84 = { instancePath: instancePath + "/payload/user/name", schemaPath: "#/properties/payload/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err84 = { instancePath: instancePath + "/payload/user/name", schemaPath: "#/properties/payload/properties/user/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -6199,7 +6245,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   let data39 = data38[i0];
                   if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
                     if (data39.key === void 0) {
-                      const err85 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+                      const err85 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" } };
                       if (vErrors === null) {
                         vErrors = [err85];
                       } else {
@@ -6208,7 +6254,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data39.value === void 0) {
-                      const err86 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+                      const err86 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" } };
                       if (vErrors === null) {
                         vErrors = [err86];
                       } else {
@@ -6217,7 +6263,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data39.createdAt === void 0) {
-                      const err87 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+                      const err87 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" } };
                       if (vErrors === null) {
                         vErrors = [err87];
                       } else {
@@ -6228,7 +6274,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data39.id !== void 0) {
                       let data40 = data39.id;
                       if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
-                        const err88 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/id", schemaPath: "common/identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        const err88 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/id", schemaPath: "common/identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" } };
                         if (vErrors === null) {
                           vErrors = [err88];
                         } else {
@@ -6239,7 +6285,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data39.key !== void 0) {
                       if (typeof data39.key !== "string") {
-                        const err89 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/key", schemaPath: "common/identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err89 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/key", schemaPath: "common/identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err89];
                         } else {
@@ -6250,7 +6296,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data39.value !== void 0) {
                       if (typeof data39.value !== "string") {
-                        const err90 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/value", schemaPath: "common/identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err90 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/value", schemaPath: "common/identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err90];
                         } else {
@@ -6263,7 +6309,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       let data43 = data39.createdAt;
                       if (typeof data43 === "string") {
                         if (!formats0.test(data43)) {
-                          const err91 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                          const err91 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                           if (vErrors === null) {
                             vErrors = [err91];
                           } else {
@@ -6272,7 +6318,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err92 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err92 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err92];
                         } else {
@@ -6282,7 +6328,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err93 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err93 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                       vErrors = [err93];
                     } else {
@@ -6292,7 +6338,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err94 = { instancePath: instancePath + "/payload/user/identifiers", schemaPath: "#/properties/payload/properties/user/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err94 = { instancePath: instancePath + "/payload/user/identifiers", schemaPath: "#/properties/payload/properties/user/properties/identifiers/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
                   vErrors = [err94];
                 } else {
@@ -6302,7 +6348,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err95 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err95 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err95];
             } else {
@@ -6315,7 +6361,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data44 = data4.course;
           if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
             if (data44.id === void 0) {
-              const err96 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err96 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err96];
               } else {
@@ -6324,7 +6370,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.customerId === void 0) {
-              const err97 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
+              const err97 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "customerId" } };
               if (vErrors === null) {
                 vErrors = [err97];
               } else {
@@ -6333,7 +6379,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.title === void 0) {
-              const err98 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+              const err98 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "title" } };
               if (vErrors === null) {
                 vErrors = [err98];
               } else {
@@ -6342,7 +6388,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.courseKey === void 0) {
-              const err99 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseKey" }, message: "must have required property 'courseKey'" };
+              const err99 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseKey" } };
               if (vErrors === null) {
                 vErrors = [err99];
               } else {
@@ -6351,7 +6397,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.public === void 0) {
-              const err100 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'" };
+              const err100 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "public" } };
               if (vErrors === null) {
                 vErrors = [err100];
               } else {
@@ -6360,7 +6406,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.icon === void 0) {
-              const err101 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "icon" }, message: "must have required property 'icon'" };
+              const err101 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "icon" } };
               if (vErrors === null) {
                 vErrors = [err101];
               } else {
@@ -6369,7 +6415,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.createdAt === void 0) {
-              const err102 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err102 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err102];
               } else {
@@ -6378,7 +6424,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.updatedAt === void 0) {
-              const err103 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              const err103 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "updatedAt" } };
               if (vErrors === null) {
                 vErrors = [err103];
               } else {
@@ -6387,7 +6433,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.courseImageUrl === void 0) {
-              const err104 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseImageUrl" }, message: "must have required property 'courseImageUrl'" };
+              const err104 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseImageUrl" } };
               if (vErrors === null) {
                 vErrors = [err104];
               } else {
@@ -6396,7 +6442,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.colour === void 0) {
-              const err105 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "colour" }, message: "must have required property 'colour'" };
+              const err105 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "colour" } };
               if (vErrors === null) {
                 vErrors = [err105];
               } else {
@@ -6405,7 +6451,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.published === void 0) {
-              const err106 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
+              const err106 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "published" } };
               if (vErrors === null) {
                 vErrors = [err106];
               } else {
@@ -6414,7 +6460,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.type === void 0) {
-              const err107 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err107 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err107];
               } else {
@@ -6423,7 +6469,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.requiresEnrolment === void 0) {
-              const err108 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "requiresEnrolment" }, message: "must have required property 'requiresEnrolment'" };
+              const err108 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "requiresEnrolment" } };
               if (vErrors === null) {
                 vErrors = [err108];
               } else {
@@ -6432,7 +6478,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.isSample === void 0) {
-              const err109 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isSample" }, message: "must have required property 'isSample'" };
+              const err109 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isSample" } };
               if (vErrors === null) {
                 vErrors = [err109];
               } else {
@@ -6441,7 +6487,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.completionMessage === void 0) {
-              const err110 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionMessage" }, message: "must have required property 'completionMessage'" };
+              const err110 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionMessage" } };
               if (vErrors === null) {
                 vErrors = [err110];
               } else {
@@ -6450,7 +6496,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.completionButtonUrl === void 0) {
-              const err111 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonUrl" }, message: "must have required property 'completionButtonUrl'" };
+              const err111 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonUrl" } };
               if (vErrors === null) {
                 vErrors = [err111];
               } else {
@@ -6459,7 +6505,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.completionButtonText === void 0) {
-              const err112 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonText" }, message: "must have required property 'completionButtonText'" };
+              const err112 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonText" } };
               if (vErrors === null) {
                 vErrors = [err112];
               } else {
@@ -6468,7 +6514,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.isHidden === void 0) {
-              const err113 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isHidden" }, message: "must have required property 'isHidden'" };
+              const err113 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isHidden" } };
               if (vErrors === null) {
                 vErrors = [err113];
               } else {
@@ -6477,7 +6523,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.learnersCount === void 0) {
-              const err114 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "learnersCount" }, message: "must have required property 'learnersCount'" };
+              const err114 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "learnersCount" } };
               if (vErrors === null) {
                 vErrors = [err114];
               } else {
@@ -6488,7 +6534,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data44.id !== void 0) {
               let data45 = data44.id;
               if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
-                const err115 = { instancePath: instancePath + "/payload/course/id", schemaPath: "#/properties/payload/properties/course/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err115 = { instancePath: instancePath + "/payload/course/id", schemaPath: "#/properties/payload/properties/course/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err115];
                 } else {
@@ -6500,7 +6546,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data44.customerId !== void 0) {
               let data46 = data44.customerId;
               if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
-                const err116 = { instancePath: instancePath + "/payload/course/customerId", schemaPath: "#/properties/payload/properties/course/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err116 = { instancePath: instancePath + "/payload/course/customerId", schemaPath: "#/properties/payload/properties/course/properties/customerId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err116];
                 } else {
@@ -6511,7 +6557,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.title !== void 0) {
               if (typeof data44.title !== "string") {
-                const err117 = { instancePath: instancePath + "/payload/course/title", schemaPath: "#/properties/payload/properties/course/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err117 = { instancePath: instancePath + "/payload/course/title", schemaPath: "#/properties/payload/properties/course/properties/title/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err117];
                 } else {
@@ -6522,7 +6568,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.courseKey !== void 0) {
               if (typeof data44.courseKey !== "string") {
-                const err118 = { instancePath: instancePath + "/payload/course/courseKey", schemaPath: "#/properties/payload/properties/course/properties/courseKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err118 = { instancePath: instancePath + "/payload/course/courseKey", schemaPath: "#/properties/payload/properties/course/properties/courseKey/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err118];
                 } else {
@@ -6533,7 +6579,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.public !== void 0) {
               if (typeof data44.public !== "boolean") {
-                const err119 = { instancePath: instancePath + "/payload/course/public", schemaPath: "#/properties/payload/properties/course/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err119 = { instancePath: instancePath + "/payload/course/public", schemaPath: "#/properties/payload/properties/course/properties/public/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err119];
                 } else {
@@ -6544,7 +6590,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.icon !== void 0) {
               if (typeof data44.icon !== "string") {
-                const err120 = { instancePath: instancePath + "/payload/course/icon", schemaPath: "#/properties/payload/properties/course/properties/icon/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err120 = { instancePath: instancePath + "/payload/course/icon", schemaPath: "#/properties/payload/properties/course/properties/icon/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err120];
                 } else {
@@ -6557,7 +6603,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data51 = data44.createdAt;
               if (typeof data51 === "string") {
                 if (!formats0.test(data51)) {
-                  const err121 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err121 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err121];
                   } else {
@@ -6566,7 +6612,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err122 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err122 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err122];
                 } else {
@@ -6579,7 +6625,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data52 = data44.updatedAt;
               if (typeof data52 === "string") {
                 if (!formats0.test(data52)) {
-                  const err123 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err123 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err123];
                   } else {
@@ -6588,7 +6634,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err124 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err124 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err124];
                 } else {
@@ -6599,7 +6645,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.colour !== void 0) {
               if (typeof data44.colour !== "string") {
-                const err125 = { instancePath: instancePath + "/payload/course/colour", schemaPath: "#/properties/payload/properties/course/properties/colour/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err125 = { instancePath: instancePath + "/payload/course/colour", schemaPath: "#/properties/payload/properties/course/properties/colour/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err125];
                 } else {
@@ -6610,7 +6656,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.published !== void 0) {
               if (typeof data44.published !== "boolean") {
-                const err126 = { instancePath: instancePath + "/payload/course/published", schemaPath: "#/properties/payload/properties/course/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err126 = { instancePath: instancePath + "/payload/course/published", schemaPath: "#/properties/payload/properties/course/properties/published/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err126];
                 } else {
@@ -6621,7 +6667,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.type !== void 0) {
               if (typeof data44.type !== "string") {
-                const err127 = { instancePath: instancePath + "/payload/course/type", schemaPath: "#/properties/payload/properties/course/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err127 = { instancePath: instancePath + "/payload/course/type", schemaPath: "#/properties/payload/properties/course/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err127];
                 } else {
@@ -6632,7 +6678,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.requiresEnrolment !== void 0) {
               if (typeof data44.requiresEnrolment !== "boolean") {
-                const err128 = { instancePath: instancePath + "/payload/course/requiresEnrolment", schemaPath: "#/properties/payload/properties/course/properties/requiresEnrolment/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err128 = { instancePath: instancePath + "/payload/course/requiresEnrolment", schemaPath: "#/properties/payload/properties/course/properties/requiresEnrolment/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err128];
                 } else {
@@ -6643,7 +6689,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.isSample !== void 0) {
               if (typeof data44.isSample !== "boolean") {
-                const err129 = { instancePath: instancePath + "/payload/course/isSample", schemaPath: "#/properties/payload/properties/course/properties/isSample/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err129 = { instancePath: instancePath + "/payload/course/isSample", schemaPath: "#/properties/payload/properties/course/properties/isSample/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err129];
                 } else {
@@ -6654,7 +6700,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.isHidden !== void 0) {
               if (typeof data44.isHidden !== "boolean") {
-                const err130 = { instancePath: instancePath + "/payload/course/isHidden", schemaPath: "#/properties/payload/properties/course/properties/isHidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err130 = { instancePath: instancePath + "/payload/course/isHidden", schemaPath: "#/properties/payload/properties/course/properties/isHidden/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err130];
                 } else {
@@ -6664,7 +6710,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err131 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err131 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err131];
             } else {
@@ -6677,7 +6723,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data59 = data4.parentGroup;
           if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
             if (data59.id === void 0) {
-              const err132 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err132 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err132];
               } else {
@@ -6686,7 +6732,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.customerId === void 0) {
-              const err133 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
+              const err133 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "customerId" } };
               if (vErrors === null) {
                 vErrors = [err133];
               } else {
@@ -6695,7 +6741,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.name === void 0) {
-              const err134 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err134 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
                 vErrors = [err134];
               } else {
@@ -6704,7 +6750,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.createdAt === void 0) {
-              const err135 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err135 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err135];
               } else {
@@ -6713,7 +6759,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.updatedAt === void 0) {
-              const err136 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              const err136 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "updatedAt" } };
               if (vErrors === null) {
                 vErrors = [err136];
               } else {
@@ -6722,7 +6768,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.parentGroupId === void 0) {
-              const err137 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "parentGroupId" }, message: "must have required property 'parentGroupId'" };
+              const err137 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "parentGroupId" } };
               if (vErrors === null) {
                 vErrors = [err137];
               } else {
@@ -6731,7 +6777,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.welcomePageConfigId === void 0) {
-              const err138 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "welcomePageConfigId" }, message: "must have required property 'welcomePageConfigId'" };
+              const err138 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "welcomePageConfigId" } };
               if (vErrors === null) {
                 vErrors = [err138];
               } else {
@@ -6740,7 +6786,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.selfSignupConfigId === void 0) {
-              const err139 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "selfSignupConfigId" }, message: "must have required property 'selfSignupConfigId'" };
+              const err139 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "selfSignupConfigId" } };
               if (vErrors === null) {
                 vErrors = [err139];
               } else {
@@ -6749,7 +6795,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.language === void 0) {
-              const err140 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
+              const err140 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "language" } };
               if (vErrors === null) {
                 vErrors = [err140];
               } else {
@@ -6758,7 +6804,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.deleted === void 0) {
-              const err141 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
+              const err141 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "deleted" } };
               if (vErrors === null) {
                 vErrors = [err141];
               } else {
@@ -6767,7 +6813,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.ssoConfigId === void 0) {
-              const err142 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "ssoConfigId" }, message: "must have required property 'ssoConfigId'" };
+              const err142 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "ssoConfigId" } };
               if (vErrors === null) {
                 vErrors = [err142];
               } else {
@@ -6776,7 +6822,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.cookieConsentDisabled === void 0) {
-              const err143 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "cookieConsentDisabled" }, message: "must have required property 'cookieConsentDisabled'" };
+              const err143 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "cookieConsentDisabled" } };
               if (vErrors === null) {
                 vErrors = [err143];
               } else {
@@ -6785,7 +6831,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.usersCount === void 0) {
-              const err144 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "usersCount" }, message: "must have required property 'usersCount'" };
+              const err144 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "usersCount" } };
               if (vErrors === null) {
                 vErrors = [err144];
               } else {
@@ -6794,7 +6840,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.activatedUsersCount === void 0) {
-              const err145 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "activatedUsersCount" }, message: "must have required property 'activatedUsersCount'" };
+              const err145 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "activatedUsersCount" } };
               if (vErrors === null) {
                 vErrors = [err145];
               } else {
@@ -6805,7 +6851,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data59.id !== void 0) {
               let data60 = data59.id;
               if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
-                const err146 = { instancePath: instancePath + "/payload/parentGroup/id", schemaPath: "#/properties/payload/properties/parentGroup/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err146 = { instancePath: instancePath + "/payload/parentGroup/id", schemaPath: "#/properties/payload/properties/parentGroup/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err146];
                 } else {
@@ -6817,7 +6863,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data59.customerId !== void 0) {
               let data61 = data59.customerId;
               if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
-                const err147 = { instancePath: instancePath + "/payload/parentGroup/customerId", schemaPath: "#/properties/payload/properties/parentGroup/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err147 = { instancePath: instancePath + "/payload/parentGroup/customerId", schemaPath: "#/properties/payload/properties/parentGroup/properties/customerId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err147];
                 } else {
@@ -6828,7 +6874,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data59.name !== void 0) {
               if (typeof data59.name !== "string") {
-                const err148 = { instancePath: instancePath + "/payload/parentGroup/name", schemaPath: "#/properties/payload/properties/parentGroup/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err148 = { instancePath: instancePath + "/payload/parentGroup/name", schemaPath: "#/properties/payload/properties/parentGroup/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err148];
                 } else {
@@ -6841,7 +6887,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data63 = data59.createdAt;
               if (typeof data63 === "string") {
                 if (!formats0.test(data63)) {
-                  const err149 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err149 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err149];
                   } else {
@@ -6850,7 +6896,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err150 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err150 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err150];
                 } else {
@@ -6863,7 +6909,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data64 = data59.updatedAt;
               if (typeof data64 === "string") {
                 if (!formats0.test(data64)) {
-                  const err151 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err151 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err151];
                   } else {
@@ -6872,7 +6918,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err152 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err152 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err152];
                 } else {
@@ -6883,7 +6929,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data59.deleted !== void 0) {
               if (typeof data59.deleted !== "boolean") {
-                const err153 = { instancePath: instancePath + "/payload/parentGroup/deleted", schemaPath: "#/properties/payload/properties/parentGroup/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err153 = { instancePath: instancePath + "/payload/parentGroup/deleted", schemaPath: "#/properties/payload/properties/parentGroup/properties/deleted/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err153];
                 } else {
@@ -6894,7 +6940,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data59.cookieConsentDisabled !== void 0) {
               if (typeof data59.cookieConsentDisabled !== "boolean") {
-                const err154 = { instancePath: instancePath + "/payload/parentGroup/cookieConsentDisabled", schemaPath: "#/properties/payload/properties/parentGroup/properties/cookieConsentDisabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err154 = { instancePath: instancePath + "/payload/parentGroup/cookieConsentDisabled", schemaPath: "#/properties/payload/properties/parentGroup/properties/cookieConsentDisabled/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err154];
                 } else {
@@ -6904,7 +6950,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err155 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err155 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err155];
             } else {
@@ -6917,7 +6963,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data67 = data4.completion;
           if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
             if (data67.overallAssessmentScore === void 0) {
-              const err156 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallAssessmentScore" }, message: "must have required property 'overallAssessmentScore'" };
+              const err156 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallAssessmentScore" } };
               if (vErrors === null) {
                 vErrors = [err156];
               } else {
@@ -6926,7 +6972,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.overallLessonScore === void 0) {
-              const err157 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallLessonScore" }, message: "must have required property 'overallLessonScore'" };
+              const err157 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallLessonScore" } };
               if (vErrors === null) {
                 vErrors = [err157];
               } else {
@@ -6935,7 +6981,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.scoresBreakdown === void 0) {
-              const err158 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "scoresBreakdown" }, message: "must have required property 'scoresBreakdown'" };
+              const err158 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "scoresBreakdown" } };
               if (vErrors === null) {
                 vErrors = [err158];
               } else {
@@ -6944,7 +6990,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.courseStartDate === void 0) {
-              const err159 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseStartDate" }, message: "must have required property 'courseStartDate'" };
+              const err159 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseStartDate" } };
               if (vErrors === null) {
                 vErrors = [err159];
               } else {
@@ -6953,7 +6999,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.courseCompletionDate === void 0) {
-              const err160 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDate" }, message: "must have required property 'courseCompletionDate'" };
+              const err160 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDate" } };
               if (vErrors === null) {
                 vErrors = [err160];
               } else {
@@ -6962,7 +7008,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.courseCompletionDurationInSeconds === void 0) {
-              const err161 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDurationInSeconds" }, message: "must have required property 'courseCompletionDurationInSeconds'" };
+              const err161 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDurationInSeconds" } };
               if (vErrors === null) {
                 vErrors = [err161];
               } else {
@@ -6971,7 +7017,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.completionLanguage === void 0) {
-              const err162 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "completionLanguage" }, message: "must have required property 'completionLanguage'" };
+              const err162 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "completionLanguage" } };
               if (vErrors === null) {
                 vErrors = [err162];
               } else {
@@ -6982,7 +7028,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data67.overallAssessmentScore !== void 0) {
               let data68 = data67.overallAssessmentScore;
               if (!(typeof data68 == "number" && isFinite(data68))) {
-                const err163 = { instancePath: instancePath + "/payload/completion/overallAssessmentScore", schemaPath: "#/properties/payload/properties/completion/properties/overallAssessmentScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err163 = { instancePath: instancePath + "/payload/completion/overallAssessmentScore", schemaPath: "#/properties/payload/properties/completion/properties/overallAssessmentScore/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err163];
                 } else {
@@ -6994,7 +7040,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data67.overallLessonScore !== void 0) {
               let data69 = data67.overallLessonScore;
               if (!(typeof data69 == "number" && isFinite(data69))) {
-                const err164 = { instancePath: instancePath + "/payload/completion/overallLessonScore", schemaPath: "#/properties/payload/properties/completion/properties/overallLessonScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err164 = { instancePath: instancePath + "/payload/completion/overallLessonScore", schemaPath: "#/properties/payload/properties/completion/properties/overallLessonScore/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err164];
                 } else {
@@ -7011,7 +7057,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   let data71 = data70[i1];
                   if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
                     if (data71.id === void 0) {
-                      const err165 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                      const err165 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "id" } };
                       if (vErrors === null) {
                         vErrors = [err165];
                       } else {
@@ -7020,7 +7066,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data71.activityKey === void 0) {
-                      const err166 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "activityKey" }, message: "must have required property 'activityKey'" };
+                      const err166 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "activityKey" } };
                       if (vErrors === null) {
                         vErrors = [err166];
                       } else {
@@ -7029,7 +7075,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data71.type === void 0) {
-                      const err167 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+                      const err167 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "type" } };
                       if (vErrors === null) {
                         vErrors = [err167];
                       } else {
@@ -7040,7 +7086,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data71.id !== void 0) {
                       let data72 = data71.id;
                       if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
-                        const err168 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/id", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        const err168 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/id", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/id/type", keyword: "type", params: { type: "integer" } };
                         if (vErrors === null) {
                           vErrors = [err168];
                         } else {
@@ -7051,7 +7097,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data71.activityKey !== void 0) {
                       if (typeof data71.activityKey !== "string") {
-                        const err169 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/activityKey", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/activityKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err169 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/activityKey", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/activityKey/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err169];
                         } else {
@@ -7062,7 +7108,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data71.type !== void 0) {
                       if (typeof data71.type !== "string") {
-                        const err170 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/type", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err170 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/type", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/type/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err170];
                         } else {
@@ -7074,7 +7120,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data71.score !== void 0) {
                       let data75 = data71.score;
                       if (!(typeof data75 == "number" && isFinite(data75))) {
-                        const err171 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/score", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                        const err171 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/score", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/score/type", keyword: "type", params: { type: "number" } };
                         if (vErrors === null) {
                           vErrors = [err171];
                         } else {
@@ -7084,7 +7130,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err172 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err172 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                       vErrors = [err172];
                     } else {
@@ -7094,7 +7140,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err173 = { instancePath: instancePath + "/payload/completion/scoresBreakdown", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err173 = { instancePath: instancePath + "/payload/completion/scoresBreakdown", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
                   vErrors = [err173];
                 } else {
@@ -7107,7 +7153,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data76 = data67.courseStartDate;
               if (typeof data76 === "string") {
                 if (!formats0.test(data76)) {
-                  const err174 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err174 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err174];
                   } else {
@@ -7116,7 +7162,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err175 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err175 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err175];
                 } else {
@@ -7129,7 +7175,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data77 = data67.courseCompletionDate;
               if (typeof data77 === "string") {
                 if (!formats0.test(data77)) {
-                  const err176 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err176 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err176];
                   } else {
@@ -7138,7 +7184,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err177 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err177 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err177];
                 } else {
@@ -7150,7 +7196,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data67.courseCompletionDurationInSeconds !== void 0) {
               let data78 = data67.courseCompletionDurationInSeconds;
               if (!(typeof data78 == "number" && isFinite(data78))) {
-                const err178 = { instancePath: instancePath + "/payload/completion/courseCompletionDurationInSeconds", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDurationInSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err178 = { instancePath: instancePath + "/payload/completion/courseCompletionDurationInSeconds", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDurationInSeconds/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err178];
                 } else {
@@ -7161,7 +7207,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data67.completionLanguage !== void 0) {
               if (typeof data67.completionLanguage !== "string") {
-                const err179 = { instancePath: instancePath + "/payload/completion/completionLanguage", schemaPath: "#/properties/payload/properties/completion/properties/completionLanguage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err179 = { instancePath: instancePath + "/payload/completion/completionLanguage", schemaPath: "#/properties/payload/properties/completion/properties/completionLanguage/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err179];
                 } else {
@@ -7171,7 +7217,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err180 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err180 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err180];
             } else {
@@ -7181,7 +7227,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err181 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err181 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err181];
         } else {
@@ -7191,7 +7237,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err182 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err182 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err182];
     } else {
@@ -7209,7 +7255,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -7218,7 +7264,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -7227,7 +7273,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -7237,7 +7283,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -7249,7 +7295,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -7262,7 +7308,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -7271,7 +7317,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -7281,7 +7327,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {

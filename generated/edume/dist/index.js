@@ -87,7 +87,47 @@ function expectation(error) {
     case "format":
       return params.format === "date-time" ? "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00" : `a ${String(params.format)}`;
     default:
-      return error.message ?? error.keyword;
+      return problem(error);
+  }
+}
+var counted = (limit, what) => `${String(limit)} ${what}${limit === 1 ? "" : "s"}`;
+function problem(error) {
+  const { params } = error;
+  switch (error.keyword) {
+    case "anyOf":
+      return "matches none of the shapes it may have";
+    case "oneOf":
+      return params.passingSchemas ? "matches more than one of the shapes it may have" : "matches none of the shapes it may have";
+    case "not":
+      return "has a shape it must not have";
+    case "false schema":
+    case "additionalProperties":
+      return params.additionalProperty === void 0 ? "must not be present" : `has a field it must not have: ${JSON.stringify(params.additionalProperty)}`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${String(params.comparison)} ${String(params.limit)}`;
+    case "minLength":
+      return `must have at least ${counted(params.limit, "character")}`;
+    case "maxLength":
+      return `must have at most ${counted(params.limit, "character")}`;
+    case "minItems":
+      return `must have at least ${counted(params.limit, "item")}`;
+    case "maxItems":
+      return `must have at most ${counted(params.limit, "item")}`;
+    case "minProperties":
+      return `must have at least ${counted(params.limit, "field")}`;
+    case "maxProperties":
+      return `must have at most ${counted(params.limit, "field")}`;
+    case "pattern":
+      return `must match the pattern ${String(params.pattern)}`;
+    case "multipleOf":
+      return `must be a multiple of ${String(params.multipleOf)}`;
+    case "uniqueItems":
+      return `must not repeat items (items ${String(params.j)} and ${String(params.i)} are the same)`;
+    default:
+      return error.message ?? `does not satisfy "${error.keyword}"`;
   }
 }
 function toIssue(root, error) {
@@ -96,7 +136,7 @@ function toIssue(root, error) {
   const value = valueAt(root, path);
   const expected = expectation(error);
   const received = error.keyword === "required" ? "nothing" : error.keyword === "type" ? kindOf(value) : show(value);
-  const message = error.keyword === "required" ? `${pathText(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${pathText(path)}: expected ${expected}, received ${received}` : `${pathText(path)}: ${error.message ?? "is invalid"}`;
+  const message = error.keyword === "required" ? `${pathText(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${pathText(path)}: expected ${expected}, received ${received}` : `${pathText(path)}: ${problem(error)}`;
   return { path, pointer, message, expected, received };
 }
 function toIssues(root, errors) {
@@ -362,8 +402,8 @@ function readVerifyOptions(options) {
     if (options === void 0) return {};
     if (!isRecord(options)) return "The verify options must be an object.";
     const { toleranceSeconds, now } = options;
-    const problem = verifyOptionsProblem({ toleranceSeconds, now });
-    if (problem) return problem;
+    const problem2 = verifyOptionsProblem({ toleranceSeconds, now });
+    if (problem2) return problem2;
     return {
       ...toleranceSeconds !== void 0 && { toleranceSeconds },
       ...now !== void 0 && { now }
@@ -512,7 +552,7 @@ function compactJson(body) {
   const decoded = decodeBody(body);
   return decoded.ok ? JSON.stringify(decoded.value) : textOf(body);
 }
-var compactLimits = { bytes: 1024 * 1024, depth: 64 };
+var compactLimits = { bytes: 1048576, depth: 64 };
 var compactable = (body) => utf8(body).length <= compactLimits.bytes && nestingWithin(textOf(body), compactLimits.depth);
 function standardWebhooksKey(secret) {
   return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
@@ -686,7 +726,7 @@ function handlerOptionsProblems(scheme, options) {
     numberProblem("readTimeoutMs", options.readTimeoutMs, 1),
     numberProblem("timeoutMs", options.timeoutMs, 1),
     ...deduplicateProblems(options.deduplicate)
-  ].filter((problem) => problem !== void 0);
+  ].filter((problem2) => problem2 !== void 0);
 }
 function checkHandlerOptions(scheme, options) {
   const problems = handlerOptionsProblems(scheme, options);
@@ -742,8 +782,14 @@ var bodyAnswers = {
     'A body parser read the body before the webhook handler, so its raw bytes are gone. Express: mount the handler before express.json(), or use express.raw({ type: "*/*", limit: "1mb" }). Fastify: add a content-type parser with { parseAs: "buffer" } and pass request.body to handle(). Fetch runtimes: do not read the request first.'
   )
 };
-var notPost = answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", { allow: "POST" });
-var internal = answer(500, "internal_error", "The delivery could not be handled; the provider may retry.");
+var notPost = /* @__PURE__ */ answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", {
+  allow: "POST"
+});
+var internal = /* @__PURE__ */ answer(
+  500,
+  "internal_error",
+  "The delivery could not be handled; the provider may retry."
+);
 async function withTimeLimit(work, timeoutMs) {
   const controller = new AbortController();
   let timer;
@@ -1028,7 +1074,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.courseId === void 0) {
-      const err0 = { instancePath, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+      const err0 = { instancePath, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1039,7 +1085,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.courseId !== void 0) {
       let data0 = data.courseId;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err1 = { instancePath: instancePath + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1049,7 +1095,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err2 = { instancePath, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -1059,7 +1105,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.courseKey === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courseKey" }, message: "must have required property 'courseKey'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courseKey" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1069,7 +1115,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.courseKey !== void 0) {
       if (typeof data.courseKey !== "string") {
-        const err4 = { instancePath: instancePath + "/courseKey", schemaPath: "#/properties/courseKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/courseKey", schemaPath: "#/properties/courseKey/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1080,7 +1126,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.title !== void 0) {
       if (typeof data.title !== "string") {
-        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1090,7 +1136,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err6];
     } else {
@@ -1107,7 +1153,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.group === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1116,7 +1162,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.teams === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "teams" }, message: "must have required property 'teams'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "teams" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1125,7 +1171,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.course === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1134,7 +1180,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.modules === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "modules" }, message: "must have required property 'modules'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "modules" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1143,7 +1189,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.version === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -1155,7 +1201,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.group;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.groupId === void 0) {
-          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1166,7 +1212,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.groupId !== void 0) {
           let data1 = data0.groupId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -1176,7 +1222,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1193,7 +1239,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.teamId === void 0) {
-              const err8 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/required", keyword: "required", params: { missingProperty: "teamId" }, message: "must have required property 'teamId'" };
+              const err8 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/required", keyword: "required", params: { missingProperty: "teamId" } };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -1204,7 +1250,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.teamId !== void 0) {
               let data4 = data3.teamId;
               if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-                const err9 = { instancePath: instancePath + "/teams/" + i0 + "/teamId", schemaPath: "team-ref.schema.json/properties/teamId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err9 = { instancePath: instancePath + "/teams/" + i0 + "/teamId", schemaPath: "team-ref.schema.json/properties/teamId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -1214,7 +1260,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err10 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err10 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -1224,7 +1270,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err11 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1248,7 +1294,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data6[i1];
           if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
             if (data7.moduleId === void 0) {
-              const err12 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+              const err12 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -1259,7 +1305,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data7.moduleId !== void 0) {
               let data8 = data7.moduleId;
               if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-                const err13 = { instancePath: instancePath + "/modules/" + i1 + "/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err13 = { instancePath: instancePath + "/modules/" + i1 + "/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err13];
                 } else {
@@ -1269,7 +1315,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err14 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err14 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -1279,7 +1325,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/modules", schemaPath: "#/properties/modules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/modules", schemaPath: "#/properties/modules/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1296,7 +1342,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data9[i2];
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.activityId === void 0) {
-              const err16 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "activityId" }, message: "must have required property 'activityId'" };
+              const err16 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "activityId" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -1305,7 +1351,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.type === void 0) {
-              const err17 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err17 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -1314,7 +1360,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.published === void 0) {
-              const err18 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
+              const err18 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "published" } };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -1325,7 +1371,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.activityId !== void 0) {
               let data11 = data10.activityId;
               if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err19 = { instancePath: instancePath + "/activities/" + i2 + "/activityId", schemaPath: "course-activity.schema.json/properties/activityId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err19 = { instancePath: instancePath + "/activities/" + i2 + "/activityId", schemaPath: "course-activity.schema.json/properties/activityId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -1337,7 +1383,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.type !== void 0) {
               let data12 = data10.type;
               if (typeof data12 !== "string") {
-                const err20 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err20 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -1346,7 +1392,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data12 === "lesson" || data12 === "survey" || data12 === "assessment")) {
-                const err21 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                const err21 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.type.enum } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -1357,7 +1403,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data10.published !== void 0) {
               if (typeof data10.published !== "boolean") {
-                const err22 = { instancePath: instancePath + "/activities/" + i2 + "/published", schemaPath: "course-activity.schema.json/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err22 = { instancePath: instancePath + "/activities/" + i2 + "/published", schemaPath: "course-activity.schema.json/properties/published/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1367,7 +1413,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err23 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -1377,7 +1423,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err24 = { instancePath: instancePath + "/activities", schemaPath: "#/properties/activities/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err24 = { instancePath: instancePath + "/activities", schemaPath: "#/properties/activities/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1388,7 +1434,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.version !== void 0) {
       if (1 !== data.version) {
-        const err25 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        const err25 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 } };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -1398,7 +1444,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err26];
     } else {
@@ -1415,7 +1461,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1424,7 +1470,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1433,7 +1479,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1443,7 +1489,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1455,7 +1501,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1468,7 +1514,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1477,7 +1523,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1487,7 +1533,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1497,7 +1543,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1506,7 +1552,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1516,7 +1562,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.added" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.added" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.added" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1533,7 +1579,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -1551,7 +1597,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1560,7 +1606,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1569,7 +1615,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1579,7 +1625,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1591,7 +1637,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1604,7 +1650,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1613,7 +1659,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1623,7 +1669,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1633,7 +1679,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1642,7 +1688,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1652,7 +1698,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.deleted" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.deleted" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.deleted" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1669,7 +1715,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -1687,7 +1733,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1696,7 +1742,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1705,7 +1751,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1715,7 +1761,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1727,7 +1773,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1740,7 +1786,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1749,7 +1795,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1759,7 +1805,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1769,7 +1815,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1778,7 +1824,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1788,7 +1834,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.published" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.published" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.published" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1805,7 +1851,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -1823,7 +1869,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1832,7 +1878,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1841,7 +1887,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1851,7 +1897,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1863,7 +1909,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1876,7 +1922,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1885,7 +1931,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1895,7 +1941,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1905,7 +1951,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1914,7 +1960,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1924,7 +1970,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.unpublished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.unpublished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.unpublished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1941,7 +1987,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -1959,7 +2005,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1968,7 +2014,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1977,7 +2023,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1987,7 +2033,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1999,7 +2045,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2012,7 +2058,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2021,7 +2067,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2031,7 +2077,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2041,7 +2087,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2050,7 +2096,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2060,7 +2106,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2078,7 +2124,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2088,7 +2134,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("team.assigned" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.assigned" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.assigned" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -2098,7 +2144,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2108,7 +2154,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2126,7 +2172,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2135,7 +2181,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2144,7 +2190,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2154,7 +2200,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2166,7 +2212,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2179,7 +2225,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2188,7 +2234,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2198,7 +2244,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2208,7 +2254,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2217,7 +2263,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2227,7 +2273,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2245,7 +2291,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2255,7 +2301,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("team.removed" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.removed" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.removed" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -2265,7 +2311,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2275,7 +2321,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2293,7 +2339,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2302,7 +2348,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2311,7 +2357,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2321,7 +2367,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2333,7 +2379,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2346,7 +2392,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2355,7 +2401,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2365,7 +2411,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2375,7 +2421,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2384,7 +2430,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2394,7 +2440,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2412,7 +2458,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2422,7 +2468,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("title.changed" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "title.changed" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "title.changed" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -2432,7 +2478,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2442,7 +2488,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2460,7 +2506,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.eId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "eId" }, message: "must have required property 'eId'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "eId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2469,7 +2515,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.userId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2478,7 +2524,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.identifiers === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identifiers" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2488,7 +2534,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.eId !== void 0) {
       if (typeof data.eId !== "string") {
-        const err3 = { instancePath: instancePath + "/eId", schemaPath: "#/properties/eId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/eId", schemaPath: "#/properties/eId/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2500,7 +2546,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.userId !== void 0) {
       let data1 = data.userId;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err4 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err4 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2517,7 +2563,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.key === void 0) {
-              const err5 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+              const err5 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" } };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -2526,7 +2572,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data3.value === void 0) {
-              const err6 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+              const err6 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" } };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2535,7 +2581,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data3.createdAt === void 0) {
-              const err7 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err7 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -2546,7 +2592,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.id !== void 0) {
               let data4 = data3.id;
               if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-                const err8 = { instancePath: instancePath + "/identifiers/" + i0 + "/id", schemaPath: "identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err8 = { instancePath: instancePath + "/identifiers/" + i0 + "/id", schemaPath: "identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -2557,7 +2603,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data3.key !== void 0) {
               if (typeof data3.key !== "string") {
-                const err9 = { instancePath: instancePath + "/identifiers/" + i0 + "/key", schemaPath: "identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err9 = { instancePath: instancePath + "/identifiers/" + i0 + "/key", schemaPath: "identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -2568,7 +2614,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data3.value !== void 0) {
               if (typeof data3.value !== "string") {
-                const err10 = { instancePath: instancePath + "/identifiers/" + i0 + "/value", schemaPath: "identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err10 = { instancePath: instancePath + "/identifiers/" + i0 + "/value", schemaPath: "identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -2581,7 +2627,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data3.createdAt;
               if (typeof data7 === "string") {
                 if (!formats0.test(data7)) {
-                  const err11 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err11 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err11];
                   } else {
@@ -2590,7 +2636,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err12 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err12 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err12];
                 } else {
@@ -2600,7 +2646,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err13 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err13 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -2610,7 +2656,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/identifiers", schemaPath: "#/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err14 = { instancePath: instancePath + "/identifiers", schemaPath: "#/properties/identifiers/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2620,7 +2666,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err15];
     } else {
@@ -2637,7 +2683,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.user === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2646,7 +2692,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.group === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2655,7 +2701,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.courses === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courses" }, message: "must have required property 'courses'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courses" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2664,7 +2710,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.version === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2683,7 +2729,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.group;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         if (data1.groupId === void 0) {
-          const err4 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          const err4 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2694,7 +2740,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.groupId !== void 0) {
           let data2 = data1.groupId;
           if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-            const err5 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err5 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -2704,7 +2750,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2721,7 +2767,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data3[i0];
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             if (data4.courseId === void 0) {
-              const err7 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+              const err7 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -2732,7 +2778,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             if (data4.courseId !== void 0) {
               let data5 = data4.courseId;
               if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-                const err8 = { instancePath: instancePath + "/courses/" + i0 + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err8 = { instancePath: instancePath + "/courses/" + i0 + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -2742,7 +2788,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err9 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err9 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -2752,7 +2798,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err10 = { instancePath: instancePath + "/courses", schemaPath: "#/properties/courses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err10 = { instancePath: instancePath + "/courses", schemaPath: "#/properties/courses/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2763,7 +2809,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.version !== void 0) {
       if (1 !== data.version) {
-        const err11 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        const err11 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2773,7 +2819,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -2790,7 +2836,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2799,7 +2845,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2808,7 +2854,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2818,7 +2864,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2830,7 +2876,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2843,7 +2889,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2852,7 +2898,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2862,7 +2908,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2872,7 +2918,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2881,7 +2927,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2891,7 +2937,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2908,7 +2954,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -2926,7 +2972,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2935,7 +2981,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.user === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2944,7 +2990,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.group === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2953,7 +2999,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.version === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2963,7 +3009,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2983,7 +3029,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.group;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.groupId === void 0) {
-          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2994,7 +3040,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         if (data2.groupId !== void 0) {
           let data3 = data2.groupId;
           if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -3004,7 +3050,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3015,7 +3061,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.version !== void 0) {
       if (1 !== data.version) {
-        const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3025,7 +3071,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -3047,7 +3093,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3056,7 +3102,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.module === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3065,7 +3111,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.assessment === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "assessment" }, message: "must have required property 'assessment'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "assessment" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3077,7 +3123,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.course;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.courseId === void 0) {
-          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -3088,7 +3134,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.courseId !== void 0) {
           let data1 = data0.courseId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -3098,7 +3144,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3111,7 +3157,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.module;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.moduleId === void 0) {
-          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3122,7 +3168,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         if (data2.moduleId !== void 0) {
           let data3 = data2.moduleId;
           if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -3132,7 +3178,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3145,7 +3191,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.assessment;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.assessmentId === void 0) {
-          const err9 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/required", keyword: "required", params: { missingProperty: "assessmentId" }, message: "must have required property 'assessmentId'" };
+          const err9 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/required", keyword: "required", params: { missingProperty: "assessmentId" } };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -3156,7 +3202,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.assessmentId !== void 0) {
           let data5 = data4.assessmentId;
           if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-            const err10 = { instancePath: instancePath + "/assessment/assessmentId", schemaPath: "#/properties/assessment/properties/assessmentId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err10 = { instancePath: instancePath + "/assessment/assessmentId", schemaPath: "#/properties/assessment/properties/assessmentId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -3166,7 +3212,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err11 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3176,7 +3222,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -3193,7 +3239,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3202,7 +3248,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3211,7 +3257,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3221,7 +3267,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3233,7 +3279,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3246,7 +3292,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3255,7 +3301,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3265,7 +3311,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3275,7 +3321,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -3284,7 +3330,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -3294,7 +3340,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3312,7 +3358,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3322,7 +3368,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("assessment" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -3332,7 +3378,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3342,7 +3388,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3365,7 +3411,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3377,7 +3423,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.course;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.courseId === void 0) {
-          const err1 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          const err1 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -3388,7 +3434,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.courseId !== void 0) {
           let data1 = data0.courseId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err2 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err2 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -3398,7 +3444,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3408,7 +3454,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -3425,7 +3471,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3434,7 +3480,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3443,7 +3489,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3453,7 +3499,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3465,7 +3511,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3478,7 +3524,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3487,7 +3533,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3497,7 +3543,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3507,7 +3553,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -3516,7 +3562,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -3526,7 +3572,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3544,7 +3590,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3554,7 +3600,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("course" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -3564,7 +3610,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3574,7 +3620,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3593,7 +3639,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3602,7 +3648,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3611,7 +3657,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3621,7 +3667,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3633,7 +3679,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3646,7 +3692,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3655,7 +3701,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3665,7 +3711,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3675,7 +3721,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -3684,7 +3730,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -3694,7 +3740,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3712,7 +3758,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3721,7 +3767,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.course === void 0) {
-          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -3730,7 +3776,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.module === void 0) {
-          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "module" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -3739,7 +3785,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.survey === void 0) {
-          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" }, message: "must have required property 'survey'" };
+          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -3749,7 +3795,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("survey" !== data4.type) {
-            const err15 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" }, message: "must be equal to constant" };
+            const err15 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" } };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -3762,7 +3808,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.course;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.courseId === void 0) {
-              const err16 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+              const err16 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -3773,7 +3819,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.courseId !== void 0) {
               let data7 = data6.courseId;
               if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-                const err17 = { instancePath: instancePath + "/payload/course/courseId", schemaPath: "common/course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err17 = { instancePath: instancePath + "/payload/course/courseId", schemaPath: "common/course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -3783,7 +3829,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err18 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err18 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -3796,7 +3842,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data4.module;
           if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
             if (data8.moduleId === void 0) {
-              const err19 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+              const err19 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -3807,7 +3853,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data8.moduleId !== void 0) {
               let data9 = data8.moduleId;
               if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-                const err20 = { instancePath: instancePath + "/payload/module/moduleId", schemaPath: "common/module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err20 = { instancePath: instancePath + "/payload/module/moduleId", schemaPath: "common/module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -3817,7 +3863,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err21 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -3830,7 +3876,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data4.survey;
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.surveyId === void 0) {
-              const err22 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" }, message: "must have required property 'surveyId'" };
+              const err22 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" } };
               if (vErrors === null) {
                 vErrors = [err22];
               } else {
@@ -3839,7 +3885,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.type === void 0) {
-              const err23 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err23 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -3848,7 +3894,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.status === void 0) {
-              const err24 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              const err24 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" } };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -3859,7 +3905,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.surveyId !== void 0) {
               let data11 = data10.surveyId;
               if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err25 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err25 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -3871,7 +3917,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.type !== void 0) {
               let data12 = data10.type;
               if (typeof data12 !== "string") {
-                const err26 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -3880,7 +3926,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data12 === "enpsScore" || data12 === "freeText" || data12 === "multipleChoice")) {
-                const err27 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                const err27 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum } };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -3892,7 +3938,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.status !== void 0) {
               let data13 = data10.status;
               if (typeof data13 !== "string") {
-                const err28 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err28 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -3901,7 +3947,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data13 === "dismissed" || data13 === "completed")) {
-                const err29 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                const err29 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -3911,7 +3957,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err30 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -3921,7 +3967,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err31 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err31 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -3931,7 +3977,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err32];
     } else {
@@ -3954,7 +4000,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3963,7 +4009,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.module === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3972,7 +4018,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.lesson === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lesson" }, message: "must have required property 'lesson'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lesson" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3984,7 +4030,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.course;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.courseId === void 0) {
-          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -3995,7 +4041,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.courseId !== void 0) {
           let data1 = data0.courseId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -4005,7 +4051,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -4018,7 +4064,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.module;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.moduleId === void 0) {
-          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -4029,7 +4075,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (data2.moduleId !== void 0) {
           let data3 = data2.moduleId;
           if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -4039,7 +4085,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4052,7 +4098,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.lesson;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.lessonId === void 0) {
-          const err9 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/required", keyword: "required", params: { missingProperty: "lessonId" }, message: "must have required property 'lessonId'" };
+          const err9 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/required", keyword: "required", params: { missingProperty: "lessonId" } };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -4063,7 +4109,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.lessonId !== void 0) {
           let data5 = data4.lessonId;
           if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-            const err10 = { instancePath: instancePath + "/lesson/lessonId", schemaPath: "#/properties/lesson/properties/lessonId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err10 = { instancePath: instancePath + "/lesson/lessonId", schemaPath: "#/properties/lesson/properties/lessonId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -4073,7 +4119,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err11 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -4083,7 +4129,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -4100,7 +4146,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4109,7 +4155,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4118,7 +4164,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4128,7 +4174,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4140,7 +4186,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4153,7 +4199,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4162,7 +4208,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4172,7 +4218,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4182,7 +4228,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -4191,7 +4237,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -4201,7 +4247,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4219,7 +4265,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4229,7 +4275,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("lesson" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -4239,7 +4285,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4249,7 +4295,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4267,7 +4313,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4276,7 +4322,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4285,7 +4331,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4295,7 +4341,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4307,7 +4353,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4320,7 +4366,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4329,7 +4375,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4339,7 +4385,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4349,7 +4395,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -4358,7 +4404,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -4368,7 +4414,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4435,7 +4481,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
       var valid4 = _errs14 === errors;
       if (valid4) {
-        const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/not", keyword: "not", params: {}, message: "must NOT be valid" };
+        const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/not", keyword: "not", params: {} };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -4459,7 +4505,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err15 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err15 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -4468,7 +4514,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.survey === void 0) {
-          const err16 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" }, message: "must have required property 'survey'" };
+          const err16 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" } };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -4478,7 +4524,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("survey" !== data4.type) {
-            const err17 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" }, message: "must be equal to constant" };
+            const err17 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" } };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -4491,7 +4537,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.survey;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.surveyId === void 0) {
-              const err18 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" }, message: "must have required property 'surveyId'" };
+              const err18 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" } };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -4500,7 +4546,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data6.type === void 0) {
-              const err19 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err19 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -4509,7 +4555,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data6.status === void 0) {
-              const err20 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              const err20 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -4520,7 +4566,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.surveyId !== void 0) {
               let data7 = data6.surveyId;
               if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-                const err21 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err21 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -4532,7 +4578,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.type !== void 0) {
               let data8 = data6.type;
               if (typeof data8 !== "string") {
-                const err22 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -4541,7 +4587,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data8 === "enpsScore" || data8 === "freeText" || data8 === "multipleChoice")) {
-                const err23 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                const err23 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -4553,7 +4599,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.status !== void 0) {
               let data9 = data6.status;
               if (typeof data9 !== "string") {
-                const err24 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err24 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -4562,7 +4608,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data9 === "dismissed" || data9 === "completed")) {
-                const err25 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                const err25 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -4572,7 +4618,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err26 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err26 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -4582,7 +4628,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err27 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err27 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -4592,7 +4638,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err28];
     } else {
@@ -4610,7 +4656,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4619,7 +4665,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4628,7 +4674,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4638,7 +4684,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4650,7 +4696,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4663,7 +4709,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4672,7 +4718,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4682,7 +4728,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4692,7 +4738,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -4701,7 +4747,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -4711,7 +4757,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.started" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4729,7 +4775,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4739,7 +4785,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("assessment" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -4749,7 +4795,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4759,7 +4805,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4777,7 +4823,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4786,7 +4832,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4795,7 +4841,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4805,7 +4851,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4817,7 +4863,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4830,7 +4876,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4839,7 +4885,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4849,7 +4895,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4859,7 +4905,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -4868,7 +4914,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -4878,7 +4924,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.started" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4896,7 +4942,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4906,7 +4952,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("course" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -4916,7 +4962,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4926,7 +4972,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4944,7 +4990,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4953,7 +4999,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4962,7 +5008,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4972,7 +5018,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4984,7 +5030,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4997,7 +5043,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -5006,7 +5052,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -5016,7 +5062,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -5026,7 +5072,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -5035,7 +5081,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -5045,7 +5091,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.started" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -5063,7 +5109,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -5073,7 +5119,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("lesson" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -5083,7 +5129,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -5093,7 +5139,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -5111,7 +5157,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -5120,7 +5166,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -5129,7 +5175,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -5139,7 +5185,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -5151,7 +5197,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -5164,7 +5210,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -5173,7 +5219,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -5183,7 +5229,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -5193,7 +5239,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -5202,7 +5248,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -5212,7 +5258,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.added" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.added" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.added" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -5229,7 +5275,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -5247,7 +5293,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -5256,7 +5302,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -5265,7 +5311,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -5275,7 +5321,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -5287,7 +5333,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -5300,7 +5346,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -5309,7 +5355,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -5319,7 +5365,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -5329,7 +5375,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -5338,7 +5384,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -5348,7 +5394,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.completed" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -5361,7 +5407,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.payload;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.user === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "user" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -5370,7 +5416,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.course === void 0) {
-          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -5379,7 +5425,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.parentGroup === void 0) {
-          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "parentGroup" }, message: "must have required property 'parentGroup'" };
+          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "parentGroup" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -5388,7 +5434,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.completion === void 0) {
-          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "completion" }, message: "must have required property 'completion'" };
+          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "completion" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -5400,7 +5446,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4.user;
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err15 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err15 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -5409,7 +5455,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.email === void 0) {
-              const err16 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+              const err16 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "email" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -5418,7 +5464,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isAnonymous === void 0) {
-              const err17 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnonymous" }, message: "must have required property 'isAnonymous'" };
+              const err17 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnonymous" } };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -5427,7 +5473,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isAdmin === void 0) {
-              const err18 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAdmin" }, message: "must have required property 'isAdmin'" };
+              const err18 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAdmin" } };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -5436,7 +5482,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.firstName === void 0) {
-              const err19 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "firstName" }, message: "must have required property 'firstName'" };
+              const err19 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "firstName" } };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -5445,7 +5491,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.createdAt === void 0) {
-              const err20 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err20 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -5454,7 +5500,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.updatedAt === void 0) {
-              const err21 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              const err21 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "updatedAt" } };
               if (vErrors === null) {
                 vErrors = [err21];
               } else {
@@ -5463,7 +5509,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.phone === void 0) {
-              const err22 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "phone" }, message: "must have required property 'phone'" };
+              const err22 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "phone" } };
               if (vErrors === null) {
                 vErrors = [err22];
               } else {
@@ -5472,7 +5518,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.inviteCode === void 0) {
-              const err23 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "inviteCode" }, message: "must have required property 'inviteCode'" };
+              const err23 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "inviteCode" } };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -5481,7 +5527,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.activated === void 0) {
-              const err24 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activated" }, message: "must have required property 'activated'" };
+              const err24 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activated" } };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -5490,7 +5536,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.lastName === void 0) {
-              const err25 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "lastName" }, message: "must have required property 'lastName'" };
+              const err25 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "lastName" } };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -5499,7 +5545,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.locked === void 0) {
-              const err26 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "locked" }, message: "must have required property 'locked'" };
+              const err26 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "locked" } };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -5508,7 +5554,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.authVersion === void 0) {
-              const err27 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authVersion" }, message: "must have required property 'authVersion'" };
+              const err27 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authVersion" } };
               if (vErrors === null) {
                 vErrors = [err27];
               } else {
@@ -5517,7 +5563,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isCompanyAdmin === void 0) {
-              const err28 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyAdmin" }, message: "must have required property 'isCompanyAdmin'" };
+              const err28 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyAdmin" } };
               if (vErrors === null) {
                 vErrors = [err28];
               } else {
@@ -5526,7 +5572,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isEditor === void 0) {
-              const err29 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isEditor" }, message: "must have required property 'isEditor'" };
+              const err29 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isEditor" } };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -5535,7 +5581,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isAnalyst === void 0) {
-              const err30 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnalyst" }, message: "must have required property 'isAnalyst'" };
+              const err30 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnalyst" } };
               if (vErrors === null) {
                 vErrors = [err30];
               } else {
@@ -5544,7 +5590,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isManager === void 0) {
-              const err31 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isManager" }, message: "must have required property 'isManager'" };
+              const err31 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isManager" } };
               if (vErrors === null) {
                 vErrors = [err31];
               } else {
@@ -5553,7 +5599,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.seenWebOnboarding === void 0) {
-              const err32 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "seenWebOnboarding" }, message: "must have required property 'seenWebOnboarding'" };
+              const err32 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "seenWebOnboarding" } };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {
@@ -5562,7 +5608,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.language === void 0) {
-              const err33 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
+              const err33 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "language" } };
               if (vErrors === null) {
                 vErrors = [err33];
               } else {
@@ -5571,7 +5617,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hidden === void 0) {
-              const err34 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hidden" }, message: "must have required property 'hidden'" };
+              const err34 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hidden" } };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -5580,7 +5626,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.deleted === void 0) {
-              const err35 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
+              const err35 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "deleted" } };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -5589,7 +5635,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isSuperAdmin === void 0) {
-              const err36 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isSuperAdmin" }, message: "must have required property 'isSuperAdmin'" };
+              const err36 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isSuperAdmin" } };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -5598,7 +5644,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hasSignedInAsLearner === void 0) {
-              const err37 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasSignedInAsLearner" }, message: "must have required property 'hasSignedInAsLearner'" };
+              const err37 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasSignedInAsLearner" } };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -5607,7 +5653,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hasCreatedCourse === void 0) {
-              const err38 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasCreatedCourse" }, message: "must have required property 'hasCreatedCourse'" };
+              const err38 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasCreatedCourse" } };
               if (vErrors === null) {
                 vErrors = [err38];
               } else {
@@ -5616,7 +5662,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hasInvitedAdmins === void 0) {
-              const err39 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasInvitedAdmins" }, message: "must have required property 'hasInvitedAdmins'" };
+              const err39 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasInvitedAdmins" } };
               if (vErrors === null) {
                 vErrors = [err39];
               } else {
@@ -5625,7 +5671,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isCompanyOwner === void 0) {
-              const err40 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyOwner" }, message: "must have required property 'isCompanyOwner'" };
+              const err40 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyOwner" } };
               if (vErrors === null) {
                 vErrors = [err40];
               } else {
@@ -5634,7 +5680,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.sendActivationReminders === void 0) {
-              const err41 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "sendActivationReminders" }, message: "must have required property 'sendActivationReminders'" };
+              const err41 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "sendActivationReminders" } };
               if (vErrors === null) {
                 vErrors = [err41];
               } else {
@@ -5643,7 +5689,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.timezone === void 0) {
-              const err42 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
+              const err42 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "timezone" } };
               if (vErrors === null) {
                 vErrors = [err42];
               } else {
@@ -5652,7 +5698,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isUnsubscribedFromEngagementEmails === void 0) {
-              const err43 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isUnsubscribedFromEngagementEmails" }, message: "must have required property 'isUnsubscribedFromEngagementEmails'" };
+              const err43 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isUnsubscribedFromEngagementEmails" } };
               if (vErrors === null) {
                 vErrors = [err43];
               } else {
@@ -5661,7 +5707,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.authType === void 0) {
-              const err44 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authType" }, message: "must have required property 'authType'" };
+              const err44 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authType" } };
               if (vErrors === null) {
                 vErrors = [err44];
               } else {
@@ -5670,7 +5716,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.activationDate === void 0) {
-              const err45 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activationDate" }, message: "must have required property 'activationDate'" };
+              const err45 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activationDate" } };
               if (vErrors === null) {
                 vErrors = [err45];
               } else {
@@ -5679,7 +5725,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.shouldShowGamificationOnboarding === void 0) {
-              const err46 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "shouldShowGamificationOnboarding" }, message: "must have required property 'shouldShowGamificationOnboarding'" };
+              const err46 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "shouldShowGamificationOnboarding" } };
               if (vErrors === null) {
                 vErrors = [err46];
               } else {
@@ -5688,7 +5734,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.depositedPoints === void 0) {
-              const err47 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "depositedPoints" }, message: "must have required property 'depositedPoints'" };
+              const err47 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "depositedPoints" } };
               if (vErrors === null) {
                 vErrors = [err47];
               } else {
@@ -5697,7 +5743,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.name === void 0) {
-              const err48 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err48 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
                 vErrors = [err48];
               } else {
@@ -5706,7 +5752,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.identifiers === void 0) {
-              const err49 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
+              const err49 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "identifiers" } };
               if (vErrors === null) {
                 vErrors = [err49];
               } else {
@@ -5717,7 +5763,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.id !== void 0) {
               let data6 = data5.id;
               if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-                const err50 = { instancePath: instancePath + "/payload/user/id", schemaPath: "#/properties/payload/properties/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err50 = { instancePath: instancePath + "/payload/user/id", schemaPath: "#/properties/payload/properties/user/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err50];
                 } else {
@@ -5728,7 +5774,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.email !== void 0) {
               if (typeof data5.email !== "string") {
-                const err51 = { instancePath: instancePath + "/payload/user/email", schemaPath: "#/properties/payload/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err51 = { instancePath: instancePath + "/payload/user/email", schemaPath: "#/properties/payload/properties/user/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err51];
                 } else {
@@ -5739,7 +5785,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isAnonymous !== void 0) {
               if (typeof data5.isAnonymous !== "boolean") {
-                const err52 = { instancePath: instancePath + "/payload/user/isAnonymous", schemaPath: "#/properties/payload/properties/user/properties/isAnonymous/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err52 = { instancePath: instancePath + "/payload/user/isAnonymous", schemaPath: "#/properties/payload/properties/user/properties/isAnonymous/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err52];
                 } else {
@@ -5750,7 +5796,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isAdmin !== void 0) {
               if (typeof data5.isAdmin !== "boolean") {
-                const err53 = { instancePath: instancePath + "/payload/user/isAdmin", schemaPath: "#/properties/payload/properties/user/properties/isAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err53 = { instancePath: instancePath + "/payload/user/isAdmin", schemaPath: "#/properties/payload/properties/user/properties/isAdmin/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err53];
                 } else {
@@ -5761,7 +5807,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.firstName !== void 0) {
               if (typeof data5.firstName !== "string") {
-                const err54 = { instancePath: instancePath + "/payload/user/firstName", schemaPath: "#/properties/payload/properties/user/properties/firstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err54 = { instancePath: instancePath + "/payload/user/firstName", schemaPath: "#/properties/payload/properties/user/properties/firstName/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err54];
                 } else {
@@ -5774,7 +5820,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data11 = data5.createdAt;
               if (typeof data11 === "string") {
                 if (!formats0.test(data11)) {
-                  const err55 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err55 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err55];
                   } else {
@@ -5783,7 +5829,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err56 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err56 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err56];
                 } else {
@@ -5796,7 +5842,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data12 = data5.updatedAt;
               if (typeof data12 === "string") {
                 if (!formats0.test(data12)) {
-                  const err57 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err57 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err57];
                   } else {
@@ -5805,7 +5851,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err58 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err58 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err58];
                 } else {
@@ -5816,7 +5862,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.employeeId !== void 0) {
               if (typeof data5.employeeId !== "string") {
-                const err59 = { instancePath: instancePath + "/payload/user/employeeId", schemaPath: "#/properties/payload/properties/user/properties/employeeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err59 = { instancePath: instancePath + "/payload/user/employeeId", schemaPath: "#/properties/payload/properties/user/properties/employeeId/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err59];
                 } else {
@@ -5827,7 +5873,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.activated !== void 0) {
               if (typeof data5.activated !== "boolean") {
-                const err60 = { instancePath: instancePath + "/payload/user/activated", schemaPath: "#/properties/payload/properties/user/properties/activated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err60 = { instancePath: instancePath + "/payload/user/activated", schemaPath: "#/properties/payload/properties/user/properties/activated/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err60];
                 } else {
@@ -5838,7 +5884,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.lastName !== void 0) {
               if (typeof data5.lastName !== "string") {
-                const err61 = { instancePath: instancePath + "/payload/user/lastName", schemaPath: "#/properties/payload/properties/user/properties/lastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err61 = { instancePath: instancePath + "/payload/user/lastName", schemaPath: "#/properties/payload/properties/user/properties/lastName/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err61];
                 } else {
@@ -5849,7 +5895,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.locked !== void 0) {
               if (typeof data5.locked !== "boolean") {
-                const err62 = { instancePath: instancePath + "/payload/user/locked", schemaPath: "#/properties/payload/properties/user/properties/locked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err62 = { instancePath: instancePath + "/payload/user/locked", schemaPath: "#/properties/payload/properties/user/properties/locked/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err62];
                 } else {
@@ -5861,7 +5907,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.authVersion !== void 0) {
               let data17 = data5.authVersion;
               if (!(typeof data17 == "number" && isFinite(data17))) {
-                const err63 = { instancePath: instancePath + "/payload/user/authVersion", schemaPath: "#/properties/payload/properties/user/properties/authVersion/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err63 = { instancePath: instancePath + "/payload/user/authVersion", schemaPath: "#/properties/payload/properties/user/properties/authVersion/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -5872,7 +5918,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isCompanyAdmin !== void 0) {
               if (typeof data5.isCompanyAdmin !== "boolean") {
-                const err64 = { instancePath: instancePath + "/payload/user/isCompanyAdmin", schemaPath: "#/properties/payload/properties/user/properties/isCompanyAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err64 = { instancePath: instancePath + "/payload/user/isCompanyAdmin", schemaPath: "#/properties/payload/properties/user/properties/isCompanyAdmin/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err64];
                 } else {
@@ -5883,7 +5929,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isEditor !== void 0) {
               if (typeof data5.isEditor !== "boolean") {
-                const err65 = { instancePath: instancePath + "/payload/user/isEditor", schemaPath: "#/properties/payload/properties/user/properties/isEditor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err65 = { instancePath: instancePath + "/payload/user/isEditor", schemaPath: "#/properties/payload/properties/user/properties/isEditor/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -5894,7 +5940,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isAnalyst !== void 0) {
               if (typeof data5.isAnalyst !== "boolean") {
-                const err66 = { instancePath: instancePath + "/payload/user/isAnalyst", schemaPath: "#/properties/payload/properties/user/properties/isAnalyst/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err66 = { instancePath: instancePath + "/payload/user/isAnalyst", schemaPath: "#/properties/payload/properties/user/properties/isAnalyst/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -5905,7 +5951,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isManager !== void 0) {
               if (typeof data5.isManager !== "boolean") {
-                const err67 = { instancePath: instancePath + "/payload/user/isManager", schemaPath: "#/properties/payload/properties/user/properties/isManager/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err67 = { instancePath: instancePath + "/payload/user/isManager", schemaPath: "#/properties/payload/properties/user/properties/isManager/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err67];
                 } else {
@@ -5916,7 +5962,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.seenWebOnboarding !== void 0) {
               if (typeof data5.seenWebOnboarding !== "boolean") {
-                const err68 = { instancePath: instancePath + "/payload/user/seenWebOnboarding", schemaPath: "#/properties/payload/properties/user/properties/seenWebOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err68 = { instancePath: instancePath + "/payload/user/seenWebOnboarding", schemaPath: "#/properties/payload/properties/user/properties/seenWebOnboarding/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err68];
                 } else {
@@ -5927,7 +5973,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.language !== void 0) {
               if (typeof data5.language !== "string") {
-                const err69 = { instancePath: instancePath + "/payload/user/language", schemaPath: "#/properties/payload/properties/user/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err69 = { instancePath: instancePath + "/payload/user/language", schemaPath: "#/properties/payload/properties/user/properties/language/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err69];
                 } else {
@@ -5938,7 +5984,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hidden !== void 0) {
               if (typeof data5.hidden !== "boolean") {
-                const err70 = { instancePath: instancePath + "/payload/user/hidden", schemaPath: "#/properties/payload/properties/user/properties/hidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err70 = { instancePath: instancePath + "/payload/user/hidden", schemaPath: "#/properties/payload/properties/user/properties/hidden/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err70];
                 } else {
@@ -5949,7 +5995,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.deleted !== void 0) {
               if (typeof data5.deleted !== "boolean") {
-                const err71 = { instancePath: instancePath + "/payload/user/deleted", schemaPath: "#/properties/payload/properties/user/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err71 = { instancePath: instancePath + "/payload/user/deleted", schemaPath: "#/properties/payload/properties/user/properties/deleted/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err71];
                 } else {
@@ -5960,7 +6006,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isSuperAdmin !== void 0) {
               if (typeof data5.isSuperAdmin !== "boolean") {
-                const err72 = { instancePath: instancePath + "/payload/user/isSuperAdmin", schemaPath: "#/properties/payload/properties/user/properties/isSuperAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err72 = { instancePath: instancePath + "/payload/user/isSuperAdmin", schemaPath: "#/properties/payload/properties/user/properties/isSuperAdmin/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err72];
                 } else {
@@ -5971,7 +6017,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hasSignedInAsLearner !== void 0) {
               if (typeof data5.hasSignedInAsLearner !== "boolean") {
-                const err73 = { instancePath: instancePath + "/payload/user/hasSignedInAsLearner", schemaPath: "#/properties/payload/properties/user/properties/hasSignedInAsLearner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err73 = { instancePath: instancePath + "/payload/user/hasSignedInAsLearner", schemaPath: "#/properties/payload/properties/user/properties/hasSignedInAsLearner/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err73];
                 } else {
@@ -5982,7 +6028,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hasCreatedCourse !== void 0) {
               if (typeof data5.hasCreatedCourse !== "boolean") {
-                const err74 = { instancePath: instancePath + "/payload/user/hasCreatedCourse", schemaPath: "#/properties/payload/properties/user/properties/hasCreatedCourse/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err74 = { instancePath: instancePath + "/payload/user/hasCreatedCourse", schemaPath: "#/properties/payload/properties/user/properties/hasCreatedCourse/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err74];
                 } else {
@@ -5993,7 +6039,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hasInvitedAdmins !== void 0) {
               if (typeof data5.hasInvitedAdmins !== "boolean") {
-                const err75 = { instancePath: instancePath + "/payload/user/hasInvitedAdmins", schemaPath: "#/properties/payload/properties/user/properties/hasInvitedAdmins/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err75 = { instancePath: instancePath + "/payload/user/hasInvitedAdmins", schemaPath: "#/properties/payload/properties/user/properties/hasInvitedAdmins/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err75];
                 } else {
@@ -6004,7 +6050,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isCompanyOwner !== void 0) {
               if (typeof data5.isCompanyOwner !== "boolean") {
-                const err76 = { instancePath: instancePath + "/payload/user/isCompanyOwner", schemaPath: "#/properties/payload/properties/user/properties/isCompanyOwner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err76 = { instancePath: instancePath + "/payload/user/isCompanyOwner", schemaPath: "#/properties/payload/properties/user/properties/isCompanyOwner/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err76];
                 } else {
@@ -6015,7 +6061,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.sendActivationReminders !== void 0) {
               if (typeof data5.sendActivationReminders !== "boolean") {
-                const err77 = { instancePath: instancePath + "/payload/user/sendActivationReminders", schemaPath: "#/properties/payload/properties/user/properties/sendActivationReminders/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err77 = { instancePath: instancePath + "/payload/user/sendActivationReminders", schemaPath: "#/properties/payload/properties/user/properties/sendActivationReminders/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err77];
                 } else {
@@ -6026,7 +6072,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isUnsubscribedFromEngagementEmails !== void 0) {
               if (typeof data5.isUnsubscribedFromEngagementEmails !== "boolean") {
-                const err78 = { instancePath: instancePath + "/payload/user/isUnsubscribedFromEngagementEmails", schemaPath: "#/properties/payload/properties/user/properties/isUnsubscribedFromEngagementEmails/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err78 = { instancePath: instancePath + "/payload/user/isUnsubscribedFromEngagementEmails", schemaPath: "#/properties/payload/properties/user/properties/isUnsubscribedFromEngagementEmails/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err78];
                 } else {
@@ -6037,7 +6083,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.authType !== void 0) {
               if (typeof data5.authType !== "string") {
-                const err79 = { instancePath: instancePath + "/payload/user/authType", schemaPath: "#/properties/payload/properties/user/properties/authType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err79 = { instancePath: instancePath + "/payload/user/authType", schemaPath: "#/properties/payload/properties/user/properties/authType/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -6050,7 +6096,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data34 = data5.activationDate;
               if (typeof data34 === "string") {
                 if (!formats0.test(data34)) {
-                  const err80 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err80 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err80];
                   } else {
@@ -6059,7 +6105,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err81 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err81 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err81];
                 } else {
@@ -6070,7 +6116,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.shouldShowGamificationOnboarding !== void 0) {
               if (typeof data5.shouldShowGamificationOnboarding !== "boolean") {
-                const err82 = { instancePath: instancePath + "/payload/user/shouldShowGamificationOnboarding", schemaPath: "#/properties/payload/properties/user/properties/shouldShowGamificationOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err82 = { instancePath: instancePath + "/payload/user/shouldShowGamificationOnboarding", schemaPath: "#/properties/payload/properties/user/properties/shouldShowGamificationOnboarding/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err82];
                 } else {
@@ -6082,7 +6128,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.depositedPoints !== void 0) {
               let data36 = data5.depositedPoints;
               if (!(typeof data36 == "number" && isFinite(data36))) {
-                const err83 = { instancePath: instancePath + "/payload/user/depositedPoints", schemaPath: "#/properties/payload/properties/user/properties/depositedPoints/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err83 = { instancePath: instancePath + "/payload/user/depositedPoints", schemaPath: "#/properties/payload/properties/user/properties/depositedPoints/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err83];
                 } else {
@@ -6093,7 +6139,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.name !== void 0) {
               if (typeof data5.name !== "string") {
-                const err84 = { instancePath: instancePath + "/payload/user/name", schemaPath: "#/properties/payload/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err84 = { instancePath: instancePath + "/payload/user/name", schemaPath: "#/properties/payload/properties/user/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -6110,7 +6156,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   let data39 = data38[i0];
                   if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
                     if (data39.key === void 0) {
-                      const err85 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+                      const err85 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" } };
                       if (vErrors === null) {
                         vErrors = [err85];
                       } else {
@@ -6119,7 +6165,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data39.value === void 0) {
-                      const err86 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+                      const err86 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" } };
                       if (vErrors === null) {
                         vErrors = [err86];
                       } else {
@@ -6128,7 +6174,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data39.createdAt === void 0) {
-                      const err87 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+                      const err87 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" } };
                       if (vErrors === null) {
                         vErrors = [err87];
                       } else {
@@ -6139,7 +6185,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data39.id !== void 0) {
                       let data40 = data39.id;
                       if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
-                        const err88 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/id", schemaPath: "common/identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        const err88 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/id", schemaPath: "common/identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" } };
                         if (vErrors === null) {
                           vErrors = [err88];
                         } else {
@@ -6150,7 +6196,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data39.key !== void 0) {
                       if (typeof data39.key !== "string") {
-                        const err89 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/key", schemaPath: "common/identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err89 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/key", schemaPath: "common/identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err89];
                         } else {
@@ -6161,7 +6207,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data39.value !== void 0) {
                       if (typeof data39.value !== "string") {
-                        const err90 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/value", schemaPath: "common/identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err90 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/value", schemaPath: "common/identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err90];
                         } else {
@@ -6174,7 +6220,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       let data43 = data39.createdAt;
                       if (typeof data43 === "string") {
                         if (!formats0.test(data43)) {
-                          const err91 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                          const err91 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                           if (vErrors === null) {
                             vErrors = [err91];
                           } else {
@@ -6183,7 +6229,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err92 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err92 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err92];
                         } else {
@@ -6193,7 +6239,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err93 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err93 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                       vErrors = [err93];
                     } else {
@@ -6203,7 +6249,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err94 = { instancePath: instancePath + "/payload/user/identifiers", schemaPath: "#/properties/payload/properties/user/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err94 = { instancePath: instancePath + "/payload/user/identifiers", schemaPath: "#/properties/payload/properties/user/properties/identifiers/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
                   vErrors = [err94];
                 } else {
@@ -6213,7 +6259,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err95 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err95 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err95];
             } else {
@@ -6226,7 +6272,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data44 = data4.course;
           if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
             if (data44.id === void 0) {
-              const err96 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err96 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err96];
               } else {
@@ -6235,7 +6281,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.customerId === void 0) {
-              const err97 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
+              const err97 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "customerId" } };
               if (vErrors === null) {
                 vErrors = [err97];
               } else {
@@ -6244,7 +6290,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.title === void 0) {
-              const err98 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+              const err98 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "title" } };
               if (vErrors === null) {
                 vErrors = [err98];
               } else {
@@ -6253,7 +6299,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.courseKey === void 0) {
-              const err99 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseKey" }, message: "must have required property 'courseKey'" };
+              const err99 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseKey" } };
               if (vErrors === null) {
                 vErrors = [err99];
               } else {
@@ -6262,7 +6308,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.public === void 0) {
-              const err100 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'" };
+              const err100 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "public" } };
               if (vErrors === null) {
                 vErrors = [err100];
               } else {
@@ -6271,7 +6317,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.icon === void 0) {
-              const err101 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "icon" }, message: "must have required property 'icon'" };
+              const err101 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "icon" } };
               if (vErrors === null) {
                 vErrors = [err101];
               } else {
@@ -6280,7 +6326,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.createdAt === void 0) {
-              const err102 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err102 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err102];
               } else {
@@ -6289,7 +6335,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.updatedAt === void 0) {
-              const err103 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              const err103 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "updatedAt" } };
               if (vErrors === null) {
                 vErrors = [err103];
               } else {
@@ -6298,7 +6344,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.courseImageUrl === void 0) {
-              const err104 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseImageUrl" }, message: "must have required property 'courseImageUrl'" };
+              const err104 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseImageUrl" } };
               if (vErrors === null) {
                 vErrors = [err104];
               } else {
@@ -6307,7 +6353,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.colour === void 0) {
-              const err105 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "colour" }, message: "must have required property 'colour'" };
+              const err105 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "colour" } };
               if (vErrors === null) {
                 vErrors = [err105];
               } else {
@@ -6316,7 +6362,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.published === void 0) {
-              const err106 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
+              const err106 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "published" } };
               if (vErrors === null) {
                 vErrors = [err106];
               } else {
@@ -6325,7 +6371,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.type === void 0) {
-              const err107 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err107 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err107];
               } else {
@@ -6334,7 +6380,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.requiresEnrolment === void 0) {
-              const err108 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "requiresEnrolment" }, message: "must have required property 'requiresEnrolment'" };
+              const err108 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "requiresEnrolment" } };
               if (vErrors === null) {
                 vErrors = [err108];
               } else {
@@ -6343,7 +6389,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.isSample === void 0) {
-              const err109 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isSample" }, message: "must have required property 'isSample'" };
+              const err109 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isSample" } };
               if (vErrors === null) {
                 vErrors = [err109];
               } else {
@@ -6352,7 +6398,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.completionMessage === void 0) {
-              const err110 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionMessage" }, message: "must have required property 'completionMessage'" };
+              const err110 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionMessage" } };
               if (vErrors === null) {
                 vErrors = [err110];
               } else {
@@ -6361,7 +6407,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.completionButtonUrl === void 0) {
-              const err111 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonUrl" }, message: "must have required property 'completionButtonUrl'" };
+              const err111 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonUrl" } };
               if (vErrors === null) {
                 vErrors = [err111];
               } else {
@@ -6370,7 +6416,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.completionButtonText === void 0) {
-              const err112 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonText" }, message: "must have required property 'completionButtonText'" };
+              const err112 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonText" } };
               if (vErrors === null) {
                 vErrors = [err112];
               } else {
@@ -6379,7 +6425,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.isHidden === void 0) {
-              const err113 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isHidden" }, message: "must have required property 'isHidden'" };
+              const err113 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isHidden" } };
               if (vErrors === null) {
                 vErrors = [err113];
               } else {
@@ -6388,7 +6434,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.learnersCount === void 0) {
-              const err114 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "learnersCount" }, message: "must have required property 'learnersCount'" };
+              const err114 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "learnersCount" } };
               if (vErrors === null) {
                 vErrors = [err114];
               } else {
@@ -6399,7 +6445,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data44.id !== void 0) {
               let data45 = data44.id;
               if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
-                const err115 = { instancePath: instancePath + "/payload/course/id", schemaPath: "#/properties/payload/properties/course/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err115 = { instancePath: instancePath + "/payload/course/id", schemaPath: "#/properties/payload/properties/course/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err115];
                 } else {
@@ -6411,7 +6457,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data44.customerId !== void 0) {
               let data46 = data44.customerId;
               if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
-                const err116 = { instancePath: instancePath + "/payload/course/customerId", schemaPath: "#/properties/payload/properties/course/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err116 = { instancePath: instancePath + "/payload/course/customerId", schemaPath: "#/properties/payload/properties/course/properties/customerId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err116];
                 } else {
@@ -6422,7 +6468,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.title !== void 0) {
               if (typeof data44.title !== "string") {
-                const err117 = { instancePath: instancePath + "/payload/course/title", schemaPath: "#/properties/payload/properties/course/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err117 = { instancePath: instancePath + "/payload/course/title", schemaPath: "#/properties/payload/properties/course/properties/title/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err117];
                 } else {
@@ -6433,7 +6479,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.courseKey !== void 0) {
               if (typeof data44.courseKey !== "string") {
-                const err118 = { instancePath: instancePath + "/payload/course/courseKey", schemaPath: "#/properties/payload/properties/course/properties/courseKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err118 = { instancePath: instancePath + "/payload/course/courseKey", schemaPath: "#/properties/payload/properties/course/properties/courseKey/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err118];
                 } else {
@@ -6444,7 +6490,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.public !== void 0) {
               if (typeof data44.public !== "boolean") {
-                const err119 = { instancePath: instancePath + "/payload/course/public", schemaPath: "#/properties/payload/properties/course/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err119 = { instancePath: instancePath + "/payload/course/public", schemaPath: "#/properties/payload/properties/course/properties/public/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err119];
                 } else {
@@ -6455,7 +6501,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.icon !== void 0) {
               if (typeof data44.icon !== "string") {
-                const err120 = { instancePath: instancePath + "/payload/course/icon", schemaPath: "#/properties/payload/properties/course/properties/icon/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err120 = { instancePath: instancePath + "/payload/course/icon", schemaPath: "#/properties/payload/properties/course/properties/icon/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err120];
                 } else {
@@ -6468,7 +6514,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data51 = data44.createdAt;
               if (typeof data51 === "string") {
                 if (!formats0.test(data51)) {
-                  const err121 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err121 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err121];
                   } else {
@@ -6477,7 +6523,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err122 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err122 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err122];
                 } else {
@@ -6490,7 +6536,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data52 = data44.updatedAt;
               if (typeof data52 === "string") {
                 if (!formats0.test(data52)) {
-                  const err123 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err123 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err123];
                   } else {
@@ -6499,7 +6545,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err124 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err124 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err124];
                 } else {
@@ -6510,7 +6556,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.colour !== void 0) {
               if (typeof data44.colour !== "string") {
-                const err125 = { instancePath: instancePath + "/payload/course/colour", schemaPath: "#/properties/payload/properties/course/properties/colour/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err125 = { instancePath: instancePath + "/payload/course/colour", schemaPath: "#/properties/payload/properties/course/properties/colour/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err125];
                 } else {
@@ -6521,7 +6567,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.published !== void 0) {
               if (typeof data44.published !== "boolean") {
-                const err126 = { instancePath: instancePath + "/payload/course/published", schemaPath: "#/properties/payload/properties/course/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err126 = { instancePath: instancePath + "/payload/course/published", schemaPath: "#/properties/payload/properties/course/properties/published/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err126];
                 } else {
@@ -6532,7 +6578,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.type !== void 0) {
               if (typeof data44.type !== "string") {
-                const err127 = { instancePath: instancePath + "/payload/course/type", schemaPath: "#/properties/payload/properties/course/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err127 = { instancePath: instancePath + "/payload/course/type", schemaPath: "#/properties/payload/properties/course/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err127];
                 } else {
@@ -6543,7 +6589,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.requiresEnrolment !== void 0) {
               if (typeof data44.requiresEnrolment !== "boolean") {
-                const err128 = { instancePath: instancePath + "/payload/course/requiresEnrolment", schemaPath: "#/properties/payload/properties/course/properties/requiresEnrolment/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err128 = { instancePath: instancePath + "/payload/course/requiresEnrolment", schemaPath: "#/properties/payload/properties/course/properties/requiresEnrolment/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err128];
                 } else {
@@ -6554,7 +6600,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.isSample !== void 0) {
               if (typeof data44.isSample !== "boolean") {
-                const err129 = { instancePath: instancePath + "/payload/course/isSample", schemaPath: "#/properties/payload/properties/course/properties/isSample/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err129 = { instancePath: instancePath + "/payload/course/isSample", schemaPath: "#/properties/payload/properties/course/properties/isSample/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err129];
                 } else {
@@ -6565,7 +6611,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.isHidden !== void 0) {
               if (typeof data44.isHidden !== "boolean") {
-                const err130 = { instancePath: instancePath + "/payload/course/isHidden", schemaPath: "#/properties/payload/properties/course/properties/isHidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err130 = { instancePath: instancePath + "/payload/course/isHidden", schemaPath: "#/properties/payload/properties/course/properties/isHidden/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err130];
                 } else {
@@ -6575,7 +6621,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err131 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err131 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err131];
             } else {
@@ -6588,7 +6634,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data59 = data4.parentGroup;
           if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
             if (data59.id === void 0) {
-              const err132 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err132 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err132];
               } else {
@@ -6597,7 +6643,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.customerId === void 0) {
-              const err133 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
+              const err133 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "customerId" } };
               if (vErrors === null) {
                 vErrors = [err133];
               } else {
@@ -6606,7 +6652,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.name === void 0) {
-              const err134 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err134 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
                 vErrors = [err134];
               } else {
@@ -6615,7 +6661,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.createdAt === void 0) {
-              const err135 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err135 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err135];
               } else {
@@ -6624,7 +6670,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.updatedAt === void 0) {
-              const err136 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              const err136 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "updatedAt" } };
               if (vErrors === null) {
                 vErrors = [err136];
               } else {
@@ -6633,7 +6679,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.parentGroupId === void 0) {
-              const err137 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "parentGroupId" }, message: "must have required property 'parentGroupId'" };
+              const err137 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "parentGroupId" } };
               if (vErrors === null) {
                 vErrors = [err137];
               } else {
@@ -6642,7 +6688,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.welcomePageConfigId === void 0) {
-              const err138 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "welcomePageConfigId" }, message: "must have required property 'welcomePageConfigId'" };
+              const err138 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "welcomePageConfigId" } };
               if (vErrors === null) {
                 vErrors = [err138];
               } else {
@@ -6651,7 +6697,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.selfSignupConfigId === void 0) {
-              const err139 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "selfSignupConfigId" }, message: "must have required property 'selfSignupConfigId'" };
+              const err139 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "selfSignupConfigId" } };
               if (vErrors === null) {
                 vErrors = [err139];
               } else {
@@ -6660,7 +6706,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.language === void 0) {
-              const err140 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
+              const err140 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "language" } };
               if (vErrors === null) {
                 vErrors = [err140];
               } else {
@@ -6669,7 +6715,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.deleted === void 0) {
-              const err141 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
+              const err141 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "deleted" } };
               if (vErrors === null) {
                 vErrors = [err141];
               } else {
@@ -6678,7 +6724,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.ssoConfigId === void 0) {
-              const err142 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "ssoConfigId" }, message: "must have required property 'ssoConfigId'" };
+              const err142 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "ssoConfigId" } };
               if (vErrors === null) {
                 vErrors = [err142];
               } else {
@@ -6687,7 +6733,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.cookieConsentDisabled === void 0) {
-              const err143 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "cookieConsentDisabled" }, message: "must have required property 'cookieConsentDisabled'" };
+              const err143 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "cookieConsentDisabled" } };
               if (vErrors === null) {
                 vErrors = [err143];
               } else {
@@ -6696,7 +6742,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.usersCount === void 0) {
-              const err144 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "usersCount" }, message: "must have required property 'usersCount'" };
+              const err144 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "usersCount" } };
               if (vErrors === null) {
                 vErrors = [err144];
               } else {
@@ -6705,7 +6751,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.activatedUsersCount === void 0) {
-              const err145 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "activatedUsersCount" }, message: "must have required property 'activatedUsersCount'" };
+              const err145 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "activatedUsersCount" } };
               if (vErrors === null) {
                 vErrors = [err145];
               } else {
@@ -6716,7 +6762,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data59.id !== void 0) {
               let data60 = data59.id;
               if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
-                const err146 = { instancePath: instancePath + "/payload/parentGroup/id", schemaPath: "#/properties/payload/properties/parentGroup/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err146 = { instancePath: instancePath + "/payload/parentGroup/id", schemaPath: "#/properties/payload/properties/parentGroup/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err146];
                 } else {
@@ -6728,7 +6774,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data59.customerId !== void 0) {
               let data61 = data59.customerId;
               if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
-                const err147 = { instancePath: instancePath + "/payload/parentGroup/customerId", schemaPath: "#/properties/payload/properties/parentGroup/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err147 = { instancePath: instancePath + "/payload/parentGroup/customerId", schemaPath: "#/properties/payload/properties/parentGroup/properties/customerId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err147];
                 } else {
@@ -6739,7 +6785,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data59.name !== void 0) {
               if (typeof data59.name !== "string") {
-                const err148 = { instancePath: instancePath + "/payload/parentGroup/name", schemaPath: "#/properties/payload/properties/parentGroup/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err148 = { instancePath: instancePath + "/payload/parentGroup/name", schemaPath: "#/properties/payload/properties/parentGroup/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err148];
                 } else {
@@ -6752,7 +6798,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data63 = data59.createdAt;
               if (typeof data63 === "string") {
                 if (!formats0.test(data63)) {
-                  const err149 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err149 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err149];
                   } else {
@@ -6761,7 +6807,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err150 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err150 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err150];
                 } else {
@@ -6774,7 +6820,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data64 = data59.updatedAt;
               if (typeof data64 === "string") {
                 if (!formats0.test(data64)) {
-                  const err151 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err151 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err151];
                   } else {
@@ -6783,7 +6829,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err152 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err152 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err152];
                 } else {
@@ -6794,7 +6840,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data59.deleted !== void 0) {
               if (typeof data59.deleted !== "boolean") {
-                const err153 = { instancePath: instancePath + "/payload/parentGroup/deleted", schemaPath: "#/properties/payload/properties/parentGroup/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err153 = { instancePath: instancePath + "/payload/parentGroup/deleted", schemaPath: "#/properties/payload/properties/parentGroup/properties/deleted/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err153];
                 } else {
@@ -6805,7 +6851,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data59.cookieConsentDisabled !== void 0) {
               if (typeof data59.cookieConsentDisabled !== "boolean") {
-                const err154 = { instancePath: instancePath + "/payload/parentGroup/cookieConsentDisabled", schemaPath: "#/properties/payload/properties/parentGroup/properties/cookieConsentDisabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err154 = { instancePath: instancePath + "/payload/parentGroup/cookieConsentDisabled", schemaPath: "#/properties/payload/properties/parentGroup/properties/cookieConsentDisabled/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err154];
                 } else {
@@ -6815,7 +6861,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err155 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err155 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err155];
             } else {
@@ -6828,7 +6874,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data67 = data4.completion;
           if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
             if (data67.overallAssessmentScore === void 0) {
-              const err156 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallAssessmentScore" }, message: "must have required property 'overallAssessmentScore'" };
+              const err156 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallAssessmentScore" } };
               if (vErrors === null) {
                 vErrors = [err156];
               } else {
@@ -6837,7 +6883,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.overallLessonScore === void 0) {
-              const err157 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallLessonScore" }, message: "must have required property 'overallLessonScore'" };
+              const err157 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallLessonScore" } };
               if (vErrors === null) {
                 vErrors = [err157];
               } else {
@@ -6846,7 +6892,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.scoresBreakdown === void 0) {
-              const err158 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "scoresBreakdown" }, message: "must have required property 'scoresBreakdown'" };
+              const err158 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "scoresBreakdown" } };
               if (vErrors === null) {
                 vErrors = [err158];
               } else {
@@ -6855,7 +6901,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.courseStartDate === void 0) {
-              const err159 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseStartDate" }, message: "must have required property 'courseStartDate'" };
+              const err159 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseStartDate" } };
               if (vErrors === null) {
                 vErrors = [err159];
               } else {
@@ -6864,7 +6910,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.courseCompletionDate === void 0) {
-              const err160 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDate" }, message: "must have required property 'courseCompletionDate'" };
+              const err160 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDate" } };
               if (vErrors === null) {
                 vErrors = [err160];
               } else {
@@ -6873,7 +6919,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.courseCompletionDurationInSeconds === void 0) {
-              const err161 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDurationInSeconds" }, message: "must have required property 'courseCompletionDurationInSeconds'" };
+              const err161 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDurationInSeconds" } };
               if (vErrors === null) {
                 vErrors = [err161];
               } else {
@@ -6882,7 +6928,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.completionLanguage === void 0) {
-              const err162 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "completionLanguage" }, message: "must have required property 'completionLanguage'" };
+              const err162 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "completionLanguage" } };
               if (vErrors === null) {
                 vErrors = [err162];
               } else {
@@ -6893,7 +6939,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data67.overallAssessmentScore !== void 0) {
               let data68 = data67.overallAssessmentScore;
               if (!(typeof data68 == "number" && isFinite(data68))) {
-                const err163 = { instancePath: instancePath + "/payload/completion/overallAssessmentScore", schemaPath: "#/properties/payload/properties/completion/properties/overallAssessmentScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err163 = { instancePath: instancePath + "/payload/completion/overallAssessmentScore", schemaPath: "#/properties/payload/properties/completion/properties/overallAssessmentScore/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err163];
                 } else {
@@ -6905,7 +6951,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data67.overallLessonScore !== void 0) {
               let data69 = data67.overallLessonScore;
               if (!(typeof data69 == "number" && isFinite(data69))) {
-                const err164 = { instancePath: instancePath + "/payload/completion/overallLessonScore", schemaPath: "#/properties/payload/properties/completion/properties/overallLessonScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err164 = { instancePath: instancePath + "/payload/completion/overallLessonScore", schemaPath: "#/properties/payload/properties/completion/properties/overallLessonScore/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err164];
                 } else {
@@ -6922,7 +6968,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   let data71 = data70[i1];
                   if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
                     if (data71.id === void 0) {
-                      const err165 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                      const err165 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "id" } };
                       if (vErrors === null) {
                         vErrors = [err165];
                       } else {
@@ -6931,7 +6977,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data71.activityKey === void 0) {
-                      const err166 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "activityKey" }, message: "must have required property 'activityKey'" };
+                      const err166 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "activityKey" } };
                       if (vErrors === null) {
                         vErrors = [err166];
                       } else {
@@ -6940,7 +6986,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data71.type === void 0) {
-                      const err167 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+                      const err167 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "type" } };
                       if (vErrors === null) {
                         vErrors = [err167];
                       } else {
@@ -6951,7 +6997,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data71.id !== void 0) {
                       let data72 = data71.id;
                       if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
-                        const err168 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/id", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        const err168 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/id", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/id/type", keyword: "type", params: { type: "integer" } };
                         if (vErrors === null) {
                           vErrors = [err168];
                         } else {
@@ -6962,7 +7008,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data71.activityKey !== void 0) {
                       if (typeof data71.activityKey !== "string") {
-                        const err169 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/activityKey", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/activityKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err169 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/activityKey", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/activityKey/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err169];
                         } else {
@@ -6973,7 +7019,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data71.type !== void 0) {
                       if (typeof data71.type !== "string") {
-                        const err170 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/type", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err170 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/type", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/type/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err170];
                         } else {
@@ -6985,7 +7031,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data71.score !== void 0) {
                       let data75 = data71.score;
                       if (!(typeof data75 == "number" && isFinite(data75))) {
-                        const err171 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/score", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                        const err171 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/score", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/score/type", keyword: "type", params: { type: "number" } };
                         if (vErrors === null) {
                           vErrors = [err171];
                         } else {
@@ -6995,7 +7041,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err172 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err172 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                       vErrors = [err172];
                     } else {
@@ -7005,7 +7051,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err173 = { instancePath: instancePath + "/payload/completion/scoresBreakdown", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err173 = { instancePath: instancePath + "/payload/completion/scoresBreakdown", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
                   vErrors = [err173];
                 } else {
@@ -7018,7 +7064,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data76 = data67.courseStartDate;
               if (typeof data76 === "string") {
                 if (!formats0.test(data76)) {
-                  const err174 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err174 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err174];
                   } else {
@@ -7027,7 +7073,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err175 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err175 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err175];
                 } else {
@@ -7040,7 +7086,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data77 = data67.courseCompletionDate;
               if (typeof data77 === "string") {
                 if (!formats0.test(data77)) {
-                  const err176 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err176 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err176];
                   } else {
@@ -7049,7 +7095,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err177 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err177 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err177];
                 } else {
@@ -7061,7 +7107,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data67.courseCompletionDurationInSeconds !== void 0) {
               let data78 = data67.courseCompletionDurationInSeconds;
               if (!(typeof data78 == "number" && isFinite(data78))) {
-                const err178 = { instancePath: instancePath + "/payload/completion/courseCompletionDurationInSeconds", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDurationInSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err178 = { instancePath: instancePath + "/payload/completion/courseCompletionDurationInSeconds", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDurationInSeconds/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err178];
                 } else {
@@ -7072,7 +7118,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data67.completionLanguage !== void 0) {
               if (typeof data67.completionLanguage !== "string") {
-                const err179 = { instancePath: instancePath + "/payload/completion/completionLanguage", schemaPath: "#/properties/payload/properties/completion/properties/completionLanguage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err179 = { instancePath: instancePath + "/payload/completion/completionLanguage", schemaPath: "#/properties/payload/properties/completion/properties/completionLanguage/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err179];
                 } else {
@@ -7082,7 +7128,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err180 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err180 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err180];
             } else {
@@ -7092,7 +7138,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err181 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err181 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err181];
         } else {
@@ -7102,7 +7148,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err182 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err182 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err182];
     } else {
@@ -7120,7 +7166,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -7129,7 +7175,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -7138,7 +7184,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -7148,7 +7194,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -7160,7 +7206,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -7173,7 +7219,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -7182,7 +7228,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -7192,7 +7238,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {

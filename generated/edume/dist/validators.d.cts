@@ -37,7 +37,7 @@ import type {
   EdumeUser,
 } from "./types.cjs";
 
-/** One reason a value failed validation, as AJV reports it. */
+/** One reason a value failed validation, as AJV reports it, without a message (`parse` words each). */
 export interface ValidationError {
   /** JSON Pointer of the value that failed (for `required`, of the object missing the property). */
   instancePath: string;

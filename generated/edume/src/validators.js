@@ -9,7 +9,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.courseId === void 0) {
-      const err0 = { instancePath, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+      const err0 = { instancePath, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -20,7 +20,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.courseId !== void 0) {
       let data0 = data.courseId;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err1 = { instancePath: instancePath + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -30,7 +30,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err2 = { instancePath, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -40,7 +40,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.courseKey === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courseKey" }, message: "must have required property 'courseKey'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courseKey" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -50,7 +50,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.courseKey !== void 0) {
       if (typeof data.courseKey !== "string") {
-        const err4 = { instancePath: instancePath + "/courseKey", schemaPath: "#/properties/courseKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/courseKey", schemaPath: "#/properties/courseKey/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -61,7 +61,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.title !== void 0) {
       if (typeof data.title !== "string") {
-        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -71,7 +71,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err6];
     } else {
@@ -88,7 +88,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.group === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -97,7 +97,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.teams === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "teams" }, message: "must have required property 'teams'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "teams" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -106,7 +106,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.course === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -115,7 +115,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.modules === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "modules" }, message: "must have required property 'modules'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "modules" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -124,7 +124,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.version === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -136,7 +136,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.group;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.groupId === void 0) {
-          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -147,7 +147,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.groupId !== void 0) {
           let data1 = data0.groupId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -157,7 +157,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -174,7 +174,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.teamId === void 0) {
-              const err8 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/required", keyword: "required", params: { missingProperty: "teamId" }, message: "must have required property 'teamId'" };
+              const err8 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/required", keyword: "required", params: { missingProperty: "teamId" } };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -185,7 +185,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.teamId !== void 0) {
               let data4 = data3.teamId;
               if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-                const err9 = { instancePath: instancePath + "/teams/" + i0 + "/teamId", schemaPath: "team-ref.schema.json/properties/teamId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err9 = { instancePath: instancePath + "/teams/" + i0 + "/teamId", schemaPath: "team-ref.schema.json/properties/teamId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -195,7 +195,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err10 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err10 = { instancePath: instancePath + "/teams/" + i0, schemaPath: "team-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -205,7 +205,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err11 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -229,7 +229,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data6[i1];
           if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
             if (data7.moduleId === void 0) {
-              const err12 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+              const err12 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -240,7 +240,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data7.moduleId !== void 0) {
               let data8 = data7.moduleId;
               if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-                const err13 = { instancePath: instancePath + "/modules/" + i1 + "/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err13 = { instancePath: instancePath + "/modules/" + i1 + "/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err13];
                 } else {
@@ -250,7 +250,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err14 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err14 = { instancePath: instancePath + "/modules/" + i1, schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -260,7 +260,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/modules", schemaPath: "#/properties/modules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/modules", schemaPath: "#/properties/modules/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -277,7 +277,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data9[i2];
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.activityId === void 0) {
-              const err16 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "activityId" }, message: "must have required property 'activityId'" };
+              const err16 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "activityId" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -286,7 +286,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.type === void 0) {
-              const err17 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err17 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -295,7 +295,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.published === void 0) {
-              const err18 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
+              const err18 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/required", keyword: "required", params: { missingProperty: "published" } };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -306,7 +306,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.activityId !== void 0) {
               let data11 = data10.activityId;
               if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err19 = { instancePath: instancePath + "/activities/" + i2 + "/activityId", schemaPath: "course-activity.schema.json/properties/activityId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err19 = { instancePath: instancePath + "/activities/" + i2 + "/activityId", schemaPath: "course-activity.schema.json/properties/activityId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -318,7 +318,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.type !== void 0) {
               let data12 = data10.type;
               if (typeof data12 !== "string") {
-                const err20 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err20 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -327,7 +327,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data12 === "lesson" || data12 === "survey" || data12 === "assessment")) {
-                const err21 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                const err21 = { instancePath: instancePath + "/activities/" + i2 + "/type", schemaPath: "course-activity.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.type.enum } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -338,7 +338,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data10.published !== void 0) {
               if (typeof data10.published !== "boolean") {
-                const err22 = { instancePath: instancePath + "/activities/" + i2 + "/published", schemaPath: "course-activity.schema.json/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err22 = { instancePath: instancePath + "/activities/" + i2 + "/published", schemaPath: "course-activity.schema.json/properties/published/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -348,7 +348,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err23 = { instancePath: instancePath + "/activities/" + i2, schemaPath: "course-activity.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -358,7 +358,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err24 = { instancePath: instancePath + "/activities", schemaPath: "#/properties/activities/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err24 = { instancePath: instancePath + "/activities", schemaPath: "#/properties/activities/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -369,7 +369,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.version !== void 0) {
       if (1 !== data.version) {
-        const err25 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        const err25 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 } };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -379,7 +379,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err26];
     } else {
@@ -396,7 +396,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -405,7 +405,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -414,7 +414,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -424,7 +424,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -436,7 +436,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -449,7 +449,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -458,7 +458,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -468,7 +468,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -478,7 +478,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -487,7 +487,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -497,7 +497,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.added" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.added" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.added" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -514,7 +514,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -532,7 +532,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -541,7 +541,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -550,7 +550,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -560,7 +560,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -572,7 +572,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -585,7 +585,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -594,7 +594,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -604,7 +604,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -614,7 +614,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -623,7 +623,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -633,7 +633,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.deleted" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.deleted" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.deleted" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -650,7 +650,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -668,7 +668,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -677,7 +677,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -686,7 +686,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -696,7 +696,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -708,7 +708,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -721,7 +721,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -730,7 +730,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -740,7 +740,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -750,7 +750,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -759,7 +759,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -769,7 +769,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.published" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.published" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.published" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -786,7 +786,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -804,7 +804,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -813,7 +813,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -822,7 +822,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -832,7 +832,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -844,7 +844,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -857,7 +857,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -866,7 +866,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -876,7 +876,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -886,7 +886,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -895,7 +895,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -905,7 +905,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.unpublished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.unpublished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.unpublished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -922,7 +922,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -940,7 +940,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -949,7 +949,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -958,7 +958,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -968,7 +968,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -980,7 +980,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -993,7 +993,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1002,7 +1002,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1012,7 +1012,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1022,7 +1022,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1031,7 +1031,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1041,7 +1041,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1059,7 +1059,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -1069,7 +1069,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("team.assigned" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.assigned" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.assigned" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -1079,7 +1079,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1089,7 +1089,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -1107,7 +1107,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1116,7 +1116,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1125,7 +1125,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1135,7 +1135,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1147,7 +1147,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1160,7 +1160,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1169,7 +1169,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1179,7 +1179,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1189,7 +1189,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1198,7 +1198,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1208,7 +1208,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1226,7 +1226,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -1236,7 +1236,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("team.removed" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.removed" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "team.removed" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -1246,7 +1246,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1256,7 +1256,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -1274,7 +1274,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1283,7 +1283,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1292,7 +1292,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1302,7 +1302,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1314,7 +1314,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1327,7 +1327,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1336,7 +1336,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1346,7 +1346,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1356,7 +1356,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1365,7 +1365,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1375,7 +1375,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1393,7 +1393,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -1403,7 +1403,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("title.changed" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "title.changed" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "title.changed" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -1413,7 +1413,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1423,7 +1423,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -1441,7 +1441,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.eId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "eId" }, message: "must have required property 'eId'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "eId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1450,7 +1450,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.userId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" }, message: "must have required property 'userId'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "userId" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1459,7 +1459,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.identifiers === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identifiers" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1469,7 +1469,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.eId !== void 0) {
       if (typeof data.eId !== "string") {
-        const err3 = { instancePath: instancePath + "/eId", schemaPath: "#/properties/eId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/eId", schemaPath: "#/properties/eId/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1481,7 +1481,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.userId !== void 0) {
       let data1 = data.userId;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err4 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err4 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1498,7 +1498,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.key === void 0) {
-              const err5 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+              const err5 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" } };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -1507,7 +1507,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data3.value === void 0) {
-              const err6 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+              const err6 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" } };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -1516,7 +1516,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data3.createdAt === void 0) {
-              const err7 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err7 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -1527,7 +1527,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.id !== void 0) {
               let data4 = data3.id;
               if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-                const err8 = { instancePath: instancePath + "/identifiers/" + i0 + "/id", schemaPath: "identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err8 = { instancePath: instancePath + "/identifiers/" + i0 + "/id", schemaPath: "identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -1538,7 +1538,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data3.key !== void 0) {
               if (typeof data3.key !== "string") {
-                const err9 = { instancePath: instancePath + "/identifiers/" + i0 + "/key", schemaPath: "identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err9 = { instancePath: instancePath + "/identifiers/" + i0 + "/key", schemaPath: "identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -1549,7 +1549,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data3.value !== void 0) {
               if (typeof data3.value !== "string") {
-                const err10 = { instancePath: instancePath + "/identifiers/" + i0 + "/value", schemaPath: "identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err10 = { instancePath: instancePath + "/identifiers/" + i0 + "/value", schemaPath: "identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -1562,7 +1562,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data3.createdAt;
               if (typeof data7 === "string") {
                 if (!formats0.test(data7)) {
-                  const err11 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err11 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err11];
                   } else {
@@ -1571,7 +1571,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err12 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err12 = { instancePath: instancePath + "/identifiers/" + i0 + "/createdAt", schemaPath: "identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err12];
                 } else {
@@ -1581,7 +1581,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err13 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err13 = { instancePath: instancePath + "/identifiers/" + i0, schemaPath: "identifier.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -1591,7 +1591,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/identifiers", schemaPath: "#/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err14 = { instancePath: instancePath + "/identifiers", schemaPath: "#/properties/identifiers/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1601,7 +1601,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err15];
     } else {
@@ -1618,7 +1618,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.user === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1627,7 +1627,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.group === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1636,7 +1636,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.courses === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courses" }, message: "must have required property 'courses'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courses" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1645,7 +1645,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.version === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1664,7 +1664,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.group;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         if (data1.groupId === void 0) {
-          const err4 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          const err4 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1675,7 +1675,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.groupId !== void 0) {
           let data2 = data1.groupId;
           if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-            const err5 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err5 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -1685,7 +1685,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err6 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1702,7 +1702,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data3[i0];
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             if (data4.courseId === void 0) {
-              const err7 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+              const err7 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -1713,7 +1713,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             if (data4.courseId !== void 0) {
               let data5 = data4.courseId;
               if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-                const err8 = { instancePath: instancePath + "/courses/" + i0 + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err8 = { instancePath: instancePath + "/courses/" + i0 + "/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -1723,7 +1723,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err9 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err9 = { instancePath: instancePath + "/courses/" + i0, schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -1733,7 +1733,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err10 = { instancePath: instancePath + "/courses", schemaPath: "#/properties/courses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err10 = { instancePath: instancePath + "/courses", schemaPath: "#/properties/courses/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1744,7 +1744,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.version !== void 0) {
       if (1 !== data.version) {
-        const err11 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        const err11 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1754,7 +1754,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -1771,7 +1771,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1780,7 +1780,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1789,7 +1789,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1799,7 +1799,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1811,7 +1811,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1824,7 +1824,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1833,7 +1833,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1843,7 +1843,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1853,7 +1853,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1862,7 +1862,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1872,7 +1872,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activated" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activated" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activated" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1889,7 +1889,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -1907,7 +1907,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1916,7 +1916,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.user === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "user" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1925,7 +1925,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.group === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" }, message: "must have required property 'group'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "group" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1934,7 +1934,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.version === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1944,7 +1944,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1964,7 +1964,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.group;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.groupId === void 0) {
-          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+          const err5 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/required", keyword: "required", params: { missingProperty: "groupId" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1975,7 +1975,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         if (data2.groupId !== void 0) {
           let data3 = data2.groupId;
           if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err6 = { instancePath: instancePath + "/group/groupId", schemaPath: "group.schema.json/properties/groupId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -1985,7 +1985,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err7 = { instancePath: instancePath + "/group", schemaPath: "group.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1996,7 +1996,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.version !== void 0) {
       if (1 !== data.version) {
-        const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2006,7 +2006,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -2028,7 +2028,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2037,7 +2037,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.module === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2046,7 +2046,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.assessment === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "assessment" }, message: "must have required property 'assessment'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "assessment" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2058,7 +2058,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.course;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.courseId === void 0) {
-          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2069,7 +2069,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.courseId !== void 0) {
           let data1 = data0.courseId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -2079,7 +2079,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2092,7 +2092,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.module;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.moduleId === void 0) {
-          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2103,7 +2103,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         if (data2.moduleId !== void 0) {
           let data3 = data2.moduleId;
           if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -2113,7 +2113,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2126,7 +2126,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.assessment;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.assessmentId === void 0) {
-          const err9 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/required", keyword: "required", params: { missingProperty: "assessmentId" }, message: "must have required property 'assessmentId'" };
+          const err9 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/required", keyword: "required", params: { missingProperty: "assessmentId" } };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -2137,7 +2137,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.assessmentId !== void 0) {
           let data5 = data4.assessmentId;
           if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-            const err10 = { instancePath: instancePath + "/assessment/assessmentId", schemaPath: "#/properties/assessment/properties/assessmentId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err10 = { instancePath: instancePath + "/assessment/assessmentId", schemaPath: "#/properties/assessment/properties/assessmentId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -2147,7 +2147,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err11 = { instancePath: instancePath + "/assessment", schemaPath: "#/properties/assessment/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2157,7 +2157,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -2174,7 +2174,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2183,7 +2183,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2192,7 +2192,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2202,7 +2202,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2214,7 +2214,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2227,7 +2227,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2236,7 +2236,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2246,7 +2246,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2256,7 +2256,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2265,7 +2265,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2275,7 +2275,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2293,7 +2293,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2303,7 +2303,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("assessment" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -2313,7 +2313,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2323,7 +2323,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2346,7 +2346,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2358,7 +2358,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.course;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.courseId === void 0) {
-          const err1 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          const err1 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -2369,7 +2369,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.courseId !== void 0) {
           let data1 = data0.courseId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err2 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err2 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -2379,7 +2379,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2389,7 +2389,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -2406,7 +2406,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2415,7 +2415,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2424,7 +2424,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2434,7 +2434,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2446,7 +2446,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2459,7 +2459,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2468,7 +2468,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2478,7 +2478,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2488,7 +2488,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2497,7 +2497,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2507,7 +2507,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2525,7 +2525,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2535,7 +2535,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("course" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -2545,7 +2545,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2555,7 +2555,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2574,7 +2574,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2583,7 +2583,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2592,7 +2592,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2602,7 +2602,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2614,7 +2614,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2627,7 +2627,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2636,7 +2636,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2646,7 +2646,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2656,7 +2656,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2665,7 +2665,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2675,7 +2675,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2693,7 +2693,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2702,7 +2702,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.course === void 0) {
-          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2711,7 +2711,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.module === void 0) {
-          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "module" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -2720,7 +2720,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.survey === void 0) {
-          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" }, message: "must have required property 'survey'" };
+          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -2730,7 +2730,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("survey" !== data4.type) {
-            const err15 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" }, message: "must be equal to constant" };
+            const err15 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" } };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -2743,7 +2743,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.course;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.courseId === void 0) {
-              const err16 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+              const err16 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -2754,7 +2754,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.courseId !== void 0) {
               let data7 = data6.courseId;
               if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-                const err17 = { instancePath: instancePath + "/payload/course/courseId", schemaPath: "common/course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err17 = { instancePath: instancePath + "/payload/course/courseId", schemaPath: "common/course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -2764,7 +2764,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err18 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err18 = { instancePath: instancePath + "/payload/course", schemaPath: "common/course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -2777,7 +2777,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data4.module;
           if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
             if (data8.moduleId === void 0) {
-              const err19 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+              const err19 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -2788,7 +2788,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data8.moduleId !== void 0) {
               let data9 = data8.moduleId;
               if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-                const err20 = { instancePath: instancePath + "/payload/module/moduleId", schemaPath: "common/module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err20 = { instancePath: instancePath + "/payload/module/moduleId", schemaPath: "common/module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -2798,7 +2798,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err21 = { instancePath: instancePath + "/payload/module", schemaPath: "common/module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -2811,7 +2811,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data4.survey;
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.surveyId === void 0) {
-              const err22 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" }, message: "must have required property 'surveyId'" };
+              const err22 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" } };
               if (vErrors === null) {
                 vErrors = [err22];
               } else {
@@ -2820,7 +2820,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.type === void 0) {
-              const err23 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err23 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -2829,7 +2829,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.status === void 0) {
-              const err24 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              const err24 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" } };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -2840,7 +2840,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.surveyId !== void 0) {
               let data11 = data10.surveyId;
               if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err25 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err25 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -2852,7 +2852,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.type !== void 0) {
               let data12 = data10.type;
               if (typeof data12 !== "string") {
-                const err26 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -2861,7 +2861,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data12 === "enpsScore" || data12 === "freeText" || data12 === "multipleChoice")) {
-                const err27 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                const err27 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum } };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -2873,7 +2873,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.status !== void 0) {
               let data13 = data10.status;
               if (typeof data13 !== "string") {
-                const err28 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err28 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -2882,7 +2882,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data13 === "dismissed" || data13 === "completed")) {
-                const err29 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                const err29 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -2892,7 +2892,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err30 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -2902,7 +2902,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err31 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err31 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -2912,7 +2912,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err32];
     } else {
@@ -2935,7 +2935,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.course === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2944,7 +2944,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.module === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" }, message: "must have required property 'module'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2953,7 +2953,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.lesson === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lesson" }, message: "must have required property 'lesson'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lesson" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2965,7 +2965,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.course;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.courseId === void 0) {
-          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+          const err3 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/required", keyword: "required", params: { missingProperty: "courseId" } };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2976,7 +2976,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.courseId !== void 0) {
           let data1 = data0.courseId;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err4 = { instancePath: instancePath + "/course/courseId", schemaPath: "course-ref.schema.json/properties/courseId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -2986,7 +2986,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err5 = { instancePath: instancePath + "/course", schemaPath: "course-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2999,7 +2999,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.module;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.moduleId === void 0) {
-          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+          const err6 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/required", keyword: "required", params: { missingProperty: "moduleId" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3010,7 +3010,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (data2.moduleId !== void 0) {
           let data3 = data2.moduleId;
           if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err7 = { instancePath: instancePath + "/module/moduleId", schemaPath: "module-ref.schema.json/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -3020,7 +3020,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/module", schemaPath: "module-ref.schema.json/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3033,7 +3033,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.lesson;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.lessonId === void 0) {
-          const err9 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/required", keyword: "required", params: { missingProperty: "lessonId" }, message: "must have required property 'lessonId'" };
+          const err9 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/required", keyword: "required", params: { missingProperty: "lessonId" } };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -3044,7 +3044,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.lessonId !== void 0) {
           let data5 = data4.lessonId;
           if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-            const err10 = { instancePath: instancePath + "/lesson/lessonId", schemaPath: "#/properties/lesson/properties/lessonId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err10 = { instancePath: instancePath + "/lesson/lessonId", schemaPath: "#/properties/lesson/properties/lessonId/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -3054,7 +3054,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err11 = { instancePath: instancePath + "/lesson", schemaPath: "#/properties/lesson/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3064,7 +3064,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -3081,7 +3081,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3090,7 +3090,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3099,7 +3099,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3109,7 +3109,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3121,7 +3121,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3134,7 +3134,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3143,7 +3143,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3153,7 +3153,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3163,7 +3163,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -3172,7 +3172,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -3182,7 +3182,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3200,7 +3200,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3210,7 +3210,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("lesson" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -3220,7 +3220,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3230,7 +3230,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3248,7 +3248,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3257,7 +3257,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3266,7 +3266,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3276,7 +3276,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3288,7 +3288,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3301,7 +3301,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3310,7 +3310,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3320,7 +3320,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3330,7 +3330,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -3339,7 +3339,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -3349,7 +3349,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.finished" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.finished" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3416,7 +3416,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
       var valid4 = _errs14 === errors;
       if (valid4) {
-        const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/not", keyword: "not", params: {}, message: "must NOT be valid" };
+        const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/not", keyword: "not", params: {} };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -3440,7 +3440,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err15 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err15 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -3449,7 +3449,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.survey === void 0) {
-          const err16 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" }, message: "must have required property 'survey'" };
+          const err16 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "survey" } };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -3459,7 +3459,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("survey" !== data4.type) {
-            const err17 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" }, message: "must be equal to constant" };
+            const err17 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "survey" } };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -3472,7 +3472,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.survey;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.surveyId === void 0) {
-              const err18 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" }, message: "must have required property 'surveyId'" };
+              const err18 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "surveyId" } };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -3481,7 +3481,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data6.type === void 0) {
-              const err19 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err19 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -3490,7 +3490,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data6.status === void 0) {
-              const err20 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+              const err20 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/required", keyword: "required", params: { missingProperty: "status" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -3501,7 +3501,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.surveyId !== void 0) {
               let data7 = data6.surveyId;
               if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-                const err21 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err21 = { instancePath: instancePath + "/payload/survey/surveyId", schemaPath: "common/survey.schema.json/properties/surveyId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -3513,7 +3513,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.type !== void 0) {
               let data8 = data6.type;
               if (typeof data8 !== "string") {
-                const err22 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -3522,7 +3522,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data8 === "enpsScore" || data8 === "freeText" || data8 === "multipleChoice")) {
-                const err23 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                const err23 = { instancePath: instancePath + "/payload/survey/type", schemaPath: "common/survey.schema.json/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -3534,7 +3534,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.status !== void 0) {
               let data9 = data6.status;
               if (typeof data9 !== "string") {
-                const err24 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err24 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -3543,7 +3543,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data9 === "dismissed" || data9 === "completed")) {
-                const err25 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values" };
+                const err25 = { instancePath: instancePath + "/payload/survey/status", schemaPath: "common/survey.schema.json/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -3553,7 +3553,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err26 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err26 = { instancePath: instancePath + "/payload/survey", schemaPath: "common/survey.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -3563,7 +3563,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err27 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err27 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -3573,7 +3573,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err28];
     } else {
@@ -3591,7 +3591,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3600,7 +3600,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3609,7 +3609,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3619,7 +3619,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3631,7 +3631,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3644,7 +3644,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3653,7 +3653,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3663,7 +3663,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3673,7 +3673,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -3682,7 +3682,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -3692,7 +3692,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.started" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3710,7 +3710,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3720,7 +3720,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("assessment" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "assessment" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -3730,7 +3730,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3740,7 +3740,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3758,7 +3758,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3767,7 +3767,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3776,7 +3776,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3786,7 +3786,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3798,7 +3798,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3811,7 +3811,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3820,7 +3820,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3830,7 +3830,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3840,7 +3840,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -3849,7 +3849,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -3859,7 +3859,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.started" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3877,7 +3877,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3887,7 +3887,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("course" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "course" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -3897,7 +3897,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3907,7 +3907,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3925,7 +3925,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3934,7 +3934,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3943,7 +3943,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3953,7 +3953,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3965,7 +3965,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3978,7 +3978,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3987,7 +3987,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3997,7 +3997,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4007,7 +4007,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -4016,7 +4016,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -4026,7 +4026,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.activity.started" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.activity.started" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4044,7 +4044,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.type === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4054,7 +4054,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data4.type !== void 0) {
           if ("lesson" !== data4.type) {
-            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" }, message: "must be equal to constant" };
+            const err12 = { instancePath: instancePath + "/payload/type", schemaPath: "#/properties/payload/properties/type/const", keyword: "const", params: { allowedValue: "lesson" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -4064,7 +4064,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4074,7 +4074,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4092,7 +4092,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4101,7 +4101,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4110,7 +4110,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4120,7 +4120,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4132,7 +4132,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4145,7 +4145,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4154,7 +4154,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4164,7 +4164,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4174,7 +4174,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -4183,7 +4183,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -4193,7 +4193,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("learner.added" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.added" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "learner.added" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4210,7 +4210,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -4228,7 +4228,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4237,7 +4237,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4246,7 +4246,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4256,7 +4256,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4268,7 +4268,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "common/envelope.schema.json/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4281,7 +4281,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4290,7 +4290,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4300,7 +4300,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4310,7 +4310,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -4319,7 +4319,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -4329,7 +4329,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.completed" !== data.type) {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" }, message: "must be equal to constant" };
+        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4342,7 +4342,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.payload;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.user === void 0) {
-          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+          const err11 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "user" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4351,7 +4351,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.course === void 0) {
-          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err12 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -4360,7 +4360,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.parentGroup === void 0) {
-          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "parentGroup" }, message: "must have required property 'parentGroup'" };
+          const err13 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "parentGroup" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -4369,7 +4369,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data4.completion === void 0) {
-          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "completion" }, message: "must have required property 'completion'" };
+          const err14 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/required", keyword: "required", params: { missingProperty: "completion" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -4381,7 +4381,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4.user;
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err15 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err15 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -4390,7 +4390,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.email === void 0) {
-              const err16 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+              const err16 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "email" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -4399,7 +4399,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isAnonymous === void 0) {
-              const err17 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnonymous" }, message: "must have required property 'isAnonymous'" };
+              const err17 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnonymous" } };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -4408,7 +4408,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isAdmin === void 0) {
-              const err18 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAdmin" }, message: "must have required property 'isAdmin'" };
+              const err18 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAdmin" } };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -4417,7 +4417,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.firstName === void 0) {
-              const err19 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "firstName" }, message: "must have required property 'firstName'" };
+              const err19 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "firstName" } };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -4426,7 +4426,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.createdAt === void 0) {
-              const err20 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err20 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -4435,7 +4435,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.updatedAt === void 0) {
-              const err21 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              const err21 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "updatedAt" } };
               if (vErrors === null) {
                 vErrors = [err21];
               } else {
@@ -4444,7 +4444,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.phone === void 0) {
-              const err22 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "phone" }, message: "must have required property 'phone'" };
+              const err22 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "phone" } };
               if (vErrors === null) {
                 vErrors = [err22];
               } else {
@@ -4453,7 +4453,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.inviteCode === void 0) {
-              const err23 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "inviteCode" }, message: "must have required property 'inviteCode'" };
+              const err23 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "inviteCode" } };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -4462,7 +4462,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.activated === void 0) {
-              const err24 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activated" }, message: "must have required property 'activated'" };
+              const err24 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activated" } };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -4471,7 +4471,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.lastName === void 0) {
-              const err25 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "lastName" }, message: "must have required property 'lastName'" };
+              const err25 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "lastName" } };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -4480,7 +4480,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.locked === void 0) {
-              const err26 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "locked" }, message: "must have required property 'locked'" };
+              const err26 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "locked" } };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -4489,7 +4489,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.authVersion === void 0) {
-              const err27 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authVersion" }, message: "must have required property 'authVersion'" };
+              const err27 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authVersion" } };
               if (vErrors === null) {
                 vErrors = [err27];
               } else {
@@ -4498,7 +4498,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isCompanyAdmin === void 0) {
-              const err28 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyAdmin" }, message: "must have required property 'isCompanyAdmin'" };
+              const err28 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyAdmin" } };
               if (vErrors === null) {
                 vErrors = [err28];
               } else {
@@ -4507,7 +4507,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isEditor === void 0) {
-              const err29 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isEditor" }, message: "must have required property 'isEditor'" };
+              const err29 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isEditor" } };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -4516,7 +4516,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isAnalyst === void 0) {
-              const err30 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnalyst" }, message: "must have required property 'isAnalyst'" };
+              const err30 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isAnalyst" } };
               if (vErrors === null) {
                 vErrors = [err30];
               } else {
@@ -4525,7 +4525,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isManager === void 0) {
-              const err31 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isManager" }, message: "must have required property 'isManager'" };
+              const err31 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isManager" } };
               if (vErrors === null) {
                 vErrors = [err31];
               } else {
@@ -4534,7 +4534,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.seenWebOnboarding === void 0) {
-              const err32 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "seenWebOnboarding" }, message: "must have required property 'seenWebOnboarding'" };
+              const err32 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "seenWebOnboarding" } };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {
@@ -4543,7 +4543,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.language === void 0) {
-              const err33 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
+              const err33 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "language" } };
               if (vErrors === null) {
                 vErrors = [err33];
               } else {
@@ -4552,7 +4552,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hidden === void 0) {
-              const err34 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hidden" }, message: "must have required property 'hidden'" };
+              const err34 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hidden" } };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -4561,7 +4561,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.deleted === void 0) {
-              const err35 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
+              const err35 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "deleted" } };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -4570,7 +4570,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isSuperAdmin === void 0) {
-              const err36 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isSuperAdmin" }, message: "must have required property 'isSuperAdmin'" };
+              const err36 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isSuperAdmin" } };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -4579,7 +4579,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hasSignedInAsLearner === void 0) {
-              const err37 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasSignedInAsLearner" }, message: "must have required property 'hasSignedInAsLearner'" };
+              const err37 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasSignedInAsLearner" } };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -4588,7 +4588,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hasCreatedCourse === void 0) {
-              const err38 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasCreatedCourse" }, message: "must have required property 'hasCreatedCourse'" };
+              const err38 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasCreatedCourse" } };
               if (vErrors === null) {
                 vErrors = [err38];
               } else {
@@ -4597,7 +4597,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.hasInvitedAdmins === void 0) {
-              const err39 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasInvitedAdmins" }, message: "must have required property 'hasInvitedAdmins'" };
+              const err39 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "hasInvitedAdmins" } };
               if (vErrors === null) {
                 vErrors = [err39];
               } else {
@@ -4606,7 +4606,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isCompanyOwner === void 0) {
-              const err40 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyOwner" }, message: "must have required property 'isCompanyOwner'" };
+              const err40 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isCompanyOwner" } };
               if (vErrors === null) {
                 vErrors = [err40];
               } else {
@@ -4615,7 +4615,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.sendActivationReminders === void 0) {
-              const err41 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "sendActivationReminders" }, message: "must have required property 'sendActivationReminders'" };
+              const err41 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "sendActivationReminders" } };
               if (vErrors === null) {
                 vErrors = [err41];
               } else {
@@ -4624,7 +4624,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.timezone === void 0) {
-              const err42 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
+              const err42 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "timezone" } };
               if (vErrors === null) {
                 vErrors = [err42];
               } else {
@@ -4633,7 +4633,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.isUnsubscribedFromEngagementEmails === void 0) {
-              const err43 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isUnsubscribedFromEngagementEmails" }, message: "must have required property 'isUnsubscribedFromEngagementEmails'" };
+              const err43 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "isUnsubscribedFromEngagementEmails" } };
               if (vErrors === null) {
                 vErrors = [err43];
               } else {
@@ -4642,7 +4642,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.authType === void 0) {
-              const err44 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authType" }, message: "must have required property 'authType'" };
+              const err44 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "authType" } };
               if (vErrors === null) {
                 vErrors = [err44];
               } else {
@@ -4651,7 +4651,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.activationDate === void 0) {
-              const err45 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activationDate" }, message: "must have required property 'activationDate'" };
+              const err45 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "activationDate" } };
               if (vErrors === null) {
                 vErrors = [err45];
               } else {
@@ -4660,7 +4660,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.shouldShowGamificationOnboarding === void 0) {
-              const err46 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "shouldShowGamificationOnboarding" }, message: "must have required property 'shouldShowGamificationOnboarding'" };
+              const err46 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "shouldShowGamificationOnboarding" } };
               if (vErrors === null) {
                 vErrors = [err46];
               } else {
@@ -4669,7 +4669,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.depositedPoints === void 0) {
-              const err47 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "depositedPoints" }, message: "must have required property 'depositedPoints'" };
+              const err47 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "depositedPoints" } };
               if (vErrors === null) {
                 vErrors = [err47];
               } else {
@@ -4678,7 +4678,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.name === void 0) {
-              const err48 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err48 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
                 vErrors = [err48];
               } else {
@@ -4687,7 +4687,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.identifiers === void 0) {
-              const err49 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "identifiers" }, message: "must have required property 'identifiers'" };
+              const err49 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/required", keyword: "required", params: { missingProperty: "identifiers" } };
               if (vErrors === null) {
                 vErrors = [err49];
               } else {
@@ -4698,7 +4698,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.id !== void 0) {
               let data6 = data5.id;
               if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-                const err50 = { instancePath: instancePath + "/payload/user/id", schemaPath: "#/properties/payload/properties/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err50 = { instancePath: instancePath + "/payload/user/id", schemaPath: "#/properties/payload/properties/user/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err50];
                 } else {
@@ -4709,7 +4709,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.email !== void 0) {
               if (typeof data5.email !== "string") {
-                const err51 = { instancePath: instancePath + "/payload/user/email", schemaPath: "#/properties/payload/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err51 = { instancePath: instancePath + "/payload/user/email", schemaPath: "#/properties/payload/properties/user/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err51];
                 } else {
@@ -4720,7 +4720,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isAnonymous !== void 0) {
               if (typeof data5.isAnonymous !== "boolean") {
-                const err52 = { instancePath: instancePath + "/payload/user/isAnonymous", schemaPath: "#/properties/payload/properties/user/properties/isAnonymous/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err52 = { instancePath: instancePath + "/payload/user/isAnonymous", schemaPath: "#/properties/payload/properties/user/properties/isAnonymous/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err52];
                 } else {
@@ -4731,7 +4731,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isAdmin !== void 0) {
               if (typeof data5.isAdmin !== "boolean") {
-                const err53 = { instancePath: instancePath + "/payload/user/isAdmin", schemaPath: "#/properties/payload/properties/user/properties/isAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err53 = { instancePath: instancePath + "/payload/user/isAdmin", schemaPath: "#/properties/payload/properties/user/properties/isAdmin/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err53];
                 } else {
@@ -4742,7 +4742,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.firstName !== void 0) {
               if (typeof data5.firstName !== "string") {
-                const err54 = { instancePath: instancePath + "/payload/user/firstName", schemaPath: "#/properties/payload/properties/user/properties/firstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err54 = { instancePath: instancePath + "/payload/user/firstName", schemaPath: "#/properties/payload/properties/user/properties/firstName/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err54];
                 } else {
@@ -4755,7 +4755,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data11 = data5.createdAt;
               if (typeof data11 === "string") {
                 if (!formats0.test(data11)) {
-                  const err55 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err55 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err55];
                   } else {
@@ -4764,7 +4764,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err56 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err56 = { instancePath: instancePath + "/payload/user/createdAt", schemaPath: "#/properties/payload/properties/user/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err56];
                 } else {
@@ -4777,7 +4777,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data12 = data5.updatedAt;
               if (typeof data12 === "string") {
                 if (!formats0.test(data12)) {
-                  const err57 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err57 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err57];
                   } else {
@@ -4786,7 +4786,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err58 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err58 = { instancePath: instancePath + "/payload/user/updatedAt", schemaPath: "#/properties/payload/properties/user/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err58];
                 } else {
@@ -4797,7 +4797,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.employeeId !== void 0) {
               if (typeof data5.employeeId !== "string") {
-                const err59 = { instancePath: instancePath + "/payload/user/employeeId", schemaPath: "#/properties/payload/properties/user/properties/employeeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err59 = { instancePath: instancePath + "/payload/user/employeeId", schemaPath: "#/properties/payload/properties/user/properties/employeeId/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err59];
                 } else {
@@ -4808,7 +4808,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.activated !== void 0) {
               if (typeof data5.activated !== "boolean") {
-                const err60 = { instancePath: instancePath + "/payload/user/activated", schemaPath: "#/properties/payload/properties/user/properties/activated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err60 = { instancePath: instancePath + "/payload/user/activated", schemaPath: "#/properties/payload/properties/user/properties/activated/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err60];
                 } else {
@@ -4819,7 +4819,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.lastName !== void 0) {
               if (typeof data5.lastName !== "string") {
-                const err61 = { instancePath: instancePath + "/payload/user/lastName", schemaPath: "#/properties/payload/properties/user/properties/lastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err61 = { instancePath: instancePath + "/payload/user/lastName", schemaPath: "#/properties/payload/properties/user/properties/lastName/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err61];
                 } else {
@@ -4830,7 +4830,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.locked !== void 0) {
               if (typeof data5.locked !== "boolean") {
-                const err62 = { instancePath: instancePath + "/payload/user/locked", schemaPath: "#/properties/payload/properties/user/properties/locked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err62 = { instancePath: instancePath + "/payload/user/locked", schemaPath: "#/properties/payload/properties/user/properties/locked/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err62];
                 } else {
@@ -4842,7 +4842,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.authVersion !== void 0) {
               let data17 = data5.authVersion;
               if (!(typeof data17 == "number" && isFinite(data17))) {
-                const err63 = { instancePath: instancePath + "/payload/user/authVersion", schemaPath: "#/properties/payload/properties/user/properties/authVersion/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err63 = { instancePath: instancePath + "/payload/user/authVersion", schemaPath: "#/properties/payload/properties/user/properties/authVersion/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -4853,7 +4853,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isCompanyAdmin !== void 0) {
               if (typeof data5.isCompanyAdmin !== "boolean") {
-                const err64 = { instancePath: instancePath + "/payload/user/isCompanyAdmin", schemaPath: "#/properties/payload/properties/user/properties/isCompanyAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err64 = { instancePath: instancePath + "/payload/user/isCompanyAdmin", schemaPath: "#/properties/payload/properties/user/properties/isCompanyAdmin/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err64];
                 } else {
@@ -4864,7 +4864,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isEditor !== void 0) {
               if (typeof data5.isEditor !== "boolean") {
-                const err65 = { instancePath: instancePath + "/payload/user/isEditor", schemaPath: "#/properties/payload/properties/user/properties/isEditor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err65 = { instancePath: instancePath + "/payload/user/isEditor", schemaPath: "#/properties/payload/properties/user/properties/isEditor/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -4875,7 +4875,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isAnalyst !== void 0) {
               if (typeof data5.isAnalyst !== "boolean") {
-                const err66 = { instancePath: instancePath + "/payload/user/isAnalyst", schemaPath: "#/properties/payload/properties/user/properties/isAnalyst/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err66 = { instancePath: instancePath + "/payload/user/isAnalyst", schemaPath: "#/properties/payload/properties/user/properties/isAnalyst/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -4886,7 +4886,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isManager !== void 0) {
               if (typeof data5.isManager !== "boolean") {
-                const err67 = { instancePath: instancePath + "/payload/user/isManager", schemaPath: "#/properties/payload/properties/user/properties/isManager/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err67 = { instancePath: instancePath + "/payload/user/isManager", schemaPath: "#/properties/payload/properties/user/properties/isManager/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err67];
                 } else {
@@ -4897,7 +4897,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.seenWebOnboarding !== void 0) {
               if (typeof data5.seenWebOnboarding !== "boolean") {
-                const err68 = { instancePath: instancePath + "/payload/user/seenWebOnboarding", schemaPath: "#/properties/payload/properties/user/properties/seenWebOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err68 = { instancePath: instancePath + "/payload/user/seenWebOnboarding", schemaPath: "#/properties/payload/properties/user/properties/seenWebOnboarding/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err68];
                 } else {
@@ -4908,7 +4908,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.language !== void 0) {
               if (typeof data5.language !== "string") {
-                const err69 = { instancePath: instancePath + "/payload/user/language", schemaPath: "#/properties/payload/properties/user/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err69 = { instancePath: instancePath + "/payload/user/language", schemaPath: "#/properties/payload/properties/user/properties/language/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err69];
                 } else {
@@ -4919,7 +4919,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hidden !== void 0) {
               if (typeof data5.hidden !== "boolean") {
-                const err70 = { instancePath: instancePath + "/payload/user/hidden", schemaPath: "#/properties/payload/properties/user/properties/hidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err70 = { instancePath: instancePath + "/payload/user/hidden", schemaPath: "#/properties/payload/properties/user/properties/hidden/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err70];
                 } else {
@@ -4930,7 +4930,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.deleted !== void 0) {
               if (typeof data5.deleted !== "boolean") {
-                const err71 = { instancePath: instancePath + "/payload/user/deleted", schemaPath: "#/properties/payload/properties/user/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err71 = { instancePath: instancePath + "/payload/user/deleted", schemaPath: "#/properties/payload/properties/user/properties/deleted/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err71];
                 } else {
@@ -4941,7 +4941,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isSuperAdmin !== void 0) {
               if (typeof data5.isSuperAdmin !== "boolean") {
-                const err72 = { instancePath: instancePath + "/payload/user/isSuperAdmin", schemaPath: "#/properties/payload/properties/user/properties/isSuperAdmin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err72 = { instancePath: instancePath + "/payload/user/isSuperAdmin", schemaPath: "#/properties/payload/properties/user/properties/isSuperAdmin/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err72];
                 } else {
@@ -4952,7 +4952,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hasSignedInAsLearner !== void 0) {
               if (typeof data5.hasSignedInAsLearner !== "boolean") {
-                const err73 = { instancePath: instancePath + "/payload/user/hasSignedInAsLearner", schemaPath: "#/properties/payload/properties/user/properties/hasSignedInAsLearner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err73 = { instancePath: instancePath + "/payload/user/hasSignedInAsLearner", schemaPath: "#/properties/payload/properties/user/properties/hasSignedInAsLearner/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err73];
                 } else {
@@ -4963,7 +4963,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hasCreatedCourse !== void 0) {
               if (typeof data5.hasCreatedCourse !== "boolean") {
-                const err74 = { instancePath: instancePath + "/payload/user/hasCreatedCourse", schemaPath: "#/properties/payload/properties/user/properties/hasCreatedCourse/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err74 = { instancePath: instancePath + "/payload/user/hasCreatedCourse", schemaPath: "#/properties/payload/properties/user/properties/hasCreatedCourse/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err74];
                 } else {
@@ -4974,7 +4974,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.hasInvitedAdmins !== void 0) {
               if (typeof data5.hasInvitedAdmins !== "boolean") {
-                const err75 = { instancePath: instancePath + "/payload/user/hasInvitedAdmins", schemaPath: "#/properties/payload/properties/user/properties/hasInvitedAdmins/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err75 = { instancePath: instancePath + "/payload/user/hasInvitedAdmins", schemaPath: "#/properties/payload/properties/user/properties/hasInvitedAdmins/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err75];
                 } else {
@@ -4985,7 +4985,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isCompanyOwner !== void 0) {
               if (typeof data5.isCompanyOwner !== "boolean") {
-                const err76 = { instancePath: instancePath + "/payload/user/isCompanyOwner", schemaPath: "#/properties/payload/properties/user/properties/isCompanyOwner/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err76 = { instancePath: instancePath + "/payload/user/isCompanyOwner", schemaPath: "#/properties/payload/properties/user/properties/isCompanyOwner/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err76];
                 } else {
@@ -4996,7 +4996,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.sendActivationReminders !== void 0) {
               if (typeof data5.sendActivationReminders !== "boolean") {
-                const err77 = { instancePath: instancePath + "/payload/user/sendActivationReminders", schemaPath: "#/properties/payload/properties/user/properties/sendActivationReminders/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err77 = { instancePath: instancePath + "/payload/user/sendActivationReminders", schemaPath: "#/properties/payload/properties/user/properties/sendActivationReminders/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err77];
                 } else {
@@ -5007,7 +5007,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.isUnsubscribedFromEngagementEmails !== void 0) {
               if (typeof data5.isUnsubscribedFromEngagementEmails !== "boolean") {
-                const err78 = { instancePath: instancePath + "/payload/user/isUnsubscribedFromEngagementEmails", schemaPath: "#/properties/payload/properties/user/properties/isUnsubscribedFromEngagementEmails/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err78 = { instancePath: instancePath + "/payload/user/isUnsubscribedFromEngagementEmails", schemaPath: "#/properties/payload/properties/user/properties/isUnsubscribedFromEngagementEmails/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err78];
                 } else {
@@ -5018,7 +5018,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.authType !== void 0) {
               if (typeof data5.authType !== "string") {
-                const err79 = { instancePath: instancePath + "/payload/user/authType", schemaPath: "#/properties/payload/properties/user/properties/authType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err79 = { instancePath: instancePath + "/payload/user/authType", schemaPath: "#/properties/payload/properties/user/properties/authType/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -5031,7 +5031,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data34 = data5.activationDate;
               if (typeof data34 === "string") {
                 if (!formats0.test(data34)) {
-                  const err80 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err80 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err80];
                   } else {
@@ -5040,7 +5040,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err81 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err81 = { instancePath: instancePath + "/payload/user/activationDate", schemaPath: "#/properties/payload/properties/user/properties/activationDate/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err81];
                 } else {
@@ -5051,7 +5051,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.shouldShowGamificationOnboarding !== void 0) {
               if (typeof data5.shouldShowGamificationOnboarding !== "boolean") {
-                const err82 = { instancePath: instancePath + "/payload/user/shouldShowGamificationOnboarding", schemaPath: "#/properties/payload/properties/user/properties/shouldShowGamificationOnboarding/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err82 = { instancePath: instancePath + "/payload/user/shouldShowGamificationOnboarding", schemaPath: "#/properties/payload/properties/user/properties/shouldShowGamificationOnboarding/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err82];
                 } else {
@@ -5063,7 +5063,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.depositedPoints !== void 0) {
               let data36 = data5.depositedPoints;
               if (!(typeof data36 == "number" && isFinite(data36))) {
-                const err83 = { instancePath: instancePath + "/payload/user/depositedPoints", schemaPath: "#/properties/payload/properties/user/properties/depositedPoints/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err83 = { instancePath: instancePath + "/payload/user/depositedPoints", schemaPath: "#/properties/payload/properties/user/properties/depositedPoints/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err83];
                 } else {
@@ -5074,7 +5074,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.name !== void 0) {
               if (typeof data5.name !== "string") {
-                const err84 = { instancePath: instancePath + "/payload/user/name", schemaPath: "#/properties/payload/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err84 = { instancePath: instancePath + "/payload/user/name", schemaPath: "#/properties/payload/properties/user/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -5091,7 +5091,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   let data39 = data38[i0];
                   if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
                     if (data39.key === void 0) {
-                      const err85 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+                      const err85 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "key" } };
                       if (vErrors === null) {
                         vErrors = [err85];
                       } else {
@@ -5100,7 +5100,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data39.value === void 0) {
-                      const err86 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+                      const err86 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "value" } };
                       if (vErrors === null) {
                         vErrors = [err86];
                       } else {
@@ -5109,7 +5109,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data39.createdAt === void 0) {
-                      const err87 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+                      const err87 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/required", keyword: "required", params: { missingProperty: "createdAt" } };
                       if (vErrors === null) {
                         vErrors = [err87];
                       } else {
@@ -5120,7 +5120,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data39.id !== void 0) {
                       let data40 = data39.id;
                       if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
-                        const err88 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/id", schemaPath: "common/identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        const err88 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/id", schemaPath: "common/identifier.schema.json/properties/id/type", keyword: "type", params: { type: "integer" } };
                         if (vErrors === null) {
                           vErrors = [err88];
                         } else {
@@ -5131,7 +5131,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data39.key !== void 0) {
                       if (typeof data39.key !== "string") {
-                        const err89 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/key", schemaPath: "common/identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err89 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/key", schemaPath: "common/identifier.schema.json/properties/key/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err89];
                         } else {
@@ -5142,7 +5142,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data39.value !== void 0) {
                       if (typeof data39.value !== "string") {
-                        const err90 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/value", schemaPath: "common/identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err90 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/value", schemaPath: "common/identifier.schema.json/properties/value/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err90];
                         } else {
@@ -5155,7 +5155,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       let data43 = data39.createdAt;
                       if (typeof data43 === "string") {
                         if (!formats0.test(data43)) {
-                          const err91 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                          const err91 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                           if (vErrors === null) {
                             vErrors = [err91];
                           } else {
@@ -5164,7 +5164,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err92 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err92 = { instancePath: instancePath + "/payload/user/identifiers/" + i0 + "/createdAt", schemaPath: "common/identifier.schema.json/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err92];
                         } else {
@@ -5174,7 +5174,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err93 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err93 = { instancePath: instancePath + "/payload/user/identifiers/" + i0, schemaPath: "common/identifier.schema.json/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                       vErrors = [err93];
                     } else {
@@ -5184,7 +5184,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err94 = { instancePath: instancePath + "/payload/user/identifiers", schemaPath: "#/properties/payload/properties/user/properties/identifiers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err94 = { instancePath: instancePath + "/payload/user/identifiers", schemaPath: "#/properties/payload/properties/user/properties/identifiers/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
                   vErrors = [err94];
                 } else {
@@ -5194,7 +5194,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err95 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err95 = { instancePath: instancePath + "/payload/user", schemaPath: "#/properties/payload/properties/user/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err95];
             } else {
@@ -5207,7 +5207,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data44 = data4.course;
           if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
             if (data44.id === void 0) {
-              const err96 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err96 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err96];
               } else {
@@ -5216,7 +5216,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.customerId === void 0) {
-              const err97 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
+              const err97 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "customerId" } };
               if (vErrors === null) {
                 vErrors = [err97];
               } else {
@@ -5225,7 +5225,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.title === void 0) {
-              const err98 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+              const err98 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "title" } };
               if (vErrors === null) {
                 vErrors = [err98];
               } else {
@@ -5234,7 +5234,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.courseKey === void 0) {
-              const err99 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseKey" }, message: "must have required property 'courseKey'" };
+              const err99 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseKey" } };
               if (vErrors === null) {
                 vErrors = [err99];
               } else {
@@ -5243,7 +5243,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.public === void 0) {
-              const err100 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'" };
+              const err100 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "public" } };
               if (vErrors === null) {
                 vErrors = [err100];
               } else {
@@ -5252,7 +5252,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.icon === void 0) {
-              const err101 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "icon" }, message: "must have required property 'icon'" };
+              const err101 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "icon" } };
               if (vErrors === null) {
                 vErrors = [err101];
               } else {
@@ -5261,7 +5261,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.createdAt === void 0) {
-              const err102 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err102 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err102];
               } else {
@@ -5270,7 +5270,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.updatedAt === void 0) {
-              const err103 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              const err103 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "updatedAt" } };
               if (vErrors === null) {
                 vErrors = [err103];
               } else {
@@ -5279,7 +5279,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.courseImageUrl === void 0) {
-              const err104 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseImageUrl" }, message: "must have required property 'courseImageUrl'" };
+              const err104 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "courseImageUrl" } };
               if (vErrors === null) {
                 vErrors = [err104];
               } else {
@@ -5288,7 +5288,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.colour === void 0) {
-              const err105 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "colour" }, message: "must have required property 'colour'" };
+              const err105 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "colour" } };
               if (vErrors === null) {
                 vErrors = [err105];
               } else {
@@ -5297,7 +5297,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.published === void 0) {
-              const err106 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
+              const err106 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "published" } };
               if (vErrors === null) {
                 vErrors = [err106];
               } else {
@@ -5306,7 +5306,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.type === void 0) {
-              const err107 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              const err107 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "type" } };
               if (vErrors === null) {
                 vErrors = [err107];
               } else {
@@ -5315,7 +5315,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.requiresEnrolment === void 0) {
-              const err108 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "requiresEnrolment" }, message: "must have required property 'requiresEnrolment'" };
+              const err108 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "requiresEnrolment" } };
               if (vErrors === null) {
                 vErrors = [err108];
               } else {
@@ -5324,7 +5324,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.isSample === void 0) {
-              const err109 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isSample" }, message: "must have required property 'isSample'" };
+              const err109 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isSample" } };
               if (vErrors === null) {
                 vErrors = [err109];
               } else {
@@ -5333,7 +5333,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.completionMessage === void 0) {
-              const err110 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionMessage" }, message: "must have required property 'completionMessage'" };
+              const err110 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionMessage" } };
               if (vErrors === null) {
                 vErrors = [err110];
               } else {
@@ -5342,7 +5342,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.completionButtonUrl === void 0) {
-              const err111 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonUrl" }, message: "must have required property 'completionButtonUrl'" };
+              const err111 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonUrl" } };
               if (vErrors === null) {
                 vErrors = [err111];
               } else {
@@ -5351,7 +5351,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.completionButtonText === void 0) {
-              const err112 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonText" }, message: "must have required property 'completionButtonText'" };
+              const err112 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "completionButtonText" } };
               if (vErrors === null) {
                 vErrors = [err112];
               } else {
@@ -5360,7 +5360,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.isHidden === void 0) {
-              const err113 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isHidden" }, message: "must have required property 'isHidden'" };
+              const err113 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "isHidden" } };
               if (vErrors === null) {
                 vErrors = [err113];
               } else {
@@ -5369,7 +5369,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data44.learnersCount === void 0) {
-              const err114 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "learnersCount" }, message: "must have required property 'learnersCount'" };
+              const err114 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/required", keyword: "required", params: { missingProperty: "learnersCount" } };
               if (vErrors === null) {
                 vErrors = [err114];
               } else {
@@ -5380,7 +5380,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data44.id !== void 0) {
               let data45 = data44.id;
               if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
-                const err115 = { instancePath: instancePath + "/payload/course/id", schemaPath: "#/properties/payload/properties/course/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err115 = { instancePath: instancePath + "/payload/course/id", schemaPath: "#/properties/payload/properties/course/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err115];
                 } else {
@@ -5392,7 +5392,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data44.customerId !== void 0) {
               let data46 = data44.customerId;
               if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
-                const err116 = { instancePath: instancePath + "/payload/course/customerId", schemaPath: "#/properties/payload/properties/course/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err116 = { instancePath: instancePath + "/payload/course/customerId", schemaPath: "#/properties/payload/properties/course/properties/customerId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err116];
                 } else {
@@ -5403,7 +5403,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.title !== void 0) {
               if (typeof data44.title !== "string") {
-                const err117 = { instancePath: instancePath + "/payload/course/title", schemaPath: "#/properties/payload/properties/course/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err117 = { instancePath: instancePath + "/payload/course/title", schemaPath: "#/properties/payload/properties/course/properties/title/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err117];
                 } else {
@@ -5414,7 +5414,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.courseKey !== void 0) {
               if (typeof data44.courseKey !== "string") {
-                const err118 = { instancePath: instancePath + "/payload/course/courseKey", schemaPath: "#/properties/payload/properties/course/properties/courseKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err118 = { instancePath: instancePath + "/payload/course/courseKey", schemaPath: "#/properties/payload/properties/course/properties/courseKey/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err118];
                 } else {
@@ -5425,7 +5425,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.public !== void 0) {
               if (typeof data44.public !== "boolean") {
-                const err119 = { instancePath: instancePath + "/payload/course/public", schemaPath: "#/properties/payload/properties/course/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err119 = { instancePath: instancePath + "/payload/course/public", schemaPath: "#/properties/payload/properties/course/properties/public/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err119];
                 } else {
@@ -5436,7 +5436,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.icon !== void 0) {
               if (typeof data44.icon !== "string") {
-                const err120 = { instancePath: instancePath + "/payload/course/icon", schemaPath: "#/properties/payload/properties/course/properties/icon/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err120 = { instancePath: instancePath + "/payload/course/icon", schemaPath: "#/properties/payload/properties/course/properties/icon/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err120];
                 } else {
@@ -5449,7 +5449,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data51 = data44.createdAt;
               if (typeof data51 === "string") {
                 if (!formats0.test(data51)) {
-                  const err121 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err121 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err121];
                   } else {
@@ -5458,7 +5458,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err122 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err122 = { instancePath: instancePath + "/payload/course/createdAt", schemaPath: "#/properties/payload/properties/course/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err122];
                 } else {
@@ -5471,7 +5471,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data52 = data44.updatedAt;
               if (typeof data52 === "string") {
                 if (!formats0.test(data52)) {
-                  const err123 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err123 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err123];
                   } else {
@@ -5480,7 +5480,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err124 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err124 = { instancePath: instancePath + "/payload/course/updatedAt", schemaPath: "#/properties/payload/properties/course/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err124];
                 } else {
@@ -5491,7 +5491,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.colour !== void 0) {
               if (typeof data44.colour !== "string") {
-                const err125 = { instancePath: instancePath + "/payload/course/colour", schemaPath: "#/properties/payload/properties/course/properties/colour/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err125 = { instancePath: instancePath + "/payload/course/colour", schemaPath: "#/properties/payload/properties/course/properties/colour/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err125];
                 } else {
@@ -5502,7 +5502,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.published !== void 0) {
               if (typeof data44.published !== "boolean") {
-                const err126 = { instancePath: instancePath + "/payload/course/published", schemaPath: "#/properties/payload/properties/course/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err126 = { instancePath: instancePath + "/payload/course/published", schemaPath: "#/properties/payload/properties/course/properties/published/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err126];
                 } else {
@@ -5513,7 +5513,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.type !== void 0) {
               if (typeof data44.type !== "string") {
-                const err127 = { instancePath: instancePath + "/payload/course/type", schemaPath: "#/properties/payload/properties/course/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err127 = { instancePath: instancePath + "/payload/course/type", schemaPath: "#/properties/payload/properties/course/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err127];
                 } else {
@@ -5524,7 +5524,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.requiresEnrolment !== void 0) {
               if (typeof data44.requiresEnrolment !== "boolean") {
-                const err128 = { instancePath: instancePath + "/payload/course/requiresEnrolment", schemaPath: "#/properties/payload/properties/course/properties/requiresEnrolment/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err128 = { instancePath: instancePath + "/payload/course/requiresEnrolment", schemaPath: "#/properties/payload/properties/course/properties/requiresEnrolment/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err128];
                 } else {
@@ -5535,7 +5535,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.isSample !== void 0) {
               if (typeof data44.isSample !== "boolean") {
-                const err129 = { instancePath: instancePath + "/payload/course/isSample", schemaPath: "#/properties/payload/properties/course/properties/isSample/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err129 = { instancePath: instancePath + "/payload/course/isSample", schemaPath: "#/properties/payload/properties/course/properties/isSample/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err129];
                 } else {
@@ -5546,7 +5546,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data44.isHidden !== void 0) {
               if (typeof data44.isHidden !== "boolean") {
-                const err130 = { instancePath: instancePath + "/payload/course/isHidden", schemaPath: "#/properties/payload/properties/course/properties/isHidden/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err130 = { instancePath: instancePath + "/payload/course/isHidden", schemaPath: "#/properties/payload/properties/course/properties/isHidden/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err130];
                 } else {
@@ -5556,7 +5556,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err131 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err131 = { instancePath: instancePath + "/payload/course", schemaPath: "#/properties/payload/properties/course/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err131];
             } else {
@@ -5569,7 +5569,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data59 = data4.parentGroup;
           if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
             if (data59.id === void 0) {
-              const err132 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err132 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err132];
               } else {
@@ -5578,7 +5578,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.customerId === void 0) {
-              const err133 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "customerId" }, message: "must have required property 'customerId'" };
+              const err133 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "customerId" } };
               if (vErrors === null) {
                 vErrors = [err133];
               } else {
@@ -5587,7 +5587,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.name === void 0) {
-              const err134 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err134 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
                 vErrors = [err134];
               } else {
@@ -5596,7 +5596,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.createdAt === void 0) {
-              const err135 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+              const err135 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "createdAt" } };
               if (vErrors === null) {
                 vErrors = [err135];
               } else {
@@ -5605,7 +5605,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.updatedAt === void 0) {
-              const err136 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "updatedAt" }, message: "must have required property 'updatedAt'" };
+              const err136 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "updatedAt" } };
               if (vErrors === null) {
                 vErrors = [err136];
               } else {
@@ -5614,7 +5614,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.parentGroupId === void 0) {
-              const err137 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "parentGroupId" }, message: "must have required property 'parentGroupId'" };
+              const err137 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "parentGroupId" } };
               if (vErrors === null) {
                 vErrors = [err137];
               } else {
@@ -5623,7 +5623,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.welcomePageConfigId === void 0) {
-              const err138 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "welcomePageConfigId" }, message: "must have required property 'welcomePageConfigId'" };
+              const err138 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "welcomePageConfigId" } };
               if (vErrors === null) {
                 vErrors = [err138];
               } else {
@@ -5632,7 +5632,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.selfSignupConfigId === void 0) {
-              const err139 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "selfSignupConfigId" }, message: "must have required property 'selfSignupConfigId'" };
+              const err139 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "selfSignupConfigId" } };
               if (vErrors === null) {
                 vErrors = [err139];
               } else {
@@ -5641,7 +5641,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.language === void 0) {
-              const err140 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "language" }, message: "must have required property 'language'" };
+              const err140 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "language" } };
               if (vErrors === null) {
                 vErrors = [err140];
               } else {
@@ -5650,7 +5650,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.deleted === void 0) {
-              const err141 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "deleted" }, message: "must have required property 'deleted'" };
+              const err141 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "deleted" } };
               if (vErrors === null) {
                 vErrors = [err141];
               } else {
@@ -5659,7 +5659,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.ssoConfigId === void 0) {
-              const err142 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "ssoConfigId" }, message: "must have required property 'ssoConfigId'" };
+              const err142 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "ssoConfigId" } };
               if (vErrors === null) {
                 vErrors = [err142];
               } else {
@@ -5668,7 +5668,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.cookieConsentDisabled === void 0) {
-              const err143 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "cookieConsentDisabled" }, message: "must have required property 'cookieConsentDisabled'" };
+              const err143 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "cookieConsentDisabled" } };
               if (vErrors === null) {
                 vErrors = [err143];
               } else {
@@ -5677,7 +5677,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.usersCount === void 0) {
-              const err144 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "usersCount" }, message: "must have required property 'usersCount'" };
+              const err144 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "usersCount" } };
               if (vErrors === null) {
                 vErrors = [err144];
               } else {
@@ -5686,7 +5686,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data59.activatedUsersCount === void 0) {
-              const err145 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "activatedUsersCount" }, message: "must have required property 'activatedUsersCount'" };
+              const err145 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/required", keyword: "required", params: { missingProperty: "activatedUsersCount" } };
               if (vErrors === null) {
                 vErrors = [err145];
               } else {
@@ -5697,7 +5697,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data59.id !== void 0) {
               let data60 = data59.id;
               if (!(typeof data60 == "number" && (!(data60 % 1) && !isNaN(data60)) && isFinite(data60))) {
-                const err146 = { instancePath: instancePath + "/payload/parentGroup/id", schemaPath: "#/properties/payload/properties/parentGroup/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err146 = { instancePath: instancePath + "/payload/parentGroup/id", schemaPath: "#/properties/payload/properties/parentGroup/properties/id/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err146];
                 } else {
@@ -5709,7 +5709,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data59.customerId !== void 0) {
               let data61 = data59.customerId;
               if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)) && isFinite(data61))) {
-                const err147 = { instancePath: instancePath + "/payload/parentGroup/customerId", schemaPath: "#/properties/payload/properties/parentGroup/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err147 = { instancePath: instancePath + "/payload/parentGroup/customerId", schemaPath: "#/properties/payload/properties/parentGroup/properties/customerId/type", keyword: "type", params: { type: "integer" } };
                 if (vErrors === null) {
                   vErrors = [err147];
                 } else {
@@ -5720,7 +5720,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data59.name !== void 0) {
               if (typeof data59.name !== "string") {
-                const err148 = { instancePath: instancePath + "/payload/parentGroup/name", schemaPath: "#/properties/payload/properties/parentGroup/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err148 = { instancePath: instancePath + "/payload/parentGroup/name", schemaPath: "#/properties/payload/properties/parentGroup/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err148];
                 } else {
@@ -5733,7 +5733,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data63 = data59.createdAt;
               if (typeof data63 === "string") {
                 if (!formats0.test(data63)) {
-                  const err149 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err149 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err149];
                   } else {
@@ -5742,7 +5742,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err150 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err150 = { instancePath: instancePath + "/payload/parentGroup/createdAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/createdAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err150];
                 } else {
@@ -5755,7 +5755,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data64 = data59.updatedAt;
               if (typeof data64 === "string") {
                 if (!formats0.test(data64)) {
-                  const err151 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err151 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err151];
                   } else {
@@ -5764,7 +5764,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err152 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err152 = { instancePath: instancePath + "/payload/parentGroup/updatedAt", schemaPath: "#/properties/payload/properties/parentGroup/properties/updatedAt/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err152];
                 } else {
@@ -5775,7 +5775,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data59.deleted !== void 0) {
               if (typeof data59.deleted !== "boolean") {
-                const err153 = { instancePath: instancePath + "/payload/parentGroup/deleted", schemaPath: "#/properties/payload/properties/parentGroup/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err153 = { instancePath: instancePath + "/payload/parentGroup/deleted", schemaPath: "#/properties/payload/properties/parentGroup/properties/deleted/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err153];
                 } else {
@@ -5786,7 +5786,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data59.cookieConsentDisabled !== void 0) {
               if (typeof data59.cookieConsentDisabled !== "boolean") {
-                const err154 = { instancePath: instancePath + "/payload/parentGroup/cookieConsentDisabled", schemaPath: "#/properties/payload/properties/parentGroup/properties/cookieConsentDisabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err154 = { instancePath: instancePath + "/payload/parentGroup/cookieConsentDisabled", schemaPath: "#/properties/payload/properties/parentGroup/properties/cookieConsentDisabled/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err154];
                 } else {
@@ -5796,7 +5796,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err155 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err155 = { instancePath: instancePath + "/payload/parentGroup", schemaPath: "#/properties/payload/properties/parentGroup/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err155];
             } else {
@@ -5809,7 +5809,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data67 = data4.completion;
           if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
             if (data67.overallAssessmentScore === void 0) {
-              const err156 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallAssessmentScore" }, message: "must have required property 'overallAssessmentScore'" };
+              const err156 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallAssessmentScore" } };
               if (vErrors === null) {
                 vErrors = [err156];
               } else {
@@ -5818,7 +5818,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.overallLessonScore === void 0) {
-              const err157 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallLessonScore" }, message: "must have required property 'overallLessonScore'" };
+              const err157 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "overallLessonScore" } };
               if (vErrors === null) {
                 vErrors = [err157];
               } else {
@@ -5827,7 +5827,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.scoresBreakdown === void 0) {
-              const err158 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "scoresBreakdown" }, message: "must have required property 'scoresBreakdown'" };
+              const err158 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "scoresBreakdown" } };
               if (vErrors === null) {
                 vErrors = [err158];
               } else {
@@ -5836,7 +5836,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.courseStartDate === void 0) {
-              const err159 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseStartDate" }, message: "must have required property 'courseStartDate'" };
+              const err159 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseStartDate" } };
               if (vErrors === null) {
                 vErrors = [err159];
               } else {
@@ -5845,7 +5845,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.courseCompletionDate === void 0) {
-              const err160 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDate" }, message: "must have required property 'courseCompletionDate'" };
+              const err160 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDate" } };
               if (vErrors === null) {
                 vErrors = [err160];
               } else {
@@ -5854,7 +5854,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.courseCompletionDurationInSeconds === void 0) {
-              const err161 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDurationInSeconds" }, message: "must have required property 'courseCompletionDurationInSeconds'" };
+              const err161 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "courseCompletionDurationInSeconds" } };
               if (vErrors === null) {
                 vErrors = [err161];
               } else {
@@ -5863,7 +5863,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data67.completionLanguage === void 0) {
-              const err162 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "completionLanguage" }, message: "must have required property 'completionLanguage'" };
+              const err162 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/required", keyword: "required", params: { missingProperty: "completionLanguage" } };
               if (vErrors === null) {
                 vErrors = [err162];
               } else {
@@ -5874,7 +5874,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data67.overallAssessmentScore !== void 0) {
               let data68 = data67.overallAssessmentScore;
               if (!(typeof data68 == "number" && isFinite(data68))) {
-                const err163 = { instancePath: instancePath + "/payload/completion/overallAssessmentScore", schemaPath: "#/properties/payload/properties/completion/properties/overallAssessmentScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err163 = { instancePath: instancePath + "/payload/completion/overallAssessmentScore", schemaPath: "#/properties/payload/properties/completion/properties/overallAssessmentScore/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err163];
                 } else {
@@ -5886,7 +5886,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data67.overallLessonScore !== void 0) {
               let data69 = data67.overallLessonScore;
               if (!(typeof data69 == "number" && isFinite(data69))) {
-                const err164 = { instancePath: instancePath + "/payload/completion/overallLessonScore", schemaPath: "#/properties/payload/properties/completion/properties/overallLessonScore/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err164 = { instancePath: instancePath + "/payload/completion/overallLessonScore", schemaPath: "#/properties/payload/properties/completion/properties/overallLessonScore/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err164];
                 } else {
@@ -5903,7 +5903,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   let data71 = data70[i1];
                   if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
                     if (data71.id === void 0) {
-                      const err165 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                      const err165 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "id" } };
                       if (vErrors === null) {
                         vErrors = [err165];
                       } else {
@@ -5912,7 +5912,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data71.activityKey === void 0) {
-                      const err166 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "activityKey" }, message: "must have required property 'activityKey'" };
+                      const err166 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "activityKey" } };
                       if (vErrors === null) {
                         vErrors = [err166];
                       } else {
@@ -5921,7 +5921,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (data71.type === void 0) {
-                      const err167 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+                      const err167 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/required", keyword: "required", params: { missingProperty: "type" } };
                       if (vErrors === null) {
                         vErrors = [err167];
                       } else {
@@ -5932,7 +5932,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data71.id !== void 0) {
                       let data72 = data71.id;
                       if (!(typeof data72 == "number" && (!(data72 % 1) && !isNaN(data72)) && isFinite(data72))) {
-                        const err168 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/id", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                        const err168 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/id", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/id/type", keyword: "type", params: { type: "integer" } };
                         if (vErrors === null) {
                           vErrors = [err168];
                         } else {
@@ -5943,7 +5943,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data71.activityKey !== void 0) {
                       if (typeof data71.activityKey !== "string") {
-                        const err169 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/activityKey", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/activityKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err169 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/activityKey", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/activityKey/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err169];
                         } else {
@@ -5954,7 +5954,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     if (data71.type !== void 0) {
                       if (typeof data71.type !== "string") {
-                        const err170 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/type", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err170 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/type", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/type/type", keyword: "type", params: { type: "string" } };
                         if (vErrors === null) {
                           vErrors = [err170];
                         } else {
@@ -5966,7 +5966,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data71.score !== void 0) {
                       let data75 = data71.score;
                       if (!(typeof data75 == "number" && isFinite(data75))) {
-                        const err171 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/score", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                        const err171 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1 + "/score", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/properties/score/type", keyword: "type", params: { type: "number" } };
                         if (vErrors === null) {
                           vErrors = [err171];
                         } else {
@@ -5976,7 +5976,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err172 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err172 = { instancePath: instancePath + "/payload/completion/scoresBreakdown/" + i1, schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/items/type", keyword: "type", params: { type: "object" } };
                     if (vErrors === null) {
                       vErrors = [err172];
                     } else {
@@ -5986,7 +5986,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err173 = { instancePath: instancePath + "/payload/completion/scoresBreakdown", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err173 = { instancePath: instancePath + "/payload/completion/scoresBreakdown", schemaPath: "#/properties/payload/properties/completion/properties/scoresBreakdown/type", keyword: "type", params: { type: "array" } };
                 if (vErrors === null) {
                   vErrors = [err173];
                 } else {
@@ -5999,7 +5999,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data76 = data67.courseStartDate;
               if (typeof data76 === "string") {
                 if (!formats0.test(data76)) {
-                  const err174 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err174 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err174];
                   } else {
@@ -6008,7 +6008,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err175 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err175 = { instancePath: instancePath + "/payload/completion/courseStartDate", schemaPath: "#/properties/payload/properties/completion/properties/courseStartDate/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err175];
                 } else {
@@ -6021,7 +6021,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data77 = data67.courseCompletionDate;
               if (typeof data77 === "string") {
                 if (!formats0.test(data77)) {
-                  const err176 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err176 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err176];
                   } else {
@@ -6030,7 +6030,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err177 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err177 = { instancePath: instancePath + "/payload/completion/courseCompletionDate", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDate/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err177];
                 } else {
@@ -6042,7 +6042,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (data67.courseCompletionDurationInSeconds !== void 0) {
               let data78 = data67.courseCompletionDurationInSeconds;
               if (!(typeof data78 == "number" && isFinite(data78))) {
-                const err178 = { instancePath: instancePath + "/payload/completion/courseCompletionDurationInSeconds", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDurationInSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err178 = { instancePath: instancePath + "/payload/completion/courseCompletionDurationInSeconds", schemaPath: "#/properties/payload/properties/completion/properties/courseCompletionDurationInSeconds/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err178];
                 } else {
@@ -6053,7 +6053,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data67.completionLanguage !== void 0) {
               if (typeof data67.completionLanguage !== "string") {
-                const err179 = { instancePath: instancePath + "/payload/completion/completionLanguage", schemaPath: "#/properties/payload/properties/completion/properties/completionLanguage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err179 = { instancePath: instancePath + "/payload/completion/completionLanguage", schemaPath: "#/properties/payload/properties/completion/properties/completionLanguage/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err179];
                 } else {
@@ -6063,7 +6063,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err180 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err180 = { instancePath: instancePath + "/payload/completion", schemaPath: "#/properties/payload/properties/completion/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err180];
             } else {
@@ -6073,7 +6073,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err181 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err181 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err181];
         } else {
@@ -6083,7 +6083,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err182 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err182 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err182];
     } else {
@@ -6105,7 +6105,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.activityId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "activityId" }, message: "must have required property 'activityId'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "activityId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6114,7 +6114,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -6123,7 +6123,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.published === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "published" }, message: "must have required property 'published'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "published" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -6134,7 +6134,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.activityId !== void 0) {
       let data0 = data.activityId;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/activityId", schemaPath: "#/properties/activityId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err3 = { instancePath: instancePath + "/activityId", schemaPath: "#/properties/activityId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -6146,7 +6146,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data1 = data.type;
       if (typeof data1 !== "string") {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -6155,7 +6155,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "lesson" || data1 === "survey" || data1 === "assessment")) {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.type.enum } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -6166,7 +6166,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.published !== void 0) {
       if (typeof data.published !== "boolean") {
-        const err6 = { instancePath: instancePath + "/published", schemaPath: "#/properties/published/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err6 = { instancePath: instancePath + "/published", schemaPath: "#/properties/published/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -6176,7 +6176,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -6195,7 +6195,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.courseId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courseId" }, message: "must have required property 'courseId'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "courseId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6206,7 +6206,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.courseId !== void 0) {
       let data0 = data.courseId;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/courseId", schemaPath: "#/properties/courseId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err1 = { instancePath: instancePath + "/courseId", schemaPath: "#/properties/courseId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -6216,7 +6216,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -6235,7 +6235,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6244,7 +6244,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.payload === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" }, message: "must have required property 'payload'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "payload" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -6253,7 +6253,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -6263,7 +6263,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -6275,7 +6275,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payload !== void 0) {
       let data1 = data.payload;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err4 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err4 = { instancePath: instancePath + "/payload", schemaPath: "#/properties/payload/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -6288,7 +6288,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -6297,7 +6297,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -6307,7 +6307,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -6325,7 +6325,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.groupId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "groupId" }, message: "must have required property 'groupId'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "groupId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6336,7 +6336,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.groupId !== void 0) {
       let data0 = data.groupId;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/groupId", schemaPath: "#/properties/groupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err1 = { instancePath: instancePath + "/groupId", schemaPath: "#/properties/groupId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -6346,7 +6346,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -6364,7 +6364,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.key === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6373,7 +6373,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.value === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -6382,7 +6382,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.createdAt === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -6393,7 +6393,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -6404,7 +6404,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.key !== void 0) {
       if (typeof data.key !== "string") {
-        const err4 = { instancePath: instancePath + "/key", schemaPath: "#/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/key", schemaPath: "#/properties/key/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -6415,7 +6415,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.value !== void 0) {
       if (typeof data.value !== "string") {
-        const err5 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -6428,7 +6428,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.createdAt;
       if (typeof data3 === "string") {
         if (!formats0.test(data3)) {
-          const err6 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -6437,7 +6437,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -6447,7 +6447,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -6466,7 +6466,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.moduleId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "moduleId" }, message: "must have required property 'moduleId'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "moduleId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6477,7 +6477,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.moduleId !== void 0) {
       let data0 = data.moduleId;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/moduleId", schemaPath: "#/properties/moduleId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err1 = { instancePath: instancePath + "/moduleId", schemaPath: "#/properties/moduleId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -6487,7 +6487,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -6505,7 +6505,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.surveyId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "surveyId" }, message: "must have required property 'surveyId'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "surveyId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6514,7 +6514,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -6523,7 +6523,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -6534,7 +6534,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.surveyId !== void 0) {
       let data0 = data.surveyId;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err3 = { instancePath: instancePath + "/surveyId", schemaPath: "#/properties/surveyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err3 = { instancePath: instancePath + "/surveyId", schemaPath: "#/properties/surveyId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -6546,7 +6546,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data1 = data.type;
       if (typeof data1 !== "string") {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -6555,7 +6555,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "enpsScore" || data1 === "freeText" || data1 === "multipleChoice")) {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.type.enum } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -6567,7 +6567,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data2 = data.status;
       if (typeof data2 !== "string") {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -6576,7 +6576,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "dismissed" || data2 === "completed")) {
-        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -6586,7 +6586,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -6604,7 +6604,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.teamId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "teamId" }, message: "must have required property 'teamId'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "teamId" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6615,7 +6615,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.teamId !== void 0) {
       let data0 = data.teamId;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/teamId", schemaPath: "#/properties/teamId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err1 = { instancePath: instancePath + "/teamId", schemaPath: "#/properties/teamId/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -6625,7 +6625,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err2];
     } else {

@@ -164,7 +164,47 @@ function expectation(error) {
     case "format":
       return params.format === "date-time" ? "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00" : `a ${String(params.format)}`;
     default:
-      return error.message ?? error.keyword;
+      return problem(error);
+  }
+}
+var counted = (limit, what) => `${String(limit)} ${what}${limit === 1 ? "" : "s"}`;
+function problem(error) {
+  const { params } = error;
+  switch (error.keyword) {
+    case "anyOf":
+      return "matches none of the shapes it may have";
+    case "oneOf":
+      return params.passingSchemas ? "matches more than one of the shapes it may have" : "matches none of the shapes it may have";
+    case "not":
+      return "has a shape it must not have";
+    case "false schema":
+    case "additionalProperties":
+      return params.additionalProperty === void 0 ? "must not be present" : `has a field it must not have: ${JSON.stringify(params.additionalProperty)}`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${String(params.comparison)} ${String(params.limit)}`;
+    case "minLength":
+      return `must have at least ${counted(params.limit, "character")}`;
+    case "maxLength":
+      return `must have at most ${counted(params.limit, "character")}`;
+    case "minItems":
+      return `must have at least ${counted(params.limit, "item")}`;
+    case "maxItems":
+      return `must have at most ${counted(params.limit, "item")}`;
+    case "minProperties":
+      return `must have at least ${counted(params.limit, "field")}`;
+    case "maxProperties":
+      return `must have at most ${counted(params.limit, "field")}`;
+    case "pattern":
+      return `must match the pattern ${String(params.pattern)}`;
+    case "multipleOf":
+      return `must be a multiple of ${String(params.multipleOf)}`;
+    case "uniqueItems":
+      return `must not repeat items (items ${String(params.j)} and ${String(params.i)} are the same)`;
+    default:
+      return error.message ?? `does not satisfy "${error.keyword}"`;
   }
 }
 function toIssue(root, error) {
@@ -173,7 +213,7 @@ function toIssue(root, error) {
   const value = valueAt(root, path);
   const expected = expectation(error);
   const received = error.keyword === "required" ? "nothing" : error.keyword === "type" ? kindOf(value) : show(value);
-  const message = error.keyword === "required" ? `${pathText(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${pathText(path)}: expected ${expected}, received ${received}` : `${pathText(path)}: ${error.message ?? "is invalid"}`;
+  const message = error.keyword === "required" ? `${pathText(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${pathText(path)}: expected ${expected}, received ${received}` : `${pathText(path)}: ${problem(error)}`;
   return { path, pointer, message, expected, received };
 }
 function toIssues(root, errors) {
@@ -439,8 +479,8 @@ function readVerifyOptions(options) {
     if (options === void 0) return {};
     if (!isRecord(options)) return "The verify options must be an object.";
     const { toleranceSeconds, now } = options;
-    const problem = verifyOptionsProblem({ toleranceSeconds, now });
-    if (problem) return problem;
+    const problem2 = verifyOptionsProblem({ toleranceSeconds, now });
+    if (problem2) return problem2;
     return {
       ...toleranceSeconds !== void 0 && { toleranceSeconds },
       ...now !== void 0 && { now }
@@ -589,7 +629,7 @@ function compactJson(body) {
   const decoded = decodeBody(body);
   return decoded.ok ? JSON.stringify(decoded.value) : textOf(body);
 }
-var compactLimits = { bytes: 1024 * 1024, depth: 64 };
+var compactLimits = { bytes: 1048576, depth: 64 };
 var compactable = (body) => utf8(body).length <= compactLimits.bytes && nestingWithin(textOf(body), compactLimits.depth);
 function standardWebhooksKey(secret) {
   return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
@@ -763,7 +803,7 @@ function handlerOptionsProblems(scheme, options) {
     numberProblem("readTimeoutMs", options.readTimeoutMs, 1),
     numberProblem("timeoutMs", options.timeoutMs, 1),
     ...deduplicateProblems(options.deduplicate)
-  ].filter((problem) => problem !== void 0);
+  ].filter((problem2) => problem2 !== void 0);
 }
 function checkHandlerOptions(scheme, options) {
   const problems = handlerOptionsProblems(scheme, options);
@@ -819,8 +859,14 @@ var bodyAnswers = {
     'A body parser read the body before the webhook handler, so its raw bytes are gone. Express: mount the handler before express.json(), or use express.raw({ type: "*/*", limit: "1mb" }). Fastify: add a content-type parser with { parseAs: "buffer" } and pass request.body to handle(). Fetch runtimes: do not read the request first.'
   )
 };
-var notPost = answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", { allow: "POST" });
-var internal = answer(500, "internal_error", "The delivery could not be handled; the provider may retry.");
+var notPost = /* @__PURE__ */ answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", {
+  allow: "POST"
+});
+var internal = /* @__PURE__ */ answer(
+  500,
+  "internal_error",
+  "The delivery could not be handled; the provider may retry."
+);
 async function withTimeLimit(work, timeoutMs) {
   const controller = new AbortController();
   let timer;
@@ -1104,7 +1150,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1113,7 +1159,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1122,7 +1168,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1131,7 +1177,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1141,7 +1187,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1152,7 +1198,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1165,7 +1211,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1174,7 +1220,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1185,7 +1231,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1197,7 +1243,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1207,7 +1253,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -1217,7 +1263,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -1226,7 +1272,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -1236,7 +1282,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("app.installed" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "app.installed" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "app.installed" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1249,7 +1295,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.data;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         if (data6.organization === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" }, message: "must have required property 'organization'" };
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1258,7 +1304,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data6.installer === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "installer" }, message: "must have required property 'installer'" };
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "installer" } };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -1268,7 +1314,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data6.installation_id !== void 0) {
           if (typeof data6.installation_id !== "string") {
-            const err16 = { instancePath: instancePath + "/data/installation_id", schemaPath: "#/properties/data/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err16 = { instancePath: instancePath + "/data/installation_id", schemaPath: "#/properties/data/properties/installation_id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -1281,7 +1327,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data6.organization;
           if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
             if (data8.id === void 0) {
-              const err17 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err17 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -1291,7 +1337,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data8.id !== void 0) {
               if (typeof data8.id !== "string") {
-                const err18 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err18 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -1302,7 +1348,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data8.name !== void 0) {
               if (typeof data8.name !== "string") {
-                const err19 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err19 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -1312,7 +1358,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err20 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err20 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -1325,7 +1371,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data6.app;
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             if (data11.id === void 0) {
-              const err21 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err21 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err21];
               } else {
@@ -1335,7 +1381,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.id !== void 0) {
               if (typeof data11.id !== "string") {
-                const err22 = { instancePath: instancePath + "/data/app/id", schemaPath: "common/app.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/data/app/id", schemaPath: "common/app.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1346,7 +1392,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.name !== void 0) {
               if (typeof data11.name !== "string") {
-                const err23 = { instancePath: instancePath + "/data/app/name", schemaPath: "common/app.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err23 = { instancePath: instancePath + "/data/app/name", schemaPath: "common/app.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -1357,7 +1403,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.version !== void 0) {
               if (typeof data11.version !== "string") {
-                const err24 = { instancePath: instancePath + "/data/app/version", schemaPath: "common/app.schema.json/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err24 = { instancePath: instancePath + "/data/app/version", schemaPath: "common/app.schema.json/properties/version/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -1367,7 +1413,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err25 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err25 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -1380,7 +1426,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data6.installer;
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.id === void 0) {
-              const err26 = { instancePath: instancePath + "/data/installer", schemaPath: "#/properties/data/properties/installer/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err26 = { instancePath: instancePath + "/data/installer", schemaPath: "#/properties/data/properties/installer/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -1390,7 +1436,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.id !== void 0) {
               if (typeof data15.id !== "string") {
-                const err27 = { instancePath: instancePath + "/data/installer/id", schemaPath: "#/properties/data/properties/installer/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err27 = { instancePath: instancePath + "/data/installer/id", schemaPath: "#/properties/data/properties/installer/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -1401,7 +1447,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.email !== void 0) {
               if (typeof data15.email !== "string") {
-                const err28 = { instancePath: instancePath + "/data/installer/email", schemaPath: "#/properties/data/properties/installer/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err28 = { instancePath: instancePath + "/data/installer/email", schemaPath: "#/properties/data/properties/installer/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -1412,7 +1458,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.full_name !== void 0) {
               if (typeof data15.full_name !== "string") {
-                const err29 = { instancePath: instancePath + "/data/installer/full_name", schemaPath: "#/properties/data/properties/installer/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err29 = { instancePath: instancePath + "/data/installer/full_name", schemaPath: "#/properties/data/properties/installer/properties/full_name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -1422,7 +1468,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/data/installer", schemaPath: "#/properties/data/properties/installer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err30 = { instancePath: instancePath + "/data/installer", schemaPath: "#/properties/data/properties/installer/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -1436,7 +1482,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
             if (data19.client_id !== void 0) {
               if (typeof data19.client_id !== "string") {
-                const err31 = { instancePath: instancePath + "/data/credentials/client_id", schemaPath: "common/app-credentials.schema.json/properties/client_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err31 = { instancePath: instancePath + "/data/credentials/client_id", schemaPath: "common/app-credentials.schema.json/properties/client_id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -1447,7 +1493,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data19.access_token !== void 0) {
               if (typeof data19.access_token !== "string") {
-                const err32 = { instancePath: instancePath + "/data/credentials/access_token", schemaPath: "common/app-credentials.schema.json/properties/access_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err32 = { instancePath: instancePath + "/data/credentials/access_token", schemaPath: "common/app-credentials.schema.json/properties/access_token/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err32];
                 } else {
@@ -1458,7 +1504,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data19.refresh_token !== void 0) {
               if (typeof data19.refresh_token !== "string") {
-                const err33 = { instancePath: instancePath + "/data/credentials/refresh_token", schemaPath: "common/app-credentials.schema.json/properties/refresh_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err33 = { instancePath: instancePath + "/data/credentials/refresh_token", schemaPath: "common/app-credentials.schema.json/properties/refresh_token/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -1471,7 +1517,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               let data23 = data19.expires_at;
               if (typeof data23 === "string") {
                 if (!formats0.test(data23)) {
-                  const err34 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err34 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err34];
                   } else {
@@ -1480,7 +1526,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err35 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err35 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -1491,7 +1537,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data19.token_type !== void 0) {
               if (typeof data19.token_type !== "string") {
-                const err36 = { instancePath: instancePath + "/data/credentials/token_type", schemaPath: "common/app-credentials.schema.json/properties/token_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err36 = { instancePath: instancePath + "/data/credentials/token_type", schemaPath: "common/app-credentials.schema.json/properties/token_type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err36];
                 } else {
@@ -1502,7 +1548,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data19.scope !== void 0) {
               if (typeof data19.scope !== "string") {
-                const err37 = { instancePath: instancePath + "/data/credentials/scope", schemaPath: "common/app-credentials.schema.json/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err37 = { instancePath: instancePath + "/data/credentials/scope", schemaPath: "common/app-credentials.schema.json/properties/scope/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err37];
                 } else {
@@ -1512,7 +1558,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err38 = { instancePath: instancePath + "/data/credentials", schemaPath: "common/app-credentials.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err38 = { instancePath: instancePath + "/data/credentials", schemaPath: "common/app-credentials.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -1522,7 +1568,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err39 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -1532,7 +1578,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err40];
     } else {
@@ -1550,7 +1596,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1559,7 +1605,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1568,7 +1614,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1577,7 +1623,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1587,7 +1633,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1598,7 +1644,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1611,7 +1657,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1620,7 +1666,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1631,7 +1677,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1643,7 +1689,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1653,7 +1699,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -1663,7 +1709,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -1672,7 +1718,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -1682,7 +1728,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("app.uninstalled" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "app.uninstalled" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "app.uninstalled" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1695,7 +1741,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.data;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         if (data6.organization === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" }, message: "must have required property 'organization'" };
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1705,7 +1751,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data6.installation_id !== void 0) {
           if (typeof data6.installation_id !== "string") {
-            const err15 = { instancePath: instancePath + "/data/installation_id", schemaPath: "#/properties/data/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/data/installation_id", schemaPath: "#/properties/data/properties/installation_id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -1718,7 +1764,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data6.organization;
           if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
             if (data8.id === void 0) {
-              const err16 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err16 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -1728,7 +1774,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data8.id !== void 0) {
               if (typeof data8.id !== "string") {
-                const err17 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err17 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -1739,7 +1785,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data8.name !== void 0) {
               if (typeof data8.name !== "string") {
-                const err18 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err18 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -1749,7 +1795,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err19 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -1762,7 +1808,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data6.app;
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             if (data11.id === void 0) {
-              const err20 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err20 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -1772,7 +1818,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.id !== void 0) {
               if (typeof data11.id !== "string") {
-                const err21 = { instancePath: instancePath + "/data/app/id", schemaPath: "common/app.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err21 = { instancePath: instancePath + "/data/app/id", schemaPath: "common/app.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -1783,7 +1829,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.name !== void 0) {
               if (typeof data11.name !== "string") {
-                const err22 = { instancePath: instancePath + "/data/app/name", schemaPath: "common/app.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/data/app/name", schemaPath: "common/app.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1794,7 +1840,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.version !== void 0) {
               if (typeof data11.version !== "string") {
-                const err23 = { instancePath: instancePath + "/data/app/version", schemaPath: "common/app.schema.json/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err23 = { instancePath: instancePath + "/data/app/version", schemaPath: "common/app.schema.json/properties/version/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -1804,7 +1850,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err24 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err24 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -1818,7 +1864,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.client_id !== void 0) {
               if (typeof data15.client_id !== "string") {
-                const err25 = { instancePath: instancePath + "/data/credentials/client_id", schemaPath: "common/app-credentials.schema.json/properties/client_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err25 = { instancePath: instancePath + "/data/credentials/client_id", schemaPath: "common/app-credentials.schema.json/properties/client_id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -1829,7 +1875,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.access_token !== void 0) {
               if (typeof data15.access_token !== "string") {
-                const err26 = { instancePath: instancePath + "/data/credentials/access_token", schemaPath: "common/app-credentials.schema.json/properties/access_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/data/credentials/access_token", schemaPath: "common/app-credentials.schema.json/properties/access_token/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -1840,7 +1886,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.refresh_token !== void 0) {
               if (typeof data15.refresh_token !== "string") {
-                const err27 = { instancePath: instancePath + "/data/credentials/refresh_token", schemaPath: "common/app-credentials.schema.json/properties/refresh_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err27 = { instancePath: instancePath + "/data/credentials/refresh_token", schemaPath: "common/app-credentials.schema.json/properties/refresh_token/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -1853,7 +1899,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               let data19 = data15.expires_at;
               if (typeof data19 === "string") {
                 if (!formats0.test(data19)) {
-                  const err28 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err28 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err28];
                   } else {
@@ -1862,7 +1908,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err29 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err29 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -1873,7 +1919,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.token_type !== void 0) {
               if (typeof data15.token_type !== "string") {
-                const err30 = { instancePath: instancePath + "/data/credentials/token_type", schemaPath: "common/app-credentials.schema.json/properties/token_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err30 = { instancePath: instancePath + "/data/credentials/token_type", schemaPath: "common/app-credentials.schema.json/properties/token_type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -1884,7 +1930,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.scope !== void 0) {
               if (typeof data15.scope !== "string") {
-                const err31 = { instancePath: instancePath + "/data/credentials/scope", schemaPath: "common/app-credentials.schema.json/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err31 = { instancePath: instancePath + "/data/credentials/scope", schemaPath: "common/app-credentials.schema.json/properties/scope/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -1894,7 +1940,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/data/credentials", schemaPath: "common/app-credentials.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err32 = { instancePath: instancePath + "/data/credentials", schemaPath: "common/app-credentials.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -1904,7 +1950,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err33 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -1914,7 +1960,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err34];
     } else {
@@ -1932,7 +1978,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1941,7 +1987,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1951,7 +1997,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1962,7 +2008,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("member" !== data.object) {
-        const err3 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+        const err3 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "member" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1973,7 +2019,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.first_name !== void 0) {
       if (typeof data.first_name !== "string") {
-        const err4 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1984,7 +2030,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.last_name !== void 0) {
       if (typeof data.last_name !== "string") {
-        const err5 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1995,7 +2041,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.full_name !== void 0) {
       if (typeof data.full_name !== "string") {
-        const err6 = { instancePath: instancePath + "/full_name", schemaPath: "#/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/full_name", schemaPath: "#/properties/full_name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2006,7 +2052,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.avatar !== void 0) {
       if (typeof data.avatar !== "string") {
-        const err7 = { instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2017,7 +2063,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.email !== void 0) {
       if (typeof data.email !== "string") {
-        const err8 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2028,7 +2074,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.is_email_verified !== void 0) {
       if (typeof data.is_email_verified !== "boolean") {
-        const err9 = { instancePath: instancePath + "/is_email_verified", schemaPath: "#/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err9 = { instancePath: instancePath + "/is_email_verified", schemaPath: "#/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2041,7 +2087,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.last_seen;
       if (typeof data8 === "string") {
         if (!formats0.test(data8)) {
-          const err10 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err10 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2050,7 +2096,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2060,7 +2106,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -2078,7 +2124,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2087,7 +2133,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2096,7 +2142,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2105,7 +2151,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.name === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2114,7 +2160,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.cover === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -2123,7 +2169,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.availability === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "availability" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -2132,7 +2178,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.visibility === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visibility" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -2141,7 +2187,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.currency === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" } };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -2150,7 +2196,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.price === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "price" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2159,7 +2205,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.metadata === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2169,7 +2215,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err10 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2180,7 +2226,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("course" !== data.object) {
-        const err11 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+        const err11 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2193,7 +2239,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2202,7 +2248,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2213,7 +2259,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2224,7 +2270,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2236,7 +2282,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cover !== void 0) {
       let data5 = data.cover;
       if (typeof data5 !== "string" && data5 !== null) {
-        const err16 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type }, message: "must be string,null" };
+        const err16 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type } };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2247,7 +2293,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.availability !== void 0) {
       if (typeof data.availability !== "string") {
-        const err17 = { instancePath: instancePath + "/availability", schemaPath: "#/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/availability", schemaPath: "#/properties/availability/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -2258,7 +2304,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.visibility !== void 0) {
       if (typeof data.visibility !== "string") {
-        const err18 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -2270,7 +2316,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.start_date !== void 0) {
       let data8 = data.start_date;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err19 = { instancePath: instancePath + "/start_date", schemaPath: "#/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type }, message: "must be string,null" };
+        const err19 = { instancePath: instancePath + "/start_date", schemaPath: "#/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type } };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2282,7 +2328,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.end_date !== void 0) {
       let data9 = data.end_date;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err20 = { instancePath: instancePath + "/end_date", schemaPath: "#/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type }, message: "must be string,null" };
+        const err20 = { instancePath: instancePath + "/end_date", schemaPath: "#/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type } };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -2293,7 +2339,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.currency !== void 0) {
       if (typeof data.currency !== "string") {
-        const err21 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2305,7 +2351,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.price !== void 0) {
       let data11 = data.price;
       if (!(typeof data11 == "number" && isFinite(data11)) && data11 !== null) {
-        const err22 = { instancePath: instancePath + "/price", schemaPath: "#/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type }, message: "must be number,null" };
+        const err22 = { instancePath: instancePath + "/price", schemaPath: "#/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type } };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2317,7 +2363,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.free_label !== void 0) {
       let data12 = data.free_label;
       if (typeof data12 !== "string" && data12 !== null) {
-        const err23 = { instancePath: instancePath + "/free_label", schemaPath: "#/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type }, message: "must be string,null" };
+        const err23 = { instancePath: instancePath + "/free_label", schemaPath: "#/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type } };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -2328,7 +2374,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
-        const err24 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -2339,7 +2385,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.public_url !== void 0) {
       if (typeof data.public_url !== "string") {
-        const err25 = { instancePath: instancePath + "/public_url", schemaPath: "#/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/public_url", schemaPath: "#/properties/public_url/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -2350,7 +2396,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.join_url !== void 0) {
       if (typeof data.join_url !== "string") {
-        const err26 = { instancePath: instancePath + "/join_url", schemaPath: "#/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/join_url", schemaPath: "#/properties/join_url/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -2363,7 +2409,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data16 = data.metadata;
       if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
       } else {
-        const err27 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err27 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -2376,7 +2422,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data17 = data.custom_fields;
       if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
       } else {
-        const err28 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err28 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -2386,7 +2432,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err29];
     } else {
@@ -2403,7 +2449,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2412,7 +2458,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2421,7 +2467,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2430,7 +2476,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2440,7 +2486,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2451,7 +2497,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2464,7 +2510,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2473,7 +2519,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2484,7 +2530,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2496,7 +2542,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2506,7 +2552,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -2516,7 +2562,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -2525,7 +2571,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -2535,7 +2581,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.completed" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2562,7 +2608,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2572,7 +2618,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err15];
     } else {
@@ -2590,7 +2636,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2599,7 +2645,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2608,7 +2654,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2617,7 +2663,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2627,7 +2673,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2638,7 +2684,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2651,7 +2697,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2660,7 +2706,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2671,7 +2717,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2683,7 +2729,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2693,7 +2739,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -2703,7 +2749,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -2712,7 +2758,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -2722,7 +2768,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.created" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2739,7 +2785,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2757,7 +2803,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2766,7 +2812,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2775,7 +2821,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.member === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "member" }, message: "must have required property 'member'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "member" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2784,7 +2830,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.course === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2794,7 +2840,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2805,7 +2851,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("course_member" !== data.object) {
-        const err5 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course_member" }, message: "must be equal to constant" };
+        const err5 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course_member" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2818,7 +2864,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.joined_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2827,7 +2873,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2854,7 +2900,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.custom_fields;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
       } else {
-        const err8 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2864,7 +2910,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -2881,7 +2927,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2890,7 +2936,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2899,7 +2945,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2908,7 +2954,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2918,7 +2964,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2929,7 +2975,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2942,7 +2988,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2951,7 +2997,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2962,7 +3008,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2974,7 +3020,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2984,7 +3030,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -2994,7 +3040,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -3003,7 +3049,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -3013,7 +3059,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.join" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.join" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.join" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3030,7 +3076,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3048,7 +3094,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3057,7 +3103,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3066,7 +3112,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3075,7 +3121,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3085,7 +3131,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3096,7 +3142,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3109,7 +3155,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3118,7 +3164,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3129,7 +3175,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3141,7 +3187,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3151,7 +3197,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -3161,7 +3207,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -3170,7 +3216,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -3180,7 +3226,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3197,7 +3243,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3216,7 +3262,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3225,7 +3271,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3234,7 +3280,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3243,7 +3289,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.name === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3252,7 +3298,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.cover === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -3261,7 +3307,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -3270,7 +3316,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.position === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "position" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -3279,7 +3325,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.metadata === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" } };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -3289,7 +3335,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3300,7 +3346,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("element" !== data.object) {
-        const err9 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
+        const err9 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "element" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3313,7 +3359,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err10 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err10 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -3322,7 +3368,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3333,7 +3379,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err12 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -3345,7 +3391,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cover !== void 0) {
       let data4 = data.cover;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err13 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema35.properties.cover.type }, message: "must be string,null" };
+        const err13 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema35.properties.cover.type } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3356,7 +3402,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err14 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -3368,7 +3414,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.position !== void 0) {
       let data6 = data.position;
       if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err15 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err15 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -3379,7 +3425,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.module !== void 0) {
       if (typeof data.module !== "string") {
-        const err16 = { instancePath: instancePath + "/module", schemaPath: "#/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/module", schemaPath: "#/properties/module/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -3392,7 +3438,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.metadata;
       if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
       } else {
-        const err17 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err17 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -3402,7 +3448,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err18];
     } else {
@@ -3419,7 +3465,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3428,7 +3474,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3438,7 +3484,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3449,7 +3495,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("activity" !== data.object) {
-        const err3 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "activity" }, message: "must be equal to constant" };
+        const err3 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "activity" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3462,7 +3508,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -3471,7 +3517,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3482,7 +3528,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3493,7 +3539,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.passed !== void 0) {
       if (typeof data.passed !== "boolean") {
-        const err7 = { instancePath: instancePath + "/passed", schemaPath: "#/properties/passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/passed", schemaPath: "#/properties/passed/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3505,7 +3551,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.score !== void 0) {
       let data5 = data.score;
       if (!(typeof data5 == "number" && isFinite(data5))) {
-        const err8 = { instancePath: instancePath + "/score", schemaPath: "#/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err8 = { instancePath: instancePath + "/score", schemaPath: "#/properties/score/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3516,7 +3562,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.completed_by !== void 0) {
       if (typeof data.completed_by !== "string") {
-        const err9 = { instancePath: instancePath + "/completed_by", schemaPath: "#/properties/completed_by/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/completed_by", schemaPath: "#/properties/completed_by/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3544,7 +3590,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err10 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err10 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3557,7 +3603,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.meta;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
       } else {
-        const err11 = { instancePath: instancePath + "/meta", schemaPath: "#/properties/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err11 = { instancePath: instancePath + "/meta", schemaPath: "#/properties/meta/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3574,7 +3620,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -3591,7 +3637,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3600,7 +3646,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3609,7 +3655,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3618,7 +3664,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3628,7 +3674,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3639,7 +3685,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3652,7 +3698,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3661,7 +3707,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3672,7 +3718,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3684,7 +3730,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3694,7 +3740,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -3704,7 +3750,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -3713,7 +3759,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -3723,7 +3769,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("element.completed" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.completed" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.completed" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3740,7 +3786,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3758,7 +3804,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3767,7 +3813,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3776,7 +3822,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3785,7 +3831,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3795,7 +3841,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3806,7 +3852,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3819,7 +3865,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3828,7 +3874,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3839,7 +3885,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3851,7 +3897,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3861,7 +3907,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -3871,7 +3917,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -3880,7 +3926,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -3890,7 +3936,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("element.created" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.created" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.created" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3907,7 +3953,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3925,7 +3971,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3934,7 +3980,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3943,7 +3989,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3952,7 +3998,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3962,7 +4008,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3973,7 +4019,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3986,7 +4032,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3995,7 +4041,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -4006,7 +4052,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4018,7 +4064,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -4028,7 +4074,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -4038,7 +4084,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -4047,7 +4093,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -4057,7 +4103,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("element.deleted" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.deleted" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.deleted" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4074,7 +4120,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4092,7 +4138,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4101,7 +4147,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4110,7 +4156,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4119,7 +4165,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -4129,7 +4175,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4140,7 +4186,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -4153,7 +4199,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -4162,7 +4208,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -4173,7 +4219,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4185,7 +4231,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -4195,7 +4241,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -4205,7 +4251,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -4214,7 +4260,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -4224,7 +4270,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("element.updated" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.updated" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.updated" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4241,7 +4287,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4259,7 +4305,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4268,7 +4314,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4277,7 +4323,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4286,7 +4332,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -4296,7 +4342,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4307,7 +4353,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -4320,7 +4366,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -4329,7 +4375,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -4340,7 +4386,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4352,7 +4398,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -4362,7 +4408,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -4372,7 +4418,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -4381,7 +4427,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -4391,7 +4437,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("member.login" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "member.login" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "member.login" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4408,7 +4454,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4428,7 +4474,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -4439,7 +4485,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("module" !== data.object) {
-        const err1 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "module" }, message: "must be equal to constant" };
+        const err1 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "module" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -4450,7 +4496,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -4463,7 +4509,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.created_at;
       if (typeof data3 === "string") {
         if (!formats0.test(data3)) {
-          const err3 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err3 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -4472,7 +4518,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4484,7 +4530,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cover !== void 0) {
       let data4 = data.cover;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err5 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema46.properties.cover.type }, message: "must be string,null" };
+        const err5 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema46.properties.cover.type } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -4495,7 +4541,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err6 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4507,7 +4553,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.position !== void 0) {
       let data6 = data.position;
       if (!(typeof data6 == "number" && isFinite(data6))) {
-        const err7 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err7 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -4520,7 +4566,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.metadata;
       if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
       } else {
-        const err8 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4530,7 +4576,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -4547,7 +4593,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4556,7 +4602,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4565,7 +4611,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4574,7 +4620,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -4584,7 +4630,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4595,7 +4641,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -4608,7 +4654,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -4617,7 +4663,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -4628,7 +4674,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4640,7 +4686,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -4650,7 +4696,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -4660,7 +4706,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -4669,7 +4715,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -4679,7 +4725,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("module.created" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.created" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.created" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4696,7 +4742,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4714,7 +4760,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4723,7 +4769,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4732,7 +4778,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4741,7 +4787,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -4751,7 +4797,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4762,7 +4808,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -4775,7 +4821,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -4784,7 +4830,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -4795,7 +4841,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4807,7 +4853,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -4817,7 +4863,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -4827,7 +4873,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -4836,7 +4882,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -4846,7 +4892,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("module.updated" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.updated" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.updated" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -4863,7 +4909,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -4881,7 +4927,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4890,7 +4936,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4899,7 +4945,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4908,7 +4954,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -4918,7 +4964,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4929,7 +4975,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -4942,7 +4988,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -4951,7 +4997,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -4962,7 +5008,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4974,7 +5020,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -4984,7 +5030,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -4994,7 +5040,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -5003,7 +5049,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -5013,7 +5059,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("organization.join" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "organization.join" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "organization.join" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -5026,7 +5072,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.data;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
       } else {
-        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -5036,7 +5082,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err15];
     } else {
@@ -5054,7 +5100,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -5063,7 +5109,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -5072,7 +5118,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -5081,7 +5127,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -5091,7 +5137,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -5102,7 +5148,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -5115,7 +5161,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -5124,7 +5170,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -5135,7 +5181,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "#/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "#/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -5147,7 +5193,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -5157,7 +5203,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {

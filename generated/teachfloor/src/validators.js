@@ -8,7 +8,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -17,7 +17,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -26,7 +26,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -35,7 +35,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -45,7 +45,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -56,7 +56,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -69,7 +69,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -78,7 +78,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -89,7 +89,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -101,7 +101,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -111,7 +111,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -121,7 +121,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -130,7 +130,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -140,7 +140,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("app.installed" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "app.installed" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "app.installed" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -153,7 +153,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.data;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         if (data6.organization === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" }, message: "must have required property 'organization'" };
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -162,7 +162,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data6.installer === void 0) {
-          const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "installer" }, message: "must have required property 'installer'" };
+          const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "installer" } };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -172,7 +172,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data6.installation_id !== void 0) {
           if (typeof data6.installation_id !== "string") {
-            const err16 = { instancePath: instancePath + "/data/installation_id", schemaPath: "#/properties/data/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err16 = { instancePath: instancePath + "/data/installation_id", schemaPath: "#/properties/data/properties/installation_id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -185,7 +185,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data6.organization;
           if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
             if (data8.id === void 0) {
-              const err17 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err17 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -195,7 +195,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data8.id !== void 0) {
               if (typeof data8.id !== "string") {
-                const err18 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err18 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -206,7 +206,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data8.name !== void 0) {
               if (typeof data8.name !== "string") {
-                const err19 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err19 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -216,7 +216,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err20 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err20 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -229,7 +229,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data6.app;
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             if (data11.id === void 0) {
-              const err21 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err21 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err21];
               } else {
@@ -239,7 +239,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.id !== void 0) {
               if (typeof data11.id !== "string") {
-                const err22 = { instancePath: instancePath + "/data/app/id", schemaPath: "common/app.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/data/app/id", schemaPath: "common/app.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -250,7 +250,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.name !== void 0) {
               if (typeof data11.name !== "string") {
-                const err23 = { instancePath: instancePath + "/data/app/name", schemaPath: "common/app.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err23 = { instancePath: instancePath + "/data/app/name", schemaPath: "common/app.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -261,7 +261,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.version !== void 0) {
               if (typeof data11.version !== "string") {
-                const err24 = { instancePath: instancePath + "/data/app/version", schemaPath: "common/app.schema.json/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err24 = { instancePath: instancePath + "/data/app/version", schemaPath: "common/app.schema.json/properties/version/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -271,7 +271,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err25 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err25 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -284,7 +284,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data6.installer;
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.id === void 0) {
-              const err26 = { instancePath: instancePath + "/data/installer", schemaPath: "#/properties/data/properties/installer/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err26 = { instancePath: instancePath + "/data/installer", schemaPath: "#/properties/data/properties/installer/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -294,7 +294,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.id !== void 0) {
               if (typeof data15.id !== "string") {
-                const err27 = { instancePath: instancePath + "/data/installer/id", schemaPath: "#/properties/data/properties/installer/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err27 = { instancePath: instancePath + "/data/installer/id", schemaPath: "#/properties/data/properties/installer/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -305,7 +305,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.email !== void 0) {
               if (typeof data15.email !== "string") {
-                const err28 = { instancePath: instancePath + "/data/installer/email", schemaPath: "#/properties/data/properties/installer/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err28 = { instancePath: instancePath + "/data/installer/email", schemaPath: "#/properties/data/properties/installer/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -316,7 +316,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.full_name !== void 0) {
               if (typeof data15.full_name !== "string") {
-                const err29 = { instancePath: instancePath + "/data/installer/full_name", schemaPath: "#/properties/data/properties/installer/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err29 = { instancePath: instancePath + "/data/installer/full_name", schemaPath: "#/properties/data/properties/installer/properties/full_name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -326,7 +326,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/data/installer", schemaPath: "#/properties/data/properties/installer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err30 = { instancePath: instancePath + "/data/installer", schemaPath: "#/properties/data/properties/installer/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -340,7 +340,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
             if (data19.client_id !== void 0) {
               if (typeof data19.client_id !== "string") {
-                const err31 = { instancePath: instancePath + "/data/credentials/client_id", schemaPath: "common/app-credentials.schema.json/properties/client_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err31 = { instancePath: instancePath + "/data/credentials/client_id", schemaPath: "common/app-credentials.schema.json/properties/client_id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -351,7 +351,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data19.access_token !== void 0) {
               if (typeof data19.access_token !== "string") {
-                const err32 = { instancePath: instancePath + "/data/credentials/access_token", schemaPath: "common/app-credentials.schema.json/properties/access_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err32 = { instancePath: instancePath + "/data/credentials/access_token", schemaPath: "common/app-credentials.schema.json/properties/access_token/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err32];
                 } else {
@@ -362,7 +362,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data19.refresh_token !== void 0) {
               if (typeof data19.refresh_token !== "string") {
-                const err33 = { instancePath: instancePath + "/data/credentials/refresh_token", schemaPath: "common/app-credentials.schema.json/properties/refresh_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err33 = { instancePath: instancePath + "/data/credentials/refresh_token", schemaPath: "common/app-credentials.schema.json/properties/refresh_token/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -375,7 +375,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               let data23 = data19.expires_at;
               if (typeof data23 === "string") {
                 if (!formats0.test(data23)) {
-                  const err34 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err34 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err34];
                   } else {
@@ -384,7 +384,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err35 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err35 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -395,7 +395,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data19.token_type !== void 0) {
               if (typeof data19.token_type !== "string") {
-                const err36 = { instancePath: instancePath + "/data/credentials/token_type", schemaPath: "common/app-credentials.schema.json/properties/token_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err36 = { instancePath: instancePath + "/data/credentials/token_type", schemaPath: "common/app-credentials.schema.json/properties/token_type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err36];
                 } else {
@@ -406,7 +406,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data19.scope !== void 0) {
               if (typeof data19.scope !== "string") {
-                const err37 = { instancePath: instancePath + "/data/credentials/scope", schemaPath: "common/app-credentials.schema.json/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err37 = { instancePath: instancePath + "/data/credentials/scope", schemaPath: "common/app-credentials.schema.json/properties/scope/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err37];
                 } else {
@@ -416,7 +416,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err38 = { instancePath: instancePath + "/data/credentials", schemaPath: "common/app-credentials.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err38 = { instancePath: instancePath + "/data/credentials", schemaPath: "common/app-credentials.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -426,7 +426,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err39 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -436,7 +436,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err40];
     } else {
@@ -454,7 +454,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -463,7 +463,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -472,7 +472,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -481,7 +481,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -491,7 +491,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -502,7 +502,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -515,7 +515,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -524,7 +524,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -535,7 +535,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -547,7 +547,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -557,7 +557,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -567,7 +567,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -576,7 +576,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -586,7 +586,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("app.uninstalled" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "app.uninstalled" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "app.uninstalled" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -599,7 +599,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.data;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         if (data6.organization === void 0) {
-          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" }, message: "must have required property 'organization'" };
+          const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "organization" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -609,7 +609,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data6.installation_id !== void 0) {
           if (typeof data6.installation_id !== "string") {
-            const err15 = { instancePath: instancePath + "/data/installation_id", schemaPath: "#/properties/data/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/data/installation_id", schemaPath: "#/properties/data/properties/installation_id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -622,7 +622,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data6.organization;
           if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
             if (data8.id === void 0) {
-              const err16 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err16 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -632,7 +632,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data8.id !== void 0) {
               if (typeof data8.id !== "string") {
-                const err17 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err17 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -643,7 +643,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data8.name !== void 0) {
               if (typeof data8.name !== "string") {
-                const err18 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err18 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -653,7 +653,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err19 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -666,7 +666,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data6.app;
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             if (data11.id === void 0) {
-              const err20 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err20 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -676,7 +676,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.id !== void 0) {
               if (typeof data11.id !== "string") {
-                const err21 = { instancePath: instancePath + "/data/app/id", schemaPath: "common/app.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err21 = { instancePath: instancePath + "/data/app/id", schemaPath: "common/app.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -687,7 +687,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.name !== void 0) {
               if (typeof data11.name !== "string") {
-                const err22 = { instancePath: instancePath + "/data/app/name", schemaPath: "common/app.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/data/app/name", schemaPath: "common/app.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -698,7 +698,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.version !== void 0) {
               if (typeof data11.version !== "string") {
-                const err23 = { instancePath: instancePath + "/data/app/version", schemaPath: "common/app.schema.json/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err23 = { instancePath: instancePath + "/data/app/version", schemaPath: "common/app.schema.json/properties/version/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -708,7 +708,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err24 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err24 = { instancePath: instancePath + "/data/app", schemaPath: "common/app.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -722,7 +722,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.client_id !== void 0) {
               if (typeof data15.client_id !== "string") {
-                const err25 = { instancePath: instancePath + "/data/credentials/client_id", schemaPath: "common/app-credentials.schema.json/properties/client_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err25 = { instancePath: instancePath + "/data/credentials/client_id", schemaPath: "common/app-credentials.schema.json/properties/client_id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -733,7 +733,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.access_token !== void 0) {
               if (typeof data15.access_token !== "string") {
-                const err26 = { instancePath: instancePath + "/data/credentials/access_token", schemaPath: "common/app-credentials.schema.json/properties/access_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/data/credentials/access_token", schemaPath: "common/app-credentials.schema.json/properties/access_token/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -744,7 +744,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.refresh_token !== void 0) {
               if (typeof data15.refresh_token !== "string") {
-                const err27 = { instancePath: instancePath + "/data/credentials/refresh_token", schemaPath: "common/app-credentials.schema.json/properties/refresh_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err27 = { instancePath: instancePath + "/data/credentials/refresh_token", schemaPath: "common/app-credentials.schema.json/properties/refresh_token/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -757,7 +757,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               let data19 = data15.expires_at;
               if (typeof data19 === "string") {
                 if (!formats0.test(data19)) {
-                  const err28 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err28 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err28];
                   } else {
@@ -766,7 +766,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err29 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err29 = { instancePath: instancePath + "/data/credentials/expires_at", schemaPath: "common/app-credentials.schema.json/properties/expires_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -777,7 +777,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.token_type !== void 0) {
               if (typeof data15.token_type !== "string") {
-                const err30 = { instancePath: instancePath + "/data/credentials/token_type", schemaPath: "common/app-credentials.schema.json/properties/token_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err30 = { instancePath: instancePath + "/data/credentials/token_type", schemaPath: "common/app-credentials.schema.json/properties/token_type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -788,7 +788,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.scope !== void 0) {
               if (typeof data15.scope !== "string") {
-                const err31 = { instancePath: instancePath + "/data/credentials/scope", schemaPath: "common/app-credentials.schema.json/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err31 = { instancePath: instancePath + "/data/credentials/scope", schemaPath: "common/app-credentials.schema.json/properties/scope/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -798,7 +798,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/data/credentials", schemaPath: "common/app-credentials.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err32 = { instancePath: instancePath + "/data/credentials", schemaPath: "common/app-credentials.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -808,7 +808,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err33 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -818,7 +818,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err34];
     } else {
@@ -836,7 +836,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -845,7 +845,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -855,7 +855,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -866,7 +866,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("member" !== data.object) {
-        const err3 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "member" }, message: "must be equal to constant" };
+        const err3 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "member" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -877,7 +877,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.first_name !== void 0) {
       if (typeof data.first_name !== "string") {
-        const err4 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/first_name", schemaPath: "#/properties/first_name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -888,7 +888,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.last_name !== void 0) {
       if (typeof data.last_name !== "string") {
-        const err5 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/last_name", schemaPath: "#/properties/last_name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -899,7 +899,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.full_name !== void 0) {
       if (typeof data.full_name !== "string") {
-        const err6 = { instancePath: instancePath + "/full_name", schemaPath: "#/properties/full_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/full_name", schemaPath: "#/properties/full_name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -910,7 +910,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.avatar !== void 0) {
       if (typeof data.avatar !== "string") {
-        const err7 = { instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -921,7 +921,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.email !== void 0) {
       if (typeof data.email !== "string") {
-        const err8 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -932,7 +932,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.is_email_verified !== void 0) {
       if (typeof data.is_email_verified !== "boolean") {
-        const err9 = { instancePath: instancePath + "/is_email_verified", schemaPath: "#/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err9 = { instancePath: instancePath + "/is_email_verified", schemaPath: "#/properties/is_email_verified/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -945,7 +945,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.last_seen;
       if (typeof data8 === "string") {
         if (!formats0.test(data8)) {
-          const err10 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err10 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -954,7 +954,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/last_seen", schemaPath: "#/properties/last_seen/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -964,7 +964,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -982,7 +982,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -991,7 +991,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1000,7 +1000,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1009,7 +1009,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.name === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1018,7 +1018,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.cover === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -1027,7 +1027,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.availability === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "availability" }, message: "must have required property 'availability'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "availability" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -1036,7 +1036,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.visibility === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visibility" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -1045,7 +1045,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.currency === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" } };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -1054,7 +1054,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.price === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "price" }, message: "must have required property 'price'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "price" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1063,7 +1063,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.metadata === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1073,7 +1073,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err10 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1084,7 +1084,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("course" !== data.object) {
-        const err11 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course" }, message: "must be equal to constant" };
+        const err11 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1097,7 +1097,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1106,7 +1106,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1117,7 +1117,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1128,7 +1128,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1140,7 +1140,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cover !== void 0) {
       let data5 = data.cover;
       if (typeof data5 !== "string" && data5 !== null) {
-        const err16 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type }, message: "must be string,null" };
+        const err16 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema24.properties.cover.type } };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1151,7 +1151,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.availability !== void 0) {
       if (typeof data.availability !== "string") {
-        const err17 = { instancePath: instancePath + "/availability", schemaPath: "#/properties/availability/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/availability", schemaPath: "#/properties/availability/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1162,7 +1162,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.visibility !== void 0) {
       if (typeof data.visibility !== "string") {
-        const err18 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -1174,7 +1174,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.start_date !== void 0) {
       let data8 = data.start_date;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err19 = { instancePath: instancePath + "/start_date", schemaPath: "#/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type }, message: "must be string,null" };
+        const err19 = { instancePath: instancePath + "/start_date", schemaPath: "#/properties/start_date/type", keyword: "type", params: { type: schema24.properties.start_date.type } };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1186,7 +1186,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.end_date !== void 0) {
       let data9 = data.end_date;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err20 = { instancePath: instancePath + "/end_date", schemaPath: "#/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type }, message: "must be string,null" };
+        const err20 = { instancePath: instancePath + "/end_date", schemaPath: "#/properties/end_date/type", keyword: "type", params: { type: schema24.properties.end_date.type } };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1197,7 +1197,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.currency !== void 0) {
       if (typeof data.currency !== "string") {
-        const err21 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -1209,7 +1209,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.price !== void 0) {
       let data11 = data.price;
       if (!(typeof data11 == "number" && isFinite(data11)) && data11 !== null) {
-        const err22 = { instancePath: instancePath + "/price", schemaPath: "#/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type }, message: "must be number,null" };
+        const err22 = { instancePath: instancePath + "/price", schemaPath: "#/properties/price/type", keyword: "type", params: { type: schema24.properties.price.type } };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -1221,7 +1221,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.free_label !== void 0) {
       let data12 = data.free_label;
       if (typeof data12 !== "string" && data12 !== null) {
-        const err23 = { instancePath: instancePath + "/free_label", schemaPath: "#/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type }, message: "must be string,null" };
+        const err23 = { instancePath: instancePath + "/free_label", schemaPath: "#/properties/free_label/type", keyword: "type", params: { type: schema24.properties.free_label.type } };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -1232,7 +1232,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.url !== void 0) {
       if (typeof data.url !== "string") {
-        const err24 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1243,7 +1243,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.public_url !== void 0) {
       if (typeof data.public_url !== "string") {
-        const err25 = { instancePath: instancePath + "/public_url", schemaPath: "#/properties/public_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/public_url", schemaPath: "#/properties/public_url/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -1254,7 +1254,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.join_url !== void 0) {
       if (typeof data.join_url !== "string") {
-        const err26 = { instancePath: instancePath + "/join_url", schemaPath: "#/properties/join_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/join_url", schemaPath: "#/properties/join_url/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1267,7 +1267,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data16 = data.metadata;
       if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
       } else {
-        const err27 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err27 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -1280,7 +1280,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data17 = data.custom_fields;
       if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
       } else {
-        const err28 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err28 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -1290,7 +1290,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err29];
     } else {
@@ -1307,7 +1307,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1316,7 +1316,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1325,7 +1325,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1334,7 +1334,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1344,7 +1344,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1355,7 +1355,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1368,7 +1368,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1377,7 +1377,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1388,7 +1388,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1400,7 +1400,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1410,7 +1410,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -1420,7 +1420,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -1429,7 +1429,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -1439,7 +1439,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.completed" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.completed" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1466,7 +1466,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1476,7 +1476,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err15];
     } else {
@@ -1494,7 +1494,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1503,7 +1503,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1512,7 +1512,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1521,7 +1521,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1531,7 +1531,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1542,7 +1542,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1555,7 +1555,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1564,7 +1564,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1575,7 +1575,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1587,7 +1587,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1597,7 +1597,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -1607,7 +1607,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -1616,7 +1616,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -1626,7 +1626,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.created" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1643,7 +1643,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -1661,7 +1661,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1670,7 +1670,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1679,7 +1679,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.member === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "member" }, message: "must have required property 'member'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "member" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1688,7 +1688,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.course === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "course" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1698,7 +1698,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1709,7 +1709,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("course_member" !== data.object) {
-        const err5 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course_member" }, message: "must be equal to constant" };
+        const err5 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "course_member" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1722,7 +1722,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.joined_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1731,7 +1731,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/joined_at", schemaPath: "#/properties/joined_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1758,7 +1758,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.custom_fields;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
       } else {
-        const err8 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/custom_fields", schemaPath: "#/properties/custom_fields/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1768,7 +1768,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -1785,7 +1785,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1794,7 +1794,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1803,7 +1803,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1812,7 +1812,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1822,7 +1822,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1833,7 +1833,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1846,7 +1846,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1855,7 +1855,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1866,7 +1866,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1878,7 +1878,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1888,7 +1888,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -1898,7 +1898,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -1907,7 +1907,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -1917,7 +1917,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.join" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.join" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.join" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1934,7 +1934,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -1952,7 +1952,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1961,7 +1961,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1970,7 +1970,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1979,7 +1979,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1989,7 +1989,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2000,7 +2000,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2013,7 +2013,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2022,7 +2022,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2033,7 +2033,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2045,7 +2045,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2055,7 +2055,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -2065,7 +2065,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -2074,7 +2074,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -2084,7 +2084,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2101,7 +2101,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2120,7 +2120,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2129,7 +2129,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2138,7 +2138,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2147,7 +2147,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.name === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2156,7 +2156,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.cover === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" }, message: "must have required property 'cover'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cover" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -2165,7 +2165,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -2174,7 +2174,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.position === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "position" }, message: "must have required property 'position'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "position" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -2183,7 +2183,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.metadata === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'" };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" } };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -2193,7 +2193,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2204,7 +2204,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("element" !== data.object) {
-        const err9 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "element" }, message: "must be equal to constant" };
+        const err9 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "element" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2217,7 +2217,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err10 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err10 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2226,7 +2226,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2237,7 +2237,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err12 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2249,7 +2249,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cover !== void 0) {
       let data4 = data.cover;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err13 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema35.properties.cover.type }, message: "must be string,null" };
+        const err13 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema35.properties.cover.type } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2260,7 +2260,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err14 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2272,7 +2272,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.position !== void 0) {
       let data6 = data.position;
       if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err15 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err15 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2283,7 +2283,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.module !== void 0) {
       if (typeof data.module !== "string") {
-        const err16 = { instancePath: instancePath + "/module", schemaPath: "#/properties/module/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/module", schemaPath: "#/properties/module/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2296,7 +2296,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.metadata;
       if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
       } else {
-        const err17 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err17 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -2306,7 +2306,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err18];
     } else {
@@ -2323,7 +2323,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2332,7 +2332,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.object === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" }, message: "must have required property 'object'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "object" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2342,7 +2342,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2353,7 +2353,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("activity" !== data.object) {
-        const err3 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "activity" }, message: "must be equal to constant" };
+        const err3 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "activity" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2366,7 +2366,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.timestamp;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2375,7 +2375,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2386,7 +2386,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2397,7 +2397,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.passed !== void 0) {
       if (typeof data.passed !== "boolean") {
-        const err7 = { instancePath: instancePath + "/passed", schemaPath: "#/properties/passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/passed", schemaPath: "#/properties/passed/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2409,7 +2409,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.score !== void 0) {
       let data5 = data.score;
       if (!(typeof data5 == "number" && isFinite(data5))) {
-        const err8 = { instancePath: instancePath + "/score", schemaPath: "#/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err8 = { instancePath: instancePath + "/score", schemaPath: "#/properties/score/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2420,7 +2420,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.completed_by !== void 0) {
       if (typeof data.completed_by !== "string") {
-        const err9 = { instancePath: instancePath + "/completed_by", schemaPath: "#/properties/completed_by/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/completed_by", schemaPath: "#/properties/completed_by/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2448,7 +2448,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err10 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err10 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2461,7 +2461,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.meta;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
       } else {
-        const err11 = { instancePath: instancePath + "/meta", schemaPath: "#/properties/meta/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err11 = { instancePath: instancePath + "/meta", schemaPath: "#/properties/meta/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2478,7 +2478,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -2495,7 +2495,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2504,7 +2504,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2513,7 +2513,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2522,7 +2522,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2532,7 +2532,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2543,7 +2543,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2556,7 +2556,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2565,7 +2565,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2576,7 +2576,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2588,7 +2588,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2598,7 +2598,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -2608,7 +2608,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -2617,7 +2617,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -2627,7 +2627,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("element.completed" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.completed" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.completed" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2644,7 +2644,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2662,7 +2662,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2671,7 +2671,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2680,7 +2680,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2689,7 +2689,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2699,7 +2699,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2710,7 +2710,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2723,7 +2723,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2732,7 +2732,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2743,7 +2743,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2755,7 +2755,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2765,7 +2765,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -2775,7 +2775,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -2784,7 +2784,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -2794,7 +2794,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("element.created" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.created" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.created" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2811,7 +2811,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2829,7 +2829,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2838,7 +2838,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2847,7 +2847,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2856,7 +2856,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2866,7 +2866,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2877,7 +2877,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2890,7 +2890,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2899,7 +2899,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2910,7 +2910,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2922,7 +2922,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2932,7 +2932,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -2942,7 +2942,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -2951,7 +2951,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -2961,7 +2961,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("element.deleted" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.deleted" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.deleted" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2978,7 +2978,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2996,7 +2996,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3005,7 +3005,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3014,7 +3014,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3023,7 +3023,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3033,7 +3033,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3044,7 +3044,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3057,7 +3057,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3066,7 +3066,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3077,7 +3077,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3089,7 +3089,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3099,7 +3099,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -3109,7 +3109,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -3118,7 +3118,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -3128,7 +3128,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("element.updated" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.updated" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "element.updated" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3145,7 +3145,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3163,7 +3163,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3172,7 +3172,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3181,7 +3181,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3190,7 +3190,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3200,7 +3200,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3211,7 +3211,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3224,7 +3224,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3233,7 +3233,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3244,7 +3244,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3256,7 +3256,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3266,7 +3266,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -3276,7 +3276,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -3285,7 +3285,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -3295,7 +3295,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("member.login" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "member.login" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "member.login" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3312,7 +3312,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3332,7 +3332,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err0 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -3343,7 +3343,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.object !== void 0) {
       if ("module" !== data.object) {
-        const err1 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "module" }, message: "must be equal to constant" };
+        const err1 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/const", keyword: "const", params: { allowedValue: "module" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -3354,7 +3354,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3367,7 +3367,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.created_at;
       if (typeof data3 === "string") {
         if (!formats0.test(data3)) {
-          const err3 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err3 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -3376,7 +3376,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3388,7 +3388,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cover !== void 0) {
       let data4 = data.cover;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err5 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema46.properties.cover.type }, message: "must be string,null" };
+        const err5 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/type", keyword: "type", params: { type: schema46.properties.cover.type } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3399,7 +3399,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err6 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3411,7 +3411,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.position !== void 0) {
       let data6 = data.position;
       if (!(typeof data6 == "number" && isFinite(data6))) {
-        const err7 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err7 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3424,7 +3424,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.metadata;
       if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
       } else {
-        const err8 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3434,7 +3434,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -3451,7 +3451,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3460,7 +3460,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3469,7 +3469,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3478,7 +3478,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3488,7 +3488,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3499,7 +3499,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3512,7 +3512,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3521,7 +3521,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3532,7 +3532,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3544,7 +3544,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3554,7 +3554,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -3564,7 +3564,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -3573,7 +3573,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -3583,7 +3583,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("module.created" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.created" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.created" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3600,7 +3600,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3618,7 +3618,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3627,7 +3627,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3636,7 +3636,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3645,7 +3645,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3655,7 +3655,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3666,7 +3666,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3679,7 +3679,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3688,7 +3688,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3699,7 +3699,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3711,7 +3711,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3721,7 +3721,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -3731,7 +3731,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -3740,7 +3740,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -3750,7 +3750,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("module.updated" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.updated" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "module.updated" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3767,7 +3767,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -3785,7 +3785,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3794,7 +3794,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3803,7 +3803,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3812,7 +3812,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3822,7 +3822,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common/envelope.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3833,7 +3833,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3846,7 +3846,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3855,7 +3855,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "common/envelope.schema.json/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3866,7 +3866,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "common/envelope.schema.json/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3878,7 +3878,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3888,7 +3888,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -3898,7 +3898,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -3907,7 +3907,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -3917,7 +3917,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("organization.join" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "organization.join" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "organization.join" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3930,7 +3930,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.data;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
       } else {
-        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err14 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -3940,7 +3940,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err15];
     } else {
@@ -3960,7 +3960,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.client_id !== void 0) {
       if (typeof data.client_id !== "string") {
-        const err0 = { instancePath: instancePath + "/client_id", schemaPath: "#/properties/client_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err0 = { instancePath: instancePath + "/client_id", schemaPath: "#/properties/client_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -3971,7 +3971,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.access_token !== void 0) {
       if (typeof data.access_token !== "string") {
-        const err1 = { instancePath: instancePath + "/access_token", schemaPath: "#/properties/access_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/access_token", schemaPath: "#/properties/access_token/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -3982,7 +3982,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.refresh_token !== void 0) {
       if (typeof data.refresh_token !== "string") {
-        const err2 = { instancePath: instancePath + "/refresh_token", schemaPath: "#/properties/refresh_token/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/refresh_token", schemaPath: "#/properties/refresh_token/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3995,7 +3995,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.expires_at;
       if (typeof data3 === "string") {
         if (!formats0.test(data3)) {
-          const err3 = { instancePath: instancePath + "/expires_at", schemaPath: "#/properties/expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err3 = { instancePath: instancePath + "/expires_at", schemaPath: "#/properties/expires_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -4004,7 +4004,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/expires_at", schemaPath: "#/properties/expires_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/expires_at", schemaPath: "#/properties/expires_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4015,7 +4015,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.token_type !== void 0) {
       if (typeof data.token_type !== "string") {
-        const err5 = { instancePath: instancePath + "/token_type", schemaPath: "#/properties/token_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/token_type", schemaPath: "#/properties/token_type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -4026,7 +4026,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.scope !== void 0) {
       if (typeof data.scope !== "string") {
-        const err6 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4036,7 +4036,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -4054,7 +4054,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4064,7 +4064,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -4075,7 +4075,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -4086,7 +4086,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.version !== void 0) {
       if (typeof data.version !== "string") {
-        const err3 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4096,7 +4096,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -4117,7 +4117,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4126,7 +4126,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4135,7 +4135,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4144,7 +4144,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -4154,7 +4154,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4165,7 +4165,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -4178,7 +4178,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.created_at;
       if (typeof data2 === "string") {
         if (!formats0.test(data2)) {
-          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -4187,7 +4187,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -4198,7 +4198,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.installation_id !== void 0) {
       if (typeof data.installation_id !== "string") {
-        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "#/properties/installation_id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/installation_id", schemaPath: "#/properties/installation_id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4210,7 +4210,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data4 = data.data;
       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-        const err9 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -4220,7 +4220,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -4240,7 +4240,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4250,7 +4250,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -4261,7 +4261,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -4271,7 +4271,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err3];
     } else {

@@ -143,7 +143,47 @@ function expectation(error) {
     case "format":
       return params.format === "date-time" ? "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00" : `a ${String(params.format)}`;
     default:
-      return error.message ?? error.keyword;
+      return problem(error);
+  }
+}
+var counted = (limit, what) => `${String(limit)} ${what}${limit === 1 ? "" : "s"}`;
+function problem(error) {
+  const { params } = error;
+  switch (error.keyword) {
+    case "anyOf":
+      return "matches none of the shapes it may have";
+    case "oneOf":
+      return params.passingSchemas ? "matches more than one of the shapes it may have" : "matches none of the shapes it may have";
+    case "not":
+      return "has a shape it must not have";
+    case "false schema":
+    case "additionalProperties":
+      return params.additionalProperty === void 0 ? "must not be present" : `has a field it must not have: ${JSON.stringify(params.additionalProperty)}`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${String(params.comparison)} ${String(params.limit)}`;
+    case "minLength":
+      return `must have at least ${counted(params.limit, "character")}`;
+    case "maxLength":
+      return `must have at most ${counted(params.limit, "character")}`;
+    case "minItems":
+      return `must have at least ${counted(params.limit, "item")}`;
+    case "maxItems":
+      return `must have at most ${counted(params.limit, "item")}`;
+    case "minProperties":
+      return `must have at least ${counted(params.limit, "field")}`;
+    case "maxProperties":
+      return `must have at most ${counted(params.limit, "field")}`;
+    case "pattern":
+      return `must match the pattern ${String(params.pattern)}`;
+    case "multipleOf":
+      return `must be a multiple of ${String(params.multipleOf)}`;
+    case "uniqueItems":
+      return `must not repeat items (items ${String(params.j)} and ${String(params.i)} are the same)`;
+    default:
+      return error.message ?? `does not satisfy "${error.keyword}"`;
   }
 }
 function toIssue(root, error) {
@@ -152,7 +192,7 @@ function toIssue(root, error) {
   const value = valueAt(root, path);
   const expected = expectation(error);
   const received = error.keyword === "required" ? "nothing" : error.keyword === "type" ? kindOf(value) : show(value);
-  const message = error.keyword === "required" ? `${pathText(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${pathText(path)}: expected ${expected}, received ${received}` : `${pathText(path)}: ${error.message ?? "is invalid"}`;
+  const message = error.keyword === "required" ? `${pathText(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${pathText(path)}: expected ${expected}, received ${received}` : `${pathText(path)}: ${problem(error)}`;
   return { path, pointer, message, expected, received };
 }
 function toIssues(root, errors) {
@@ -418,8 +458,8 @@ function readVerifyOptions(options) {
     if (options === void 0) return {};
     if (!isRecord(options)) return "The verify options must be an object.";
     const { toleranceSeconds, now } = options;
-    const problem = verifyOptionsProblem({ toleranceSeconds, now });
-    if (problem) return problem;
+    const problem2 = verifyOptionsProblem({ toleranceSeconds, now });
+    if (problem2) return problem2;
     return {
       ...toleranceSeconds !== void 0 && { toleranceSeconds },
       ...now !== void 0 && { now }
@@ -568,7 +608,7 @@ function compactJson(body) {
   const decoded = decodeBody(body);
   return decoded.ok ? JSON.stringify(decoded.value) : textOf(body);
 }
-var compactLimits = { bytes: 1024 * 1024, depth: 64 };
+var compactLimits = { bytes: 1048576, depth: 64 };
 var compactable = (body) => utf8(body).length <= compactLimits.bytes && nestingWithin(textOf(body), compactLimits.depth);
 function standardWebhooksKey(secret) {
   return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
@@ -742,7 +782,7 @@ function handlerOptionsProblems(scheme, options) {
     numberProblem("readTimeoutMs", options.readTimeoutMs, 1),
     numberProblem("timeoutMs", options.timeoutMs, 1),
     ...deduplicateProblems(options.deduplicate)
-  ].filter((problem) => problem !== void 0);
+  ].filter((problem2) => problem2 !== void 0);
 }
 function checkHandlerOptions(scheme, options) {
   const problems = handlerOptionsProblems(scheme, options);
@@ -798,8 +838,14 @@ var bodyAnswers = {
     'A body parser read the body before the webhook handler, so its raw bytes are gone. Express: mount the handler before express.json(), or use express.raw({ type: "*/*", limit: "1mb" }). Fastify: add a content-type parser with { parseAs: "buffer" } and pass request.body to handle(). Fetch runtimes: do not read the request first.'
   )
 };
-var notPost = answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", { allow: "POST" });
-var internal = answer(500, "internal_error", "The delivery could not be handled; the provider may retry.");
+var notPost = /* @__PURE__ */ answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", {
+  allow: "POST"
+});
+var internal = /* @__PURE__ */ answer(
+  500,
+  "internal_error",
+  "The delivery could not be handled; the provider may retry."
+);
 async function withTimeLimit(work, timeoutMs) {
   const controller = new AbortController();
   let timer;
@@ -1084,7 +1130,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1093,7 +1139,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1102,7 +1148,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.description === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1111,7 +1157,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.currency === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1120,7 +1166,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.amount === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -1129,7 +1175,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -1138,7 +1184,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.updated_at === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -1148,7 +1194,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1159,7 +1205,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1170,7 +1216,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.description !== void 0) {
       if (typeof data.description !== "string") {
-        const err9 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1181,7 +1227,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.currency !== void 0) {
       if (typeof data.currency !== "string") {
-        const err10 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1193,7 +1239,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data4 = data.amount;
       if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err11 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err11 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1206,7 +1252,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.created_at;
       if (typeof data5 === "string") {
         if (!formats0.test(data5)) {
-          const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1215,7 +1261,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1228,7 +1274,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.updated_at;
       if (typeof data6 === "string") {
         if (!formats0.test(data6)) {
-          const err14 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err14 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1237,7 +1283,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1247,7 +1293,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err16];
     } else {
@@ -1264,7 +1310,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1273,7 +1319,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1282,7 +1328,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.description === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1291,7 +1337,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.state === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1300,7 +1346,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -1309,7 +1355,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -1318,7 +1364,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.updated_at === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -1327,7 +1373,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.slug === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slug" } };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -1336,7 +1382,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.plans === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "plans" }, message: "must have required property 'plans'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "plans" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1346,7 +1392,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1357,7 +1403,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err10 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1369,7 +1415,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.description !== void 0) {
       let data2 = data.description;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err11 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: schema13.properties.description.type }, message: "must be string,null" };
+        const err11 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: schema13.properties.description.type } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1380,7 +1426,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.state !== void 0) {
       if (typeof data.state !== "string") {
-        const err12 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1391,7 +1437,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("Course" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "Course" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "Course" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1404,7 +1450,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.created_at;
       if (typeof data5 === "string") {
         if (!formats0.test(data5)) {
-          const err14 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err14 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1413,7 +1459,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1426,7 +1472,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.updated_at;
       if (typeof data6 === "string") {
         if (!formats0.test(data6)) {
-          const err16 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err16 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -1435,7 +1481,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1446,7 +1492,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.slug !== void 0) {
       if (typeof data.slug !== "string") {
-        const err18 = { instancePath: instancePath + "/slug", schemaPath: "#/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/slug", schemaPath: "#/properties/slug/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -1467,7 +1513,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/plans", schemaPath: "#/properties/plans/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err19 = { instancePath: instancePath + "/plans", schemaPath: "#/properties/plans/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1477,7 +1523,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err20];
     } else {
@@ -1494,7 +1540,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1503,7 +1549,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1513,7 +1559,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1525,7 +1571,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1535,7 +1581,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -1545,7 +1591,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -1554,7 +1600,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -1564,7 +1610,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.created" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1581,7 +1627,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1599,7 +1645,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1608,7 +1654,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1618,7 +1664,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1630,7 +1676,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1640,7 +1686,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -1650,7 +1696,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -1659,7 +1705,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -1669,7 +1715,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.student_enroll" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.student_enroll" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.student_enroll" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1682,7 +1728,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.data;
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
         if (data3.id === void 0) {
-          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1691,7 +1737,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data3.course === void 0) {
-          const err9 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err9 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -1700,7 +1746,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data3.user === void 0) {
-          const err10 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+          const err10 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "user" } };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1709,7 +1755,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data3.created_at === void 0) {
-          const err11 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          const err11 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "created_at" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -1718,7 +1764,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data3.updated_at === void 0) {
-          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "updated_at" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1727,7 +1773,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data3.state === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" };
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "state" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -1737,7 +1783,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data3.id !== void 0) {
           if (typeof data3.id !== "string") {
-            const err14 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -1750,7 +1796,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data3.course;
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err15 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err15 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -1759,7 +1805,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.name === void 0) {
-              const err16 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err16 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -1768,7 +1814,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.slug === void 0) {
-              const err17 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
+              const err17 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "slug" } };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -1777,7 +1823,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.subtitle === void 0) {
-              const err18 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "subtitle" }, message: "must have required property 'subtitle'" };
+              const err18 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "subtitle" } };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -1787,7 +1833,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.id !== void 0) {
               if (typeof data5.id !== "string") {
-                const err19 = { instancePath: instancePath + "/data/course/id", schemaPath: "#/properties/data/properties/course/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err19 = { instancePath: instancePath + "/data/course/id", schemaPath: "#/properties/data/properties/course/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -1798,7 +1844,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.name !== void 0) {
               if (typeof data5.name !== "string") {
-                const err20 = { instancePath: instancePath + "/data/course/name", schemaPath: "#/properties/data/properties/course/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err20 = { instancePath: instancePath + "/data/course/name", schemaPath: "#/properties/data/properties/course/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -1809,7 +1855,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.slug !== void 0) {
               if (typeof data5.slug !== "string") {
-                const err21 = { instancePath: instancePath + "/data/course/slug", schemaPath: "#/properties/data/properties/course/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err21 = { instancePath: instancePath + "/data/course/slug", schemaPath: "#/properties/data/properties/course/properties/slug/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -1820,7 +1866,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.subtitle !== void 0) {
               if (typeof data5.subtitle !== "string") {
-                const err22 = { instancePath: instancePath + "/data/course/subtitle", schemaPath: "#/properties/data/properties/course/properties/subtitle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/data/course/subtitle", schemaPath: "#/properties/data/properties/course/properties/subtitle/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1830,7 +1876,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err23 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -1843,7 +1889,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data3.user;
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.id === void 0) {
-              const err24 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err24 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -1852,7 +1898,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.name === void 0) {
-              const err25 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err25 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -1861,7 +1907,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.phone_number === void 0) {
-              const err26 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "phone_number" }, message: "must have required property 'phone_number'" };
+              const err26 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "phone_number" } };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -1871,7 +1917,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data10.id !== void 0) {
               if (typeof data10.id !== "string") {
-                const err27 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err27 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -1882,7 +1928,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data10.name !== void 0) {
               if (typeof data10.name !== "string") {
-                const err28 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err28 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -1893,7 +1939,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data10.email !== void 0) {
               if (typeof data10.email !== "string") {
-                const err29 = { instancePath: instancePath + "/data/user/email", schemaPath: "#/properties/data/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err29 = { instancePath: instancePath + "/data/user/email", schemaPath: "#/properties/data/properties/user/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -1904,7 +1950,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data10.phone_number !== void 0) {
               if (typeof data10.phone_number !== "string") {
-                const err30 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "#/properties/data/properties/user/properties/phone_number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err30 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "#/properties/data/properties/user/properties/phone_number/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -1914,7 +1960,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err31 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -1927,7 +1973,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data3.created_at;
           if (typeof data15 === "string") {
             if (!formats0.test(data15)) {
-              const err32 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              const err32 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {
@@ -1936,7 +1982,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err33 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err33 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -1949,7 +1995,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           let data16 = data3.updated_at;
           if (typeof data16 === "string") {
             if (!formats0.test(data16)) {
-              const err34 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              const err34 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -1958,7 +2004,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err35 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err35 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -1969,7 +2015,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data3.state !== void 0) {
           if (typeof data3.state !== "string") {
-            const err36 = { instancePath: instancePath + "/data/state", schemaPath: "#/properties/data/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err36 = { instancePath: instancePath + "/data/state", schemaPath: "#/properties/data/properties/state/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -1979,7 +2025,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err37 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -1989,7 +2035,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err38];
     } else {
@@ -2007,7 +2053,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2016,7 +2062,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2026,7 +2072,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2038,7 +2084,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2048,7 +2094,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -2058,7 +2104,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -2067,7 +2113,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -2077,7 +2123,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2094,7 +2140,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -2113,7 +2159,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2122,7 +2168,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2131,7 +2177,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.currency === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2140,7 +2186,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.amount === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2149,7 +2195,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.active === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -2158,7 +2204,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -2167,7 +2213,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.updated_at === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -2176,7 +2222,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.plan_type === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "plan_type" }, message: "must have required property 'plan_type'" };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "plan_type" } };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -2185,7 +2231,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.quantity === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "quantity" }, message: "must have required property 'quantity'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "quantity" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2194,7 +2240,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.sold_items_count === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sold_items_count" }, message: "must have required property 'sold_items_count'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sold_items_count" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2203,7 +2249,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.slug === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slug" } };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -2212,7 +2258,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.max_interval_count === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "max_interval_count" }, message: "must have required property 'max_interval_count'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "max_interval_count" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -2221,7 +2267,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.visible === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visible" }, message: "must have required property 'visible'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visible" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -2231,7 +2277,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err13 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2242,7 +2288,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2254,7 +2300,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.description !== void 0) {
       let data2 = data.description;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err15 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: schema21.properties.description.type }, message: "must be string,null" };
+        const err15 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: schema21.properties.description.type } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2265,7 +2311,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.currency !== void 0) {
       if (typeof data.currency !== "string") {
-        const err16 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2277,7 +2323,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data4 = data.amount;
       if (!(typeof data4 == "number" && isFinite(data4))) {
-        const err17 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err17 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -2288,7 +2334,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.interval !== void 0) {
       if (typeof data.interval !== "string") {
-        const err18 = { instancePath: instancePath + "/interval", schemaPath: "#/properties/interval/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/interval", schemaPath: "#/properties/interval/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -2300,7 +2346,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.interval_count !== void 0) {
       let data6 = data.interval_count;
       if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err19 = { instancePath: instancePath + "/interval_count", schemaPath: "#/properties/interval_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err19 = { instancePath: instancePath + "/interval_count", schemaPath: "#/properties/interval_count/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2311,7 +2357,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.active !== void 0) {
       if (typeof data.active !== "boolean") {
-        const err20 = { instancePath: instancePath + "/active", schemaPath: "#/properties/active/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err20 = { instancePath: instancePath + "/active", schemaPath: "#/properties/active/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -2324,7 +2370,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.created_at;
       if (typeof data8 === "string") {
         if (!formats0.test(data8)) {
-          const err21 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err21 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -2333,7 +2379,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err22 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2346,7 +2392,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.updated_at;
       if (typeof data9 === "string") {
         if (!formats0.test(data9)) {
-          const err23 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err23 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -2355,7 +2401,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -2367,7 +2413,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.ended_at !== void 0) {
       let data10 = data.ended_at;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err25 = { instancePath: instancePath + "/ended_at", schemaPath: "#/properties/ended_at/type", keyword: "type", params: { type: schema21.properties.ended_at.type }, message: "must be string,null" };
+        const err25 = { instancePath: instancePath + "/ended_at", schemaPath: "#/properties/ended_at/type", keyword: "type", params: { type: schema21.properties.ended_at.type } };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -2377,7 +2423,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data10 === "string") {
         if (!formats0.test(data10)) {
-          const err26 = { instancePath: instancePath + "/ended_at", schemaPath: "#/properties/ended_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err26 = { instancePath: instancePath + "/ended_at", schemaPath: "#/properties/ended_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -2389,7 +2435,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.plan_type !== void 0) {
       if (typeof data.plan_type !== "string") {
-        const err27 = { instancePath: instancePath + "/plan_type", schemaPath: "#/properties/plan_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/plan_type", schemaPath: "#/properties/plan_type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -2401,7 +2447,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.quantity !== void 0) {
       let data12 = data.quantity;
       if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12)) && data12 !== null) {
-        const err28 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/type", keyword: "type", params: { type: schema21.properties.quantity.type }, message: "must be integer,null" };
+        const err28 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/type", keyword: "type", params: { type: schema21.properties.quantity.type } };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -2413,7 +2459,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.sold_items_count !== void 0) {
       let data13 = data.sold_items_count;
       if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-        const err29 = { instancePath: instancePath + "/sold_items_count", schemaPath: "#/properties/sold_items_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err29 = { instancePath: instancePath + "/sold_items_count", schemaPath: "#/properties/sold_items_count/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -2424,7 +2470,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.slug !== void 0) {
       if (typeof data.slug !== "string") {
-        const err30 = { instancePath: instancePath + "/slug", schemaPath: "#/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err30 = { instancePath: instancePath + "/slug", schemaPath: "#/properties/slug/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -2436,7 +2482,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.max_interval_count !== void 0) {
       let data15 = data.max_interval_count;
       if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15)) && data15 !== null) {
-        const err31 = { instancePath: instancePath + "/max_interval_count", schemaPath: "#/properties/max_interval_count/type", keyword: "type", params: { type: schema21.properties.max_interval_count.type }, message: "must be integer,null" };
+        const err31 = { instancePath: instancePath + "/max_interval_count", schemaPath: "#/properties/max_interval_count/type", keyword: "type", params: { type: schema21.properties.max_interval_count.type } };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -2447,7 +2493,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.visible !== void 0) {
       if (typeof data.visible !== "boolean") {
-        const err32 = { instancePath: instancePath + "/visible", schemaPath: "#/properties/visible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err32 = { instancePath: instancePath + "/visible", schemaPath: "#/properties/visible/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -2457,7 +2503,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -2474,7 +2520,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2483,7 +2529,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2493,7 +2539,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2505,7 +2551,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2515,7 +2561,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -2525,7 +2571,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -2534,7 +2580,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -2544,7 +2590,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("membership_plan.created" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "membership_plan.created" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "membership_plan.created" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2561,7 +2607,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -2579,7 +2625,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2588,7 +2634,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2598,7 +2644,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2610,7 +2656,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2620,7 +2666,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -2630,7 +2676,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -2639,7 +2685,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -2649,7 +2695,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("membership_plan.updated" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "membership_plan.updated" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "membership_plan.updated" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2666,7 +2712,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -2685,7 +2731,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2695,7 +2741,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2707,7 +2753,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.trade_no !== void 0) {
       let data1 = data.trade_no;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err2 = { instancePath: instancePath + "/trade_no", schemaPath: "#/properties/trade_no/type", keyword: "type", params: { type: schema26.properties.trade_no.type }, message: "must be string,null" };
+        const err2 = { instancePath: instancePath + "/trade_no", schemaPath: "#/properties/trade_no/type", keyword: "type", params: { type: schema26.properties.trade_no.type } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2719,7 +2765,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.currency !== void 0) {
       let data2 = data.currency;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: schema26.properties.currency.type }, message: "must be string,null" };
+        const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: schema26.properties.currency.type } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2731,7 +2777,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data3 = data.amount;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3)) && data3 !== null) {
-        const err4 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: schema26.properties.amount.type }, message: "must be integer,null" };
+        const err4 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: schema26.properties.amount.type } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2743,7 +2789,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.original_amount !== void 0) {
       let data4 = data.original_amount;
       if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4)) && data4 !== null) {
-        const err5 = { instancePath: instancePath + "/original_amount", schemaPath: "#/properties/original_amount/type", keyword: "type", params: { type: schema26.properties.original_amount.type }, message: "must be integer,null" };
+        const err5 = { instancePath: instancePath + "/original_amount", schemaPath: "#/properties/original_amount/type", keyword: "type", params: { type: schema26.properties.original_amount.type } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2755,7 +2801,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.refunded_amount !== void 0) {
       let data5 = data.refunded_amount;
       if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5)) && data5 !== null) {
-        const err6 = { instancePath: instancePath + "/refunded_amount", schemaPath: "#/properties/refunded_amount/type", keyword: "type", params: { type: schema26.properties.refunded_amount.type }, message: "must be integer,null" };
+        const err6 = { instancePath: instancePath + "/refunded_amount", schemaPath: "#/properties/refunded_amount/type", keyword: "type", params: { type: schema26.properties.refunded_amount.type } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2767,7 +2813,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.paid_at !== void 0) {
       let data6 = data.paid_at;
       if (typeof data6 !== "string" && data6 !== null) {
-        const err7 = { instancePath: instancePath + "/paid_at", schemaPath: "#/properties/paid_at/type", keyword: "type", params: { type: schema26.properties.paid_at.type }, message: "must be string,null" };
+        const err7 = { instancePath: instancePath + "/paid_at", schemaPath: "#/properties/paid_at/type", keyword: "type", params: { type: schema26.properties.paid_at.type } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2777,7 +2823,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data6 === "string") {
         if (!formats0.test(data6)) {
-          const err8 = { instancePath: instancePath + "/paid_at", schemaPath: "#/properties/paid_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err8 = { instancePath: instancePath + "/paid_at", schemaPath: "#/properties/paid_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -2790,7 +2836,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.created_at !== void 0) {
       let data7 = data.created_at;
       if (typeof data7 !== "string" && data7 !== null) {
-        const err9 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: schema26.properties.created_at.type }, message: "must be string,null" };
+        const err9 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: schema26.properties.created_at.type } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2800,7 +2846,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data7 === "string") {
         if (!formats0.test(data7)) {
-          const err10 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err10 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2813,7 +2859,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.refunded_at !== void 0) {
       let data8 = data.refunded_at;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err11 = { instancePath: instancePath + "/refunded_at", schemaPath: "#/properties/refunded_at/type", keyword: "type", params: { type: schema26.properties.refunded_at.type }, message: "must be string,null" };
+        const err11 = { instancePath: instancePath + "/refunded_at", schemaPath: "#/properties/refunded_at/type", keyword: "type", params: { type: schema26.properties.refunded_at.type } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2823,7 +2869,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data8 === "string") {
         if (!formats0.test(data8)) {
-          const err12 = { instancePath: instancePath + "/refunded_at", schemaPath: "#/properties/refunded_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err12 = { instancePath: instancePath + "/refunded_at", schemaPath: "#/properties/refunded_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2836,7 +2882,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payment_state !== void 0) {
       let data9 = data.payment_state;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err13 = { instancePath: instancePath + "/payment_state", schemaPath: "#/properties/payment_state/type", keyword: "type", params: { type: schema26.properties.payment_state.type }, message: "must be string,null" };
+        const err13 = { instancePath: instancePath + "/payment_state", schemaPath: "#/properties/payment_state/type", keyword: "type", params: { type: schema26.properties.payment_state.type } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2848,7 +2894,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payment_type !== void 0) {
       let data10 = data.payment_type;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err14 = { instancePath: instancePath + "/payment_type", schemaPath: "#/properties/payment_type/type", keyword: "type", params: { type: schema26.properties.payment_type.type }, message: "must be string,null" };
+        const err14 = { instancePath: instancePath + "/payment_type", schemaPath: "#/properties/payment_type/type", keyword: "type", params: { type: schema26.properties.payment_type.type } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2860,7 +2906,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.affiliate_code !== void 0) {
       let data11 = data.affiliate_code;
       if (typeof data11 !== "string" && data11 !== null) {
-        const err15 = { instancePath: instancePath + "/affiliate_code", schemaPath: "#/properties/affiliate_code/type", keyword: "type", params: { type: schema26.properties.affiliate_code.type }, message: "must be string,null" };
+        const err15 = { instancePath: instancePath + "/affiliate_code", schemaPath: "#/properties/affiliate_code/type", keyword: "type", params: { type: schema26.properties.affiliate_code.type } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2872,7 +2918,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.remark !== void 0) {
       let data12 = data.remark;
       if (typeof data12 !== "string" && data12 !== null) {
-        const err16 = { instancePath: instancePath + "/remark", schemaPath: "#/properties/remark/type", keyword: "type", params: { type: schema26.properties.remark.type }, message: "must be string,null" };
+        const err16 = { instancePath: instancePath + "/remark", schemaPath: "#/properties/remark/type", keyword: "type", params: { type: schema26.properties.remark.type } };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2885,7 +2931,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.user;
       if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
         if (data13.id === void 0) {
-          const err17 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err17 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -2895,7 +2941,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data13.id !== void 0) {
           if (typeof data13.id !== "string") {
-            const err18 = { instancePath: instancePath + "/user/id", schemaPath: "#/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err18 = { instancePath: instancePath + "/user/id", schemaPath: "#/properties/user/properties/id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -2907,7 +2953,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.email !== void 0) {
           let data15 = data13.email;
           if (typeof data15 !== "string" && data15 !== null) {
-            const err19 = { instancePath: instancePath + "/user/email", schemaPath: "#/properties/user/properties/email/type", keyword: "type", params: { type: schema26.properties.user.properties.email.type }, message: "must be string,null" };
+            const err19 = { instancePath: instancePath + "/user/email", schemaPath: "#/properties/user/properties/email/type", keyword: "type", params: { type: schema26.properties.user.properties.email.type } };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -2919,7 +2965,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.name !== void 0) {
           let data16 = data13.name;
           if (typeof data16 !== "string" && data16 !== null) {
-            const err20 = { instancePath: instancePath + "/user/name", schemaPath: "#/properties/user/properties/name/type", keyword: "type", params: { type: schema26.properties.user.properties.name.type }, message: "must be string,null" };
+            const err20 = { instancePath: instancePath + "/user/name", schemaPath: "#/properties/user/properties/name/type", keyword: "type", params: { type: schema26.properties.user.properties.name.type } };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -2931,7 +2977,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.phone_number !== void 0) {
           let data17 = data13.phone_number;
           if (typeof data17 !== "string" && data17 !== null) {
-            const err21 = { instancePath: instancePath + "/user/phone_number", schemaPath: "#/properties/user/properties/phone_number/type", keyword: "type", params: { type: schema26.properties.user.properties.phone_number.type }, message: "must be string,null" };
+            const err21 = { instancePath: instancePath + "/user/phone_number", schemaPath: "#/properties/user/properties/phone_number/type", keyword: "type", params: { type: schema26.properties.user.properties.phone_number.type } };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -2943,7 +2989,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.third_party_id !== void 0) {
           let data18 = data13.third_party_id;
           if (typeof data18 !== "string" && data18 !== null) {
-            const err22 = { instancePath: instancePath + "/user/third_party_id", schemaPath: "#/properties/user/properties/third_party_id/type", keyword: "type", params: { type: schema26.properties.user.properties.third_party_id.type }, message: "must be string,null" };
+            const err22 = { instancePath: instancePath + "/user/third_party_id", schemaPath: "#/properties/user/properties/third_party_id/type", keyword: "type", params: { type: schema26.properties.user.properties.third_party_id.type } };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -2953,7 +2999,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err23 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -2965,7 +3011,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payment_method_details !== void 0) {
       let data19 = data.payment_method_details;
       if (!(data19 && typeof data19 == "object" && !Array.isArray(data19)) && data19 !== null) {
-        const err24 = { instancePath: instancePath + "/payment_method_details", schemaPath: "#/properties/payment_method_details/type", keyword: "type", params: { type: schema26.properties.payment_method_details.type }, message: "must be object,null" };
+        const err24 = { instancePath: instancePath + "/payment_method_details", schemaPath: "#/properties/payment_method_details/type", keyword: "type", params: { type: schema26.properties.payment_method_details.type } };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -2977,7 +3023,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.last_four !== void 0) {
           let data20 = data19.last_four;
           if (typeof data20 !== "string" && data20 !== null) {
-            const err25 = { instancePath: instancePath + "/payment_method_details/last_four", schemaPath: "#/properties/payment_method_details/properties/last_four/type", keyword: "type", params: { type: schema26.properties.payment_method_details.properties.last_four.type }, message: "must be string,null" };
+            const err25 = { instancePath: instancePath + "/payment_method_details/last_four", schemaPath: "#/properties/payment_method_details/properties/last_four/type", keyword: "type", params: { type: schema26.properties.payment_method_details.properties.last_four.type } };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -2989,7 +3035,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.brand !== void 0) {
           let data21 = data19.brand;
           if (typeof data21 !== "string" && data21 !== null) {
-            const err26 = { instancePath: instancePath + "/payment_method_details/brand", schemaPath: "#/properties/payment_method_details/properties/brand/type", keyword: "type", params: { type: schema26.properties.payment_method_details.properties.brand.type }, message: "must be string,null" };
+            const err26 = { instancePath: instancePath + "/payment_method_details/brand", schemaPath: "#/properties/payment_method_details/properties/brand/type", keyword: "type", params: { type: schema26.properties.payment_method_details.properties.brand.type } };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -3003,7 +3049,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.lineitems !== void 0) {
       let data22 = data.lineitems;
       if (!Array.isArray(data22) && data22 !== null) {
-        const err27 = { instancePath: instancePath + "/lineitems", schemaPath: "#/properties/lineitems/type", keyword: "type", params: { type: schema26.properties.lineitems.type }, message: "must be array,null" };
+        const err27 = { instancePath: instancePath + "/lineitems", schemaPath: "#/properties/lineitems/type", keyword: "type", params: { type: schema26.properties.lineitems.type } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -3019,7 +3065,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data23.name !== void 0) {
               let data24 = data23.name;
               if (typeof data24 !== "string" && data24 !== null) {
-                const err28 = { instancePath: instancePath + "/lineitems/" + i0 + "/name", schemaPath: "#/properties/lineitems/items/properties/name/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.name.type }, message: "must be string,null" };
+                const err28 = { instancePath: instancePath + "/lineitems/" + i0 + "/name", schemaPath: "#/properties/lineitems/items/properties/name/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.name.type } };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -3031,7 +3077,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data23.quantity !== void 0) {
               let data25 = data23.quantity;
               if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25)) && data25 !== null) {
-                const err29 = { instancePath: instancePath + "/lineitems/" + i0 + "/quantity", schemaPath: "#/properties/lineitems/items/properties/quantity/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.quantity.type }, message: "must be integer,null" };
+                const err29 = { instancePath: instancePath + "/lineitems/" + i0 + "/quantity", schemaPath: "#/properties/lineitems/items/properties/quantity/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.quantity.type } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -3043,7 +3089,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data23.amount !== void 0) {
               let data26 = data23.amount;
               if (!(typeof data26 == "number" && isFinite(data26)) && data26 !== null) {
-                const err30 = { instancePath: instancePath + "/lineitems/" + i0 + "/amount", schemaPath: "#/properties/lineitems/items/properties/amount/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.amount.type }, message: "must be number,null" };
+                const err30 = { instancePath: instancePath + "/lineitems/" + i0 + "/amount", schemaPath: "#/properties/lineitems/items/properties/amount/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.amount.type } };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -3055,7 +3101,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data23.refunded_amount !== void 0) {
               let data27 = data23.refunded_amount;
               if (!(typeof data27 == "number" && isFinite(data27)) && data27 !== null) {
-                const err31 = { instancePath: instancePath + "/lineitems/" + i0 + "/refunded_amount", schemaPath: "#/properties/lineitems/items/properties/refunded_amount/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.refunded_amount.type }, message: "must be number,null" };
+                const err31 = { instancePath: instancePath + "/lineitems/" + i0 + "/refunded_amount", schemaPath: "#/properties/lineitems/items/properties/refunded_amount/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.refunded_amount.type } };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -3065,7 +3111,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/lineitems/" + i0, schemaPath: "#/properties/lineitems/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err32 = { instancePath: instancePath + "/lineitems/" + i0, schemaPath: "#/properties/lineitems/items/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -3077,7 +3123,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -3094,7 +3140,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3103,7 +3149,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3113,7 +3159,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3125,7 +3171,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3135,7 +3181,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -3145,7 +3191,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -3154,7 +3200,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -3164,7 +3210,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("payment.paid" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "payment.paid" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "payment.paid" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3181,7 +3227,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -3200,7 +3246,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3209,7 +3255,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3219,7 +3265,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3231,7 +3277,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3241,7 +3287,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -3251,7 +3297,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -3260,7 +3306,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -3270,7 +3316,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("payment.refund" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "payment.refund" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "payment.refund" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3288,7 +3334,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
         if (data3.id === void 0) {
-          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -3298,7 +3344,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data3.id !== void 0) {
           if (typeof data3.id !== "string") {
-            const err9 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err9 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -3310,7 +3356,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         if (data3.refund_history !== void 0) {
           let data5 = data3.refund_history;
           if (!Array.isArray(data5) && data5 !== null) {
-            const err10 = { instancePath: instancePath + "/data/refund_history", schemaPath: "#/properties/data/properties/refund_history/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.type }, message: "must be array,null" };
+            const err10 = { instancePath: instancePath + "/data/refund_history", schemaPath: "#/properties/data/properties/refund_history/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.type } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -3326,7 +3372,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data6.amount !== void 0) {
                   let data7 = data6.amount;
                   if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7)) && data7 !== null) {
-                    const err11 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/amount", schemaPath: "#/properties/data/properties/refund_history/items/properties/amount/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.amount.type }, message: "must be integer,null" };
+                    const err11 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/amount", schemaPath: "#/properties/data/properties/refund_history/items/properties/amount/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.amount.type } };
                     if (vErrors === null) {
                       vErrors = [err11];
                     } else {
@@ -3338,7 +3384,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data6.refunded_at !== void 0) {
                   let data8 = data6.refunded_at;
                   if (typeof data8 !== "string" && data8 !== null) {
-                    const err12 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/refunded_at", schemaPath: "#/properties/data/properties/refund_history/items/properties/refunded_at/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.refunded_at.type }, message: "must be string,null" };
+                    const err12 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/refunded_at", schemaPath: "#/properties/data/properties/refund_history/items/properties/refunded_at/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.refunded_at.type } };
                     if (vErrors === null) {
                       vErrors = [err12];
                     } else {
@@ -3350,7 +3396,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data6.reason !== void 0) {
                   let data9 = data6.reason;
                   if (typeof data9 !== "string" && data9 !== null) {
-                    const err13 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/reason", schemaPath: "#/properties/data/properties/refund_history/items/properties/reason/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.reason.type }, message: "must be string,null" };
+                    const err13 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/reason", schemaPath: "#/properties/data/properties/refund_history/items/properties/reason/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.reason.type } };
                     if (vErrors === null) {
                       vErrors = [err13];
                     } else {
@@ -3360,7 +3406,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err14 = { instancePath: instancePath + "/data/refund_history/" + i0, schemaPath: "#/properties/data/properties/refund_history/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err14 = { instancePath: instancePath + "/data/refund_history/" + i0, schemaPath: "#/properties/data/properties/refund_history/items/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -3372,7 +3418,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -3382,7 +3428,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err16];
     } else {
@@ -3400,7 +3446,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3409,7 +3455,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3419,7 +3465,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3431,7 +3477,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3441,7 +3487,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {

@@ -9,7 +9,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -18,7 +18,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -27,7 +27,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.description === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -36,7 +36,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.currency === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -45,7 +45,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.amount === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -54,7 +54,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -63,7 +63,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.updated_at === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -73,7 +73,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -84,7 +84,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -95,7 +95,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.description !== void 0) {
       if (typeof data.description !== "string") {
-        const err9 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -106,7 +106,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.currency !== void 0) {
       if (typeof data.currency !== "string") {
-        const err10 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -118,7 +118,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data4 = data.amount;
       if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err11 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err11 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -131,7 +131,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.created_at;
       if (typeof data5 === "string") {
         if (!formats0.test(data5)) {
-          const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -140,7 +140,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -153,7 +153,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.updated_at;
       if (typeof data6 === "string") {
         if (!formats0.test(data6)) {
-          const err14 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err14 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -162,7 +162,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -172,7 +172,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err16];
     } else {
@@ -189,7 +189,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -198,7 +198,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -207,7 +207,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.description === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -216,7 +216,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.state === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -225,7 +225,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -234,7 +234,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -243,7 +243,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.updated_at === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -252,7 +252,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.slug === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slug" } };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -261,7 +261,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.plans === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "plans" }, message: "must have required property 'plans'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "plans" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -271,7 +271,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -282,7 +282,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err10 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -294,7 +294,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.description !== void 0) {
       let data2 = data.description;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err11 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: schema13.properties.description.type }, message: "must be string,null" };
+        const err11 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: schema13.properties.description.type } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -305,7 +305,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.state !== void 0) {
       if (typeof data.state !== "string") {
-        const err12 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -316,7 +316,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("Course" !== data.type) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "Course" }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "Course" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -329,7 +329,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.created_at;
       if (typeof data5 === "string") {
         if (!formats0.test(data5)) {
-          const err14 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err14 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -338,7 +338,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -351,7 +351,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.updated_at;
       if (typeof data6 === "string") {
         if (!formats0.test(data6)) {
-          const err16 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err16 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -360,7 +360,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -371,7 +371,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.slug !== void 0) {
       if (typeof data.slug !== "string") {
-        const err18 = { instancePath: instancePath + "/slug", schemaPath: "#/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/slug", schemaPath: "#/properties/slug/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -392,7 +392,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/plans", schemaPath: "#/properties/plans/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err19 = { instancePath: instancePath + "/plans", schemaPath: "#/properties/plans/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -402,7 +402,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err20];
     } else {
@@ -419,7 +419,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -428,7 +428,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -438,7 +438,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -450,7 +450,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -460,7 +460,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -470,7 +470,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -479,7 +479,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -489,7 +489,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.created" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.created" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -506,7 +506,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -524,7 +524,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -533,7 +533,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -543,7 +543,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -555,7 +555,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -565,7 +565,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -575,7 +575,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -584,7 +584,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -594,7 +594,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.student_enroll" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.student_enroll" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.student_enroll" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -607,7 +607,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.data;
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
         if (data3.id === void 0) {
-          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -616,7 +616,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data3.course === void 0) {
-          const err9 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err9 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -625,7 +625,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data3.user === void 0) {
-          const err10 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'" };
+          const err10 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "user" } };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -634,7 +634,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data3.created_at === void 0) {
-          const err11 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+          const err11 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "created_at" } };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -643,7 +643,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data3.updated_at === void 0) {
-          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "updated_at" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -652,7 +652,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data3.state === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" };
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "state" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -662,7 +662,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data3.id !== void 0) {
           if (typeof data3.id !== "string") {
-            const err14 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -675,7 +675,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data3.course;
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err15 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err15 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -684,7 +684,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.name === void 0) {
-              const err16 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err16 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -693,7 +693,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.slug === void 0) {
-              const err17 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
+              const err17 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "slug" } };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -702,7 +702,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.subtitle === void 0) {
-              const err18 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "subtitle" }, message: "must have required property 'subtitle'" };
+              const err18 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/required", keyword: "required", params: { missingProperty: "subtitle" } };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -712,7 +712,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.id !== void 0) {
               if (typeof data5.id !== "string") {
-                const err19 = { instancePath: instancePath + "/data/course/id", schemaPath: "#/properties/data/properties/course/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err19 = { instancePath: instancePath + "/data/course/id", schemaPath: "#/properties/data/properties/course/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -723,7 +723,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.name !== void 0) {
               if (typeof data5.name !== "string") {
-                const err20 = { instancePath: instancePath + "/data/course/name", schemaPath: "#/properties/data/properties/course/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err20 = { instancePath: instancePath + "/data/course/name", schemaPath: "#/properties/data/properties/course/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -734,7 +734,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.slug !== void 0) {
               if (typeof data5.slug !== "string") {
-                const err21 = { instancePath: instancePath + "/data/course/slug", schemaPath: "#/properties/data/properties/course/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err21 = { instancePath: instancePath + "/data/course/slug", schemaPath: "#/properties/data/properties/course/properties/slug/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -745,7 +745,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.subtitle !== void 0) {
               if (typeof data5.subtitle !== "string") {
-                const err22 = { instancePath: instancePath + "/data/course/subtitle", schemaPath: "#/properties/data/properties/course/properties/subtitle/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/data/course/subtitle", schemaPath: "#/properties/data/properties/course/properties/subtitle/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -755,7 +755,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err23 = { instancePath: instancePath + "/data/course", schemaPath: "#/properties/data/properties/course/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -768,7 +768,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data3.user;
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.id === void 0) {
-              const err24 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err24 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -777,7 +777,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.name === void 0) {
-              const err25 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+              const err25 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -786,7 +786,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data10.phone_number === void 0) {
-              const err26 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "phone_number" }, message: "must have required property 'phone_number'" };
+              const err26 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/required", keyword: "required", params: { missingProperty: "phone_number" } };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -796,7 +796,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data10.id !== void 0) {
               if (typeof data10.id !== "string") {
-                const err27 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err27 = { instancePath: instancePath + "/data/user/id", schemaPath: "#/properties/data/properties/user/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -807,7 +807,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data10.name !== void 0) {
               if (typeof data10.name !== "string") {
-                const err28 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err28 = { instancePath: instancePath + "/data/user/name", schemaPath: "#/properties/data/properties/user/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -818,7 +818,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data10.email !== void 0) {
               if (typeof data10.email !== "string") {
-                const err29 = { instancePath: instancePath + "/data/user/email", schemaPath: "#/properties/data/properties/user/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err29 = { instancePath: instancePath + "/data/user/email", schemaPath: "#/properties/data/properties/user/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -829,7 +829,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data10.phone_number !== void 0) {
               if (typeof data10.phone_number !== "string") {
-                const err30 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "#/properties/data/properties/user/properties/phone_number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err30 = { instancePath: instancePath + "/data/user/phone_number", schemaPath: "#/properties/data/properties/user/properties/phone_number/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -839,7 +839,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err31 = { instancePath: instancePath + "/data/user", schemaPath: "#/properties/data/properties/user/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -852,7 +852,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data3.created_at;
           if (typeof data15 === "string") {
             if (!formats0.test(data15)) {
-              const err32 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              const err32 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {
@@ -861,7 +861,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err33 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err33 = { instancePath: instancePath + "/data/created_at", schemaPath: "#/properties/data/properties/created_at/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -874,7 +874,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           let data16 = data3.updated_at;
           if (typeof data16 === "string") {
             if (!formats0.test(data16)) {
-              const err34 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              const err34 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -883,7 +883,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err35 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err35 = { instancePath: instancePath + "/data/updated_at", schemaPath: "#/properties/data/properties/updated_at/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -894,7 +894,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data3.state !== void 0) {
           if (typeof data3.state !== "string") {
-            const err36 = { instancePath: instancePath + "/data/state", schemaPath: "#/properties/data/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err36 = { instancePath: instancePath + "/data/state", schemaPath: "#/properties/data/properties/state/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -904,7 +904,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err37 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -914,7 +914,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err38];
     } else {
@@ -932,7 +932,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -941,7 +941,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -951,7 +951,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -963,7 +963,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -973,7 +973,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -983,7 +983,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -992,7 +992,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -1002,7 +1002,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("course.updated" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1019,7 +1019,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1038,7 +1038,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1047,7 +1047,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1056,7 +1056,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.currency === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" }, message: "must have required property 'currency'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1065,7 +1065,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.amount === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" }, message: "must have required property 'amount'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "amount" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1074,7 +1074,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.active === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -1083,7 +1083,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -1092,7 +1092,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.updated_at === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" }, message: "must have required property 'updated_at'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated_at" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -1101,7 +1101,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.plan_type === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "plan_type" }, message: "must have required property 'plan_type'" };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "plan_type" } };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -1110,7 +1110,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.quantity === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "quantity" }, message: "must have required property 'quantity'" };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "quantity" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1119,7 +1119,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.sold_items_count === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sold_items_count" }, message: "must have required property 'sold_items_count'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sold_items_count" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1128,7 +1128,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.slug === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slug" }, message: "must have required property 'slug'" };
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slug" } };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -1137,7 +1137,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.max_interval_count === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "max_interval_count" }, message: "must have required property 'max_interval_count'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "max_interval_count" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -1146,7 +1146,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.visible === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visible" }, message: "must have required property 'visible'" };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visible" } };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -1156,7 +1156,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err13 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1167,7 +1167,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1179,7 +1179,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.description !== void 0) {
       let data2 = data.description;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err15 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: schema21.properties.description.type }, message: "must be string,null" };
+        const err15 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: schema21.properties.description.type } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1190,7 +1190,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.currency !== void 0) {
       if (typeof data.currency !== "string") {
-        const err16 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1202,7 +1202,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data4 = data.amount;
       if (!(typeof data4 == "number" && isFinite(data4))) {
-        const err17 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err17 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1213,7 +1213,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.interval !== void 0) {
       if (typeof data.interval !== "string") {
-        const err18 = { instancePath: instancePath + "/interval", schemaPath: "#/properties/interval/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/interval", schemaPath: "#/properties/interval/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -1225,7 +1225,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.interval_count !== void 0) {
       let data6 = data.interval_count;
       if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err19 = { instancePath: instancePath + "/interval_count", schemaPath: "#/properties/interval_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err19 = { instancePath: instancePath + "/interval_count", schemaPath: "#/properties/interval_count/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1236,7 +1236,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.active !== void 0) {
       if (typeof data.active !== "boolean") {
-        const err20 = { instancePath: instancePath + "/active", schemaPath: "#/properties/active/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err20 = { instancePath: instancePath + "/active", schemaPath: "#/properties/active/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1249,7 +1249,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.created_at;
       if (typeof data8 === "string") {
         if (!formats0.test(data8)) {
-          const err21 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err21 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -1258,7 +1258,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err22 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -1271,7 +1271,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.updated_at;
       if (typeof data9 === "string") {
         if (!formats0.test(data9)) {
-          const err23 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err23 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -1280,7 +1280,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1292,7 +1292,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.ended_at !== void 0) {
       let data10 = data.ended_at;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err25 = { instancePath: instancePath + "/ended_at", schemaPath: "#/properties/ended_at/type", keyword: "type", params: { type: schema21.properties.ended_at.type }, message: "must be string,null" };
+        const err25 = { instancePath: instancePath + "/ended_at", schemaPath: "#/properties/ended_at/type", keyword: "type", params: { type: schema21.properties.ended_at.type } };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -1302,7 +1302,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data10 === "string") {
         if (!formats0.test(data10)) {
-          const err26 = { instancePath: instancePath + "/ended_at", schemaPath: "#/properties/ended_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err26 = { instancePath: instancePath + "/ended_at", schemaPath: "#/properties/ended_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -1314,7 +1314,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.plan_type !== void 0) {
       if (typeof data.plan_type !== "string") {
-        const err27 = { instancePath: instancePath + "/plan_type", schemaPath: "#/properties/plan_type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/plan_type", schemaPath: "#/properties/plan_type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -1326,7 +1326,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.quantity !== void 0) {
       let data12 = data.quantity;
       if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12)) && data12 !== null) {
-        const err28 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/type", keyword: "type", params: { type: schema21.properties.quantity.type }, message: "must be integer,null" };
+        const err28 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/type", keyword: "type", params: { type: schema21.properties.quantity.type } };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -1338,7 +1338,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.sold_items_count !== void 0) {
       let data13 = data.sold_items_count;
       if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-        const err29 = { instancePath: instancePath + "/sold_items_count", schemaPath: "#/properties/sold_items_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err29 = { instancePath: instancePath + "/sold_items_count", schemaPath: "#/properties/sold_items_count/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -1349,7 +1349,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.slug !== void 0) {
       if (typeof data.slug !== "string") {
-        const err30 = { instancePath: instancePath + "/slug", schemaPath: "#/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err30 = { instancePath: instancePath + "/slug", schemaPath: "#/properties/slug/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -1361,7 +1361,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.max_interval_count !== void 0) {
       let data15 = data.max_interval_count;
       if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15)) && data15 !== null) {
-        const err31 = { instancePath: instancePath + "/max_interval_count", schemaPath: "#/properties/max_interval_count/type", keyword: "type", params: { type: schema21.properties.max_interval_count.type }, message: "must be integer,null" };
+        const err31 = { instancePath: instancePath + "/max_interval_count", schemaPath: "#/properties/max_interval_count/type", keyword: "type", params: { type: schema21.properties.max_interval_count.type } };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -1372,7 +1372,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.visible !== void 0) {
       if (typeof data.visible !== "boolean") {
-        const err32 = { instancePath: instancePath + "/visible", schemaPath: "#/properties/visible/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err32 = { instancePath: instancePath + "/visible", schemaPath: "#/properties/visible/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -1382,7 +1382,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -1399,7 +1399,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1408,7 +1408,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1418,7 +1418,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1430,7 +1430,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1440,7 +1440,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -1450,7 +1450,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -1459,7 +1459,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -1469,7 +1469,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("membership_plan.created" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "membership_plan.created" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "membership_plan.created" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1486,7 +1486,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1504,7 +1504,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1513,7 +1513,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1523,7 +1523,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1535,7 +1535,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1545,7 +1545,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -1555,7 +1555,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -1564,7 +1564,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -1574,7 +1574,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("membership_plan.updated" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "membership_plan.updated" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "membership_plan.updated" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1591,7 +1591,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1610,7 +1610,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1620,7 +1620,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1632,7 +1632,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.trade_no !== void 0) {
       let data1 = data.trade_no;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err2 = { instancePath: instancePath + "/trade_no", schemaPath: "#/properties/trade_no/type", keyword: "type", params: { type: schema26.properties.trade_no.type }, message: "must be string,null" };
+        const err2 = { instancePath: instancePath + "/trade_no", schemaPath: "#/properties/trade_no/type", keyword: "type", params: { type: schema26.properties.trade_no.type } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1644,7 +1644,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.currency !== void 0) {
       let data2 = data.currency;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: schema26.properties.currency.type }, message: "must be string,null" };
+        const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: schema26.properties.currency.type } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1656,7 +1656,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.amount !== void 0) {
       let data3 = data.amount;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3)) && data3 !== null) {
-        const err4 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: schema26.properties.amount.type }, message: "must be integer,null" };
+        const err4 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: schema26.properties.amount.type } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1668,7 +1668,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.original_amount !== void 0) {
       let data4 = data.original_amount;
       if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4)) && data4 !== null) {
-        const err5 = { instancePath: instancePath + "/original_amount", schemaPath: "#/properties/original_amount/type", keyword: "type", params: { type: schema26.properties.original_amount.type }, message: "must be integer,null" };
+        const err5 = { instancePath: instancePath + "/original_amount", schemaPath: "#/properties/original_amount/type", keyword: "type", params: { type: schema26.properties.original_amount.type } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1680,7 +1680,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.refunded_amount !== void 0) {
       let data5 = data.refunded_amount;
       if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5)) && data5 !== null) {
-        const err6 = { instancePath: instancePath + "/refunded_amount", schemaPath: "#/properties/refunded_amount/type", keyword: "type", params: { type: schema26.properties.refunded_amount.type }, message: "must be integer,null" };
+        const err6 = { instancePath: instancePath + "/refunded_amount", schemaPath: "#/properties/refunded_amount/type", keyword: "type", params: { type: schema26.properties.refunded_amount.type } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1692,7 +1692,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.paid_at !== void 0) {
       let data6 = data.paid_at;
       if (typeof data6 !== "string" && data6 !== null) {
-        const err7 = { instancePath: instancePath + "/paid_at", schemaPath: "#/properties/paid_at/type", keyword: "type", params: { type: schema26.properties.paid_at.type }, message: "must be string,null" };
+        const err7 = { instancePath: instancePath + "/paid_at", schemaPath: "#/properties/paid_at/type", keyword: "type", params: { type: schema26.properties.paid_at.type } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1702,7 +1702,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data6 === "string") {
         if (!formats0.test(data6)) {
-          const err8 = { instancePath: instancePath + "/paid_at", schemaPath: "#/properties/paid_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err8 = { instancePath: instancePath + "/paid_at", schemaPath: "#/properties/paid_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1715,7 +1715,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.created_at !== void 0) {
       let data7 = data.created_at;
       if (typeof data7 !== "string" && data7 !== null) {
-        const err9 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: schema26.properties.created_at.type }, message: "must be string,null" };
+        const err9 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: schema26.properties.created_at.type } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1725,7 +1725,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data7 === "string") {
         if (!formats0.test(data7)) {
-          const err10 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err10 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1738,7 +1738,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.refunded_at !== void 0) {
       let data8 = data.refunded_at;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err11 = { instancePath: instancePath + "/refunded_at", schemaPath: "#/properties/refunded_at/type", keyword: "type", params: { type: schema26.properties.refunded_at.type }, message: "must be string,null" };
+        const err11 = { instancePath: instancePath + "/refunded_at", schemaPath: "#/properties/refunded_at/type", keyword: "type", params: { type: schema26.properties.refunded_at.type } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1748,7 +1748,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data8 === "string") {
         if (!formats0.test(data8)) {
-          const err12 = { instancePath: instancePath + "/refunded_at", schemaPath: "#/properties/refunded_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err12 = { instancePath: instancePath + "/refunded_at", schemaPath: "#/properties/refunded_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1761,7 +1761,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payment_state !== void 0) {
       let data9 = data.payment_state;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err13 = { instancePath: instancePath + "/payment_state", schemaPath: "#/properties/payment_state/type", keyword: "type", params: { type: schema26.properties.payment_state.type }, message: "must be string,null" };
+        const err13 = { instancePath: instancePath + "/payment_state", schemaPath: "#/properties/payment_state/type", keyword: "type", params: { type: schema26.properties.payment_state.type } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1773,7 +1773,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payment_type !== void 0) {
       let data10 = data.payment_type;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err14 = { instancePath: instancePath + "/payment_type", schemaPath: "#/properties/payment_type/type", keyword: "type", params: { type: schema26.properties.payment_type.type }, message: "must be string,null" };
+        const err14 = { instancePath: instancePath + "/payment_type", schemaPath: "#/properties/payment_type/type", keyword: "type", params: { type: schema26.properties.payment_type.type } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1785,7 +1785,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.affiliate_code !== void 0) {
       let data11 = data.affiliate_code;
       if (typeof data11 !== "string" && data11 !== null) {
-        const err15 = { instancePath: instancePath + "/affiliate_code", schemaPath: "#/properties/affiliate_code/type", keyword: "type", params: { type: schema26.properties.affiliate_code.type }, message: "must be string,null" };
+        const err15 = { instancePath: instancePath + "/affiliate_code", schemaPath: "#/properties/affiliate_code/type", keyword: "type", params: { type: schema26.properties.affiliate_code.type } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1797,7 +1797,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.remark !== void 0) {
       let data12 = data.remark;
       if (typeof data12 !== "string" && data12 !== null) {
-        const err16 = { instancePath: instancePath + "/remark", schemaPath: "#/properties/remark/type", keyword: "type", params: { type: schema26.properties.remark.type }, message: "must be string,null" };
+        const err16 = { instancePath: instancePath + "/remark", schemaPath: "#/properties/remark/type", keyword: "type", params: { type: schema26.properties.remark.type } };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1810,7 +1810,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.user;
       if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
         if (data13.id === void 0) {
-          const err17 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err17 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -1820,7 +1820,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data13.id !== void 0) {
           if (typeof data13.id !== "string") {
-            const err18 = { instancePath: instancePath + "/user/id", schemaPath: "#/properties/user/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err18 = { instancePath: instancePath + "/user/id", schemaPath: "#/properties/user/properties/id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -1832,7 +1832,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.email !== void 0) {
           let data15 = data13.email;
           if (typeof data15 !== "string" && data15 !== null) {
-            const err19 = { instancePath: instancePath + "/user/email", schemaPath: "#/properties/user/properties/email/type", keyword: "type", params: { type: schema26.properties.user.properties.email.type }, message: "must be string,null" };
+            const err19 = { instancePath: instancePath + "/user/email", schemaPath: "#/properties/user/properties/email/type", keyword: "type", params: { type: schema26.properties.user.properties.email.type } };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -1844,7 +1844,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.name !== void 0) {
           let data16 = data13.name;
           if (typeof data16 !== "string" && data16 !== null) {
-            const err20 = { instancePath: instancePath + "/user/name", schemaPath: "#/properties/user/properties/name/type", keyword: "type", params: { type: schema26.properties.user.properties.name.type }, message: "must be string,null" };
+            const err20 = { instancePath: instancePath + "/user/name", schemaPath: "#/properties/user/properties/name/type", keyword: "type", params: { type: schema26.properties.user.properties.name.type } };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -1856,7 +1856,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.phone_number !== void 0) {
           let data17 = data13.phone_number;
           if (typeof data17 !== "string" && data17 !== null) {
-            const err21 = { instancePath: instancePath + "/user/phone_number", schemaPath: "#/properties/user/properties/phone_number/type", keyword: "type", params: { type: schema26.properties.user.properties.phone_number.type }, message: "must be string,null" };
+            const err21 = { instancePath: instancePath + "/user/phone_number", schemaPath: "#/properties/user/properties/phone_number/type", keyword: "type", params: { type: schema26.properties.user.properties.phone_number.type } };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -1868,7 +1868,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data13.third_party_id !== void 0) {
           let data18 = data13.third_party_id;
           if (typeof data18 !== "string" && data18 !== null) {
-            const err22 = { instancePath: instancePath + "/user/third_party_id", schemaPath: "#/properties/user/properties/third_party_id/type", keyword: "type", params: { type: schema26.properties.user.properties.third_party_id.type }, message: "must be string,null" };
+            const err22 = { instancePath: instancePath + "/user/third_party_id", schemaPath: "#/properties/user/properties/third_party_id/type", keyword: "type", params: { type: schema26.properties.user.properties.third_party_id.type } };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -1878,7 +1878,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err23 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -1890,7 +1890,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payment_method_details !== void 0) {
       let data19 = data.payment_method_details;
       if (!(data19 && typeof data19 == "object" && !Array.isArray(data19)) && data19 !== null) {
-        const err24 = { instancePath: instancePath + "/payment_method_details", schemaPath: "#/properties/payment_method_details/type", keyword: "type", params: { type: schema26.properties.payment_method_details.type }, message: "must be object,null" };
+        const err24 = { instancePath: instancePath + "/payment_method_details", schemaPath: "#/properties/payment_method_details/type", keyword: "type", params: { type: schema26.properties.payment_method_details.type } };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1902,7 +1902,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.last_four !== void 0) {
           let data20 = data19.last_four;
           if (typeof data20 !== "string" && data20 !== null) {
-            const err25 = { instancePath: instancePath + "/payment_method_details/last_four", schemaPath: "#/properties/payment_method_details/properties/last_four/type", keyword: "type", params: { type: schema26.properties.payment_method_details.properties.last_four.type }, message: "must be string,null" };
+            const err25 = { instancePath: instancePath + "/payment_method_details/last_four", schemaPath: "#/properties/payment_method_details/properties/last_four/type", keyword: "type", params: { type: schema26.properties.payment_method_details.properties.last_four.type } };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -1914,7 +1914,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         if (data19.brand !== void 0) {
           let data21 = data19.brand;
           if (typeof data21 !== "string" && data21 !== null) {
-            const err26 = { instancePath: instancePath + "/payment_method_details/brand", schemaPath: "#/properties/payment_method_details/properties/brand/type", keyword: "type", params: { type: schema26.properties.payment_method_details.properties.brand.type }, message: "must be string,null" };
+            const err26 = { instancePath: instancePath + "/payment_method_details/brand", schemaPath: "#/properties/payment_method_details/properties/brand/type", keyword: "type", params: { type: schema26.properties.payment_method_details.properties.brand.type } };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -1928,7 +1928,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.lineitems !== void 0) {
       let data22 = data.lineitems;
       if (!Array.isArray(data22) && data22 !== null) {
-        const err27 = { instancePath: instancePath + "/lineitems", schemaPath: "#/properties/lineitems/type", keyword: "type", params: { type: schema26.properties.lineitems.type }, message: "must be array,null" };
+        const err27 = { instancePath: instancePath + "/lineitems", schemaPath: "#/properties/lineitems/type", keyword: "type", params: { type: schema26.properties.lineitems.type } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -1944,7 +1944,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data23.name !== void 0) {
               let data24 = data23.name;
               if (typeof data24 !== "string" && data24 !== null) {
-                const err28 = { instancePath: instancePath + "/lineitems/" + i0 + "/name", schemaPath: "#/properties/lineitems/items/properties/name/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.name.type }, message: "must be string,null" };
+                const err28 = { instancePath: instancePath + "/lineitems/" + i0 + "/name", schemaPath: "#/properties/lineitems/items/properties/name/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.name.type } };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -1956,7 +1956,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data23.quantity !== void 0) {
               let data25 = data23.quantity;
               if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25)) && data25 !== null) {
-                const err29 = { instancePath: instancePath + "/lineitems/" + i0 + "/quantity", schemaPath: "#/properties/lineitems/items/properties/quantity/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.quantity.type }, message: "must be integer,null" };
+                const err29 = { instancePath: instancePath + "/lineitems/" + i0 + "/quantity", schemaPath: "#/properties/lineitems/items/properties/quantity/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.quantity.type } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -1968,7 +1968,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data23.amount !== void 0) {
               let data26 = data23.amount;
               if (!(typeof data26 == "number" && isFinite(data26)) && data26 !== null) {
-                const err30 = { instancePath: instancePath + "/lineitems/" + i0 + "/amount", schemaPath: "#/properties/lineitems/items/properties/amount/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.amount.type }, message: "must be number,null" };
+                const err30 = { instancePath: instancePath + "/lineitems/" + i0 + "/amount", schemaPath: "#/properties/lineitems/items/properties/amount/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.amount.type } };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -1980,7 +1980,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data23.refunded_amount !== void 0) {
               let data27 = data23.refunded_amount;
               if (!(typeof data27 == "number" && isFinite(data27)) && data27 !== null) {
-                const err31 = { instancePath: instancePath + "/lineitems/" + i0 + "/refunded_amount", schemaPath: "#/properties/lineitems/items/properties/refunded_amount/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.refunded_amount.type }, message: "must be number,null" };
+                const err31 = { instancePath: instancePath + "/lineitems/" + i0 + "/refunded_amount", schemaPath: "#/properties/lineitems/items/properties/refunded_amount/type", keyword: "type", params: { type: schema26.properties.lineitems.items.properties.refunded_amount.type } };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -1990,7 +1990,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/lineitems/" + i0, schemaPath: "#/properties/lineitems/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err32 = { instancePath: instancePath + "/lineitems/" + i0, schemaPath: "#/properties/lineitems/items/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -2002,7 +2002,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -2019,7 +2019,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2028,7 +2028,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2038,7 +2038,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2050,7 +2050,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2060,7 +2060,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -2070,7 +2070,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -2079,7 +2079,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -2089,7 +2089,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("payment.paid" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "payment.paid" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "payment.paid" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2106,7 +2106,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -2125,7 +2125,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2134,7 +2134,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2144,7 +2144,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "common/envelope.schema.json/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2156,7 +2156,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2166,7 +2166,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -2176,7 +2176,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -2185,7 +2185,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -2195,7 +2195,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if ("payment.refund" !== data.type) {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "payment.refund" }, message: "must be equal to constant" };
+        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/const", keyword: "const", params: { allowedValue: "payment.refund" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2213,7 +2213,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
         if (data3.id === void 0) {
-          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err8 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -2223,7 +2223,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data3.id !== void 0) {
           if (typeof data3.id !== "string") {
-            const err9 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err9 = { instancePath: instancePath + "/data/id", schemaPath: "#/properties/data/properties/id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -2235,7 +2235,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         if (data3.refund_history !== void 0) {
           let data5 = data3.refund_history;
           if (!Array.isArray(data5) && data5 !== null) {
-            const err10 = { instancePath: instancePath + "/data/refund_history", schemaPath: "#/properties/data/properties/refund_history/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.type }, message: "must be array,null" };
+            const err10 = { instancePath: instancePath + "/data/refund_history", schemaPath: "#/properties/data/properties/refund_history/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.type } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -2251,7 +2251,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data6.amount !== void 0) {
                   let data7 = data6.amount;
                   if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7)) && data7 !== null) {
-                    const err11 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/amount", schemaPath: "#/properties/data/properties/refund_history/items/properties/amount/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.amount.type }, message: "must be integer,null" };
+                    const err11 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/amount", schemaPath: "#/properties/data/properties/refund_history/items/properties/amount/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.amount.type } };
                     if (vErrors === null) {
                       vErrors = [err11];
                     } else {
@@ -2263,7 +2263,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data6.refunded_at !== void 0) {
                   let data8 = data6.refunded_at;
                   if (typeof data8 !== "string" && data8 !== null) {
-                    const err12 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/refunded_at", schemaPath: "#/properties/data/properties/refund_history/items/properties/refunded_at/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.refunded_at.type }, message: "must be string,null" };
+                    const err12 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/refunded_at", schemaPath: "#/properties/data/properties/refund_history/items/properties/refunded_at/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.refunded_at.type } };
                     if (vErrors === null) {
                       vErrors = [err12];
                     } else {
@@ -2275,7 +2275,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data6.reason !== void 0) {
                   let data9 = data6.reason;
                   if (typeof data9 !== "string" && data9 !== null) {
-                    const err13 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/reason", schemaPath: "#/properties/data/properties/refund_history/items/properties/reason/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.reason.type }, message: "must be string,null" };
+                    const err13 = { instancePath: instancePath + "/data/refund_history/" + i0 + "/reason", schemaPath: "#/properties/data/properties/refund_history/items/properties/reason/type", keyword: "type", params: { type: schema27.properties.data.properties.refund_history.items.properties.reason.type } };
                     if (vErrors === null) {
                       vErrors = [err13];
                     } else {
@@ -2285,7 +2285,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err14 = { instancePath: instancePath + "/data/refund_history/" + i0, schemaPath: "#/properties/data/properties/refund_history/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err14 = { instancePath: instancePath + "/data/refund_history/" + i0, schemaPath: "#/properties/data/properties/refund_history/items/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -2297,7 +2297,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2307,7 +2307,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err16];
     } else {
@@ -2326,7 +2326,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2335,7 +2335,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2345,7 +2345,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2357,7 +2357,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data1 = data.data;
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2367,7 +2367,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {

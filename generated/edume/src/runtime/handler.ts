@@ -100,8 +100,15 @@ const bodyAnswers: Record<BodyFailure, (limits: BodyLimits) => HandlerResponse> 
         "request first.",
     ),
 };
-const notPost = answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", { allow: "POST" });
-const internal = answer(500, "internal_error", "The delivery could not be handled; the provider may retry.");
+// Marked pure so that a bundle using only a guard or `parse` leaves the handler's answers out.
+const notPost = /* @__PURE__ */ answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", {
+  allow: "POST",
+});
+const internal = /* @__PURE__ */ answer(
+  500,
+  "internal_error",
+  "The delivery could not be handled; the provider may retry.",
+);
 
 type Outcome = { ok: true } | { ok: false; code: "handler_failed" | "handler_timeout"; thrown: unknown };
 

@@ -134,7 +134,47 @@ function expectation(error) {
     case "format":
       return params.format === "date-time" ? "an RFC 3339 date-time such as 2025-10-07T15:30:00Z or 2023-12-04T18:45:44+08:00" : `a ${String(params.format)}`;
     default:
-      return error.message ?? error.keyword;
+      return problem(error);
+  }
+}
+var counted = (limit, what) => `${String(limit)} ${what}${limit === 1 ? "" : "s"}`;
+function problem(error) {
+  const { params } = error;
+  switch (error.keyword) {
+    case "anyOf":
+      return "matches none of the shapes it may have";
+    case "oneOf":
+      return params.passingSchemas ? "matches more than one of the shapes it may have" : "matches none of the shapes it may have";
+    case "not":
+      return "has a shape it must not have";
+    case "false schema":
+    case "additionalProperties":
+      return params.additionalProperty === void 0 ? "must not be present" : `has a field it must not have: ${JSON.stringify(params.additionalProperty)}`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${String(params.comparison)} ${String(params.limit)}`;
+    case "minLength":
+      return `must have at least ${counted(params.limit, "character")}`;
+    case "maxLength":
+      return `must have at most ${counted(params.limit, "character")}`;
+    case "minItems":
+      return `must have at least ${counted(params.limit, "item")}`;
+    case "maxItems":
+      return `must have at most ${counted(params.limit, "item")}`;
+    case "minProperties":
+      return `must have at least ${counted(params.limit, "field")}`;
+    case "maxProperties":
+      return `must have at most ${counted(params.limit, "field")}`;
+    case "pattern":
+      return `must match the pattern ${String(params.pattern)}`;
+    case "multipleOf":
+      return `must be a multiple of ${String(params.multipleOf)}`;
+    case "uniqueItems":
+      return `must not repeat items (items ${String(params.j)} and ${String(params.i)} are the same)`;
+    default:
+      return error.message ?? `does not satisfy "${error.keyword}"`;
   }
 }
 function toIssue(root, error) {
@@ -143,7 +183,7 @@ function toIssue(root, error) {
   const value = valueAt(root, path);
   const expected = expectation(error);
   const received = error.keyword === "required" ? "nothing" : error.keyword === "type" ? kindOf(value) : show(value);
-  const message = error.keyword === "required" ? `${pathText(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${pathText(path)}: expected ${expected}, received ${received}` : `${pathText(path)}: ${error.message ?? "is invalid"}`;
+  const message = error.keyword === "required" ? `${pathText(path)}: required field is missing` : ["type", "const", "enum", "format"].includes(error.keyword) ? `${pathText(path)}: expected ${expected}, received ${received}` : `${pathText(path)}: ${problem(error)}`;
   return { path, pointer, message, expected, received };
 }
 function toIssues(root, errors) {
@@ -409,8 +449,8 @@ function readVerifyOptions(options) {
     if (options === void 0) return {};
     if (!isRecord(options)) return "The verify options must be an object.";
     const { toleranceSeconds, now } = options;
-    const problem = verifyOptionsProblem({ toleranceSeconds, now });
-    if (problem) return problem;
+    const problem2 = verifyOptionsProblem({ toleranceSeconds, now });
+    if (problem2) return problem2;
     return {
       ...toleranceSeconds !== void 0 && { toleranceSeconds },
       ...now !== void 0 && { now }
@@ -559,7 +599,7 @@ function compactJson(body) {
   const decoded = decodeBody(body);
   return decoded.ok ? JSON.stringify(decoded.value) : textOf(body);
 }
-var compactLimits = { bytes: 1024 * 1024, depth: 64 };
+var compactLimits = { bytes: 1048576, depth: 64 };
 var compactable = (body) => utf8(body).length <= compactLimits.bytes && nestingWithin(textOf(body), compactLimits.depth);
 function standardWebhooksKey(secret) {
   return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
@@ -733,7 +773,7 @@ function handlerOptionsProblems(scheme, options) {
     numberProblem("readTimeoutMs", options.readTimeoutMs, 1),
     numberProblem("timeoutMs", options.timeoutMs, 1),
     ...deduplicateProblems(options.deduplicate)
-  ].filter((problem) => problem !== void 0);
+  ].filter((problem2) => problem2 !== void 0);
 }
 function checkHandlerOptions(scheme, options) {
   const problems = handlerOptionsProblems(scheme, options);
@@ -789,8 +829,14 @@ var bodyAnswers = {
     'A body parser read the body before the webhook handler, so its raw bytes are gone. Express: mount the handler before express.json(), or use express.raw({ type: "*/*", limit: "1mb" }). Fastify: add a content-type parser with { parseAs: "buffer" } and pass request.body to handle(). Fetch runtimes: do not read the request first.'
   )
 };
-var notPost = answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", { allow: "POST" });
-var internal = answer(500, "internal_error", "The delivery could not be handled; the provider may retry.");
+var notPost = /* @__PURE__ */ answer(405, "method_not_allowed", "Webhook deliveries are POST requests.", {
+  allow: "POST"
+});
+var internal = /* @__PURE__ */ answer(
+  500,
+  "internal_error",
+  "The delivery could not be handled; the provider may retry."
+);
 async function withTimeLimit(work, timeoutMs) {
   const controller = new AbortController();
   let timer;
@@ -1074,7 +1120,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1083,7 +1129,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1092,7 +1138,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1102,7 +1148,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if (typeof data.event !== "string") {
-        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1115,7 +1161,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1124,7 +1170,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1136,7 +1182,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data2 = data.data;
       if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1147,7 +1193,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (typeof data.test !== "boolean") {
-        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1157,7 +1203,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1167,7 +1213,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1176,7 +1222,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -1186,7 +1232,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if ("course.updated" !== data.event) {
-        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1199,7 +1245,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.data;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         if (data5.course === void 0) {
-          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1211,7 +1257,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.course;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.id === void 0) {
-              const err13 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err13 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -1221,7 +1267,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.id !== void 0) {
               if (typeof data6.id !== "string") {
-                const err14 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err14 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -1232,7 +1278,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.name !== void 0) {
               if (typeof data6.name !== "string") {
-                const err15 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err15 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -1243,7 +1289,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.slug !== void 0) {
               if (typeof data6.slug !== "string") {
-                const err16 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err16 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -1254,7 +1300,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.status !== void 0) {
               if (typeof data6.status !== "string") {
-                const err17 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err17 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -1267,7 +1313,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               let data11 = data6.updated_at;
               if (typeof data11 === "string") {
                 if (!formats0.test(data11)) {
-                  const err18 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err18 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err18];
                   } else {
@@ -1276,7 +1322,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err19 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err19 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -1286,7 +1332,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err20 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err20 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -1301,7 +1347,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             for (const key0 in data12) {
               let data13 = data12[key0];
               if (!(data13 && typeof data13 == "object" && !Array.isArray(data13))) {
-                const err21 = { instancePath: instancePath + "/data/changes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/data/properties/changes/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err21 = { instancePath: instancePath + "/data/changes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/data/properties/changes/additionalProperties/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -1311,7 +1357,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err22 = { instancePath: instancePath + "/data/changes", schemaPath: "#/properties/data/properties/changes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err22 = { instancePath: instancePath + "/data/changes", schemaPath: "#/properties/data/properties/changes/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -1324,7 +1370,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data14 = data5.organization;
           if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
             if (data14.id === void 0) {
-              const err23 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err23 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -1334,7 +1380,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data14.id !== void 0) {
               if (typeof data14.id !== "string") {
-                const err24 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err24 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -1345,7 +1391,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data14.name !== void 0) {
               if (typeof data14.name !== "string") {
-                const err25 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err25 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -1355,7 +1401,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err26 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err26 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -1365,7 +1411,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err27 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err27 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -1375,7 +1421,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err28];
     } else {
@@ -1393,7 +1439,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1402,7 +1448,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1411,7 +1457,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1421,7 +1467,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if (typeof data.event !== "string") {
-        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1434,7 +1480,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1443,7 +1489,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1455,7 +1501,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data2 = data.data;
       if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1466,7 +1512,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (typeof data.test !== "boolean") {
-        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1476,7 +1522,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1486,7 +1532,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1495,7 +1541,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -1505,7 +1551,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if ("element.completed" !== data.event) {
-        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "element.completed" }, message: "must be equal to constant" };
+        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "element.completed" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1518,7 +1564,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.data;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         if (data5.member === void 0) {
-          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "member" }, message: "must have required property 'member'" };
+          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "member" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1527,7 +1573,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data5.element === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "element" }, message: "must have required property 'element'" };
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "element" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -1539,7 +1585,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.member;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.id === void 0) {
-              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -1549,7 +1595,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.id !== void 0) {
               if (typeof data6.id !== "string") {
-                const err15 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err15 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -1560,7 +1606,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.email !== void 0) {
               if (typeof data6.email !== "string") {
-                const err16 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err16 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -1571,7 +1617,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.name !== void 0) {
               if (typeof data6.name !== "string") {
-                const err17 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err17 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -1582,7 +1628,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.avatar !== void 0) {
               if (typeof data6.avatar !== "string") {
-                const err18 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err18 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -1592,7 +1638,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -1605,7 +1651,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data5.element;
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             if (data11.id === void 0) {
-              const err20 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err20 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -1615,7 +1661,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.id !== void 0) {
               if (typeof data11.id !== "string") {
-                const err21 = { instancePath: instancePath + "/data/element/id", schemaPath: "#/properties/data/properties/element/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err21 = { instancePath: instancePath + "/data/element/id", schemaPath: "#/properties/data/properties/element/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -1626,7 +1672,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.title !== void 0) {
               if (typeof data11.title !== "string") {
-                const err22 = { instancePath: instancePath + "/data/element/title", schemaPath: "#/properties/data/properties/element/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/data/element/title", schemaPath: "#/properties/data/properties/element/properties/title/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1637,7 +1683,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.type !== void 0) {
               if (typeof data11.type !== "string") {
-                const err23 = { instancePath: instancePath + "/data/element/type", schemaPath: "#/properties/data/properties/element/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err23 = { instancePath: instancePath + "/data/element/type", schemaPath: "#/properties/data/properties/element/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -1647,7 +1693,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err24 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err24 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -1660,7 +1706,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data5.module;
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.id === void 0) {
-              const err25 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err25 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -1670,7 +1716,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.id !== void 0) {
               if (typeof data15.id !== "string") {
-                const err26 = { instancePath: instancePath + "/data/module/id", schemaPath: "#/properties/data/properties/module/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/data/module/id", schemaPath: "#/properties/data/properties/module/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -1681,7 +1727,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.title !== void 0) {
               if (typeof data15.title !== "string") {
-                const err27 = { instancePath: instancePath + "/data/module/title", schemaPath: "#/properties/data/properties/module/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err27 = { instancePath: instancePath + "/data/module/title", schemaPath: "#/properties/data/properties/module/properties/title/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -1691,7 +1737,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err28 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err28 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -1704,7 +1750,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data18 = data5.course;
           if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
             if (data18.id === void 0) {
-              const err29 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err29 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -1714,7 +1760,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data18.id !== void 0) {
               if (typeof data18.id !== "string") {
-                const err30 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err30 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -1725,7 +1771,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data18.name !== void 0) {
               if (typeof data18.name !== "string") {
-                const err31 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err31 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -1736,7 +1782,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data18.slug !== void 0) {
               if (typeof data18.slug !== "string") {
-                const err32 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err32 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err32];
                 } else {
@@ -1747,7 +1793,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data18.status !== void 0) {
               if (typeof data18.status !== "string") {
-                const err33 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err33 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -1760,7 +1806,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               let data23 = data18.updated_at;
               if (typeof data23 === "string") {
                 if (!formats0.test(data23)) {
-                  const err34 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err34 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err34];
                   } else {
@@ -1769,7 +1815,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err35 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err35 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -1779,7 +1825,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err36 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err36 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -1795,7 +1841,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               let data25 = data24.completed_at;
               if (typeof data25 === "string") {
                 if (!formats0.test(data25)) {
-                  const err37 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err37 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err37];
                   } else {
@@ -1804,7 +1850,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err38 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err38 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -1816,7 +1862,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data24.score !== void 0) {
               let data26 = data24.score;
               if (!(typeof data26 == "number" && isFinite(data26))) {
-                const err39 = { instancePath: instancePath + "/data/completion/score", schemaPath: "#/properties/data/properties/completion/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err39 = { instancePath: instancePath + "/data/completion/score", schemaPath: "#/properties/data/properties/completion/properties/score/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err39];
                 } else {
@@ -1827,7 +1873,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data24.status !== void 0) {
               if (typeof data24.status !== "string") {
-                const err40 = { instancePath: instancePath + "/data/completion/status", schemaPath: "#/properties/data/properties/completion/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err40 = { instancePath: instancePath + "/data/completion/status", schemaPath: "#/properties/data/properties/completion/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -1837,7 +1883,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err41 = { instancePath: instancePath + "/data/completion", schemaPath: "#/properties/data/properties/completion/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err41 = { instancePath: instancePath + "/data/completion", schemaPath: "#/properties/data/properties/completion/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -1847,7 +1893,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err42 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err42 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -1857,7 +1903,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err43];
     } else {
@@ -1875,7 +1921,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1884,7 +1930,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1893,7 +1939,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1903,7 +1949,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if (typeof data.event !== "string") {
-        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1916,7 +1962,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1925,7 +1971,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1937,7 +1983,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data2 = data.data;
       if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1948,7 +1994,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (typeof data.test !== "boolean") {
-        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1958,7 +2004,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1968,7 +2014,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1977,7 +2023,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -1987,7 +2033,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if ("member.joined" !== data.event) {
-        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "member.joined" }, message: "must be equal to constant" };
+        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "member.joined" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2000,7 +2046,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.data;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         if (data5.member === void 0) {
-          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "member" }, message: "must have required property 'member'" };
+          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "member" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2009,7 +2055,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data5.course === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -2021,7 +2067,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.member;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.id === void 0) {
-              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -2031,7 +2077,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.id !== void 0) {
               if (typeof data6.id !== "string") {
-                const err15 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err15 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -2042,7 +2088,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.email !== void 0) {
               if (typeof data6.email !== "string") {
-                const err16 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err16 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -2053,7 +2099,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.name !== void 0) {
               if (typeof data6.name !== "string") {
-                const err17 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err17 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -2064,7 +2110,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.avatar !== void 0) {
               if (typeof data6.avatar !== "string") {
-                const err18 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err18 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -2074,7 +2120,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -2087,7 +2133,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data5.course;
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             if (data11.id === void 0) {
-              const err20 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err20 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -2097,7 +2143,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.id !== void 0) {
               if (typeof data11.id !== "string") {
-                const err21 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err21 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -2108,7 +2154,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.name !== void 0) {
               if (typeof data11.name !== "string") {
-                const err22 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -2119,7 +2165,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.slug !== void 0) {
               if (typeof data11.slug !== "string") {
-                const err23 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err23 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -2130,7 +2176,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.status !== void 0) {
               if (typeof data11.status !== "string") {
-                const err24 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err24 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -2143,7 +2189,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               let data16 = data11.updated_at;
               if (typeof data16 === "string") {
                 if (!formats0.test(data16)) {
-                  const err25 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err25 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -2152,7 +2198,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -2162,7 +2208,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err27 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -2175,7 +2221,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           let data17 = data5.organization;
           if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
             if (data17.id === void 0) {
-              const err28 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err28 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err28];
               } else {
@@ -2185,7 +2231,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data17.id !== void 0) {
               if (typeof data17.id !== "string") {
-                const err29 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err29 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -2196,7 +2242,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data17.name !== void 0) {
               if (typeof data17.name !== "string") {
-                const err30 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err30 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -2206,7 +2252,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err31 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -2216,7 +2262,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err32 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err32 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -2226,7 +2272,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -2244,7 +2290,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2253,7 +2299,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2262,7 +2308,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2272,7 +2318,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if (typeof data.event !== "string") {
-        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2285,7 +2331,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2294,7 +2340,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2306,7 +2352,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data2 = data.data;
       if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2317,7 +2363,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (typeof data.test !== "boolean") {
-        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2327,7 +2373,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -2337,7 +2383,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2346,7 +2392,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.test === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "test" }, message: "must have required property 'test'" };
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "test" } };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -2355,7 +2401,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -2365,7 +2411,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if ("test.event" !== data.event) {
-        const err12 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "test.event" }, message: "must be equal to constant" };
+        const err12 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "test.event" } };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2376,7 +2422,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (true !== data.test) {
-        const err13 = { instancePath: instancePath + "/test", schemaPath: "#/properties/test/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/test", schemaPath: "#/properties/test/const", keyword: "const", params: { allowedValue: true } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2390,7 +2436,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         if (data6.message !== void 0) {
           if (typeof data6.message !== "string") {
-            const err14 = { instancePath: instancePath + "/data/message", schemaPath: "#/properties/data/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/data/message", schemaPath: "#/properties/data/properties/message/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -2400,7 +2446,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2410,7 +2456,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err16];
     } else {
@@ -2428,7 +2474,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2437,7 +2483,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2446,7 +2492,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2456,7 +2502,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if (typeof data.event !== "string") {
-        const err3 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2469,7 +2515,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2478,7 +2524,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2490,7 +2536,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data2 = data.data;
       if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err6 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2501,7 +2547,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (typeof data.test !== "boolean") {
-        const err7 = { instancePath: instancePath + "/test", schemaPath: "#/properties/test/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/test", schemaPath: "#/properties/test/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2511,7 +2557,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {

@@ -8,7 +8,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -17,7 +17,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -26,7 +26,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -36,7 +36,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if (typeof data.event !== "string") {
-        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -49,7 +49,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -58,7 +58,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -70,7 +70,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data2 = data.data;
       if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -81,7 +81,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (typeof data.test !== "boolean") {
-        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -91,7 +91,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -101,7 +101,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -110,7 +110,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -120,7 +120,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if ("course.updated" !== data.event) {
-        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "course.updated" }, message: "must be equal to constant" };
+        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "course.updated" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -133,7 +133,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.data;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         if (data5.course === void 0) {
-          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -145,7 +145,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.course;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.id === void 0) {
-              const err13 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err13 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -155,7 +155,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.id !== void 0) {
               if (typeof data6.id !== "string") {
-                const err14 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err14 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -166,7 +166,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.name !== void 0) {
               if (typeof data6.name !== "string") {
-                const err15 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err15 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -177,7 +177,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.slug !== void 0) {
               if (typeof data6.slug !== "string") {
-                const err16 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err16 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -188,7 +188,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.status !== void 0) {
               if (typeof data6.status !== "string") {
-                const err17 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err17 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -201,7 +201,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               let data11 = data6.updated_at;
               if (typeof data11 === "string") {
                 if (!formats0.test(data11)) {
-                  const err18 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err18 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err18];
                   } else {
@@ -210,7 +210,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err19 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err19 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -220,7 +220,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err20 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err20 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -235,7 +235,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             for (const key0 in data12) {
               let data13 = data12[key0];
               if (!(data13 && typeof data13 == "object" && !Array.isArray(data13))) {
-                const err21 = { instancePath: instancePath + "/data/changes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/data/properties/changes/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err21 = { instancePath: instancePath + "/data/changes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/data/properties/changes/additionalProperties/type", keyword: "type", params: { type: "object" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -245,7 +245,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err22 = { instancePath: instancePath + "/data/changes", schemaPath: "#/properties/data/properties/changes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err22 = { instancePath: instancePath + "/data/changes", schemaPath: "#/properties/data/properties/changes/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -258,7 +258,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data14 = data5.organization;
           if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
             if (data14.id === void 0) {
-              const err23 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err23 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -268,7 +268,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data14.id !== void 0) {
               if (typeof data14.id !== "string") {
-                const err24 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err24 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -279,7 +279,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data14.name !== void 0) {
               if (typeof data14.name !== "string") {
-                const err25 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err25 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -289,7 +289,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err26 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err26 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -299,7 +299,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err27 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err27 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -309,7 +309,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err28];
     } else {
@@ -327,7 +327,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -336,7 +336,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -345,7 +345,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -355,7 +355,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if (typeof data.event !== "string") {
-        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -368,7 +368,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -377,7 +377,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -389,7 +389,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data2 = data.data;
       if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -400,7 +400,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (typeof data.test !== "boolean") {
-        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -410,7 +410,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -420,7 +420,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -429,7 +429,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -439,7 +439,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if ("element.completed" !== data.event) {
-        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "element.completed" }, message: "must be equal to constant" };
+        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "element.completed" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -452,7 +452,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.data;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         if (data5.member === void 0) {
-          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "member" }, message: "must have required property 'member'" };
+          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "member" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -461,7 +461,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data5.element === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "element" }, message: "must have required property 'element'" };
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "element" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -473,7 +473,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.member;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.id === void 0) {
-              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -483,7 +483,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.id !== void 0) {
               if (typeof data6.id !== "string") {
-                const err15 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err15 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -494,7 +494,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.email !== void 0) {
               if (typeof data6.email !== "string") {
-                const err16 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err16 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -505,7 +505,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.name !== void 0) {
               if (typeof data6.name !== "string") {
-                const err17 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err17 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -516,7 +516,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.avatar !== void 0) {
               if (typeof data6.avatar !== "string") {
-                const err18 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err18 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -526,7 +526,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -539,7 +539,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data5.element;
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             if (data11.id === void 0) {
-              const err20 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err20 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -549,7 +549,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.id !== void 0) {
               if (typeof data11.id !== "string") {
-                const err21 = { instancePath: instancePath + "/data/element/id", schemaPath: "#/properties/data/properties/element/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err21 = { instancePath: instancePath + "/data/element/id", schemaPath: "#/properties/data/properties/element/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -560,7 +560,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.title !== void 0) {
               if (typeof data11.title !== "string") {
-                const err22 = { instancePath: instancePath + "/data/element/title", schemaPath: "#/properties/data/properties/element/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/data/element/title", schemaPath: "#/properties/data/properties/element/properties/title/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -571,7 +571,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.type !== void 0) {
               if (typeof data11.type !== "string") {
-                const err23 = { instancePath: instancePath + "/data/element/type", schemaPath: "#/properties/data/properties/element/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err23 = { instancePath: instancePath + "/data/element/type", schemaPath: "#/properties/data/properties/element/properties/type/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -581,7 +581,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err24 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err24 = { instancePath: instancePath + "/data/element", schemaPath: "#/properties/data/properties/element/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -594,7 +594,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data5.module;
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.id === void 0) {
-              const err25 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err25 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -604,7 +604,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.id !== void 0) {
               if (typeof data15.id !== "string") {
-                const err26 = { instancePath: instancePath + "/data/module/id", schemaPath: "#/properties/data/properties/module/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/data/module/id", schemaPath: "#/properties/data/properties/module/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -615,7 +615,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data15.title !== void 0) {
               if (typeof data15.title !== "string") {
-                const err27 = { instancePath: instancePath + "/data/module/title", schemaPath: "#/properties/data/properties/module/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err27 = { instancePath: instancePath + "/data/module/title", schemaPath: "#/properties/data/properties/module/properties/title/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -625,7 +625,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err28 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err28 = { instancePath: instancePath + "/data/module", schemaPath: "#/properties/data/properties/module/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -638,7 +638,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data18 = data5.course;
           if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
             if (data18.id === void 0) {
-              const err29 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err29 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -648,7 +648,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data18.id !== void 0) {
               if (typeof data18.id !== "string") {
-                const err30 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err30 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -659,7 +659,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data18.name !== void 0) {
               if (typeof data18.name !== "string") {
-                const err31 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err31 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -670,7 +670,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data18.slug !== void 0) {
               if (typeof data18.slug !== "string") {
-                const err32 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err32 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err32];
                 } else {
@@ -681,7 +681,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data18.status !== void 0) {
               if (typeof data18.status !== "string") {
-                const err33 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err33 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -694,7 +694,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               let data23 = data18.updated_at;
               if (typeof data23 === "string") {
                 if (!formats0.test(data23)) {
-                  const err34 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err34 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err34];
                   } else {
@@ -703,7 +703,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err35 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err35 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -713,7 +713,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err36 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err36 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -729,7 +729,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               let data25 = data24.completed_at;
               if (typeof data25 === "string") {
                 if (!formats0.test(data25)) {
-                  const err37 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err37 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err37];
                   } else {
@@ -738,7 +738,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err38 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err38 = { instancePath: instancePath + "/data/completion/completed_at", schemaPath: "#/properties/data/properties/completion/properties/completed_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -750,7 +750,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data24.score !== void 0) {
               let data26 = data24.score;
               if (!(typeof data26 == "number" && isFinite(data26))) {
-                const err39 = { instancePath: instancePath + "/data/completion/score", schemaPath: "#/properties/data/properties/completion/properties/score/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                const err39 = { instancePath: instancePath + "/data/completion/score", schemaPath: "#/properties/data/properties/completion/properties/score/type", keyword: "type", params: { type: "number" } };
                 if (vErrors === null) {
                   vErrors = [err39];
                 } else {
@@ -761,7 +761,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data24.status !== void 0) {
               if (typeof data24.status !== "string") {
-                const err40 = { instancePath: instancePath + "/data/completion/status", schemaPath: "#/properties/data/properties/completion/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err40 = { instancePath: instancePath + "/data/completion/status", schemaPath: "#/properties/data/properties/completion/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -771,7 +771,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err41 = { instancePath: instancePath + "/data/completion", schemaPath: "#/properties/data/properties/completion/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err41 = { instancePath: instancePath + "/data/completion", schemaPath: "#/properties/data/properties/completion/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -781,7 +781,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err42 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err42 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -791,7 +791,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err43];
     } else {
@@ -809,7 +809,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -818,7 +818,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -827,7 +827,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -837,7 +837,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if (typeof data.event !== "string") {
-        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -850,7 +850,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -859,7 +859,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -871,7 +871,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data2 = data.data;
       if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -882,7 +882,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (typeof data.test !== "boolean") {
-        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -892,7 +892,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -902,7 +902,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -911,7 +911,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -921,7 +921,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if ("member.joined" !== data.event) {
-        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "member.joined" }, message: "must be equal to constant" };
+        const err11 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "member.joined" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -934,7 +934,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.data;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         if (data5.member === void 0) {
-          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "member" }, message: "must have required property 'member'" };
+          const err12 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "member" } };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -943,7 +943,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data5.course === void 0) {
-          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" }, message: "must have required property 'course'" };
+          const err13 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/required", keyword: "required", params: { missingProperty: "course" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -955,7 +955,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.member;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.id === void 0) {
-              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err14 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -965,7 +965,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.id !== void 0) {
               if (typeof data6.id !== "string") {
-                const err15 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err15 = { instancePath: instancePath + "/data/member/id", schemaPath: "common/member.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -976,7 +976,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.email !== void 0) {
               if (typeof data6.email !== "string") {
-                const err16 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err16 = { instancePath: instancePath + "/data/member/email", schemaPath: "common/member.schema.json/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -987,7 +987,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.name !== void 0) {
               if (typeof data6.name !== "string") {
-                const err17 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err17 = { instancePath: instancePath + "/data/member/name", schemaPath: "common/member.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -998,7 +998,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data6.avatar !== void 0) {
               if (typeof data6.avatar !== "string") {
-                const err18 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err18 = { instancePath: instancePath + "/data/member/avatar", schemaPath: "common/member.schema.json/properties/avatar/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -1008,7 +1008,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err19 = { instancePath: instancePath + "/data/member", schemaPath: "common/member.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -1021,7 +1021,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data5.course;
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             if (data11.id === void 0) {
-              const err20 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err20 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -1031,7 +1031,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.id !== void 0) {
               if (typeof data11.id !== "string") {
-                const err21 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err21 = { instancePath: instancePath + "/data/course/id", schemaPath: "common/course.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -1042,7 +1042,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.name !== void 0) {
               if (typeof data11.name !== "string") {
-                const err22 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/data/course/name", schemaPath: "common/course.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1053,7 +1053,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.slug !== void 0) {
               if (typeof data11.slug !== "string") {
-                const err23 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err23 = { instancePath: instancePath + "/data/course/slug", schemaPath: "common/course.schema.json/properties/slug/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -1064,7 +1064,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data11.status !== void 0) {
               if (typeof data11.status !== "string") {
-                const err24 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err24 = { instancePath: instancePath + "/data/course/status", schemaPath: "common/course.schema.json/properties/status/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -1077,7 +1077,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               let data16 = data11.updated_at;
               if (typeof data16 === "string") {
                 if (!formats0.test(data16)) {
-                  const err25 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err25 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -1086,7 +1086,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err26 = { instancePath: instancePath + "/data/course/updated_at", schemaPath: "common/course.schema.json/properties/updated_at/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -1096,7 +1096,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err27 = { instancePath: instancePath + "/data/course", schemaPath: "common/course.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -1109,7 +1109,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           let data17 = data5.organization;
           if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
             if (data17.id === void 0) {
-              const err28 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+              const err28 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/required", keyword: "required", params: { missingProperty: "id" } };
               if (vErrors === null) {
                 vErrors = [err28];
               } else {
@@ -1119,7 +1119,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data17.id !== void 0) {
               if (typeof data17.id !== "string") {
-                const err29 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err29 = { instancePath: instancePath + "/data/organization/id", schemaPath: "common/organization.schema.json/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -1130,7 +1130,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data17.name !== void 0) {
               if (typeof data17.name !== "string") {
-                const err30 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err30 = { instancePath: instancePath + "/data/organization/name", schemaPath: "common/organization.schema.json/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -1140,7 +1140,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err31 = { instancePath: instancePath + "/data/organization", schemaPath: "common/organization.schema.json/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -1150,7 +1150,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err32 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err32 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -1160,7 +1160,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -1178,7 +1178,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err0 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1187,7 +1187,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err1 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1196,7 +1196,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err2 = { instancePath, schemaPath: "common/envelope.schema.json/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1206,7 +1206,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if (typeof data.event !== "string") {
-        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/event", schemaPath: "common/envelope.schema.json/properties/event/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1219,7 +1219,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1228,7 +1228,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "common/envelope.schema.json/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1240,7 +1240,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data2 = data.data;
       if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/data", schemaPath: "common/envelope.schema.json/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1251,7 +1251,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (typeof data.test !== "boolean") {
-        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/test", schemaPath: "common/envelope.schema.json/properties/test/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1261,7 +1261,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "common/envelope.schema.json/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1271,7 +1271,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1280,7 +1280,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.test === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "test" }, message: "must have required property 'test'" };
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "test" } };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -1289,7 +1289,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -1299,7 +1299,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if ("test.event" !== data.event) {
-        const err12 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "test.event" }, message: "must be equal to constant" };
+        const err12 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/const", keyword: "const", params: { allowedValue: "test.event" } };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1310,7 +1310,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (true !== data.test) {
-        const err13 = { instancePath: instancePath + "/test", schemaPath: "#/properties/test/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant" };
+        const err13 = { instancePath: instancePath + "/test", schemaPath: "#/properties/test/const", keyword: "const", params: { allowedValue: true } };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1324,7 +1324,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         if (data6.message !== void 0) {
           if (typeof data6.message !== "string") {
-            const err14 = { instancePath: instancePath + "/data/message", schemaPath: "#/properties/data/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err14 = { instancePath: instancePath + "/data/message", schemaPath: "#/properties/data/properties/message/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -1334,7 +1334,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1344,7 +1344,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err16];
     } else {
@@ -1362,7 +1362,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1372,7 +1372,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1383,7 +1383,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1394,7 +1394,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.slug !== void 0) {
       if (typeof data.slug !== "string") {
-        const err3 = { instancePath: instancePath + "/slug", schemaPath: "#/properties/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/slug", schemaPath: "#/properties/slug/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1405,7 +1405,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err4 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1418,7 +1418,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.updated_at;
       if (typeof data4 === "string") {
         if (!formats0.test(data4)) {
-          const err5 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1427,7 +1427,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1437,7 +1437,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1455,7 +1455,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.event === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "event" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1464,7 +1464,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1473,7 +1473,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.data === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" }, message: "must have required property 'data'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "data" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1483,7 +1483,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.event !== void 0) {
       if (typeof data.event !== "string") {
-        const err3 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/event", schemaPath: "#/properties/event/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1496,7 +1496,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
-          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err4 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1505,7 +1505,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1517,7 +1517,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.data !== void 0) {
       let data2 = data.data;
       if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
-        const err6 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath: instancePath + "/data", schemaPath: "#/properties/data/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1528,7 +1528,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test !== void 0) {
       if (typeof data.test !== "boolean") {
-        const err7 = { instancePath: instancePath + "/test", schemaPath: "#/properties/test/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = { instancePath: instancePath + "/test", schemaPath: "#/properties/test/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1538,7 +1538,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1556,7 +1556,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1566,7 +1566,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1577,7 +1577,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.email !== void 0) {
       if (typeof data.email !== "string") {
-        const err2 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1588,7 +1588,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1599,7 +1599,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.avatar !== void 0) {
       if (typeof data.avatar !== "string") {
-        const err4 = { instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/avatar", schemaPath: "#/properties/avatar/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1609,7 +1609,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -1627,7 +1627,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1637,7 +1637,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1648,7 +1648,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1658,7 +1658,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err3];
     } else {

@@ -78,7 +78,7 @@ export function compactJson(body: RawBody): string {
 }
 
 /** Bodies re-serialised to compact JSON for a signature check: at most this large and this deeply nested. */
-const compactLimits = { bytes: 1024 * 1024, depth: 64 };
+const compactLimits = { bytes: 1_048_576, depth: 64 }; // a literal, which bundlers drop when unused
 
 /** Whether a body is small and shallow enough to be parsed for its compact JSON; checked without parsing. */
 const compactable = (body: RawBody): boolean =>

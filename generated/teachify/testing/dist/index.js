@@ -50,7 +50,6 @@ function compactJson(body) {
   const decoded = decodeBody(body);
   return decoded.ok ? JSON.stringify(decoded.value) : textOf(body);
 }
-var compactLimits = { bytes: 1024 * 1024, depth: 64 };
 function standardWebhooksKey(secret) {
   return secret.startsWith("whsec_") ? fromBase64(secret.slice("whsec_".length)) : utf8(secret);
 }
