@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { projectRoot } from "../test/helpers/catalogues.js";
 import { benchCases, benchCatalogues } from "./cases.js";
 import { type ColdStartRow, coldStart } from "./cold-start.js";
+import { type DateTimeRow, dateTimeInValidators, dateTimeTimes, type InValidatorsRow } from "./date-time.js";
 import { contests } from "./competitors/index.js";
 import { type GenerationRow, measureGeneration } from "./generation.js";
 import { type Machine, machine, versions } from "./machine.js";
@@ -10,7 +11,7 @@ import { type ThroughputRow, throughput } from "./throughput.js";
 import { fullTiming, quickTiming, type TimingOptions } from "./timing.js";
 import { type Disagreement, disagreements } from "./verdicts.js";
 
-export const sections = ["throughput", "cold-start", "sizes", "generation"] as const;
+export const sections = ["throughput", "date-time", "cold-start", "sizes", "generation"] as const;
 export type Section = (typeof sections)[number];
 
 export interface BenchOptions {
@@ -36,6 +37,8 @@ export interface BenchResults {
   cases: number;
   disagreements: Disagreement[];
   throughput?: ThroughputRow[];
+  dateTime?: DateTimeRow[];
+  dateTimeInValidators?: InValidatorsRow[];
   coldStart?: ColdStartRow[];
   sizes?: BundleSize[];
   generation?: GenerationRow[];
@@ -70,6 +73,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   if (options.only.includes("throughput")) {
     say("timing every competitor side by side");
     results.throughput = throughput(list, timing);
+  }
+  if (options.only.includes("date-time")) {
+    say("the date-time check: regex against character codes");
+    results.dateTime = dateTimeTimes(timing);
+    results.dateTimeInValidators = await dateTimeInValidators(cases, join(options.scratch, "date-time"), timing);
   }
   if (options.only.includes("cold-start")) {
     say("cold starts in fresh processes");

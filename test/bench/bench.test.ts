@@ -2,6 +2,10 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { benchCases, benchCatalogues } from "../../bench/cases.js";
 import { coldStart } from "../../bench/cold-start.js";
+import { dateTimeInputs } from "../../bench/date-time.js";
+import { isDateTimeByCodes } from "../../bench/hand/date-time.js";
+import fc from "fast-check";
+import { dateTime } from "../../generator/date-time.js";
 import { valueCheckers } from "../../bench/competitors/index.js";
 import { goals } from "../../bench/goals.js";
 import { wrongType } from "../../bench/invalid.js";
@@ -53,11 +57,36 @@ describe("the bench's schema converter", () => {
   });
 });
 
+describe("the check of date-times by character codes", () => {
+  const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+  const agrees = (text: string) => expect(isDateTimeByCodes(text), text).toBe(dateTime.test(text));
+
+  it("agrees with the shipped regex on every day of leap, common and century years", () => {
+    for (const year of [0, 1900, 2000, 2023, 2024, 2100, 9999])
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++) agrees(`${pad(year, 4)}-${pad(month)}-${pad(day)}T12:00:00Z`);
+  });
+
+  it("agrees on times, fractions, offsets, and every mutation of real values", () => {
+    for (let hour = 0; hour <= 24; hour++)
+      for (const s of [0, 59, 60, 61]) agrees(`2024-01-01T${pad(hour)}:59:${pad(s)}Z`);
+    for (let digits = 0; digits <= 12; digits++)
+      for (const zone of ["Z", "z", "+00:00", "-23:59", "+24:00", "+14:60", "+1400", ""])
+        agrees(`2024-02-29T23:59:60${digits ? `.${"7".repeat(digits)}` : "."}${zone}`);
+    for (const seed of ["2025-10-07T15:30:00Z", "2023-12-04T18:45:44+08:00", "2025-10-07T15:30:00.000000Z"])
+      for (let i = 0; i <= seed.length; i++) {
+        agrees(seed.slice(0, i));
+        for (const c of "09-:.TtZz+ x") agrees(seed.slice(0, i) + c + seed.slice(i + 1));
+      }
+    fc.assert(fc.property(fc.string({ maxLength: 32 }), (text) => isDateTimeByCodes(text) === dateTime.test(text)));
+  });
+});
+
 describe("npm run bench, with tiny iteration counts", () => {
   let results: BenchResults;
   beforeAll(async () => {
     // Every catalogue for the verdicts and the timing; one small package for the sections that spawn and bundle.
-    results = await runBench({ ...defaultOptions(true), only: ["throughput"], scratch });
+    results = await runBench({ ...defaultOptions(true), only: ["throughput", "date-time"], scratch });
     const early = benchCatalogues(["teachfloor/early"]);
     results.coldStart = coldStart(benchCases(early), 1);
     results.sizes = await bundleSizes(early);
@@ -88,6 +117,14 @@ describe("npm run bench, with tiny iteration counts", () => {
     ]);
   });
 
+  it("times the date-time regex against the check by character codes, alone and inside every package's validators", () => {
+    expect(results.dateTime!.map((row) => row.kind)).toEqual(Object.keys(dateTimeInputs()));
+    for (const row of results.dateTime!) expect(row.regexNs * row.codesNs).toBeGreaterThan(0);
+    const inside = results.dateTimeInValidators!;
+    expect(inside.map((row) => row.catalogue)).toEqual(benchCatalogues().map((c) => c.path));
+    for (const row of inside) expect(row.sites, row.catalogue).toBeGreaterThan(0);
+  });
+
   it("measures cold starts and bundle sizes per package", () => {
     expect(results.coldStart!.map((row) => row.catalogue)).toEqual(["teachfloor/early"]);
     expect(results.sizes!.map((s) => s.entry)).toEqual([
@@ -106,6 +143,7 @@ describe("npm run bench, with tiny iteration counts", () => {
       "# Benchmarks",
       "## Goals",
       "## Validation, side by side",
+      "## The date-time check",
       "## Cold start",
       "## Bundle sizes",
     ])
