@@ -117,7 +117,7 @@ describe("npm run bench, with tiny iteration counts", () => {
     ]);
   });
 
-  it("times the date-time regex against the check by character codes, alone and inside every package's validators", () => {
+  it("times the date-time regex against the check by codes, alone and inside every package's validators", () => {
     expect(results.dateTime!.map((row) => row.kind)).toEqual(Object.keys(dateTimeInputs()));
     for (const row of results.dateTime!) expect(row.regexNs * row.codesNs).toBeGreaterThan(0);
     const inside = results.dateTimeInValidators!;
