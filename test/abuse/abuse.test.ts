@@ -173,6 +173,27 @@ const writable = (socket: Socket) =>
     socket.once("close", done);
   });
 
+/**
+ * Uploads `total` bytes in 64 KiB chunks to `path`, reading the socket while it uploads and stopping once an answer
+ * (or the close) arrives.
+ */
+function chunkedUpload(path: string, total: number): Promise<RawOutcome> {
+  const chunk = Buffer.alloc(64 * 1024, "a");
+  const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
+  return rawExchange(
+    requestHead(path, { "content-type": "application/json", "transfer-encoding": "chunked" }),
+    async (socket, answered, sent) => {
+      for (let offset = 0; offset < total && !answered(); offset += chunk.length) {
+        sent(chunk.length);
+        if (!socket.write(frame)) await writable(socket);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (!answered()) socket.end("0\r\n\r\n");
+    },
+    10_000,
+  );
+}
+
 let template: Record<string, unknown>;
 /** A genuine Teachfloor course.join delivery (the documented example) with its own envelope id. */
 async function delivery(id: string): Promise<{ body: string; headers: Record<string, string> }> {
@@ -250,21 +271,7 @@ describe.each(["node", "fetch"] as const)("webhooks.%s in a child process", (ada
   it("cuts a 64 MiB chunked body off with 413 after little of it, its memory growing far less than it", async () => {
     const before = await getStats("?resetPeak");
     const total = 64 * MiB;
-    const chunk = Buffer.alloc(64 * 1024, "a");
-    const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
-    const outcome = await rawExchange(
-      requestHead(route, { "content-type": "application/json", "transfer-encoding": "chunked" }),
-      async (socket, answered, sent) => {
-        // It reads its socket while it uploads, and stops once an answer (or the close) arrives.
-        for (let offset = 0; offset < total && !answered(); offset += chunk.length) {
-          sent(chunk.length);
-          if (!socket.write(frame)) await writable(socket);
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        if (!answered()) socket.end("0\r\n\r\n");
-      },
-      10_000,
-    );
+    const outcome = await chunkedUpload(route, total);
     // The server closed the connection long before the end of the body. (Whether the client could read the 413
     // first is the next test's subject.)
     expect(outcome.bodyBytesSent).toBeLessThan(total / 4);
@@ -364,26 +371,9 @@ describe.each(["node", "fetch"] as const)("webhooks.%s in a child process", (ada
 
 describe("createLearningHandler's router in a child process", () => {
   const route = "/learning";
-  const chunked = (path: string, total: number) => {
-    const chunk = Buffer.alloc(64 * 1024, "a");
-    const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
-    return rawExchange(
-      requestHead(path, { "content-type": "application/json", "transfer-encoding": "chunked" }),
-      async (socket, answered, sent) => {
-        for (let offset = 0; offset < total && !answered(); offset += chunk.length) {
-          sent(chunk.length);
-          if (!socket.write(frame)) await writable(socket);
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        if (!answered()) socket.end("0\r\n\r\n");
-      },
-      10_000,
-    );
-  };
-
   it("answers 404 to a 64 MiB body sent to no provider's path, closing the connection before its end", async () => {
     const before = await getStats();
-    const outcome = await chunked(`${route}/nowhere`, 64 * MiB);
+    const outcome = await chunkedUpload(`${route}/nowhere`, 64 * MiB);
     expect(outcome.status).toBe(404);
     expect(outcome.body).toEqual({
       error: "not_found",
