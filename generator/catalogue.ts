@@ -58,15 +58,43 @@ function eventSchema(file: SchemaFile): EventSchema {
  * finished in a course or standalone); two with the same claim are one event written twice.
  */
 function claim(event: EventSchema): string {
+  return JSON.stringify([
+    [...event.discriminants].sort((a, b) => (a.pointer < b.pointer ? -1 : 1)),
+    holderRequired(event),
+  ]);
+}
+
+/**
+ * The fields required beside the event's consts: for each object that holds one (`""` the root, `payload`), in
+ * path order, the names its schema requires, sorted.
+ */
+export function holderRequired(event: EventSchema): Array<[string, string[]]> {
   const holders = new Set(event.discriminants.map((d) => d.pointer.split("/").slice(1, -1).join("/")));
-  const required = [...holders].sort().map((holder) => {
+  return [...holders].sort().map((holder) => {
     let node: unknown = event.file.json;
     for (const name of holder ? holder.split("/") : []) {
       node = isObject(node) && isObject(node.properties) ? node.properties[name] : undefined;
     }
     return [holder, isObject(node) && Array.isArray(node.required) ? [...node.required].map(String).sort() : []];
   });
-  return JSON.stringify([[...event.discriminants].sort((a, b) => (a.pointer < b.pointer ? -1 : 1)), required]);
+}
+
+/**
+ * What tells an event apart from the others that carry the same consts: the fields it requires (beside its
+ * consts) that not all of them require, by holder path. Empty when no other event carries its consts.
+ */
+export function distinguishingFields(event: EventSchema, events: readonly EventSchema[]): Array<[string[], string[]]> {
+  const consts = (e: EventSchema) =>
+    JSON.stringify([...e.discriminants].sort((a, b) => (a.pointer < b.pointer ? -1 : 1)));
+  const siblings = events.filter((e) => e !== event && consts(e) === consts(event));
+  if (siblings.length === 0) return [];
+  const theirs = siblings.map((e) => new Map(holderRequired(e)));
+  return holderRequired(event)
+    .map(([holder, names]): [string[], string[]] => [
+      holder ? holder.split("/") : [],
+      names.filter((name) => !theirs.every((other) => other.get(holder)?.includes(name))),
+    ])
+    .filter(([, names]) => names.length > 0);
 }
 
 /** Two event schemas of a catalogue that make the same claim: a problem at the second's type. */

@@ -1,5 +1,5 @@
 import { banner, catalogueSources } from "../banner.js";
-import type { Catalogue } from "../catalogue.js";
+import { type Catalogue, distinguishingFields } from "../catalogue.js";
 import { guardName, jsonSchemaName, standardSchemaName, validatorName } from "../naming.js";
 import type { DeliveryJson } from "../lint/delivery.js";
 import type { JsonObject } from "../schema-walk.js";
@@ -93,9 +93,11 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
       const when = e.discriminants
         .slice(1)
         .map((d) => `[${JSON.stringify(d.pointer.split("/").slice(1))}, ${JSON.stringify(d.value)}]`);
+      const needs = distinguishingFields(e, events);
       return (
         `    { type: ${JSON.stringify(e.eventType)}, name: ${JSON.stringify(e.stem)}, when: ` +
-        `[${when.join(", ")}], check: ${e.validatorName} as Check },`
+        `[${when.join(", ")}], ${needs.length ? `needs: ${JSON.stringify(needs)}, ` : ""}` +
+        `check: ${e.validatorName} as Check },`
       );
     }),
     `  ],`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalogues } from "../../generator/catalogue.js";
+import { buildCatalogues, distinguishingFields } from "../../generator/catalogue.js";
 import type { SchemaFile } from "../../generator/load.js";
+import { catalogues } from "../helpers/catalogues.js";
 
 const event = (path: string, type: string, extra: Record<string, unknown> = {}): SchemaFile => {
   const json = { required: ["type"], properties: { type: { const: type }, ...extra } };
@@ -64,5 +65,20 @@ describe("catalogues", () => {
           "schemas/acme/thing.done.schema.json).",
       },
     ]);
+  });
+});
+
+describe("what tells apart events that carry the same consts", () => {
+  const edume = catalogues().find((c) => c.path === "edume")!;
+  const fields = (stem: string) => distinguishingFields(edume.events.find((e) => e.stem === stem)!, edume.events);
+
+  it("is the fields one requires and not all the others do, by the object that holds them", () => {
+    expect(fields("learner.activity.finished.in-course-survey")).toEqual([[["payload"], ["course", "module"]]]);
+    expect(fields("learner.activity.finished.standalone-survey")).toEqual([]);
+  });
+
+  it("is nothing for an event no other shares its consts with", () => {
+    expect(fields("learner.activity.finished.lesson")).toEqual([]);
+    expect(fields("course.added")).toEqual([]);
   });
 });

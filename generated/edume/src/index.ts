@@ -177,6 +177,7 @@ const catalogue: CatalogueRuntime = /* @__PURE__ */ catalogueRuntime({
       type: "learner.activity.finished",
       name: "learner.activity.finished.in-course-survey",
       when: [[["payload", "type"], "survey"]],
+      needs: [[["payload"], ["course", "module"]]],
       check: validateLearnerActivityFinishedInCourseSurvey as Check,
     },
     {

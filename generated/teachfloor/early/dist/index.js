@@ -248,19 +248,42 @@ function validateAs(catalogue2, type, value) {
     };
   return validateDispatched(dispatch, type, value);
 }
+function hasNeeds(entry, value) {
+  const needs = entry.needs;
+  if (needs === void 0) return true;
+  for (let i = 0; i < needs.length; i++) {
+    const [path, names] = needs[i];
+    const holder = readAt(value, path);
+    if (holder === null || typeof holder !== "object") return false;
+    for (let j = 0; j < names.length; j++)
+      if (holder[names[j]] === void 0) return false;
+  }
+  return true;
+}
 function validateDispatched(dispatch, type, value) {
   const { bySubType } = dispatch;
   const pool = bySubType ? bySubType.entries.get(readAt(value, bySubType.path)) ?? none : dispatch.entries;
   let best;
   let bestErrors = [];
-  for (let i = 0; i < pool.length; i++) {
-    const entry = pool[i];
-    if (!selects(entry, value)) continue;
-    if (entry.check(value)) return { ok: true, event: value };
-    const errors = entry.check.errors ?? [];
-    if (best === void 0 || errors.length < bestErrors.length) {
-      best = entry;
-      bestErrors = errors;
+  let bestIndex = 0;
+  let skipped = false;
+  for (let round = 0; round < 2; round++) {
+    if (round === 1 && !skipped) break;
+    for (let i = 0; i < pool.length; i++) {
+      const entry = pool[i];
+      if (bySubType === void 0 && !selects(entry, value)) continue;
+      if ((hasNeeds(entry, value) ? 0 : 1) !== round) {
+        if (round === 0) skipped = true;
+        continue;
+      }
+      if (entry.check(value)) return { ok: true, event: value };
+      const errors = entry.check.errors ?? [];
+      const fewer = errors.length < bestErrors.length || errors.length === bestErrors.length && i < bestIndex;
+      if (best === void 0 || fewer) {
+        best = entry;
+        bestErrors = errors;
+        bestIndex = i;
+      }
     }
   }
   if (best !== void 0)

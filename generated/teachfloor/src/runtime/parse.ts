@@ -16,6 +16,11 @@ export interface EventEntry {
   when: ReadonlyArray<readonly [ReadonlyArray<string>, string]>;
   /** The schema's name, `course.updated.title.changed`. */
   name: string;
+  /**
+   * Where other schemas carry the same consts: the fields this one requires that not all of them do, by the path
+   * of the object that holds them. A value without them is tried against the others first.
+   */
+  needs?: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>]>;
   check: Check;
 }
 
@@ -149,20 +154,52 @@ function validateAs<E>(catalogue: CatalogueRuntime, type: string, value: unknown
   return validateDispatched(dispatch, type, value);
 }
 
-/** Runs the validators of the schemas the sub-type consts select, in catalogue order, until one passes. */
+/** Whether `value` has every field `entry` needs (those that tell it from schemas with the same consts). */
+function hasNeeds(entry: EventEntry, value: unknown): boolean {
+  const needs = entry.needs;
+  if (needs === undefined) return true;
+  for (let i = 0; i < needs.length; i++) {
+    const [path, names] = needs[i]!;
+    const holder = readAt(value, path);
+    if (holder === null || typeof holder !== "object") return false;
+    for (let j = 0; j < names.length; j++)
+      if ((holder as Record<string, unknown>)[names[j]!] === undefined) return false;
+  }
+  return true;
+}
+
+/**
+ * Runs the validators of the schemas the sub-type consts select, in catalogue order, until one passes: first those
+ * whose distinguishing fields the value has, then the others. If none passes, the one with the fewest errors says
+ * what is wrong.
+ */
 function validateDispatched<E>(dispatch: TypeDispatch, type: string, value: unknown): ParseResult<E> {
   const { bySubType } = dispatch;
   const pool = bySubType ? (bySubType.entries.get(readAt(value, bySubType.path) as string) ?? none) : dispatch.entries;
   let best: EventEntry | undefined;
   let bestErrors: ValidatorError[] = [];
-  for (let i = 0; i < pool.length; i++) {
-    const entry = pool[i]!;
-    if (!selects(entry, value)) continue;
-    if (entry.check(value)) return { ok: true, event: value as E };
-    const errors = entry.check.errors ?? [];
-    if (best === undefined || errors.length < bestErrors.length) {
-      best = entry;
-      bestErrors = errors;
+  let bestIndex = 0;
+  let skipped = false;
+  // Round 0: the schemas whose distinguishing fields the value has; round 1, if any was passed over: the others.
+  for (let round = 0; round < 2; round++) {
+    if (round === 1 && !skipped) break;
+    for (let i = 0; i < pool.length; i++) {
+      const entry = pool[i]!;
+      // Every schema found by the sub-type's value carries that value: only a pool by type needs selecting.
+      if (bySubType === undefined && !selects(entry, value)) continue;
+      if ((hasNeeds(entry, value) ? 0 : 1) !== round) {
+        if (round === 0) skipped = true;
+        continue;
+      }
+      if (entry.check(value)) return { ok: true, event: value as E };
+      const errors = entry.check.errors ?? [];
+      // The fewest errors, and of as few, the schema first in the catalogue, whatever the round.
+      const fewer = errors.length < bestErrors.length || (errors.length === bestErrors.length && i < bestIndex);
+      if (best === undefined || fewer) {
+        best = entry;
+        bestErrors = errors;
+        bestIndex = i;
+      }
     }
   }
   if (best !== undefined)

@@ -14,6 +14,11 @@ export interface EventEntry {
     when: ReadonlyArray<readonly [ReadonlyArray<string>, string]>;
     /** The schema's name, `course.updated.title.changed`. */
     name: string;
+    /**
+     * Where other schemas carry the same consts: the fields this one requires that not all of them do, by the path
+     * of the object that holds them. A value without them is tried against the others first.
+     */
+    needs?: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>]>;
     check: Check;
 }
 /** What the generated entry module says of a catalogue. */
