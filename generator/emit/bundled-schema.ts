@@ -30,3 +30,16 @@ export async function bundledSchema(event: EventSchema, files: readonly SchemaFi
   });
   return schema;
 }
+
+/**
+ * A bundled schema as packages ship it (`schemas/<event>.json` and the JSON Schema values): standard keywords
+ * only. The project's own `x-` keywords (evidence, shape, decisions' sources) are for the docs pages, and would
+ * more than double what every import of a package parses.
+ */
+export function shippedSchema(bundled: JsonObject): JsonObject {
+  const schema = structuredClone(bundled);
+  walkSchema(schema, (node) => {
+    for (const keyword of Object.keys(node)) if (keyword.startsWith("x-")) delete node[keyword];
+  });
+  return schema;
+}

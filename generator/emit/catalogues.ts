@@ -2,7 +2,7 @@ import { banner, catalogueSources } from "../banner.js";
 import { toolRoot } from "../cache/version.js";
 import type { Catalogue } from "../catalogue.js";
 import { isProvider, nestedIn, type CatalogueUnit, type ProjectInputs } from "../inputs.js";
-import { bundledSchema } from "./bundled-schema.js";
+import { bundledSchema, shippedSchema } from "./bundled-schema.js";
 import { buildEntries, type Sources } from "./build.js";
 import { eventPage } from "./docs.js";
 import { packageJson, subpathPackageJson } from "./package-json.js";
@@ -24,14 +24,15 @@ async function prepareCatalogue(
   const schemas = new Map(
     await Promise.all(catalogue.events.map(async (e) => [e.stem, await bundledSchema(e, files)] as const)),
   );
+  const shipped = new Map([...schemas].map(([stem, schema]) => [stem, shippedSchema(schema)]));
   // The validators' AJV helpers are the generator's own dependencies, found from its folder whatever the root.
-  const sources = formatAll(format, await entrySources(catalogue, delivery, files, schemas, runtime, toolRoot));
+  const sources = formatAll(format, await entrySources(catalogue, delivery, files, shipped, runtime, toolRoot));
   const changelog = project.changelogs.get(catalogue.path);
   const pages = catalogue.events.map(
     (e) => [at(`docs/${e.stem}.md`), eventPage(catalogue, e, schemas.get(e.stem)!)] as [string, string],
   );
   const beside: [string, string][] = [
-    ...[...schemas].map(
+    ...[...shipped].map(
       ([stem, schema]) => [at(`schemas/${stem}.json`), `${JSON.stringify(schema, null, 2)}\n`] as [string, string],
     ),
     ...pages,
