@@ -110,7 +110,22 @@ function decisions(entries: LearningDocsInput): string[] {
   ]);
 }
 
-const usage = [
+/** The receiver the README shows, as examples/learning-receiver.ts runs it (after `const app = express();`). */
+export const learningReceiver = (): string[] => [
+  "const learning = createLearningHandler({",
+  "  providers: {",
+  "    teachfloor: { secret: process.env.TEACHFLOOR_WEBHOOK_SECRET! },",
+  "    whop: { secret: process.env.WHOP_WEBHOOK_SECRET! },",
+  "  },",
+  "  on: {",
+  '    "activity.completed": (event, context) => saveProgress(event.learner.id, event.activity, context.provider),',
+  '    "course.completed": (event) => issueCertificate(event.learner.id, event.course.id),',
+  "  },",
+  "});",
+  'app.use("/webhooks", learning.node); // before express.json(): /webhooks/teachfloor, /webhooks/whop',
+];
+
+const usage = () => [
   "```ts",
   'import { parse } from "@coursehooks/teachfloor";',
   'import { normalize } from "@coursehooks/learning";',
@@ -128,17 +143,8 @@ const usage = [
   'import express from "express";',
   'import { createLearningHandler } from "@coursehooks/learning";',
   "",
-  "const learning = createLearningHandler({",
-  "  providers: {",
-  "    teachfloor: { secret: process.env.TEACHFLOOR_WEBHOOK_SECRET! },",
-  "    whop: { secret: process.env.WHOP_WEBHOOK_SECRET! },",
-  "  },",
-  "  on: {",
-  '    "activity.completed": (event, context) => saveProgress(event.learner.id, event.activity, context.provider),',
-  '    "course.completed": (event) => issueCertificate(event.learner.id, event.course.id),',
-  "  },",
-  "});",
-  'app.use("/webhooks", learning.node); // before express.json(): /webhooks/teachfloor, /webhooks/whop',
+  "const app = express();",
+  ...learningReceiver(),
   "```",
   "",
 ];
@@ -166,7 +172,7 @@ export function learningReadme(entries: LearningDocsInput, files: readonly Schem
     "npm install @coursehooks/learning",
     "```",
     "",
-    ...usage,
+    ...usage(),
     "## Kinds by provider",
     "",
     ...kindMatrix(entries),
