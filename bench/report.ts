@@ -37,7 +37,8 @@ const method = (r: BenchResults) => {
   const bullets = [
     [
       `**Inputs**: the ${r.cases} documented examples of events of every catalogue (schemas/<catalogue>/examples),`,
-      "as published, and each with one field wrong: its last string field (in document order, so a validator",
+      "as published and parsed by JSON.parse from the body as sent (as a receiver parses it), and each with one",
+      "field wrong: its last string field (in document order, so a validator",
       "reaches it last) replaced by the number 42. The verdicts are also checked on each example with its last",
       "date-time made 30 February.",
     ],
