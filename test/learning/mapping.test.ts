@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadSchemas } from "../../generator/load.js";
 import { learningProblems, mappedFields } from "../../generator/learning/check.js";
 import { type LearningJson, loadLearning, type MappingJson } from "../../generator/learning/file.js";
@@ -27,6 +27,18 @@ const join_ = {
 describe("the project's learning.json files", () => {
   it("have no problems", () => {
     expect(loadLearnings(schemasDir, catalogues(), files).problems).toEqual([]);
+  });
+
+  it("are read without a word on the console (AJV's strict mode warns there)", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      loadLearnings(schemasDir, catalogues(), files);
+      expect([...warn.mock.calls, ...log.mock.calls]).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+    }
   });
 
   it("point at fields of their events' schemas, every pointer", () => {
