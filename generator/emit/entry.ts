@@ -3,6 +3,7 @@ import { type Catalogue, distinguishingFields } from "../catalogue.js";
 import { guardName, jsonSchemaName, standardSchemaName, validatorName } from "../naming.js";
 import type { DeliveryJson } from "../lint/delivery.js";
 import type { JsonObject } from "../schema-walk.js";
+import { hasCode, readerCode } from "./readers.js";
 
 const envelopeValidator = validatorName("common/envelope");
 
@@ -37,10 +38,25 @@ export function jsonSchemasStandIn(catalogue: Catalogue): string {
 export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): string {
   const { prefix, events } = catalogue;
   const typeNames = [`${prefix}Event`, `${prefix}EventMap`, `${prefix}EventType`, ...events.map((e) => e.typeName)];
+  // `as Check` gives every entry one type: otherwise the checker compares each pair of validator types (O(n²)).
+  // The sub-type and the distinguishing fields are read by code (./readers.ts), their keys written as data.
+  const entries = events.map((e) => {
+    const when = e.discriminants
+      .slice(1)
+      .map((d) => `[${JSON.stringify(d.pointer.split("/").slice(1))}, ${JSON.stringify(d.value)}]`);
+    const needs = distinguishingFields(e, events);
+    const first = e.discriminants[1]?.pointer.split("/").slice(1);
+    return (
+      `    { type: ${JSON.stringify(e.eventType)}, name: ${JSON.stringify(e.stem)}, when: ` +
+      `[${when.join(", ")}], ${first ? `subType: ${readerCode(first)}, ` : ""}` +
+      `${needs.length ? `has: ${hasCode(needs)}, ` : ""}check: ${e.validatorName} as Check },`
+    );
+  });
+  const readsFields = events.some((e) => e.discriminants.length > 1 || distinguishingFields(e, events).length > 0);
   const imports = [
     banner(catalogueSources(catalogue.path), "ts"),
-    `import { catalogueRuntime, parseEvent, validateEvent, type CatalogueRuntime, type Check } ` +
-      `from "./runtime/parse.js";`,
+    `import { catalogueRuntime, ${readsFields ? "isObject, " : ""}parseEvent, validateEvent, ` +
+      `type CatalogueRuntime, type Check } from "./runtime/parse.js";`,
     `import type { Body } from "./runtime/decode.js";`,
     `import type { ParseResult } from "./runtime/result.js";`,
     `import type { HeadersLike } from "./runtime/headers.js";`,
@@ -83,23 +99,12 @@ export function entryModule(catalogue: Catalogue, delivery: DeliveryJson): strin
     "",
   ];
   const deliveryConfig = { scope: catalogue.path, signature: delivery.signature, deliveryId: delivery.deliveryId };
-  // `as Check` gives every entry one type: otherwise the checker compares each pair of validator types (O(n²)).
   const runtime = [
     `const catalogue: CatalogueRuntime = /* @__PURE__ */ catalogueRuntime({`,
     `  typeProperty: ${JSON.stringify(catalogue.typeProperty)},`,
     `  envelope: ${envelopeValidator},`,
     `  events: [`,
-    ...events.map((e) => {
-      const when = e.discriminants
-        .slice(1)
-        .map((d) => `[${JSON.stringify(d.pointer.split("/").slice(1))}, ${JSON.stringify(d.value)}]`);
-      const needs = distinguishingFields(e, events);
-      return (
-        `    { type: ${JSON.stringify(e.eventType)}, name: ${JSON.stringify(e.stem)}, when: ` +
-        `[${when.join(", ")}], ${needs.length ? `needs: ${JSON.stringify(needs)}, ` : ""}` +
-        `check: ${e.validatorName} as Check },`
-      );
-    }),
+    ...entries,
     `  ],`,
     `});`,
     "",

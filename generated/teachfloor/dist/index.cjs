@@ -230,36 +230,36 @@ function toIssues(root, errors) {
 }
 
 // memory:runtime/parse.ts
+var isObject = (value) => value !== null && typeof value === "object";
 var samePath = (a, b) => a.length === b.length && a.every((key, i) => key === b[i]);
-function typeDispatch(entries) {
+function typeDispatch(type, entries) {
   const path = entries[0].when[0]?.[0];
   if (!path || !entries.every((entry) => entry.when.length === 1 && samePath(entry.when[0][0], path)))
-    return { entries };
+    return { type, entries };
   const bySubType = /* @__PURE__ */ new Map();
   for (const entry of entries) {
     const value = entry.when[0][1];
     bySubType.set(value, [...bySubType.get(value) ?? [], entry]);
   }
-  return { entries, bySubType: { path, entries: bySubType } };
+  const read = entries[0].subType ?? ((value) => readAt(value, path));
+  return { type, entries, bySubType: { read, entries: bySubType } };
 }
 function catalogueRuntime(init) {
   const byType = /* @__PURE__ */ new Map();
   for (const entry of init.events) byType.set(entry.type, [...byType.get(entry.type) ?? [], entry]);
-  return { ...init, byType: new Map([...byType].map(([type, entries]) => [type, typeDispatch(entries)])) };
+  return { ...init, byType: new Map([...byType].map(([type, entries]) => [type, typeDispatch(type, entries)])) };
 }
 function readAt(root, path) {
   let node = root;
   for (let i = 0; i < path.length; i++) {
-    if (node === null || typeof node !== "object") return void 0;
+    if (!isObject(node)) return void 0;
     node = node[path[i]];
   }
   return node;
 }
 function selects(entry, value) {
-  for (let i = 0; i < entry.when.length; i++) {
-    const [path, expected] = entry.when[i];
-    if (readAt(value, path) !== expected) return false;
-  }
+  const when = entry.when;
+  for (let i = 0; i < when.length; i++) if (readAt(value, when[i][0]) !== when[i][1]) return false;
   return true;
 }
 var none = [];
@@ -325,42 +325,33 @@ function validateAs(catalogue2, type, value) {
     };
   return validateDispatched(dispatch, type, value);
 }
-function hasNeeds(entry, value) {
-  const needs = entry.needs;
-  if (needs === void 0) return true;
-  for (let i = 0; i < needs.length; i++) {
-    const [path, names] = needs[i];
-    const holder = readAt(value, path);
-    if (holder === null || typeof holder !== "object") return false;
-    for (let j = 0; j < names.length; j++)
-      if (holder[names[j]] === void 0) return false;
-  }
-  return true;
-}
+var hasNeeds = (entry, value) => entry.has === void 0 || entry.has(value);
 function validateDispatched(dispatch, type, value) {
   const { bySubType } = dispatch;
-  const pool = bySubType ? bySubType.entries.get(readAt(value, bySubType.path)) ?? none : dispatch.entries;
+  const pool = bySubType ? bySubType.entries.get(bySubType.read(value)) ?? none : dispatch.entries;
+  const selected = bySubType !== void 0;
+  for (let i = 0; i < pool.length; i++) {
+    const entry = pool[i];
+    if ((selected || selects(entry, value)) && hasNeeds(entry, value) && entry.check(value))
+      return { ok: true, event: value };
+  }
+  for (let i = 0; i < pool.length; i++) {
+    const entry = pool[i];
+    if (entry.has === void 0 || entry.has(value) || !(selected || selects(entry, value))) continue;
+    if (entry.check(value)) return { ok: true, event: value };
+  }
+  return rejected(dispatch, pool, selected, type, value);
+}
+function rejected(dispatch, pool, selected, type, value) {
   let best;
   let bestErrors = [];
-  let bestIndex = 0;
-  let skipped = false;
-  for (let round = 0; round < 2; round++) {
-    if (round === 1 && !skipped) break;
-    for (let i = 0; i < pool.length; i++) {
-      const entry = pool[i];
-      if (bySubType === void 0 && !selects(entry, value)) continue;
-      if ((hasNeeds(entry, value) ? 0 : 1) !== round) {
-        if (round === 0) skipped = true;
-        continue;
-      }
-      if (entry.check(value)) return { ok: true, event: value };
-      const errors = entry.check.errors ?? [];
-      const fewer = errors.length < bestErrors.length || errors.length === bestErrors.length && i < bestIndex;
-      if (best === void 0 || fewer) {
-        best = entry;
-        bestErrors = errors;
-        bestIndex = i;
-      }
+  for (const entry of pool) {
+    if (!selected && !selects(entry, value)) continue;
+    entry.check(value);
+    const errors = entry.check.errors ?? [];
+    if (best === void 0 || errors.length < bestErrors.length) {
+      best = entry;
+      bestErrors = errors;
     }
   }
   if (best !== void 0)
@@ -381,16 +372,23 @@ function parseEvent(catalogue2, input) {
     return unreadable(thrown);
   }
 }
+function dispatchOf(catalogue2, value) {
+  if (!isObject(value)) return void 0;
+  const type = value[catalogue2.typeProperty];
+  return typeof type === "string" ? catalogue2.byType.get(type) : void 0;
+}
 function parseDecoded(catalogue2, input) {
+  const parsed = dispatchOf(catalogue2, input);
+  if (parsed !== void 0) return validateDispatched(parsed, parsed.type, input);
   let value = input;
   if (typeof input === "string" || input instanceof Uint8Array) {
     const decoded = decodeBody(input);
     if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
     value = decoded.value;
   }
-  const type = value !== null && typeof value === "object" ? value[catalogue2.typeProperty] : void 0;
-  const dispatch = typeof type === "string" ? catalogue2.byType.get(type) : void 0;
-  if (dispatch !== void 0) return validateDispatched(dispatch, type, value);
+  const dispatch = dispatchOf(catalogue2, value);
+  if (dispatch !== void 0) return validateDispatched(dispatch, dispatch.type, value);
+  const type = isObject(value) ? value[catalogue2.typeProperty] : void 0;
   if (!catalogue2.envelope(value)) return invalid(value, catalogue2.envelope.errors ?? [], "envelope");
   return {
     ok: false,

@@ -14,13 +14,21 @@ export interface EventEntry {
     when: ReadonlyArray<readonly [ReadonlyArray<string>, string]>;
     /** The schema's name, `course.updated.title.changed`. */
     name: string;
+    /** Reads the value of the first sub-type const (written out by the generator, as `has`). */
+    subType?: (value: unknown) => unknown;
     /**
-     * Where other schemas carry the same consts: the fields this one requires that not all of them do, by the path
-     * of the object that holds them. A value without them is tried against the others first.
+     * Where other schemas carry the same consts: whether the value has the fields this one requires that not all of
+     * them do. A value without them is tried against the others first.
      */
-    needs?: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>]>;
+    has?: (value: unknown) => boolean;
     check: Check;
 }
+/** The fields of a JSON object, as the generated readers see them. */
+export type Fields = {
+    readonly [key: string]: unknown;
+};
+/** Whether a value is an object whose fields can be read (arrays included, as JSON Pointers reach into them). */
+export declare const isObject: (value: unknown) => value is Fields;
 /** What the generated entry module says of a catalogue. */
 export interface CatalogueInit {
     /** The envelope property that carries the event type. */
@@ -30,9 +38,10 @@ export interface CatalogueInit {
 }
 /** The schemas of one event type, and where all are selected by one sub-type const at one path, by its value. */
 interface TypeDispatch {
+    type: string;
     entries: readonly EventEntry[];
     bySubType?: {
-        path: ReadonlyArray<string>;
+        read: (value: unknown) => unknown;
         entries: ReadonlyMap<string, readonly EventEntry[]>;
     };
 }

@@ -16,13 +16,21 @@ export interface EventEntry {
   when: ReadonlyArray<readonly [ReadonlyArray<string>, string]>;
   /** The schema's name, `course.updated.title.changed`. */
   name: string;
+  /** Reads the value of the first sub-type const (written out by the generator, as `has`). */
+  subType?: (value: unknown) => unknown;
   /**
-   * Where other schemas carry the same consts: the fields this one requires that not all of them do, by the path
-   * of the object that holds them. A value without them is tried against the others first.
+   * Where other schemas carry the same consts: whether the value has the fields this one requires that not all of
+   * them do. A value without them is tried against the others first.
    */
-  needs?: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>]>;
+  has?: (value: unknown) => boolean;
   check: Check;
 }
+
+/** The fields of a JSON object, as the generated readers see them. */
+export type Fields = { readonly [key: string]: unknown };
+
+/** Whether a value is an object whose fields can be read (arrays included, as JSON Pointers reach into them). */
+export const isObject = (value: unknown): value is Fields => value !== null && typeof value === "object";
 
 /** What the generated entry module says of a catalogue. */
 export interface CatalogueInit {
@@ -34,8 +42,9 @@ export interface CatalogueInit {
 
 /** The schemas of one event type, and where all are selected by one sub-type const at one path, by its value. */
 interface TypeDispatch {
+  type: string;
   entries: readonly EventEntry[];
-  bySubType?: { path: ReadonlyArray<string>; entries: ReadonlyMap<string, readonly EventEntry[]> };
+  bySubType?: { read: (value: unknown) => unknown; entries: ReadonlyMap<string, readonly EventEntry[]> };
 }
 
 /** What parse needs to know of a catalogue: its description, and its schemas by event type. */
@@ -46,40 +55,39 @@ export interface CatalogueRuntime extends CatalogueInit {
 const samePath = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) =>
   a.length === b.length && a.every((key, i) => key === b[i]);
 
-function typeDispatch(entries: readonly EventEntry[]): TypeDispatch {
+function typeDispatch(type: string, entries: readonly EventEntry[]): TypeDispatch {
   const path = entries[0]!.when[0]?.[0];
   if (!path || !entries.every((entry) => entry.when.length === 1 && samePath(entry.when[0]![0], path)))
-    return { entries };
+    return { type, entries };
   const bySubType = new Map<string, EventEntry[]>();
   for (const entry of entries) {
     const value = entry.when[0]![1];
     bySubType.set(value, [...(bySubType.get(value) ?? []), entry]);
   }
-  return { entries, bySubType: { path, entries: bySubType } };
+  const read = entries[0]!.subType ?? ((value: unknown) => readAt(value, path));
+  return { type, entries, bySubType: { read, entries: bySubType } };
 }
 
 /** The catalogue with its lookup from event type (and sub-type) to schemas, built once when the package loads. */
 export function catalogueRuntime(init: CatalogueInit): CatalogueRuntime {
   const byType = new Map<string, EventEntry[]>();
   for (const entry of init.events) byType.set(entry.type, [...(byType.get(entry.type) ?? []), entry]);
-  return { ...init, byType: new Map([...byType].map(([type, entries]) => [type, typeDispatch(entries)])) };
+  return { ...init, byType: new Map([...byType].map(([type, entries]) => [type, typeDispatch(type, entries)])) };
 }
 
 /** `valueAt` without its closure: the success path of `parse` allocates nothing but its result. */
 function readAt(root: unknown, path: ReadonlyArray<string>): unknown {
   let node = root;
   for (let i = 0; i < path.length; i++) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[path[i]!];
+    if (!isObject(node)) return undefined;
+    node = node[path[i]!];
   }
   return node;
 }
 
 function selects(entry: EventEntry, value: unknown): boolean {
-  for (let i = 0; i < entry.when.length; i++) {
-    const [path, expected] = entry.when[i]!;
-    if (readAt(value, path) !== expected) return false;
-  }
+  const when = entry.when;
+  for (let i = 0; i < when.length; i++) if (readAt(value, when[i]![0]) !== when[i]![1]) return false;
   return true;
 }
 
@@ -155,51 +163,48 @@ function validateAs<E>(catalogue: CatalogueRuntime, type: string, value: unknown
 }
 
 /** Whether `value` has every field `entry` needs (those that tell it from schemas with the same consts). */
-function hasNeeds(entry: EventEntry, value: unknown): boolean {
-  const needs = entry.needs;
-  if (needs === undefined) return true;
-  for (let i = 0; i < needs.length; i++) {
-    const [path, names] = needs[i]!;
-    const holder = readAt(value, path);
-    if (holder === null || typeof holder !== "object") return false;
-    for (let j = 0; j < names.length; j++)
-      if ((holder as Record<string, unknown>)[names[j]!] === undefined) return false;
-  }
-  return true;
-}
+const hasNeeds = (entry: EventEntry, value: unknown): boolean => entry.has === undefined || entry.has(value);
 
 /**
  * Runs the validators of the schemas the sub-type consts select, in catalogue order, until one passes: first those
- * whose distinguishing fields the value has, then the others. If none passes, the one with the fewest errors says
- * what is wrong.
+ * whose distinguishing fields the value has, then the others. If none passes, `rejected` says what is wrong.
  */
 function validateDispatched<E>(dispatch: TypeDispatch, type: string, value: unknown): ParseResult<E> {
   const { bySubType } = dispatch;
-  const pool = bySubType ? (bySubType.entries.get(readAt(value, bySubType.path) as string) ?? none) : dispatch.entries;
+  const pool = bySubType ? (bySubType.entries.get(bySubType.read(value) as string) ?? none) : dispatch.entries;
+  // Every schema found by the sub-type's value carries that value: only a pool by type needs selecting.
+  const selected = bySubType !== undefined;
+  for (let i = 0; i < pool.length; i++) {
+    const entry = pool[i]!;
+    if ((selected || selects(entry, value)) && hasNeeds(entry, value) && entry.check(value))
+      return { ok: true, event: value as E };
+  }
+  // Only a schema with distinguishing fields the value lacks is left to try.
+  for (let i = 0; i < pool.length; i++) {
+    const entry = pool[i]!;
+    if (entry.has === undefined || entry.has(value) || !(selected || selects(entry, value))) continue;
+    if (entry.check(value)) return { ok: true, event: value as E };
+  }
+  return rejected(dispatch, pool, selected, type, value);
+}
+
+/** Why no schema of the pool passes: the one with the fewest errors says, and of as few, the first in the catalogue. */
+function rejected(
+  dispatch: TypeDispatch,
+  pool: readonly EventEntry[],
+  selected: boolean,
+  type: string,
+  value: unknown,
+): { ok: false; error: ParseError } {
   let best: EventEntry | undefined;
   let bestErrors: ValidatorError[] = [];
-  let bestIndex = 0;
-  let skipped = false;
-  // Round 0: the schemas whose distinguishing fields the value has; round 1, if any was passed over: the others.
-  for (let round = 0; round < 2; round++) {
-    if (round === 1 && !skipped) break;
-    for (let i = 0; i < pool.length; i++) {
-      const entry = pool[i]!;
-      // Every schema found by the sub-type's value carries that value: only a pool by type needs selecting.
-      if (bySubType === undefined && !selects(entry, value)) continue;
-      if ((hasNeeds(entry, value) ? 0 : 1) !== round) {
-        if (round === 0) skipped = true;
-        continue;
-      }
-      if (entry.check(value)) return { ok: true, event: value as E };
-      const errors = entry.check.errors ?? [];
-      // The fewest errors, and of as few, the schema first in the catalogue, whatever the round.
-      const fewer = errors.length < bestErrors.length || (errors.length === bestErrors.length && i < bestIndex);
-      if (best === undefined || fewer) {
-        best = entry;
-        bestErrors = errors;
-        bestIndex = i;
-      }
+  for (const entry of pool) {
+    if (!selected && !selects(entry, value)) continue;
+    entry.check(value);
+    const errors = entry.check.errors ?? [];
+    if (best === undefined || errors.length < bestErrors.length) {
+      best = entry;
+      bestErrors = errors;
     }
   }
   if (best !== undefined)
@@ -227,20 +232,27 @@ export function parseEvent<E>(catalogue: CatalogueRuntime, input: Body): ParseRe
   }
 }
 
+/** The schemas of a value's event type, where it is an object whose type property names one. */
+function dispatchOf(catalogue: CatalogueRuntime, value: unknown): TypeDispatch | undefined {
+  if (!isObject(value)) return undefined;
+  const type = value[catalogue.typeProperty];
+  return typeof type === "string" ? catalogue.byType.get(type) : undefined;
+}
+
 function parseDecoded<E>(catalogue: CatalogueRuntime, input: Body): ParseResult<E> {
+  // A value a framework already parsed is used as it is, with nothing allocated to carry it (bytes have no event
+  // type to find, and are decoded below).
+  const parsed = dispatchOf(catalogue, input);
+  if (parsed !== undefined) return validateDispatched(parsed, parsed.type, input);
   let value = input;
-  // A value a framework already parsed is used as it is, with nothing allocated to carry it.
   if (typeof input === "string" || input instanceof Uint8Array) {
     const decoded = decodeBody(input);
     if (!decoded.ok) return { ok: false, error: { code: "invalid_json", message: decoded.message } };
     value = decoded.value;
   }
-  const type =
-    value !== null && typeof value === "object"
-      ? (value as Record<string, unknown>)[catalogue.typeProperty]
-      : undefined;
-  const dispatch = typeof type === "string" ? catalogue.byType.get(type) : undefined;
-  if (dispatch !== undefined) return validateDispatched(dispatch, type as string, value);
+  const dispatch = dispatchOf(catalogue, value);
+  if (dispatch !== undefined) return validateDispatched(dispatch, dispatch.type, value);
+  const type = isObject(value) ? value[catalogue.typeProperty] : undefined;
   if (!catalogue.envelope(value)) return invalid(value, catalogue.envelope.errors ?? [], "envelope");
   return {
     ok: false,
