@@ -347,7 +347,7 @@ function rejected(dispatch, pool, selected, type, value) {
   let bestErrors = [];
   for (const entry of pool) {
     if (!selected && !selects(entry, value)) continue;
-    entry.check(value);
+    if (pool.length > 1) entry.check(value);
     const errors = entry.check.errors ?? [];
     if (best === void 0 || errors.length < bestErrors.length) {
       best = entry;

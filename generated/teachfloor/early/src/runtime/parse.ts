@@ -200,7 +200,8 @@ function rejected(
   let bestErrors: ValidatorError[] = [];
   for (const entry of pool) {
     if (!selected && !selects(entry, value)) continue;
-    entry.check(value);
+    // A lone schema's errors are still those of the call that just failed; of several, each is asked again.
+    if (pool.length > 1) entry.check(value);
     const errors = entry.check.errors ?? [];
     if (best === undefined || errors.length < bestErrors.length) {
       best = entry;
