@@ -5,7 +5,6 @@ import { transformSync } from "esbuild";
 import { dateTime } from "../generator/date-time.js";
 import { projectRoot } from "../test/helpers/catalogues.js";
 import type { Case } from "./cases.js";
-import { hasValgrind, instructionsPerCall } from "./instructions.js";
 import { isDateTimeByCodes } from "./hand/date-time.js";
 import { type TimingOptions, timeSideBySide } from "./timing.js";
 
@@ -57,23 +56,18 @@ export interface InValidatorsRow {
   sites: number;
   regexNs: number;
   codesNs: number;
-  /** Machine instructions per validation (callgrind), where valgrind is installed and counting was asked. */
-  regexInstructions?: number;
-  codesInstructions?: number;
 }
 
 type Validate = (value: unknown) => boolean;
 
 /**
  * The shipped validators.js of each catalogue, copied to `scratch` with every call of the date-time regex replaced by
- * the check by character codes, then both timed in turn over the catalogue's valid examples; with `countCalls`, and
- * valgrind installed, the instructions per validation of both are counted too.
+ * the check by character codes, then both timed in turn over the catalogue's valid examples.
  */
 export async function dateTimeInValidators(
   cases: readonly Case[],
   scratch: string,
   timing: TimingOptions,
-  countCalls?: number,
 ): Promise<InValidatorsRow[]> {
   mkdirSync(scratch, { recursive: true });
   const codes = transformSync(readFileSync(join(import.meta.dirname, "hand", "date-time.ts"), "utf8"), {
@@ -81,7 +75,6 @@ export async function dateTimeInValidators(
     format: "esm",
   }).code;
   const rows: InValidatorsRow[] = [];
-  const counted: Array<{ module: string; values: Array<{ validator: string; value: unknown }> }> = [];
   for (const catalogue of [...new Set(cases.map((c) => c.catalogue))]) {
     const shipped = join(projectRoot, "generated", catalogue, "src", "validators.js");
     const text = readFileSync(shipped, "utf8");
@@ -112,10 +105,6 @@ export async function dateTimeInValidators(
       { ...timing, warmupMs: timing.warmupMs * 10 },
     );
     rows.push({ catalogue, sites, regexNs: times.regex.ns, codesNs: times.codes.ns });
-    const values = mine.map((c) => ({ validator: c.event.validatorName, value: c.value }));
-    counted.push({ module: shipped, values }, { module: copy, values });
   }
-  if (countCalls === undefined || !hasValgrind()) return rows;
-  const counts = await instructionsPerCall(scratch, counted, countCalls);
-  return rows.map((row, i) => ({ ...row, regexInstructions: counts[2 * i]!, codesInstructions: counts[2 * i + 1]! }));
+  return rows;
 }

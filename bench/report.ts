@@ -1,7 +1,7 @@
 import { valueCheckers } from "./competitors/index.js";
 import { coldStarters } from "./cold-start.js";
 import { goals } from "./goals.js";
-import { type BenchResults, countedCalls } from "./run.js";
+import type { BenchResults } from "./run.js";
 import type { ThroughputRow } from "./throughput.js";
 import { median } from "./timing.js";
 
@@ -194,13 +194,8 @@ function verdictSection(r: BenchResults): string {
   ].join("\n");
 }
 
-/** Instructions per validation with the regex and with the check by character codes, and their ratio. */
-const instructions = (regex = 0, codes = 0) => [regex.toFixed(0), codes.toFixed(0), ratio(codes, regex)];
-
 function dateTimeSection(r: BenchResults): string {
   if (!r.dateTime) return "";
-  const inValidators = r.dateTimeInValidators ?? [];
-  const counted = inValidators.length > 0 && inValidators.every((row) => row.regexInstructions !== undefined);
   const rows = r.dateTime.map((row) => [
     row.kind,
     `\`${row.example}\``,
@@ -221,29 +216,15 @@ function dateTimeSection(r: BenchResults): string {
     "character codes at every date-time field in place of the regex, timed in turn on the package's valid examples:",
     "",
     table(
-      [
-        "Package",
-        "Date-time fields",
-        "Shipped (regex)",
-        "Character codes",
-        "Codes / regex",
-        ...(counted ? ["Instructions: regex", "Character codes", "Codes / regex"] : []),
-      ],
-      inValidators.map((row) => [
+      ["Package", "Date-time fields", "Shipped (regex)", "Character codes", "Codes / regex"],
+      (r.dateTimeInValidators ?? []).map((row) => [
         row.catalogue,
         String(row.sites),
         ns(row.regexNs),
         ns(row.codesNs),
         ratio(row.codesNs, row.regexNs),
-        ...(counted ? instructions(row.regexInstructions, row.codesInstructions) : []),
       ]),
     ),
-    "",
-    counted
-      ? "Instructions are per validation, counted by valgrind's callgrind (a run of " +
-        `${countedCalls.toLocaleString("en")} validations taken from one of twice as many, so that Node's start-up ` +
-        "and warm-up cancel out): unlike time, the count hardly moves whatever else the machine is doing."
-      : "No instruction counts: valgrind is not installed, or the run was quick.",
     "",
     "The validators keep the regex unless the second table shows the check by character codes faster in them.",
     "",

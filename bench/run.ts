@@ -11,9 +11,6 @@ import { type ThroughputRow, throughput } from "./throughput.js";
 import { fullTiming, quickTiming, type TimingOptions } from "./timing.js";
 import { type Disagreement, disagreements } from "./verdicts.js";
 
-/** Validations counted by callgrind in the shorter of its two runs. */
-export const countedCalls = 40_000;
-
 export const sections = ["throughput", "date-time", "cold-start", "sizes", "generation"] as const;
 export type Section = (typeof sections)[number];
 
@@ -80,10 +77,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   if (options.only.includes("date-time")) {
     say("the date-time check: regex against character codes");
     results.dateTime = dateTimeTimes(timing);
-    const scratch = join(options.scratch, "date-time");
-    // Instructions are counted only in full runs: under valgrind, the validations take seconds a package.
-    const calls = options.quick ? undefined : countedCalls;
-    results.dateTimeInValidators = await dateTimeInValidators(cases, scratch, timing, calls);
+    results.dateTimeInValidators = await dateTimeInValidators(cases, join(options.scratch, "date-time"), timing);
   }
   if (options.only.includes("cold-start")) {
     say("cold starts in fresh processes");

@@ -8,7 +8,6 @@ import fc from "fast-check";
 import { dateTime } from "../../generator/date-time.js";
 import { valueCheckers } from "../../bench/competitors/index.js";
 import { goals } from "../../bench/goals.js";
-import { collectedIn } from "../../bench/instructions.js";
 import { wrongType } from "../../bench/invalid.js";
 import { toModel } from "../../bench/model.js";
 import { report } from "../../bench/report.js";
@@ -80,16 +79,6 @@ describe("the check of date-times by character codes", () => {
         for (const c of "09-:.TtZz+ x") agrees(seed.slice(0, i) + c + seed.slice(i + 1));
       }
     fc.assert(fc.property(fc.string({ maxLength: 32 }), (text) => isDateTimeByCodes(text) === dateTime.test(text)));
-  });
-});
-
-describe("instruction counts", () => {
-  it("are read from callgrind's summary line, and from nothing else", () => {
-    const stderr =
-      "==12== Events    : Ir\n==12== Collected : 1622300432\n==12==\n==12== I   refs:      1,622,300,432\n";
-    expect(collectedIn(stderr)).toBe(1_622_300_432);
-    expect(collectedIn("==12== Collected : \nvalgrind: failed to start tool")).toBe(undefined);
-    expect(collectedIn("")).toBe(undefined);
   });
 });
 
