@@ -25,12 +25,12 @@ import {
   verifyCodes,
   type Json,
 } from "./shape.js";
+import { runs } from "../helpers/property-runs.js";
 
 // createHandler(options).handle, for every package: with valid options (createHandler refuses bad ones at
 // construction) and any body and headers, it resolves to a documented status with a plain JSON body, lets genuine
 // deliveries through verification, calls the handlers of the event's type, and reports non-2xx answers to onError.
 
-const runs = { numRuns: 10_000 };
 const before = prototypes();
 
 interface Answer {

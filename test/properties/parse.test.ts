@@ -12,11 +12,11 @@ import {
   prototypes,
   type Json,
 } from "./shape.js";
+import { runs } from "../helpers/property-runs.js";
 
 // parse and validate, for every package: whatever they are given (text, bytes, JSON values, documented examples
 // with fields replaced, deleted or added, hostile values), they return a well-formed result and never throw.
 
-const runs = { numRuns: 10_000 };
 const before = prototypes();
 const decoder = new TextDecoder();
 

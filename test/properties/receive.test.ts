@@ -29,11 +29,11 @@ import {
   prototypes,
   receiveResultProblems,
 } from "./shape.js";
+import { runs } from "../helpers/property-runs.js";
 
 // receive, for every package: whatever the body, headers, secret and options, it resolves to a well-formed
 // result that agrees with verify (same inputs) and then with parse, with the delivery id the provider's source gives.
 
-const runs = { numRuns: 10_000 };
 const before = prototypes();
 const decoder = new TextDecoder();
 

@@ -39,11 +39,11 @@ import {
   verifyResultProblems,
   type Json,
 } from "./shape.js";
+import { runs } from "../helpers/property-runs.js";
 
 // verify, for every package: whatever the body, headers, secret and options, it resolves to a well-formed
 // result; only the genuine secret can make it answer ok, and options that are refused are always refused.
 
-const runs = { numRuns: 10_000 };
 const before = prototypes();
 
 const standardWebhooks = (p: Provider) => p.config.signature.scheme === "standard-webhooks";
