@@ -10,18 +10,19 @@ const identifier = /^[A-Za-z_$][\w$]*$/;
 const at = (path: readonly string[]) =>
   `v${path.map((key) => (identifier.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)).join("")}`;
 
-/** `isObject(v) && isObject(v.payload)`: every value on the way to `path`'s last key is an object. */
-const objectsTo = (path: readonly string[]) => path.map((_, i) => `isObject(${at(path.slice(0, i))})`).join(" && ");
+/** `isObject(v) && isObject(v.payload)`: the value at `path`, and every value on the way to it, is an object. */
+const objectsAt = (path: readonly string[]) =>
+  [...path.keys(), path.length].map((end) => `isObject(${at(path.slice(0, end))})`).join(" && ");
 
 /** The value at `path`, or undefined where something on the way is not an object (as the runtime's `readAt`). */
 export function readerCode(path: readonly string[]): string {
-  return `(v: unknown) => (${objectsTo(path)} ? ${at(path)} : undefined)`;
+  return `(v: unknown) => (${objectsAt(path.slice(0, -1))} ? ${at(path)} : undefined)`;
 }
 
 /** Whether the object at each holder path has every one of its names (a value other than undefined). */
 export function hasCode(needs: ReadonlyArray<readonly [readonly string[], readonly string[]]>): string {
   const checks = needs.map(([holder, names]) =>
-    [objectsTo([...holder, ""]), ...names.map((name) => `${at([...holder, name])} !== undefined`)].join(" && "),
+    [objectsAt(holder), ...names.map((name) => `${at([...holder, name])} !== undefined`)].join(" && "),
   );
   return `(v: unknown) => ${checks.join(" && ")}`;
 }

@@ -181,7 +181,7 @@ function validateDispatched<E>(dispatch: TypeDispatch, type: string, value: unkn
   // Only a schema with distinguishing fields the value lacks is left to try.
   for (let i = 0; i < pool.length; i++) {
     const entry = pool[i]!;
-    if (entry.has === undefined || entry.has(value) || !(selected || selects(entry, value))) continue;
+    if (hasNeeds(entry, value) || !(selected || selects(entry, value))) continue;
     if (entry.check(value)) return { ok: true, event: value as E };
   }
   return rejected(dispatch, pool, selected, type, value);

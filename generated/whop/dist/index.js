@@ -260,7 +260,7 @@ function validateDispatched(dispatch, type, value) {
   }
   for (let i = 0; i < pool.length; i++) {
     const entry = pool[i];
-    if (entry.has === void 0 || entry.has(value) || !(selected || selects(entry, value))) continue;
+    if (hasNeeds(entry, value) || !(selected || selects(entry, value))) continue;
     if (entry.check(value)) return { ok: true, event: value };
   }
   return rejected(dispatch, pool, selected, type, value);
